@@ -1,0 +1,84 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from './client';
+import {
+  campaignSchema,
+  campaignsPageSchema,
+  statsSchema,
+  type Campaign,
+  type CampaignCreate,
+  type CampaignStatus,
+  type CampaignUpdate,
+} from './contract';
+
+export type CampaignListFilters = { name: string; status: CampaignStatus[]; limit: number };
+
+const enc = encodeURIComponent;
+
+export const campaignQueries = {
+  all: () => ['campaigns'] as const,
+  lists: () => [...campaignQueries.all(), 'list'] as const,
+  list: (filters: CampaignListFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...campaignQueries.lists(), filters] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiRequest('/campaign/campaigns', {
+          query: { limit: filters.limit, name: filters.name, status: filters.status, cursor: pageParam },
+          schema: campaignsPageSchema,
+          signal,
+        }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (page) => page.next_cursor,
+    }),
+  details: () => [...campaignQueries.all(), 'detail'] as const,
+  /** `idOrExternalId`: the contract resolves either. */
+  detail: (idOrExternalId: string) =>
+    queryOptions({
+      queryKey: [...campaignQueries.details(), idOrExternalId] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(`/campaign/campaigns/${enc(idOrExternalId)}`, { schema: campaignSchema, signal }),
+    }),
+  /** Stats resolve by UUID only, so this takes the resolved campaign id. */
+  stats: (campaignId: string) =>
+    queryOptions({
+      queryKey: [...campaignQueries.details(), campaignId, 'stats'] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(`/campaign/campaigns/${enc(campaignId)}/stats`, { schema: statsSchema, signal }),
+    }),
+};
+
+function useCampaignWrite<V>(mutationFn: (vars: V) => Promise<Campaign>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (campaign) => {
+      queryClient.setQueryData(campaignQueries.detail(campaign.id).queryKey, campaign);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaign.id] }),
+        campaign.external_id
+          ? queryClient.invalidateQueries({ queryKey: campaignQueries.detail(campaign.external_id).queryKey })
+          : null,
+      ]);
+    },
+  });
+}
+
+export function useCreateCampaign() {
+  return useCampaignWrite((body: CampaignCreate) =>
+    apiRequest('/campaign/campaigns', { method: 'POST', body, schema: campaignSchema }),
+  );
+}
+
+export function useUpdateCampaign(campaignId: string) {
+  return useCampaignWrite((body: CampaignUpdate) =>
+    apiRequest(`/campaign/campaigns/${enc(campaignId)}`, { method: 'PATCH', body, schema: campaignSchema }),
+  );
+}
+
+export type CampaignTransition = 'start' | 'pause' | 'close';
+
+export function useCampaignTransition(campaignId: string) {
+  return useCampaignWrite((transition: CampaignTransition) =>
+    apiRequest(`/campaign/campaigns/${enc(campaignId)}/${transition}`, { method: 'POST', schema: campaignSchema }),
+  );
+}

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { errorBodySchema, type ErrorDetail } from './contract';
+import { authHeaders, getConnection, markConnectionRejected, type Connection } from './connection';
+import { capabilityFor, explainMissing, recordDenied } from './permissions';
+
+/** Any non-2xx answer, a network failure (status 0) or a response that breaks the contract. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly detail: ErrorDetail | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, detail: ErrorDetail | null, message: string, retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.detail = detail;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Messages of a 422 list keyed by field path ("name", "contacts.3.phone_numbers.0"). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (!Array.isArray(this.detail)) return out;
+    for (const issue of this.detail) {
+      const loc = issue.loc[0] === 'body' || issue.loc[0] === 'query' ? issue.loc.slice(1) : issue.loc;
+      const key = loc.join('.');
+      out[key] ??= issue.msg;
+    }
+    return out;
+  }
+}
+
+export function describeDetail(detail: ErrorDetail | null): string | null {
+  if (detail == null) return null;
+  if (typeof detail === 'string') return detail;
+  return detail
+    .map((d) => {
+      const loc = d.loc.filter((p) => p !== 'body' && p !== 'query').join('.');
+      return loc ? `${loc}: ${d.msg}` : d.msg;
+    })
+    .join('; ');
+}
+
+type RequestOptions<T> = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, string | number | readonly string[] | null | undefined>;
+  body?: unknown;
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+  /** Verify a connection that is not saved yet (the Connect form). */
+  connection?: Connection;
+};
+
+function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value == null || value === '') continue;
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function describeStatus(status: number, path: string, method: string): string {
+  if (status === 401) return 'The server did not accept this credential. Reconnect with a valid API token.';
+  if (status === 403) return explainMissing(capabilityFor(method, path));
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests; waiting before trying again.';
+  if (status >= 500) return `The server failed (HTTP ${status}). Try again shortly.`;
+  return `Request failed (HTTP ${status}).`;
+}
+
+/** The one fetch client: base URL, credentials, JSON, typed errors and schema checks. */
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const connection = options.connection ?? getConnection();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (connection) Object.assign(headers, authHeaders(connection));
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(connection?.baseUrl ?? '', path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, null, 'Cannot reach the server. Check the connection and the API base URL.');
+  }
+
+  const text = res.status === 204 ? '' : await res.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (res.ok) throw new ApiError(res.status, null, `The server sent a response that is not JSON (${path}).`);
+    }
+  }
+
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(json);
+    const detail = parsed.success ? parsed.data.detail : null;
+    const retryAfter = Number(res.headers.get('Retry-After'));
+    // The connection form checks a candidate credential; only a saved one is "rejected".
+    if (res.status === 401 && !options.connection) markConnectionRejected();
+    if (res.status === 403 && !options.connection) recordDenied(capabilityFor(method, path));
+    const message =
+      res.status === 403 || res.status === 401
+        ? describeStatus(res.status, path, method)
+        : (describeDetail(detail) ?? describeStatus(res.status, path, method));
+    throw new ApiError(res.status, detail, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  }
+
+  if (!options.schema) return json as T;
+  const checked = options.schema.safeParse(json);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = issue?.path.join('.') || '(root)';
+    throw new ApiError(
+      res.status,
+      null,
+      `The server's response to ${method} ${path} does not match the API contract: field "${field}" ${issue?.message ?? 'is invalid'}.`,
+    );
+  }
+  return checked.data;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+// The same build serves any environment: an operator edits /config.json to point at the API.
+const runtimeConfigSchema = z.object({
+  apiBaseUrl: z.string().default(''),
+  conversationUrlTemplate: z.string().nullable().default(null),
+  demoCredentials: z
+    .object({ token: z.string(), orgId: z.string().nullable().optional() })
+    .nullable()
+    .optional(),
+});
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = {
+  apiBaseUrl: '',
+  conversationUrlTemplate: null,
+};
+
+export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+  try {
+    const res = await fetch('/config.json', { cache: 'no-store' });
+    if (!res.ok) return DEFAULT_RUNTIME_CONFIG;
+    return runtimeConfigSchema.parse(await res.json());
+  } catch {
+    return DEFAULT_RUNTIME_CONFIG;
+  }
+}
+
+/** `conversationUrlTemplate` like "https://app.example/conversations/{id}". */
+export function conversationUrl(template: string, conversationId: string): string {
+  return template.replaceAll('{id}', encodeURIComponent(conversationId));
+}

@@ -1,0 +1,37 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { AppShell } from './app-shell';
+import { NotFoundPage } from './not-found-page';
+
+// Every page is a lazy route module, so the first screen ships only what it shows.
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    hydrateFallbackElement: <p className="p-6 text-slate-500">Loading…</p>,
+    children: [
+      { index: true, element: <Navigate to="/campaigns" replace /> },
+      {
+        path: 'campaigns',
+        lazy: () =>
+          import('../features/campaigns/campaigns-page').then((m) => ({ Component: m.CampaignsPage })),
+      },
+      {
+        path: 'campaigns/:id/*',
+        lazy: () =>
+          import('../features/overview/campaign-page').then((m) => ({ Component: m.CampaignPage })),
+      },
+      {
+        path: 'configurations',
+        lazy: () =>
+          import('../features/configurations/configurations-page').then((m) => ({
+            Component: m.ConfigurationsPage,
+          })),
+      },
+      {
+        path: 'settings',
+        lazy: () =>
+          import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

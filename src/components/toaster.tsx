@@ -1,0 +1,60 @@
+import { useEffect, useSyncExternalStore } from 'react';
+
+type Toast = { id: number; message: string };
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export function showToast(message: string): void {
+  // The same failure repeating every poll is shown once.
+  if (toasts.some((t) => t.message === message)) return;
+  toasts = [...toasts.slice(-2), { id: nextId++, message }];
+  emit();
+}
+
+function dismiss(id: number) {
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+function ToastItem({ toast }: { toast: Toast }) {
+  useEffect(() => {
+    const timer = setTimeout(() => dismiss(toast.id), 8000);
+    return () => clearTimeout(timer);
+  }, [toast.id]);
+  return (
+    <div className="flex items-start gap-3 rounded-md border border-amber-300 bg-white px-4 py-3 text-sm shadow-lg">
+      <span className="flex-1">{toast.message}</span>
+      <button
+        type="button"
+        className="text-slate-500 hover:text-slate-900"
+        aria-label="Dismiss notification"
+        onClick={() => dismiss(toast.id)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Toaster() {
+  const current = useSyncExternalStore(subscribe, () => toasts);
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-auto fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
+    >
+      {current.map((t) => (
+        <ToastItem key={t.id} toast={t} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse, delay } from 'msw';
+import { server } from '../../test/server';
+import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
+import { renderRoute } from '../../test/render';
+import type { Campaign } from '../../api/contract';
+
+const config = makeConfiguration({ name: 'Weekday mornings' });
+
+function useCampaignsApi(
+  respond: (url: URL) => { campaigns: Campaign[]; next_cursor: string | null } | Response,
+  seen: URL[] = [],
+) {
+  server.use(
+    http.get(`${API}/campaign/campaigns`, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push(url);
+      const out = respond(url);
+      return out instanceof Response ? out : HttpResponse.json(out);
+    }),
+    http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [config] })),
+    http.get(`${API}/campaign/concurrency-settings`, () =>
+      HttpResponse.json({ concurrency_limit: 10, active_calls: 3 }),
+    ),
+  );
+  return seen;
+}
+
+describe('Campaign list', () => {
+  it('shows loading skeletons, then a row per campaign linking to its page', async () => {
+    const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring', configuration_id: config.id });
+    server.use(
+      http.get(`${API}/campaign/campaigns`, async () => {
+        await delay(50);
+        return HttpResponse.json({ campaigns: [campaign], next_cursor: null });
+      }),
+      http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [config] })),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 10, active_calls: 3 }),
+      ),
+    );
+    const { container } = renderRoute('/campaigns');
+    await screen.findByRole('heading', { name: 'Campaigns' });
+    expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0);
+    const link = await screen.findByRole('link', { name: 'Spring outreach' });
+    expect(link).toHaveAttribute('href', `/campaigns/${campaign.id}`);
+    const row = link.closest('tr')!;
+    expect(within(row).getByText('spring')).toBeInTheDocument();
+    expect(within(row).getByText('Active')).toBeInTheDocument();
+    expect(await within(row).findByText('Weekday mornings')).toBeInTheDocument();
+    expect(await screen.findByText('3 / 10 calls in flight')).toBeInTheDocument();
+  });
+
+  it('invites creating the first campaign when there are none', async () => {
+    useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
+    renderRoute('/campaigns');
+    expect(await screen.findByText('No campaigns yet')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create your first campaign' })).toBeEnabled();
+  });
+
+  it('shows an error with a retry button that loads again', async () => {
+    let fail = true;
+    useCampaignsApi(() =>
+      fail
+        ? HttpResponse.json({ detail: 'Database unavailable' }, { status: 503 })
+        : { campaigns: [makeCampaign({ name: 'Recovered' })], next_cursor: null },
+    );
+    renderRoute('/campaigns');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load campaigns');
+    expect(alert).toHaveTextContent('Database unavailable');
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'Recovered' })).toBeInTheDocument();
+  });
+
+  it('sends the URL filters to the API and keeps new ones in the URL', async () => {
+    const seen = useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
+    const { router } = renderRoute('/campaigns?q=spring&status=paused');
+    await screen.findByRole('link', { name: 'Spring outreach' });
+    expect(seen[0]!.searchParams.get('name')).toBe('spring');
+    expect(seen[0]!.searchParams.getAll('status')).toEqual(['paused']);
+    expect(screen.getByRole('searchbox', { name: 'Search by name' })).toHaveValue('spring');
+    expect(screen.getByRole('checkbox', { name: 'Paused' })).toBeChecked();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Active' }));
+    await waitFor(() => expect(seen.at(-1)!.searchParams.getAll('status')).toEqual(['active', 'paused']));
+    expect(router.state.location.search).toContain('status=paused&status=active');
+
+    const search = screen.getByRole('searchbox', { name: 'Search by name' });
+    await userEvent.clear(search);
+    await userEvent.type(search, 'fall');
+    await waitFor(() => expect(seen.at(-1)!.searchParams.get('name')).toBe('fall'));
+    expect(router.state.location.search).toContain('q=fall');
+    // Debounced: typing four letters did not send four requests.
+    expect(seen.filter((u) => ['f', 'fa', 'fal'].includes(u.searchParams.get('name') ?? '')).length).toBe(0);
+  });
+
+  it('loads the next page with the cursor and appends rows without repeats', async () => {
+    const first = [makeCampaign({ name: 'Campaign A' }), makeCampaign({ name: 'Campaign B' })];
+    const second = [makeCampaign({ name: 'Campaign C' })];
+    const seen = useCampaignsApi((url) =>
+      url.searchParams.get('cursor') === 'c2'
+        ? { campaigns: second, next_cursor: null }
+        : { campaigns: first, next_cursor: 'c2' },
+    );
+    renderRoute('/campaigns?limit=2');
+    await screen.findByRole('link', { name: 'Campaign A' });
+    expect(seen[0]!.searchParams.get('limit')).toBe('2');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByRole('link', { name: 'Campaign C' });
+    expect(seen.at(-1)!.searchParams.get('cursor')).toBe('c2');
+    expect(screen.getAllByRole('link', { name: /^Campaign [ABC]$/ })).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(screen.getByText('Showing 3 campaigns')).toBeInTheDocument();
+  });
+
+  it('creates a campaign and lands on it', async () => {
+    useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
+    const created = makeCampaign({ name: 'Winter push', external_id: 'winter' });
+    let body: unknown;
+    server.use(
+      http.post(`${API}/campaign/campaigns`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(created, { status: 201 });
+      }),
+      http.get(`${API}/campaign/campaigns/${created.id}`, () => HttpResponse.json(created)),
+      http.get(`${API}/campaign/campaigns/${created.id}/stats`, () => HttpResponse.json({})),
+    );
+    const { router } = renderRoute('/campaigns');
+    await userEvent.click(await screen.findByRole('button', { name: 'Create your first campaign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Winter push');
+    await userEvent.type(within(dialog).getByLabelText('External ID'), 'winter');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Configuration'),
+      await within(dialog).findByRole('option', { name: 'Weekday mornings' }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/campaigns/${created.id}`));
+    expect(body).toEqual({ name: 'Winter push', external_id: 'winter', configuration_id: config.id });
+  });
+
+  it('shows the server detail next to the field and keeps what was typed', async () => {
+    useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
+    server.use(
+      http.post(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ detail: 'A campaign with external_id "spring" already exists' }, { status: 409 }),
+      ),
+    );
+    renderRoute('/campaigns');
+    await userEvent.click(await screen.findByRole('button', { name: 'New campaign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Spring again');
+    await userEvent.type(within(dialog).getByLabelText('External ID'), 'spring');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    const field = within(dialog).getByLabelText('External ID');
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/already exists/));
+    expect(field).toHaveValue('spring');
+    expect(within(dialog).getByLabelText('Name')).toHaveValue('Spring again');
+  });
+
+  it('maps a 422 list to the named field', async () => {
+    useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
+    server.use(
+      http.post(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json(
+          { detail: [{ loc: ['body', 'name'], msg: 'Name is too long', type: 'too_big' }] },
+          { status: 422 },
+        ),
+      ),
+    );
+    renderRoute('/campaigns');
+    await userEvent.click(await screen.findByRole('button', { name: 'New campaign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'x'.repeat(20));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('Name is too long'),
+    );
+  });
+
+  it('after a 403 disables creating with the missing scope in words', async () => {
+    useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
+    server.use(
+      http.post(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ detail: 'Missing scope campaigns:manage' }, { status: 403 }),
+      ),
+    );
+    renderRoute('/campaigns');
+    await userEvent.click(await screen.findByRole('button', { name: 'New campaign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Nope');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'This key can read campaigns but not manage them',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'New campaign' })).toBeDisabled();
+    expect(screen.getByText(/can read campaigns but not manage them/)).toBeInTheDocument();
+  });
+
+  it('a 403 on the list says what the key lacks', async () => {
+    useCampaignsApi(() => HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }));
+    renderRoute('/campaigns');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This key cannot read campaigns');
+  });
+});

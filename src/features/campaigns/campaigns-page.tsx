@@ -1,0 +1,66 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { campaignQueries } from '../../api/campaigns';
+import { configurationQueries } from '../../api/configurations';
+import { Button } from '../../components/button';
+import { ErrorState } from '../../components/error-state';
+import { CampaignFilters } from './campaign-filters';
+import { CampaignTable } from './campaign-table';
+import { NewCampaignDialog } from './new-campaign-dialog';
+import { useCampaignFilters } from './use-campaign-filters';
+
+export function CampaignsPage() {
+  const [filters, setFilters] = useCampaignFilters();
+  const list = useInfiniteQuery(campaignQueries.list(filters));
+  const configurations = useQuery(configurationQueries.list());
+  const campaigns = list.data?.pages.flatMap((p) => p.campaigns) ?? [];
+  const filtered = filters.name !== '' || filters.status.length > 0;
+  const configNames = new Map((configurations.data ?? []).map((c) => [c.id, c.name]));
+
+  return (
+    <section className="space-y-5">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Campaigns</h1>
+        <NewCampaignDialog />
+      </div>
+      <CampaignFilters filters={filters} onChange={setFilters} />
+      {list.isError && !list.data ? (
+        <ErrorState title="Could not load campaigns" error={list.error} onRetry={() => list.refetch()} />
+      ) : !list.isPending && campaigns.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          {filtered ? (
+            <p className="text-slate-700">No campaigns match these filters.</p>
+          ) : (
+            <>
+              <p className="font-medium">No campaigns yet</p>
+              <p className="mt-1 text-sm text-slate-600">
+                Create your first campaign to start calling your contacts.
+              </p>
+              <div className="mt-4">
+                <NewCampaignDialog label="Create your first campaign" />
+              </div>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <CampaignTable campaigns={campaigns} loading={list.isPending} configNames={configNames} />
+          <div className="flex items-center gap-4 text-sm text-slate-600">
+            <span>
+              Showing {campaigns.length} campaign{campaigns.length === 1 ? '' : 's'}
+            </span>
+            {list.hasNextPage && (
+              <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </Button>
+            )}
+            {list.isFetchNextPageError && (
+              <span role="alert" className="text-red-800">
+                Could not load more: {list.error?.message}
+              </span>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

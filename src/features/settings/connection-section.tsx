@@ -1,0 +1,42 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { forgetConnection, useConnectionState } from '../../api/connection';
+import { Button } from '../../components/button';
+import { ConnectionForm } from '../connection/connection-form';
+
+function describeCredential(token: string): string {
+  if (token.startsWith('pat_')) return 'a personal access token';
+  if (token.startsWith('ak_')) return 'an org API key';
+  return 'a token';
+}
+
+export function ConnectionSection() {
+  const { connection } = useConnectionState();
+  const queryClient = useQueryClient();
+  return (
+    <section aria-labelledby="connection-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="connection-heading" className="text-lg font-semibold">
+        Connection
+      </h2>
+      {connection && (
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+          <p>
+            Connected to <strong>{connection.baseUrl || 'this server'}</strong> with{' '}
+            {describeCredential(connection.token)}
+            {connection.orgId ? ` for org ${connection.orgId}` : ''}
+            {connection.remember ? ', remembered on this device' : ', for this tab only'}.
+          </p>
+          <Button
+            onClick={() => {
+              queryClient.clear();
+              forgetConnection();
+            }}
+          >
+            Disconnect
+          </Button>
+        </div>
+      )}
+      <h3 className="mt-5 mb-3 text-sm font-semibold text-slate-800">Use another credential</h3>
+      <ConnectionForm />
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Campaign, Configuration, Contact, Stats } from '../api/contract';
+import type { Connection } from '../api/connection';
+
+export const API = 'http://api.test';
+export const TEST_CONNECTION: Connection = {
+  baseUrl: API,
+  token: 'ak_test_manage',
+  orgId: null,
+  remember: false,
+};
+
+let n = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+
+export function makeCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: uuid(),
+    external_id: null,
+    name: 'Spring outreach',
+    status: 'active',
+    configuration_id: null,
+    created_at: '2026-11-20T09:00:00Z',
+    updated_at: '2026-11-20T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function makeConfiguration(overrides: Partial<Configuration> = {}): Configuration {
+  return {
+    id: uuid(),
+    name: 'Weekday mornings',
+    agent_id: 'agent_sales',
+    from_phone_number: '+14155550100',
+    default_country_code: '+1',
+    timezone: 'America/New_York',
+    schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start_time: '09:00', end_time: '17:00' },
+    max_attempts: 3,
+    retry_interval_minutes: 60,
+    created_at: '2026-11-01T09:00:00Z',
+    updated_at: '2026-11-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function makeStats(campaignId: string, overrides: Partial<Stats> = {}): Stats {
+  return {
+    campaign_id: campaignId,
+    status: 'active',
+    contacts: { total: 100, pending: 60, in_progress: 5, completed: 30, exhausted: 5 },
+    attempts: { total: 150, average_per_contact: 1.5 },
+    active_calls: 5,
+    concurrency_limit: 10,
+    ...overrides,
+  };
+}
+
+export function makeContact(campaignId: string, overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: uuid(),
+    campaign_id: campaignId,
+    external_id: `lead-${n}`,
+    phone_numbers: ['+14155550123'],
+    data: { first_name: 'Ada', last_name: 'Lovelace' },
+    status: 'pending',
+    attempts: [],
+    created_at: '2026-11-20T09:00:00Z',
+    updated_at: '2026-11-20T09:00:00Z',
+    ...overrides,
+  };
+}

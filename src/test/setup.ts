@@ -1,0 +1,21 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { server } from './server';
+import { initConnection } from '../api/connection';
+import { resetDenied } from '../api/permissions';
+import { TEST_CONNECTION } from './fixtures';
+
+// Unhandled requests fail the test: every call a component makes must be expected.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+  initConnection(TEST_CONNECTION);
+  resetDenied();
+});
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8787}`;
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    proxy: {
+      '/campaign': apiTarget,
+      '/conversations': apiTarget,
+      '/config.json': apiTarget,
+    },
+  },
+  build: { target: 'es2022', sourcemap: true },
+});
