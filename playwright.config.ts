@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
+
+// Real Chromium against the real reference server serving the built SPA: nothing mocked.
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    viewport: { width: 1366, height: 900 },
+  },
+  webServer: {
+    command: 'npx tsx server/main.ts',
+    url: `http://127.0.0.1:${E2E_PORT}/config.json`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: ':memory:',
+      DEMO_DATA: 'on',
+      DIALER: 'on',
+      DIALER_SEED: '7',
+      DIALER_SPEED: '60',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
