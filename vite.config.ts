@@ -13,5 +13,5 @@ export default defineConfig({
       '/config.json': apiTarget,
     },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, manifest: true },
 });

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { errorBodySchema, type ErrorDetail } from './contract';
+import { errorBodySchema, type ErrorDetail, type Schema } from './contract';
 import { authHeaders, getConnection, markConnectionRejected, type Connection } from './connection';
 import { capabilityFor, explainMissing, recordDenied } from './permissions';
 
@@ -45,7 +44,7 @@ type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | readonly string[] | null | undefined>;
   body?: unknown;
-  schema?: z.ZodType<T>;
+  schema?: Schema<T>;
   signal?: AbortSignal;
   /** Verify a connection that is not saved yet (the Connect form). */
   connection?: Connection;

@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The same build serves any environment: an operator edits /config.json to point at the API.
 const runtimeConfigSchema = z.object({
-  apiBaseUrl: z.string().default(''),
-  conversationUrlTemplate: z.string().nullable().default(null),
-  demoCredentials: z
-    .object({ token: z.string(), orgId: z.string().nullable().optional() })
-    .nullable()
-    .optional(),
+  apiBaseUrl: z._default(z.string(), ''),
+  conversationUrlTemplate: z._default(z.nullable(z.string()), null),
+  demoCredentials: z.optional(
+    z.nullable(z.object({ token: z.string(), orgId: z.optional(z.nullable(z.string())) })),
+  ),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Gzipped bytes of the JavaScript a first visit to a route downloads before it can render:
+ * the entry chunk, the route's lazy module, and everything they import statically.
+ */
+export function firstScreenBytes(routeModule, distDir = 'dist') {
+  const manifest = JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  const seen = new Set();
+  const files = [];
+  const visit = (key) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    if (manifest[key].file.endsWith('.js')) files.push(manifest[key].file);
+    (manifest[key].imports ?? []).forEach(visit);
+  };
+  visit(entry);
+  visit(routeModule);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${distDir}/${f}`)).length, 0);
+  return { bytes, files };
+}
+
+/** Whether a chunk containing `marker` source (e.g. recharts) is among the files. */
+export function filesContain(files, marker, distDir = 'dist') {
+  return files.some((f) => readFileSync(`${distDir}/${f}`, 'utf8').includes(marker));
+}
