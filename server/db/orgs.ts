@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_CONCURRENCY_LIMIT, type Scope } from '../../src/api/contract.ts';
+import type { Db } from './schema.ts';
+
+export type Credential = {
+  kind: 'ak' | 'pat';
+  orgId: string | null;
+  userId: string | null;
+  scopes: Scope[];
+  label: string;
+};
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createOrg(db: Db, org: { id: string; name: string }): void {
+  db.prepare('INSERT INTO orgs (id, name) VALUES (?, ?)').run(org.id, org.name);
+}
+
+export function createUser(db: Db, user: { id: string; name: string; orgIds: string[] }): void {
+  db.transaction(() => {
+    db.prepare('INSERT INTO users (id, name) VALUES (?, ?)').run(user.id, user.name);
+    const member = db.prepare('INSERT INTO memberships (user_id, org_id) VALUES (?, ?)');
+    for (const orgId of user.orgIds) member.run(user.id, orgId);
+  })();
+}
+
+export function createCredential(
+  db: Db,
+  token: string,
+  cred: { orgId?: string; userId?: string; scopes: Scope[]; label: string },
+): void {
+  const kind = token.startsWith('pat_') ? 'pat' : 'ak';
+  db.prepare(
+    'INSERT INTO credentials (token_hash, kind, org_id, user_id, scopes, label) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(hashToken(token), kind, cred.orgId ?? null, cred.userId ?? null, cred.scopes.join(' '), cred.label);
+}
+
+export function findCredential(db: Db, token: string): Credential | null {
+  const row = db
+    .prepare('SELECT kind, org_id, user_id, scopes, label FROM credentials WHERE token_hash = ?')
+    .get(hashToken(token)) as
+    | { kind: 'ak' | 'pat'; org_id: string | null; user_id: string | null; scopes: string; label: string }
+    | undefined;
+  if (!row) return null;
+  return {
+    kind: row.kind,
+    orgId: row.org_id,
+    userId: row.user_id,
+    scopes: row.scopes.split(' ').filter(Boolean) as Scope[],
+    label: row.label,
+  };
+}
+
+export function isMember(db: Db, userId: string, orgId: string): boolean {
+  return !!db.prepare('SELECT 1 FROM memberships WHERE user_id = ? AND org_id = ?').get(userId, orgId);
+}
+
+export function listOrgIds(db: Db): string[] {
+  return (db.prepare('SELECT id FROM orgs ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+}
+
+export function concurrencyLimit(db: Db, orgId: string): number {
+  const row = db.prepare('SELECT concurrency_limit FROM orgs WHERE id = ?').get(orgId) as
+    | { concurrency_limit: number | null }
+    | undefined;
+  return row?.concurrency_limit ?? DEFAULT_CONCURRENCY_LIMIT;
+}
+
+export function setConcurrencyLimit(db: Db, orgId: string, limit: number): void {
+  db.prepare('UPDATE orgs SET concurrency_limit = ? WHERE id = ?').run(limit, orgId);
+}
+
+/** Calls in flight now: the same truth for stats, concurrency settings and the dialer. */
+export function activeCalls(db: Db, orgId: string): number {
+  const row = db
+    .prepare("SELECT COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress'")
+    .get(orgId) as { n: number };
+  return row.n;
+}
