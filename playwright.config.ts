@@ -19,7 +19,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
   },
   webServer: {
-    command: 'npx tsx server/main.ts',
+    // npm start semantics: build the SPA if needed, then one process serving it and the API.
+    command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${E2E_PORT}/config.json`,
     reuseExistingServer: false,
     timeout: 120_000,
