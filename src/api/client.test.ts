@@ -9,6 +9,16 @@ import { renderHook } from '@testing-library/react';
 import { usePermission } from './permissions';
 import { retryDelay, shouldRetry } from './retry';
 
+/** The ApiError a request rejects with. */
+function failure(promise: Promise<unknown>): Promise<ApiError> {
+  return promise.then(
+    () => {
+      throw new Error('expected the request to fail');
+    },
+    (e: unknown) => e as ApiError,
+  );
+}
+
 function captureHeaders() {
   const seen: Headers[] = [];
   server.use(
@@ -55,7 +65,7 @@ describe('apiRequest', () => {
         HttpResponse.json({ detail: 'Campaign is closed' }, { status: 400 }),
       ),
     );
-    const error = await apiRequest('/campaign/campaigns/c1/start', { method: 'POST' }).catch((e) => e);
+    const error = await failure(apiRequest('/campaign/campaigns/c1/start', { method: 'POST' }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.detail).toBe('Campaign is closed');
@@ -76,9 +86,7 @@ describe('apiRequest', () => {
         ),
       ),
     );
-    const error: ApiError = await apiRequest('/campaign/configurations', { method: 'POST', body: {} }).catch(
-      (e) => e,
-    );
+    const error = await failure(apiRequest('/campaign/configurations', { method: 'POST', body: {} }));
     expect(error.status).toBe(422);
     expect(error.fieldErrors()).toEqual({
       max_attempts: 'Must be at most 20',
@@ -93,7 +101,7 @@ describe('apiRequest', () => {
         HttpResponse.json({ id: 'c1', name: 'A', status: 'running', external_id: null }),
       ),
     );
-    const error: ApiError = await apiRequest('/campaign/campaigns/c1', { schema: campaignSchema }).catch((e) => e);
+    const error = await failure(apiRequest('/campaign/campaigns/c1', { schema: campaignSchema }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toMatch(/does not match the API contract: field "status"/);
   });
@@ -123,7 +131,7 @@ describe('apiRequest', () => {
         HttpResponse.json({ detail: 'Rate limited' }, { status: 429, headers: { 'Retry-After': '7' } }),
       ),
     );
-    const error: ApiError = await apiRequest('/campaign/timezones').catch((e) => e);
+    const error = await failure(apiRequest('/campaign/timezones'));
     expect(error.status).toBe(429);
     expect(error.retryAfterSeconds).toBe(7);
     expect(shouldRetry(0, error)).toBe(true);
@@ -143,7 +151,7 @@ describe('apiRequest', () => {
 
   it('turns a network failure into a clear error', async () => {
     server.use(http.get(`${API}/campaign/timezones`, () => HttpResponse.error()));
-    const error: ApiError = await apiRequest('/campaign/timezones').catch((e) => e);
+    const error = await failure(apiRequest('/campaign/timezones'));
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/Cannot reach the server/);
   });
@@ -165,9 +173,7 @@ describe('apiRequest', () => {
     );
     const { result } = renderHook(() => usePermission('campaigns:manage'));
     expect(result.current.allowed).toBe(true);
-    const error: ApiError = await apiRequest('/campaign/campaigns/c1/contacts/k1', { method: 'DELETE' }).catch(
-      (e) => e,
-    );
+    const error = await failure(apiRequest('/campaign/campaigns/c1/contacts/k1', { method: 'DELETE' }));
     expect(error.message).toBe('This key can read campaigns but not manage them (it needs the campaigns:manage scope).');
     expect(result.current).toEqual({ allowed: false, reason: error.message });
   });

@@ -1,0 +1,80 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { authenticate, type AppEnv } from './auth.ts';
+import type { Db } from './db/schema.ts';
+import { HttpError } from './errors.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { concurrencyRoutes } from './routes/concurrency.ts';
+import { configurationRoutes } from './routes/configurations.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { timezoneRoutes } from './routes/timezones.ts';
+
+export type AppOptions = {
+  db: Db;
+  now?: () => Date;
+  /** The SPA's runtime configuration, answered at /config.json. */
+  publicConfig?: Record<string, unknown>;
+  /** The built SPA to serve (dist/), if any. */
+  staticDir?: string;
+};
+
+const API_PREFIXES = ['/campaign/', '/conversations/'];
+
+export function createApp({ db, now = () => new Date(), publicConfig = {}, staticDir }: AppOptions) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('now', now);
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+
+  app.get('/config.json', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(publicConfig);
+  });
+
+  app.route('/campaign/timezones', timezoneRoutes);
+  app.use('/campaign/*', authenticate);
+  app.use('/conversations/*', authenticate);
+  app.route('/campaign/campaigns/:id/contacts', contactRoutes);
+  app.route('/campaign/campaigns', campaignRoutes);
+  app.route('/campaign/configurations', configurationRoutes);
+  app.route('/campaign/concurrency-settings', concurrencyRoutes);
+  app.route('/conversations', conversationRoutes);
+
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    const root = relative(process.cwd(), staticDir) || '.';
+    const indexHtml = readFileSync(join(staticDir, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', serveStatic({ root }));
+    // Client-side routes: any other GET that is not the API gets the SPA.
+    app.get('*', (c, next) => {
+      if (API_PREFIXES.some((p) => c.req.path.startsWith(p))) return next();
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json({ detail: error.detail }, error.status);
+    // Real faults only; the message never includes request headers or tokens.
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
+    return c.json({ detail: 'Internal server error' }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Campaign, CampaignStatus, Stats } from '../../src/api/contract.ts';
+import { activeCalls, concurrencyLimit } from './orgs.ts';
+import type { Db } from './schema.ts';
+import { sql } from './statements.ts';
+
+const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, updated_at';
+
+/** Resolves a campaign by UUID or external_id within the org (the UUID wins a tie). */
+export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Campaign | null {
+  return (
+    sql<[string, string, string, string], Campaign>(
+      db,
+      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND (id = ? OR external_id = ?)
+       ORDER BY id = ? DESC LIMIT 1`,
+    ).get(orgId, idOrExternalId, idOrExternalId, idOrExternalId) ?? null
+  );
+}
+
+export function findCampaignById(db: Db, orgId: string, id: string): Campaign | null {
+  return sql<[string, string], Campaign>(db, `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND id = ?`).get(orgId, id) ?? null;
+}
+
+export function externalIdTaken(db: Db, orgId: string, externalId: string, exceptId?: string): boolean {
+  return !!sql(db, 'SELECT 1 FROM campaigns WHERE org_id = ? AND external_id = ? AND id IS NOT ?').get(
+    orgId,
+    externalId,
+    exceptId ?? null,
+  );
+}
+
+export function insertCampaign(
+  db: Db,
+  orgId: string,
+  input: { name: string; external_id: string | null; configuration_id: string | null },
+  now: string,
+): Campaign {
+  const id = randomUUID();
+  sql(
+    db,
+    `INSERT INTO campaigns (id, org_id, external_id, name, status, configuration_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
+  ).run(id, orgId, input.external_id, input.name, input.configuration_id, now, now);
+  return findCampaignById(db, orgId, id)!;
+}
+
+export function updateCampaign(
+  db: Db,
+  orgId: string,
+  id: string,
+  fields: { name: string; external_id: string | null; configuration_id: string | null },
+  now: string,
+): Campaign {
+  sql(db, 'UPDATE campaigns SET name = ?, external_id = ?, configuration_id = ?, updated_at = ? WHERE org_id = ? AND id = ?').run(
+    fields.name,
+    fields.external_id,
+    fields.configuration_id,
+    now,
+    orgId,
+    id,
+  );
+  return findCampaignById(db, orgId, id)!;
+}
+
+export function setCampaignStatus(db: Db, orgId: string, id: string, status: CampaignStatus, now: string): Campaign {
+  sql(db, 'UPDATE campaigns SET status = ?, updated_at = ? WHERE org_id = ? AND id = ?').run(status, now, orgId, id);
+  return findCampaignById(db, orgId, id)!;
+}
+
+export function listCampaigns(
+  db: Db,
+  orgId: string,
+  q: { limit: number; afterSeq: number | null; name?: string; status?: CampaignStatus[] },
+): { campaigns: Campaign[]; lastSeq: number | null; more: boolean } {
+  const where = ['org_id = ?'];
+  const params: unknown[] = [orgId];
+  if (q.afterSeq !== null) {
+    where.push('seq < ?');
+    params.push(q.afterSeq);
+  }
+  if (q.name) {
+    where.push("name LIKE ? ESCAPE '\\'");
+    params.push(`%${q.name.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  }
+  if (q.status?.length) {
+    where.push(`status IN (${q.status.map(() => '?').join(', ')})`);
+    params.push(...q.status);
+  }
+  params.push(q.limit + 1);
+  const rows = sql<unknown[], Campaign & { seq: number }>(
+    db,
+    `SELECT seq, ${COLUMNS} FROM campaigns WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+  ).all(...params);
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  return {
+    campaigns: page.map(({ seq: _seq, ...c }) => c),
+    lastSeq: page.at(-1)?.seq ?? null,
+    more,
+  };
+}
+
+type CounterRow = {
+  status: CampaignStatus;
+  n_pending: number;
+  n_in_progress: number;
+  n_completed: number;
+  n_exhausted: number;
+  n_attempts: number;
+};
+
+/** The stats snapshot, from counters the triggers keep exact: O(1) at any size. */
+export function campaignStats(db: Db, orgId: string, id: string): Stats | null {
+  const row = sql<[string, string], CounterRow>(
+    db,
+    'SELECT status, n_pending, n_in_progress, n_completed, n_exhausted, n_attempts FROM campaigns WHERE org_id = ? AND id = ?',
+  ).get(orgId, id);
+  if (!row) return null;
+  const total = row.n_pending + row.n_in_progress + row.n_completed + row.n_exhausted;
+  return {
+    campaign_id: id,
+    status: row.status,
+    contacts: {
+      total,
+      pending: row.n_pending,
+      in_progress: row.n_in_progress,
+      completed: row.n_completed,
+      exhausted: row.n_exhausted,
+    },
+    attempts: {
+      total: row.n_attempts,
+      average_per_contact: total === 0 || row.n_attempts === 0 ? 0 : Math.round((row.n_attempts / total) * 100) / 100,
+    },
+    active_calls: activeCalls(db, orgId),
+    concurrency_limit: concurrencyLimit(db, orgId),
+  };
+}
+
+/** Contacts in a bucket (or all) from the counters, for list totals. */
+export function campaignBucketCount(db: Db, id: string, bucket: string | null): number {
+  const row = sql<[string], CounterRow>(
+    db,
+    'SELECT n_pending, n_in_progress, n_completed, n_exhausted FROM campaigns WHERE id = ?',
+  ).get(id);
+  if (!row) return 0;
+  const counts: Record<string, number> = {
+    pending: row.n_pending,
+    in_progress: row.n_in_progress,
+    completed: row.n_completed,
+    exhausted: row.n_exhausted,
+  };
+  return bucket ? (counts[bucket] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { Attempt, Contact, ContactBucket } from '../../src/api/contract.ts';
+import { campaignBucketCount } from './campaigns.ts';
+import type { Db } from './schema.ts';
+import { sql } from './statements.ts';
+
+type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
+  seq: number;
+  phone_numbers: string;
+  data: string;
+};
+type AttemptRow = Omit<Attempt, 'result'> & { result: string | null };
+
+const CONTACT_COLUMNS = 'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at';
+const ATTEMPT_COLUMNS = 'id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Contacts of one page with their attempts (oldest first), in two queries whatever the size. */
+function withAttempts(db: Db, rows: ContactRow[]): Contact[] {
+  const byContact = new Map<string, Attempt[]>();
+  if (rows.length > 0) {
+    const attempts = sql<[string], AttemptRow>(
+      db,
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    ).all(JSON.stringify(rows.map((r) => r.id)));
+    for (const a of attempts) {
+      const list = byContact.get(a.contact_id) ?? [];
+      list.push({ ...a, result: a.result ? (JSON.parse(a.result) as Attempt['result']) : null });
+      byContact.set(a.contact_id, list);
+    }
+  }
+  return rows.map(({ seq: _seq, ...row }) => ({
+    ...row,
+    phone_numbers: JSON.parse(row.phone_numbers) as string[],
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    attempts: byContact.get(row.id) ?? [],
+  }));
+}
+
+/** `campaignId` null: the ad-hoc contacts of `default`. */
+export function listContacts(
+  db: Db,
+  orgId: string,
+  campaignId: string | null,
+  q: { limit: number; offset: number; status?: ContactBucket },
+): { contacts: Contact[]; total: number } {
+  const bucket = q.status ?? null;
+  if (campaignId === null) {
+    const where = `org_id = ? AND campaign_id IS NULL${bucket ? ' AND bucket = ?' : ''}`;
+    const params = bucket ? [orgId, bucket] : [orgId];
+    const rows = sql<unknown[], ContactRow>(
+      db,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`,
+    ).all(...params, q.limit, q.offset);
+    const { n } = sql<unknown[], { n: number }>(db, `SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params)!;
+    return { contacts: withAttempts(db, rows), total: n };
+  }
+  const rows = bucket
+    ? sql<[string, string, number, number], ContactRow>(
+        db,
+        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? AND bucket = ? ORDER BY seq LIMIT ? OFFSET ?`,
+      ).all(campaignId, bucket, q.limit, q.offset)
+    : sql<[string, number, number], ContactRow>(
+        db,
+        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
+      ).all(campaignId, q.limit, q.offset);
+  return { contacts: withAttempts(db, rows), total: campaignBucketCount(db, campaignId, bucket) };
+}
+
+/** One contact of the campaign (null: ad-hoc) by UUID or external_id. */
+export function findContact(db: Db, orgId: string, campaignId: string | null, idOrExternalId: string): Contact | null {
+  const row = sql<unknown[], ContactRow>(
+    db,
+    `SELECT ${CONTACT_COLUMNS} FROM contacts
+     WHERE org_id = ? AND campaign_id IS ? AND (id = ? OR external_id = ?) ORDER BY id = ? DESC LIMIT 1`,
+  ).get(orgId, campaignId, idOrExternalId, idOrExternalId, idOrExternalId);
+  return row ? withAttempts(db, [row])[0]! : null;
+}
+
+export function deleteContact(db: Db, contactId: string): void {
+  sql(db, 'DELETE FROM contacts WHERE id = ?').run(contactId);
+}
+
+export type NormalizedContact = {
+  id?: string;
+  external_id?: string | null;
+  phone_numbers: string[];
+  data?: Record<string, unknown>;
+};
+
+export type UpsertOutcome = {
+  inserted: number;
+  updated: number;
+  failed: { index: number; reason: string }[];
+  warnings: string[];
+  contact_ids: string[];
+};
+
+/**
+ * Upserts already-normalized contacts in one transaction: matched by id, then external_id,
+ * within the campaign; matches keep their status and attempts.
+ */
+export function upsertContacts(
+  db: Db,
+  orgId: string,
+  campaignId: string | null,
+  contacts: NormalizedContact[],
+  now: string,
+): UpsertOutcome {
+  const out: UpsertOutcome = { inserted: 0, updated: 0, failed: [], warnings: [], contact_ids: [] };
+  const byId = sql<[string], { id: string; org_id: string; campaign_id: string | null }>(
+    db,
+    'SELECT id, org_id, campaign_id FROM contacts WHERE id = ?',
+  );
+  const byExternal = sql<[string, string | null, string], { id: string }>(
+    db,
+    'SELECT id FROM contacts WHERE org_id = ? AND campaign_id IS ? AND external_id = ?',
+  );
+  const insert = sql(
+    db,
+    `INSERT INTO contacts (id, org_id, campaign_id, external_id, phone_numbers, data, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = sql(
+    db,
+    `UPDATE contacts SET phone_numbers = ?, data = COALESCE(?, data),
+       external_id = CASE WHEN ? THEN ? ELSE external_id END, updated_at = ? WHERE id = ?`,
+  );
+  const seenExternal = new Set<string>();
+
+  db.transaction(() => {
+    contacts.forEach((contact, index) => {
+      let matchId: string | null = null;
+      if (contact.id) {
+        const existing = byId.get(contact.id);
+        if (existing && (existing.org_id !== orgId || existing.campaign_id !== campaignId)) {
+          out.failed.push({ index, reason: `Contact ${contact.id} belongs to another campaign` });
+          return;
+        }
+        matchId = existing?.id ?? null;
+      }
+      const external = contact.external_id ?? null;
+      if (external !== null) {
+        if (seenExternal.has(external)) {
+          out.warnings.push(`contacts[${index}]: external_id "${external}" repeats an earlier row of this request; the later row wins`);
+        }
+        seenExternal.add(external);
+        const owner = byExternal.get(orgId, campaignId, external)?.id ?? null;
+        if (matchId && owner && owner !== matchId) {
+          out.failed.push({ index, reason: `external_id "${external}" is used by another contact` });
+          return;
+        }
+        matchId ??= owner;
+      }
+      const phones = JSON.stringify(contact.phone_numbers);
+      const data = contact.data === undefined ? null : JSON.stringify(contact.data);
+      if (matchId) {
+        update.run(phones, data, contact.external_id !== undefined ? 1 : 0, external, now, matchId);
+        out.updated++;
+        out.contact_ids.push(matchId);
+      } else {
+        const id = contact.id && UUID.test(contact.id) ? contact.id : randomUUID();
+        insert.run(id, orgId, campaignId, external, phones, data ?? '{}', now, now);
+        out.inserted++;
+        out.contact_ids.push(id);
+      }
+    });
+  })();
+  return out;
+}

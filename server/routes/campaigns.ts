@@ -1,0 +1,145 @@
+import { Hono } from 'hono';
+import {
+  campaignCreateSchema,
+  campaignListQuerySchema,
+  campaignUpdateSchema,
+  type Campaign,
+  type CampaignStatus,
+} from '../../src/api/contract.ts';
+import { requireScope, type AppEnv } from '../auth.ts';
+import {
+  campaignStats,
+  externalIdTaken,
+  findCampaign,
+  findCampaignById,
+  insertCampaign,
+  listCampaigns,
+  setCampaignStatus,
+  updateCampaign,
+} from '../db/campaigns.ts';
+import { getConfiguration } from '../db/configurations.ts';
+import { upsertContacts } from '../db/contacts.ts';
+import type { Db } from '../db/schema.ts';
+import { normalizeContacts } from '../contact-input.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { isoSeconds } from '../time.ts';
+import { body, query } from '../validate.ts';
+
+const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const match = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new HttpError(422, [{ loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'cursor_invalid' }]);
+  return Number(match[1]);
+}
+
+const TRANSITIONS: Record<'start' | 'pause' | 'close', { from: CampaignStatus[]; to: CampaignStatus }> = {
+  start: { from: ['paused'], to: 'active' },
+  pause: { from: ['active'], to: 'paused' },
+  close: { from: ['active', 'paused'], to: 'closed' },
+};
+
+function mustFind(db: Db, orgId: string, id: string): Campaign {
+  const campaign = findCampaign(db, orgId, id);
+  if (!campaign) throw notFound('Campaign');
+  return campaign;
+}
+
+function checkConfiguration(db: Db, orgId: string, configurationId: string | null | undefined) {
+  if (configurationId == null) return null;
+  const config = getConfiguration(db, orgId, configurationId);
+  if (!config) {
+    throw new HttpError(422, [
+      { loc: ['body', 'configuration_id'], msg: 'No such configuration in this organization', type: 'not_found' },
+    ]);
+  }
+  return config;
+}
+
+function checkExternalId(db: Db, orgId: string, externalId: string | null | undefined, exceptId?: string) {
+  if (externalId && externalIdTaken(db, orgId, externalId, exceptId)) {
+    throw new HttpError(409, `A campaign with external_id "${externalId}" already exists`);
+  }
+}
+
+export const campaignRoutes = new Hono<AppEnv>()
+  .get('/', requireScope('read'), (c) => {
+    const q = query(c, campaignListQuerySchema, ['status']);
+    const page = listCampaigns(c.var.db, c.var.auth.orgId, {
+      limit: q.limit,
+      afterSeq: q.cursor ? decodeCursor(q.cursor) : null,
+      name: q.name,
+      status: q.status,
+    });
+    return c.json({
+      campaigns: page.campaigns,
+      next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
+    });
+  })
+  .post('/', requireScope('manage'), async (c) => {
+    const input = await body(c, campaignCreateSchema);
+    const { db, auth } = c.var;
+    const config = checkConfiguration(db, auth.orgId, input.configuration_id);
+    checkExternalId(db, auth.orgId, input.external_id);
+    const normalized = input.contacts
+      ? normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
+      : null;
+    const now = isoSeconds(c.var.now());
+    const campaign = db.transaction(() => {
+      const created = insertCampaign(
+        db,
+        auth.orgId,
+        { name: input.name, external_id: input.external_id ?? null, configuration_id: input.configuration_id ?? null },
+        now,
+      );
+      if (normalized) upsertContacts(db, auth.orgId, created.id, normalized.contacts, now);
+      return created;
+    })();
+    return c.json(campaign, 201);
+  })
+  .get('/:id', requireScope('read'), (c) => c.json(mustFind(c.var.db, c.var.auth.orgId, c.req.param('id'))))
+  .patch('/:id', requireScope('manage'), async (c) => {
+    const { db, auth } = c.var;
+    const campaign = mustFind(db, auth.orgId, c.req.param('id'));
+    const input = await body(c, campaignUpdateSchema);
+    if (campaign.status === 'closed') throw new HttpError(400, 'A closed campaign cannot be updated');
+    const configurationId = input.configuration_id === undefined ? campaign.configuration_id : input.configuration_id;
+    const config = checkConfiguration(db, auth.orgId, configurationId);
+    checkExternalId(db, auth.orgId, input.external_id, campaign.id);
+    const normalized = input.contacts
+      ? normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
+      : null;
+    const now = isoSeconds(c.var.now());
+    const updated = db.transaction(() => {
+      const next = updateCampaign(
+        db,
+        auth.orgId,
+        campaign.id,
+        {
+          name: input.name ?? campaign.name,
+          external_id: input.external_id === undefined ? campaign.external_id : input.external_id,
+          configuration_id: configurationId ?? null,
+        },
+        now,
+      );
+      if (normalized) upsertContacts(db, auth.orgId, campaign.id, normalized.contacts, now);
+      return next;
+    })();
+    return c.json(updated);
+  })
+  .post('/:id/:action{start|pause|close}', requireScope('manage'), (c) => {
+    const { db, auth } = c.var;
+    const campaign = mustFind(db, auth.orgId, c.req.param('id'));
+    const action = c.req.param('action') as keyof typeof TRANSITIONS;
+    const rule = TRANSITIONS[action];
+    if (!rule.from.includes(campaign.status)) {
+      throw new HttpError(400, `Cannot ${action} a campaign that is ${campaign.status}`);
+    }
+    return c.json(setCampaignStatus(db, auth.orgId, campaign.id, rule.to, isoSeconds(c.var.now())));
+  })
+  .get('/:id/stats', requireScope('read'), (c) => {
+    // The contract resolves stats by UUID only: an external_id is unknown here.
+    const { db, auth } = c.var;
+    const campaign = findCampaignById(db, auth.orgId, c.req.param('id'));
+    if (!campaign) throw notFound('Campaign');
+    return c.json(campaignStats(db, auth.orgId, campaign.id));
+  });

@@ -1,0 +1,55 @@
+import { Hono, type Context } from 'hono';
+import { contactListQuerySchema, upsertRequestSchema } from '../../src/api/contract.ts';
+import { requireScope, type AppEnv } from '../auth.ts';
+import { findCampaign } from '../db/campaigns.ts';
+import { getConfiguration } from '../db/configurations.ts';
+import { deleteContact, findContact, listContacts, upsertContacts } from '../db/contacts.ts';
+import { normalizeContacts } from '../contact-input.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { isoSeconds } from '../time.ts';
+import { body, query } from '../validate.ts';
+
+const DEFAULT = 'default';
+
+/** The campaign of the path (`default`: ad-hoc contacts of no campaign). */
+function scopeOf(c: Context<AppEnv>) {
+  const id = c.req.param('id')!;
+  if (id === DEFAULT) return { campaign: null, campaignId: null };
+  const campaign = findCampaign(c.var.db, c.var.auth.orgId, id);
+  if (!campaign) throw notFound('Campaign');
+  return { campaign, campaignId: campaign.id };
+}
+
+export const contactRoutes = new Hono<AppEnv>()
+  .get('/', requireScope('read'), (c) => {
+    const { campaignId } = scopeOf(c);
+    const q = query(c, contactListQuerySchema);
+    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, q);
+    return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
+  })
+  .post('/', requireScope('manage'), async (c) => {
+    const { db, auth } = c.var;
+    const { campaign, campaignId } = scopeOf(c);
+    const input = await body(c, upsertRequestSchema);
+    if (campaign?.status === 'closed') throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
+    const config = campaign?.configuration_id ? getConfiguration(db, auth.orgId, campaign.configuration_id) : null;
+    const normalized = normalizeContacts(input.contacts, config?.default_country_code ?? null, {
+      strictE164: campaign === null,
+      field: 'contacts',
+    });
+    const result = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
+    return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
+  })
+  .get('/:contactId', requireScope('read'), (c) => {
+    const { campaignId } = scopeOf(c);
+    const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
+    if (!contact) throw notFound('Contact');
+    return c.json(contact);
+  })
+  .delete('/:contactId', requireScope('manage'), (c) => {
+    const { campaignId } = scopeOf(c);
+    const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
+    if (!contact) throw notFound('Contact');
+    deleteContact(c.var.db, contact.id);
+    return c.body(null, 204);
+  });

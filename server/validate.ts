@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { Schema } from '../src/api/contract.ts';
+import { HttpError, validationDetail } from './errors.ts';
+
+type Parseable<T> = Schema<T> & {
+  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] } };
+};
+
+export function parseWith<T>(schema: Schema<T>, value: unknown, where: 'body' | 'query'): T {
+  const result = (schema as Parseable<T>).safeParse(value);
+  if (!result.success) throw new HttpError(422, validationDetail(where, result.error.issues));
+  return result.data;
+}
+
+/** The JSON body checked against a contract schema; malformed JSON is a 422, not a 500. */
+export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch {
+    throw new HttpError(422, [{ loc: ['body'], msg: 'Body must be valid JSON', type: 'json_invalid' }]);
+  }
+  return parseWith(schema, value, 'body');
+}
+
+/** Query parameters, with the keys listed in `repeatable` read as arrays. */
+export function query<T>(c: Context, schema: Schema<T>, repeatable: string[] = []): T {
+  const raw: Record<string, unknown> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    raw[key] = repeatable.includes(key) ? values : values[values.length - 1];
+  }
+  return parseWith(schema, raw, 'query');
+}
