@@ -13,6 +13,7 @@ export function getConversation(db: Db, orgId: string, id: string): Conversation
     'SELECT metric_key, status, results FROM evaluation_runs WHERE conversation_id = ? ORDER BY seq',
   )
     .all(id)
-    .map((e) => ({ ...e, results: e.results ? JSON.parse(e.results) : null }));
+    // A pending run's planned results stay hidden until it completes.
+    .map((e) => ({ ...e, results: e.status === 'completed' && e.results ? JSON.parse(e.results) : null }));
   return { ...row, transcript: JSON.parse(row.transcript), evaluations };
 }

@@ -16,6 +16,10 @@ export function createOrg(db: Db, org: { id: string; name: string }): void {
   db.prepare('INSERT INTO orgs (id, name) VALUES (?, ?)').run(org.id, org.name);
 }
 
+export function orgExists(db: Db, id: string): boolean {
+  return !!db.prepare('SELECT 1 FROM orgs WHERE id = ?').get(id);
+}
+
 export function createUser(db: Db, user: { id: string; name: string; orgIds: string[] }): void {
   db.transaction(() => {
     db.prepare('INSERT INTO users (id, name) VALUES (?, ?)').run(user.id, user.name);

@@ -1,0 +1,64 @@
+// The reference server: the built SPA and the /campaign API in one process, with demo data
+// and the simulated dialer. Settings come from the environment (see README).
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDatabase } from './db/schema.ts';
+import { DEMO_CREDENTIALS, DEMO_HISTORY_MS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
+import { createDialer } from './dialer/dialer.ts';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '0.0.0.0';
+const databasePath = env.DATABASE_PATH ?? '.data/headroom.db';
+const demo = env.DEMO_DATA !== 'off';
+const dialerOn = env.DIALER !== 'off';
+
+if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
+const db = openDatabase(databasePath);
+const now = () => new Date();
+const app = createApp({
+  db,
+  now,
+  staticDir: resolve('dist'),
+  publicConfig: {
+    apiBaseUrl: '',
+    conversationUrlTemplate: null,
+    ...(demo ? { demoCredentials: { token: 'ak_demo_manage' } } : {}),
+  },
+});
+
+const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed: Number(env.DIALER_SPEED ?? 30) });
+dialer.recover();
+if (demo) {
+  const started = Date.now();
+  // Built through a clock set back to the start of the demo's call history, so that
+  // campaigns are created before their first calls.
+  const seedApp = createApp({ db, now: () => new Date(now().getTime() - DEMO_HISTORY_MS) });
+  await seedDemo(db, { app: seedApp, now });
+  console.log(`Demo data ready (${Date.now() - started} ms).`);
+}
+if (dialerOn) dialer.start();
+const stopFeeding = demo && dialerOn ? keepDemoCampaignFed(db, app) : () => {};
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+  console.log(`Headroom is running at http://localhost:${port}`);
+  console.log(`Database: ${databasePath}; dialer ${dialerOn ? `on (speed ${env.DIALER_SPEED ?? 30})` : 'off'}`);
+  if (demo) {
+    console.log('Demo credentials (the dashboard signs in with the first one):');
+    for (const c of DEMO_CREDENTIALS) console.log(`  ${c.token.padEnd(22)} ${c.label}: ${c.scopes.join(', ')}`);
+  }
+});
+
+function shutdown() {
+  dialer.stop();
+  stopFeeding();
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
