@@ -69,7 +69,7 @@ test.describe('Campaign list', () => {
   test('a read-only key sees why it cannot create campaigns', async ({ page }) => {
     await page.goto('/settings');
     await page.getByLabel('API token').fill('ak_demo_read');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('button', { name: 'New campaign' }).click();
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
@@ -81,11 +81,11 @@ test.describe('Campaign list', () => {
   test('connects with a credential typed on the connection page', async ({ page }) => {
     await page.goto('/settings');
     await page.getByLabel('API token').fill('ak_not_a_real_key');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('The server does not recognise this token.');
     await page.getByLabel('API token').fill('pat_demo_admin');
     await page.getByLabel('Organization ID').fill('org_other');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByText(/personal access token for org org_other/)).toBeVisible();
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
