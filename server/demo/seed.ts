@@ -1,6 +1,6 @@
 import type { Campaign, Configuration, ContactInput } from '../../src/api/contract.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
-import { createCredential, createOrg, createUser, orgExists, setConcurrencyLimit } from '../db/orgs.ts';
+import { createCredential, createOrg, createUser, orgExists } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
 import { createDialer } from '../dialer/dialer.ts';
 import { createRandom } from '../dialer/random.ts';
@@ -21,7 +21,7 @@ export const DEMO_CREDENTIALS = [
 ] as const;
 
 export const DEMO_CAMPAIGN = 'spring-outreach';
-export const DEMO_HISTORY_MS = 10 * 3600_000;
+export const DEMO_HISTORY_MS = 16 * 3600_000;
 
 /** Calls the app as a client would, so the demo is built through the contract. */
 function client(app: AppLike, token: string) {
@@ -111,9 +111,7 @@ export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }):
   const end = opts.now().getTime();
   let clock = end - DEMO_HISTORY_MS;
   const history = createDialer({ db, now: () => new Date(clock), seed: 2026, speed: 1 });
-  setConcurrencyLimit(db, 'org_demo', 25);
   for (; clock < end; clock += 60_000) history.tick();
-  setConcurrencyLimit(db, 'org_demo', 10);
 
   await demo('POST', `/campaign/campaigns/${summer.id}/close`);
   await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
