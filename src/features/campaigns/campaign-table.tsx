@@ -39,12 +39,16 @@ export function CampaignTable({
                     {c.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2 font-mono text-xs text-slate-700">{c.external_id ?? '—'}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-700">
+                  {c.external_id ?? '—'}
+                </td>
                 <td className="px-3 py-2">
                   <StatusBadge status={c.status} />
                 </td>
                 <td className="px-3 py-2 text-slate-700">
-                  {c.configuration_id ? (configNames.get(c.configuration_id) ?? 'Unknown configuration') : 'None'}
+                  {c.configuration_id
+                    ? (configNames.get(c.configuration_id) ?? 'Unknown configuration')
+                    : 'None'}
                 </td>
                 <td className="px-3 py-2 text-slate-700">
                   <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>

@@ -20,7 +20,9 @@ function useCampaignsApi(
       const out = respond(url);
       return out instanceof Response ? out : HttpResponse.json(out);
     }),
-    http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [config] })),
+    http.get(`${API}/campaign/configurations`, () =>
+      HttpResponse.json({ configurations: [config] }),
+    ),
     http.get(`${API}/campaign/concurrency-settings`, () =>
       HttpResponse.json({ concurrency_limit: 10, active_calls: 3 }),
     ),
@@ -30,13 +32,19 @@ function useCampaignsApi(
 
 describe('Campaign list', () => {
   it('shows loading skeletons, then a row per campaign linking to its page', async () => {
-    const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring', configuration_id: config.id });
+    const campaign = makeCampaign({
+      name: 'Spring outreach',
+      external_id: 'spring',
+      configuration_id: config.id,
+    });
     server.use(
       http.get(`${API}/campaign/campaigns`, async () => {
         await delay(50);
         return HttpResponse.json({ campaigns: [campaign], next_cursor: null });
       }),
-      http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [config] })),
+      http.get(`${API}/campaign/configurations`, () =>
+        HttpResponse.json({ configurations: [config] }),
+      ),
       http.get(`${API}/campaign/concurrency-settings`, () =>
         HttpResponse.json({ concurrency_limit: 10, active_calls: 3 }),
       ),
@@ -86,7 +94,9 @@ describe('Campaign list', () => {
     expect(screen.getByRole('checkbox', { name: 'Paused' })).toBeChecked();
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Active' }));
-    await waitFor(() => expect(seen.at(-1)!.searchParams.getAll('status')).toEqual(['active', 'paused']));
+    await waitFor(() =>
+      expect(seen.at(-1)!.searchParams.getAll('status')).toEqual(['active', 'paused']),
+    );
     expect(router.state.location.search).toContain('status=paused&status=active');
 
     const search = screen.getByRole('searchbox', { name: 'Search by name' });
@@ -95,7 +105,9 @@ describe('Campaign list', () => {
     await waitFor(() => expect(seen.at(-1)!.searchParams.get('name')).toBe('fall'));
     expect(router.state.location.search).toContain('q=fall');
     // Debounced: typing four letters did not send four requests.
-    expect(seen.filter((u) => ['f', 'fa', 'fal'].includes(u.searchParams.get('name') ?? '')).length).toBe(0);
+    expect(
+      seen.filter((u) => ['f', 'fa', 'fal'].includes(u.searchParams.get('name') ?? '')).length,
+    ).toBe(0);
   });
 
   it('loads the next page with the cursor and appends rows without repeats', async () => {
@@ -130,7 +142,9 @@ describe('Campaign list', () => {
       http.get(`${API}/campaign/campaigns/${created.id}/stats`, () => HttpResponse.json({})),
     );
     const { router } = renderRoute('/campaigns');
-    await userEvent.click(await screen.findByRole('button', { name: 'Create your first campaign' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create your first campaign' }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
     await userEvent.type(within(dialog).getByLabelText('Name'), 'Winter push');
     await userEvent.type(within(dialog).getByLabelText('External ID'), 'winter');
@@ -140,14 +154,21 @@ describe('Campaign list', () => {
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/campaigns/${created.id}`));
-    expect(body).toEqual({ name: 'Winter push', external_id: 'winter', configuration_id: config.id });
+    expect(body).toEqual({
+      name: 'Winter push',
+      external_id: 'winter',
+      configuration_id: config.id,
+    });
   });
 
   it('shows the server detail next to the field and keeps what was typed', async () => {
     useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
     server.use(
       http.post(`${API}/campaign/campaigns`, () =>
-        HttpResponse.json({ detail: 'A campaign with external_id "spring" already exists' }, { status: 409 }),
+        HttpResponse.json(
+          { detail: 'A campaign with external_id "spring" already exists' },
+          { status: 409 },
+        ),
       ),
     );
     renderRoute('/campaigns');

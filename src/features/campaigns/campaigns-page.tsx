@@ -5,7 +5,7 @@ import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { CampaignFilters } from './campaign-filters';
 import { CampaignTable } from './campaign-table';
-import { NewCampaignDialog } from './new-campaign-dialog';
+import { NewCampaignButton } from './new-campaign-button';
 import { useCampaignFilters } from './use-campaign-filters';
 
 export function CampaignsPage() {
@@ -20,11 +20,15 @@ export function CampaignsPage() {
     <section className="space-y-5">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Campaigns</h1>
-        <NewCampaignDialog />
+        <NewCampaignButton />
       </div>
       <CampaignFilters filters={filters} onChange={setFilters} />
       {list.isError && !list.data ? (
-        <ErrorState title="Could not load campaigns" error={list.error} onRetry={() => list.refetch()} />
+        <ErrorState
+          title="Could not load campaigns"
+          error={list.error}
+          onRetry={() => list.refetch()}
+        />
       ) : !list.isPending && campaigns.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           {filtered ? (
@@ -36,7 +40,7 @@ export function CampaignsPage() {
                 Create your first campaign to start calling your contacts.
               </p>
               <div className="mt-4">
-                <NewCampaignDialog label="Create your first campaign" />
+                <NewCampaignButton label="Create your first campaign" />
               </div>
             </>
           )}

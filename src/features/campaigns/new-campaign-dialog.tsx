@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import { useCreateCampaign } from '../../api/campaigns';
 import { ApiError } from '../../api/client';
 import { configurationQueries } from '../../api/configurations';
-import { usePermission } from '../../api/permissions';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
@@ -19,7 +18,9 @@ function errorsFrom(error: unknown): Errors {
       name: fields.name,
       external_id: fields.external_id,
       configuration_id: fields.configuration_id,
-      form: Object.keys(fields).some((k) => !['name', 'external_id', 'configuration_id'].includes(k))
+      form: Object.keys(fields).some(
+        (k) => !['name', 'external_id', 'configuration_id'].includes(k),
+      )
         ? error.message
         : undefined,
     };
@@ -28,15 +29,20 @@ function errorsFrom(error: unknown): Errors {
   return { form: error.message };
 }
 
-export function NewCampaignDialog({ label = 'New campaign' }: { label?: string }) {
-  const [open, setOpen] = useState(false);
+/** Loaded on the first click of "New campaign", so Radix is not on the first screen. */
+export function NewCampaignDialog({
+  open,
+  setOpen,
+}: {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) {
   const [name, setName] = useState('');
   const [externalId, setExternalId] = useState('');
   const [configurationId, setConfigurationId] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const create = useCreateCampaign();
   const navigate = useNavigate();
-  const permission = usePermission('campaigns:manage');
   const configurations = useQuery({ ...configurationQueries.list(), enabled: open });
 
   async function submit(event: FormEvent) {
@@ -60,57 +66,53 @@ export function NewCampaignDialog({ label = 'New campaign' }: { label?: string }
   }
 
   return (
-    <div className="flex flex-col items-end">
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title="New campaign"
-        description="Campaigns start active: contacts you add are dialed right away."
-        trigger={
-          <Button variant="primary" disabled={!permission.allowed}>
-            {label}
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title="New campaign"
+      description="Campaigns start active: contacts you add are dialed right away."
+    >
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <Field label="Name" error={errors.name}>
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field
+          label="External ID"
+          error={errors.external_id}
+          hint="Optional: your own key for this campaign."
+        >
+          <input
+            className={inputClass}
+            value={externalId}
+            onChange={(e) => setExternalId(e.target.value)}
+          />
+        </Field>
+        <Field label="Configuration" error={errors.configuration_id}>
+          <select
+            className={inputClass}
+            value={configurationId}
+            onChange={(e) => setConfigurationId(e.target.value)}
+          >
+            <option value="">None (defaults: 3 attempts, any time)</option>
+            {configurations.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {errors.form && (
+          <p role="alert" className="text-sm text-red-800">
+            {errors.form}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create campaign'}
           </Button>
-        }
-      >
-        <form onSubmit={submit} className="space-y-4" noValidate>
-          <Field label="Name" error={errors.name}>
-            <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <Field label="External ID" error={errors.external_id} hint="Optional: your own key for this campaign.">
-            <input
-              className={inputClass}
-              value={externalId}
-              onChange={(e) => setExternalId(e.target.value)}
-            />
-          </Field>
-          <Field label="Configuration" error={errors.configuration_id}>
-            <select
-              className={inputClass}
-              value={configurationId}
-              onChange={(e) => setConfigurationId(e.target.value)}
-            >
-              <option value="">None (defaults: 3 attempts, any time)</option>
-              {configurations.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {errors.form && (
-            <p role="alert" className="text-sm text-red-800">
-              {errors.form}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create campaign'}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-      {permission.reason && <p className="mt-1 max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>}
-    </div>
+        </div>
+      </form>
+    </Dialog>
   );
 }

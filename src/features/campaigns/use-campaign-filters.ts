@@ -1,9 +1,15 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { CAMPAIGN_STATUSES, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, type CampaignStatus } from '../../api/contract';
+import {
+  CAMPAIGN_STATUSES,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
+  type CampaignStatus,
+} from '../../api/contract';
 import type { CampaignListFilters } from '../../api/campaigns';
 
-const isStatus = (s: string): s is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(s);
+const isStatus = (s: string): s is CampaignStatus =>
+  (CAMPAIGN_STATUSES as readonly string[]).includes(s);
 
 /** Filters live in the URL (`?q=spring&status=active&status=paused&limit=50`). */
 export function useCampaignFilters() {
@@ -13,7 +19,10 @@ export function useCampaignFilters() {
     return {
       name: params.get('q') ?? '',
       status: params.getAll('status').filter(isStatus).sort(),
-      limit: Number.isInteger(limit) && limit >= 1 && limit <= LIST_LIMIT_MAX ? limit : LIST_LIMIT_DEFAULT,
+      limit:
+        Number.isInteger(limit) && limit >= 1 && limit <= LIST_LIMIT_MAX
+          ? limit
+          : LIST_LIMIT_DEFAULT,
     };
   }, [params]);
 

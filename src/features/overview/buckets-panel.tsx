@@ -1,0 +1,59 @@
+import type { Stats } from '../../api/contract';
+import { BucketsChart } from '../../components/charts/lazy-charts';
+import { formatNumber } from '../../lib/format';
+
+const BUCKETS = [
+  { key: 'pending', label: 'Pending', color: '#0284c7' },
+  { key: 'in_progress', label: 'In progress', color: '#7c3aed' },
+  { key: 'completed', label: 'Completed', color: '#059669' },
+  { key: 'exhausted', label: 'Exhausted', color: '#e11d48' },
+] as const;
+
+export function BucketsPanel({ stats }: { stats: Stats }) {
+  const { contacts, attempts } = stats;
+  const done = contacts.completed + contacts.exhausted;
+  const percent = contacts.total === 0 ? 0 : Math.round((done / contacts.total) * 1000) / 10;
+  return (
+    <section aria-labelledby="contacts-heading" className="rounded-lg border border-slate-200 bg-white p-5 lg:row-span-2">
+      <h2 id="contacts-heading" className="text-base font-semibold">
+        Contacts
+      </h2>
+      <dl className="mt-3 grid grid-cols-5 gap-2 text-center">
+        <div>
+          <dt className="text-xs text-slate-500">Total</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatNumber(contacts.total)}</dd>
+        </div>
+        {BUCKETS.map((b) => (
+          <div key={b.key}>
+            <dt className="text-xs text-slate-500">{b.label}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{formatNumber(contacts[b.key])}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4">
+        <div className="flex justify-between text-sm">
+          <span id="progress-label">Progress (completed + exhausted)</span>
+          <span className="tabular-nums">{percent}%</span>
+        </div>
+        <div
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin={0}
+          aria-valuemax={contacts.total}
+          aria-valuenow={done}
+          aria-valuetext={`${formatNumber(done)} of ${formatNumber(contacts.total)} contacts finished`}
+          className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className="h-full bg-emerald-600" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <p className="mt-4 text-sm text-slate-700">
+        <span className="font-semibold tabular-nums">{formatNumber(attempts.total)}</span> attempts, on average{' '}
+        <span className="font-semibold tabular-nums">{attempts.average_per_contact.toFixed(2)}</span> per contact
+      </p>
+      <div className="mt-4" aria-hidden="true">
+        <BucketsChart buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { configurationQueries } from '../../api/configurations';
+import type { Campaign, Configuration } from '../../api/contract';
+import { StatusBadge } from '../../components/status-badge';
+import { LifecycleButtons } from './lifecycle-buttons';
+
+const DAY_SHORT: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+export function describeWindow(config: Configuration): string {
+  if (!config.schedule) return 'any time';
+  const { days, start_time, end_time } = config.schedule;
+  return `${days.map((d) => DAY_SHORT[d] ?? d).join(', ')} ${start_time}–${end_time}`;
+}
+
+function ConfigurationSummary({ configurationId }: { configurationId: string | null }) {
+  const config = useQuery({
+    ...configurationQueries.detail(configurationId ?? ''),
+    enabled: configurationId !== null,
+  });
+  if (configurationId === null) {
+    return <p>No configuration: defaults apply (3 attempts, 60 minutes apart, any time, +1 numbers).</p>;
+  }
+  if (config.isPending) return <p>Loading configuration…</p>;
+  if (config.isError) return <p>Configuration unavailable: {config.error.message}</p>;
+  const c = config.data;
+  const items: [string, string][] = [
+    ['Configuration', c.name],
+    ['Agent', c.agent_id ?? '—'],
+    ['Caller number', c.from_phone_number ?? '—'],
+    ['Calling window', `${describeWindow(c)} (${c.timezone})`],
+    ['Attempts', `up to ${c.max_attempts}, ${c.retry_interval_minutes} min apart`],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt className="text-xs text-slate-500 uppercase">{term}</dt>
+          <dd className="text-sm text-slate-800">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CampaignHeader({ campaign }: { campaign: Campaign }) {
+  return (
+    <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <div className="flex items-center gap-3">
+            <h1 className="text-2xl font-semibold">{campaign.name}</h1>
+            <StatusBadge status={campaign.status} />
+          </div>
+          <p className="mt-1 text-sm text-slate-600">
+            External ID: <span className="font-mono">{campaign.external_id ?? 'none'}</span>
+          </p>
+        </div>
+        <LifecycleButtons campaign={campaign} />
+      </div>
+      <div className="text-sm text-slate-700">
+        <ConfigurationSummary configurationId={campaign.configuration_id} />
+      </div>
+    </header>
+  );
+}

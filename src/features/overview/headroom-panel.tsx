@@ -1,0 +1,46 @@
+import type { Stats } from '../../api/contract';
+import { HeadroomChart } from '../../components/charts/lazy-charts';
+import type { HistoryPoint } from './headroom-history';
+
+function freeSlotsInWords(free: number, limit: number, active: number): string {
+  if (active > limit) return `Over the cap: ${active - limit} more calls than the limit are finishing; none start until below ${limit}.`;
+  if (free === 0) return 'At the cap: no free slots, new calls wait for one to finish.';
+  return `${free} free slot${free === 1 ? '' : 's'} of ${limit}.`;
+}
+
+export function HeadroomPanel({ stats, points }: { stats: Stats; points: HistoryPoint[] }) {
+  const limit = stats.concurrency_limit;
+  const active = stats.active_calls;
+  const free = Math.max(0, limit - active);
+  const ratio = Math.min(1, active / Math.max(1, limit));
+  return (
+    <section aria-labelledby="headroom-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="headroom-heading" className="text-base font-semibold">
+        Org headroom
+      </h2>
+      <p className="mt-2 text-2xl font-semibold tabular-nums">
+        {active} / {limit} <span className="text-base font-normal text-slate-600">calls in flight</span>
+      </p>
+      <div
+        role="meter"
+        aria-label="Calls in flight against the concurrency limit"
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={Math.min(active, limit)}
+        aria-valuetext={`${active} of ${limit} calls in flight`}
+        className="mt-2 h-3 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`} style={{ width: `${ratio * 100}%` }} />
+      </div>
+      <p className="mt-2 text-sm text-slate-700">{freeSlotsInWords(free, limit, active)}</p>
+      <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
+      {points.length < 2 ? (
+        <p className="mt-1 text-sm text-slate-600">The chart fills in as updates arrive.</p>
+      ) : (
+        <div className="mt-2" aria-hidden="true">
+          <HeadroomChart points={points} />
+        </div>
+      )}
+    </section>
+  );
+}

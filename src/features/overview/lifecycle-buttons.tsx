@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useCampaignTransition, type CampaignTransition } from '../../api/campaigns';
+import type { Campaign } from '../../api/contract';
+import { usePermission } from '../../api/permissions';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+
+/** Start, Pause and Close, each shown only where the transition is legal. */
+export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
+  const transition = useCampaignTransition(campaign.id);
+  const permission = usePermission('campaigns:manage');
+  const [confirmClose, setConfirmClose] = useState(false);
+  const run = (action: CampaignTransition) => transition.mutate(action, { onSuccess: () => setConfirmClose(false) });
+  const disabled = !permission.allowed || transition.isPending;
+
+  if (campaign.status === 'closed') return null;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-2">
+        {campaign.status === 'paused' && (
+          <Button variant="primary" disabled={disabled} onClick={() => run('start')}>
+            Start
+          </Button>
+        )}
+        {campaign.status === 'active' && (
+          <Button disabled={disabled} onClick={() => run('pause')}>
+            Pause
+          </Button>
+        )}
+        <Dialog
+          open={confirmClose}
+          onOpenChange={setConfirmClose}
+          title="Close this campaign?"
+          description="Closing is permanent: the campaign will never dial again and cannot be reopened. Calls in flight finish."
+          trigger={
+            <Button variant="danger" disabled={disabled}>
+              Close
+            </Button>
+          }
+        >
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setConfirmClose(false)}>Keep it open</Button>
+            <Button variant="danger" disabled={transition.isPending} onClick={() => run('close')}>
+              Close campaign for good
+            </Button>
+          </div>
+        </Dialog>
+      </div>
+      {permission.reason && <p className="max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>}
+      {transition.isError && !permission.reason && (
+        <p role="alert" className="max-w-xs text-right text-sm text-red-800">
+          {transition.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

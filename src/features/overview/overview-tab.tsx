@@ -1,0 +1,63 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { configurationQueries } from '../../api/configurations';
+import type { Campaign } from '../../api/contract';
+import { ErrorState } from '../../components/error-state';
+import { BucketsPanel } from './buckets-panel';
+import { FinishEstimatePanel } from './finish-estimate-panel';
+import { HeadroomPanel } from './headroom-panel';
+import { HeadroomHistory } from './headroom-history';
+import { LivenessBar } from './liveness-bar';
+import { useCampaignStats } from './use-campaign-stats';
+import { whyNotDialing } from './why-not-dialing';
+
+export function OverviewTab({ campaign }: { campaign: Campaign }) {
+  const { query, live, visible } = useCampaignStats(campaign);
+  const [history] = useState(() => new HeadroomHistory());
+  const points = useSyncExternalStore(history.subscribe, history.points);
+  const configuration = useQuery({
+    ...configurationQueries.detail(campaign.configuration_id ?? ''),
+    enabled: campaign.configuration_id !== null,
+  });
+
+  useEffect(() => {
+    if (query.data && !query.isPlaceholderData) history.add(query.dataUpdatedAt, query.data);
+  }, [history, query.data, query.dataUpdatedAt, query.isPlaceholderData]);
+
+  if (query.isPending) return <p className="text-slate-500">Loading statistics…</p>;
+  if (!query.data) {
+    return <ErrorState title="Could not load the statistics" error={query.error} onRetry={() => query.refetch()} />;
+  }
+  const stats = query.data;
+  const reason = whyNotDialing(campaign, stats, configuration.data ?? null, new Date(query.dataUpdatedAt));
+  const stale = query.isError;
+
+  return (
+    <section aria-label="Overview" className="space-y-4">
+      <LivenessBar
+        live={live}
+        visible={visible}
+        campaignStatus={campaign.status}
+        updatedAt={query.dataUpdatedAt}
+        fetching={query.isFetching}
+        error={query.isError ? query.error : null}
+        onRefresh={() => query.refetch()}
+      />
+      {reason && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+          <strong>Why is nothing dialing?</strong> {reason}
+        </p>
+      )}
+      <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-describedby={stale ? 'stale-note' : undefined}>
+        <BucketsPanel stats={stats} />
+        <HeadroomPanel stats={stats} points={points} />
+        <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
+      </div>
+      {stale && (
+        <p id="stale-note" className="text-sm text-slate-600">
+          These numbers are stale: they are from the last successful update.
+        </p>
+      )}
+    </section>
+  );
+}
