@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { server } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
+import { renderRoute } from '../../test/render';
+import type { Campaign, Stats } from '../../api/contract';
+
+let visibility: DocumentVisibilityState = 'visible';
+
+function setVisibility(next: DocumentVisibilityState) {
+  visibility = next;
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+}
+
+/** Advances the fake clock and lets the resulting fetches settle. */
+async function advance(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+type Api = { statsCalls: number; campaign: Campaign; stats: Stats; failStats: boolean; transitions: string[] };
+
+function serve(campaign: Campaign, configuration = makeConfiguration({ id: campaign.configuration_id ?? 'none' })): Api {
+  const state: Api = { statsCalls: 0, campaign, stats: makeStats(campaign.id), failStats: false, transitions: [] };
+  server.use(
+    http.get(`${API}/campaign/campaigns/:id`, ({ params }) =>
+      params.id === campaign.id || params.id === campaign.external_id
+        ? HttpResponse.json(state.campaign)
+        : HttpResponse.json({ detail: 'Campaign not found' }, { status: 404 }),
+    ),
+    http.get(`${API}/campaign/campaigns/:id/stats`, ({ params }) => {
+      if (params.id !== campaign.id) return HttpResponse.json({ detail: 'Campaign not found' }, { status: 404 });
+      state.statsCalls++;
+      if (state.failStats) return HttpResponse.json({ detail: 'Database busy' }, { status: 503 });
+      return HttpResponse.json({ ...state.stats, status: state.campaign.status });
+    }),
+    http.post(`${API}/campaign/campaigns/:id/:action`, ({ params }) => {
+      const action = String(params.action);
+      state.transitions.push(action);
+      const status = action === 'start' ? 'active' : action === 'pause' ? 'paused' : 'closed';
+      state.campaign = { ...state.campaign, status };
+      return HttpResponse.json(state.campaign);
+    }),
+    http.get(`${API}/campaign/configurations/:id`, () => HttpResponse.json(configuration)),
+    http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [configuration] })),
+    http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json({ concurrency_limit: 10, active_calls: 5 })),
+  );
+  return state;
+}
+
+beforeEach(() => {
+  visibility = 'visible';
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+
+describe('Overview polling', () => {
+  it('fetches on load, then every 5 seconds while active and visible', async () => {
+    const api = serve(makeCampaign({ external_id: 'spring', configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    expect(api.statsCalls).toBe(1);
+    await advance(5000);
+    expect(api.statsCalls).toBe(2);
+    await advance(15_000);
+    expect(api.statsCalls).toBe(5);
+  });
+
+  it('sends nothing while the tab is hidden and one request at once on return', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    setVisibility('hidden');
+    expect(await screen.findByText('Paused: tab hidden')).toBeInTheDocument();
+    const before = api.statsCalls;
+    await advance(30_000);
+    expect(api.statsCalls).toBe(before);
+    setVisibility('visible');
+    await advance(10);
+    expect(api.statsCalls).toBe(before + 1);
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    // Then the 5-second rhythm resumes from the return, not from before.
+    await advance(4900);
+    expect(api.statsCalls).toBe(before + 1);
+    await advance(200);
+    expect(api.statsCalls).toBe(before + 2);
+  });
+
+  it('stops polling after pausing from the page; Refresh still works; Start resumes', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    await user().click(screen.getByRole('button', { name: 'Pause' }));
+    expect(await screen.findByText('Paused: campaign is paused')).toBeInTheDocument();
+    expect(screen.getByText(/Why is nothing dialing\?/).parentElement).toHaveTextContent('The campaign is paused.');
+    const afterPause = api.statsCalls;
+    await advance(30_000);
+    expect(api.statsCalls).toBe(afterPause);
+    await user().click(screen.getByRole('button', { name: 'Refresh statistics' }));
+    await advance(10);
+    expect(api.statsCalls).toBe(afterPause + 1);
+    await user().click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    const afterStart = api.statsCalls;
+    await advance(10_000);
+    expect(api.statsCalls).toBe(afterStart + 2);
+    expect(api.transitions).toEqual(['pause', 'start']);
+  });
+
+  it('keeps the last good numbers, marked stale, when a poll fails', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();
+    api.failStats = true;
+    await advance(5000);
+    expect(await screen.findByText('Update failed')).toBeInTheDocument();
+    expect(screen.getByText('These numbers are stale: they are from the last successful update.')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Progress (completed + exhausted)' })).toHaveAttribute('aria-valuenow', '35');
+    expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();
+    api.failStats = false;
+    await advance(5000);
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    expect(screen.queryByText(/stale/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Campaign page', () => {
+  it('resolves an external_id and asks for stats by UUID', async () => {
+    const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring-outreach', configuration_id: 'cfg' });
+    const api = serve(campaign, makeConfiguration({ id: 'cfg', name: 'UK hours', timezone: 'Europe/London', agent_id: 'agent_uk' }));
+    renderRoute('/campaigns/spring-outreach');
+    expect(await screen.findByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
+    await screen.findByText('Live');
+    expect(api.statsCalls).toBe(1);
+    expect(await screen.findByText('agent_uk')).toBeInTheDocument();
+    expect(screen.getByText('Mon, Tue, Wed, Thu, Fri 09:00–17:00 (Europe/London)')).toBeInTheDocument();
+    expect(screen.getByText('up to 3, 60 min apart')).toBeInTheDocument();
+    const counts = screen.getByRole('region', { name: 'Contacts' });
+    expect(within(counts).getByText('Pending').nextSibling).toHaveTextContent('60');
+    expect(screen.getByText('150')).toBeInTheDocument();
+    expect(screen.getByText('1.50')).toBeInTheDocument();
+    expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();
+    expect(screen.getByRole('meter', { name: 'Calls in flight against the concurrency limit' })).toHaveAttribute(
+      'aria-valuenow',
+      '5',
+    );
+    expect(screen.getByText(/Still measuring/)).toBeInTheDocument();
+  });
+
+  it('shows a not-found state for an unknown id', async () => {
+    serve(makeCampaign());
+    renderRoute('/campaigns/no-such-campaign');
+    expect(await screen.findByRole('heading', { name: 'Campaign not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to campaigns' })).toHaveAttribute('href', '/campaigns');
+  });
+
+  it('asks before closing, says it is permanent, and then offers no lifecycle action', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: 'Close' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Close this campaign?' });
+    expect(dialog).toHaveTextContent('Closing is permanent');
+    await user().click(within(dialog).getByRole('button', { name: 'Keep it open' }));
+    expect(api.transitions).toEqual([]);
+    await user().click(screen.getByRole('button', { name: 'Close' }));
+    await user().click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close campaign for good' }));
+    expect(await screen.findByText('Paused: campaign is closed')).toBeInTheDocument();
+    expect(api.transitions).toEqual(['close']);
+    expect(screen.queryByRole('button', { name: /^(Start|Pause|Close)$/ })).not.toBeInTheDocument();
+  });
+
+  it('after a 403 disables the lifecycle buttons with the reason', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    server.use(
+      http.post(`${API}/campaign/campaigns/:id/pause`, () => HttpResponse.json({ detail: 'Forbidden' }, { status: 403 })),
+    );
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    await user().click(screen.getByRole('button', { name: 'Pause' }));
+    expect(await screen.findByText(/can read campaigns but not manage them/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
+import { whyNotDialing } from './why-not-dialing';
+
+const idle = { total: 100, pending: 40, in_progress: 0, completed: 50, exhausted: 10 };
+// Monday 23 November 2026, 15:00 UTC = 10:00 in New York.
+const monday10am = new Date('2026-11-23T15:00:00Z');
+
+describe('whyNotDialing', () => {
+  const campaign = makeCampaign();
+
+  it('says nothing while the campaign has calls in progress', () => {
+    expect(whyNotDialing(campaign, makeStats(campaign.id), null, monday10am)).toBeNull();
+  });
+
+  it('explains paused and closed campaigns', () => {
+    expect(whyNotDialing({ ...campaign, status: 'paused' }, makeStats(campaign.id), null, monday10am)).toMatch(/paused/);
+    expect(whyNotDialing({ ...campaign, status: 'closed' }, makeStats(campaign.id), null, monday10am)).toMatch(/closed/);
+  });
+
+  it('explains an org at its cap', () => {
+    const stats = makeStats(campaign.id, { contacts: idle, active_calls: 10, concurrency_limit: 10 });
+    expect(whyNotDialing(campaign, stats, null, monday10am)).toBe(
+      'Every slot is in use: the org has 10 of 10 calls in flight, so this campaign waits for a free slot.',
+    );
+  });
+
+  it('explains a closed calling window and when it opens, in its timezone', () => {
+    const config = makeConfiguration({
+      timezone: 'America/New_York',
+      schedule: { days: ['tue', 'wed'], start_time: '09:00', end_time: '17:00' },
+    });
+    const stats = makeStats(campaign.id, { contacts: idle, active_calls: 0 });
+    expect(whyNotDialing(campaign, stats, config, monday10am)).toBe(
+      'Outside the calling window (09:00–17:00, America/New_York). It opens Tuesday at 09:00 America/New_York time.',
+    );
+    const evening = makeConfiguration({
+      timezone: 'America/New_York',
+      schedule: { days: ['mon'], start_time: '17:00', end_time: '20:00' },
+    });
+    expect(whyNotDialing(campaign, stats, evening, monday10am)).toMatch(/It opens Monday at 17:00/);
+  });
+
+  it('explains an empty or finished list and waiting retries', () => {
+    const none = { total: 0, pending: 0, in_progress: 0, completed: 0, exhausted: 0 };
+    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: none, active_calls: 0 }), null, monday10am)).toMatch(
+      /no contacts/,
+    );
+    const finished = { total: 10, pending: 0, in_progress: 0, completed: 7, exhausted: 3 };
+    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: finished, active_calls: 0 }), null, monday10am)).toBe(
+      'Nothing left to dial: every contact is completed or exhausted.',
+    );
+    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: idle, active_calls: 2 }), null, monday10am)).toMatch(
+      /retry interval/,
+    );
+  });
+});
