@@ -28,7 +28,8 @@ test.describe('Campaign list', () => {
     // Newest first.
     expect(names[0]).toBe(`${tag} list 11`);
 
-    await page.getByRole('checkbox', { name: 'Paused' }).check();
+    await page.getByRole('checkbox', { name: 'Paused' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Paused' })).toBeChecked();
     await expect(links).toHaveCount(2);
     await expect(page).toHaveURL(/status=paused/);
     await page.reload();

@@ -8,7 +8,7 @@ const time = (at: number) => new Date(at).toLocaleTimeString('en-US', { hour: '2
 export default function HeadroomChart({ points }: { points: HeadroomPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="at" tickFormatter={time} tick={{ fontSize: 12 }} minTickGap={40} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />

@@ -51,7 +51,7 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
         <span className="font-semibold tabular-nums">{formatNumber(attempts.total)}</span> attempts, on average{' '}
         <span className="font-semibold tabular-nums">{attempts.average_per_contact.toFixed(2)}</span> per contact
       </p>
-      <div className="mt-4" aria-hidden="true">
+      <div className="mt-4" role="img" aria-label="Bar chart of contacts per bucket; the numbers are listed above">
         <BucketsChart buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))} />
       </div>
     </section>

@@ -37,7 +37,7 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
       {points.length < 2 ? (
         <p className="mt-1 text-sm text-slate-600">The chart fills in as updates arrive.</p>
       ) : (
-        <div className="mt-2" aria-hidden="true">
+        <div className="mt-2" role="img" aria-label={`Line chart of calls in flight against the limit over the last ${points.length} updates`}>
           <HeadroomChart points={points} />
         </div>
       )}

@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { api, expect, expectNoAxeViolations, test } from './fixtures';
+
+type Campaign = { id: string; external_id: string };
+
+/** Emulates the tab being hidden or shown, as the browser does when switching tabs. */
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
+}
+
+function countStats(page: Page, campaignId: string) {
+  const seen: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/campaign/campaigns/${campaignId}/stats`)) seen.push(Date.now());
+  });
+  return seen;
+}
+
+async function ownCampaign(page: Page, contacts = 300): Promise<Campaign> {
+  const stamp = Date.now();
+  return api<Campaign>(page, '/campaign/campaigns', {
+    method: 'POST',
+    body: {
+      name: `Overview e2e ${stamp}`,
+      external_id: `overview-${stamp}`,
+      contacts: Array.from({ length: contacts }, (_, i) => ({
+        external_id: `o${i}`,
+        phone_numbers: [`+1212555${String(i).padStart(4, '0')}`],
+      })),
+    },
+  });
+}
+
+test.describe('Overview', () => {
+  test('numbers change while watching, by external_id as by UUID', async ({ page }) => {
+    await page.goto('/campaigns/spring-outreach');
+    await expect(page.getByRole('heading', { name: 'Spring outreach' })).toBeVisible();
+    await expect(page.getByText('Live')).toBeVisible();
+    const attempts = page.getByText(/attempts, on average/);
+    const first = await attempts.textContent();
+    await expect(attempts).not.toHaveText(first!, { timeout: 20_000 });
+    const uuid = (await api<Campaign>(page, '/campaign/campaigns/spring-outreach')).id;
+    await page.goto(`/campaigns/${uuid}`);
+    await expect(page.getByRole('heading', { name: 'Spring outreach' })).toBeVisible();
+    await expect(page.getByText(/attempts, on average/)).toBeVisible();
+  });
+
+  test('polls every 5 s while visible, never while hidden, once at once on return', async ({ page }) => {
+    const campaign = await ownCampaign(page);
+    const seen = countStats(page, campaign.id);
+    await page.goto(`/campaigns/${campaign.id}`);
+    await expect(page.getByText('Live')).toBeVisible();
+    const start = seen.length;
+    // 20 s of 5-second polls, with a little slack for timer jitter.
+    await page.waitForTimeout(20_300);
+    const visibleCount = seen.length - start;
+    expect(visibleCount).toBeGreaterThanOrEqual(4);
+    expect(visibleCount).toBeLessThanOrEqual(5);
+
+    await setHidden(page, true);
+    await expect(page.getByText('Paused: tab hidden')).toBeVisible();
+    const hiddenStart = seen.length;
+    await page.waitForTimeout(15_000);
+    expect(seen.length - hiddenStart).toBe(0);
+
+    const returned = Date.now();
+    await setHidden(page, false);
+    await expect.poll(() => seen.length - hiddenStart, { timeout: 1000 }).toBe(1);
+    expect(seen.at(-1)! - returned).toBeLessThan(1000);
+    await expect(page.getByText('Live')).toBeVisible();
+  });
+
+  test('pausing from the page stops the requests; Start resumes them', async ({ page }) => {
+    const campaign = await ownCampaign(page);
+    const seen = countStats(page, campaign.id);
+    await page.goto(`/campaigns/${campaign.id}`);
+    await expect(page.getByText('Live')).toBeVisible();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.getByText('Paused: campaign is paused')).toBeVisible();
+    await page.waitForTimeout(500);
+    const afterPause = seen.length;
+    await page.waitForTimeout(11_000);
+    expect(seen.length).toBe(afterPause);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByText('Live')).toBeVisible();
+    await page.waitForTimeout(11_000);
+    expect(seen.length - afterPause).toBeGreaterThanOrEqual(2);
+  });
+
+  test('passes an axe scan', async ({ page }) => {
+    await page.goto('/campaigns/spring-outreach');
+    await expect(page.getByText('Live')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Org headroom' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
