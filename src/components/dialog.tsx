@@ -33,6 +33,12 @@ export function Dialog({
             </RadixDialog.Description>
           )}
           <div className="mt-4">{children}</div>
+          <RadixDialog.Close
+            aria-label="Close dialog"
+            className="absolute top-3 right-3 rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          >
+            ×
+          </RadixDialog.Close>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

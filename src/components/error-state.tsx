@@ -11,7 +11,10 @@ export function ErrorState({
 }) {
   const message = error instanceof Error ? error.message : String(error);
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{message}</p>
       {onRetry && (

@@ -1,4 +1,13 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 export type Bucket = { label: string; value: number; color: string };
 
@@ -6,7 +15,11 @@ export type Bucket = { label: string; value: number; color: string };
 export default function BucketsChart({ buckets }: { buckets: Bucket[] }) {
   return (
     <ResponsiveContainer width="100%" height={180}>
-      <BarChart accessibilityLayer={false} data={buckets} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={buckets}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={48} />

@@ -4,7 +4,9 @@ import { lazy, Suspense, type ComponentProps } from 'react';
 const BucketsChartImpl = lazy(() => import('./buckets-chart'));
 const HeadroomChartImpl = lazy(() => import('./headroom-chart'));
 
-const fallback = (height: number) => <div className="animate-pulse rounded bg-slate-100" style={{ height }} />;
+const fallback = (height: number) => (
+  <div className="animate-pulse rounded bg-slate-100" style={{ height }} />
+);
 
 export function BucketsChart(props: ComponentProps<typeof BucketsChartImpl>) {
   return (

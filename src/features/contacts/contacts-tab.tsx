@@ -1,6 +1,109 @@
-import type { Campaign } from '../../api/contract';
+import { useQuery } from '@tanstack/react-query';
+import { campaignQueries } from '../../api/campaigns';
+import { contactQueries } from '../../api/contacts';
+import type { Campaign, ContactBucket } from '../../api/contract';
+import { usePermission } from '../../api/permissions';
+import { Button } from '../../components/button';
+import { ErrorState } from '../../components/error-state';
+import { formatNumber } from '../../lib/format';
+import { ContactsTable } from './contacts-table';
+import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
-// Replaced by the Contacts tab issue (#6).
+const FILTERS: { status: ContactBucket | null; label: string }[] = [
+  { status: null, label: 'All' },
+  { status: 'pending', label: 'Pending' },
+  { status: 'in_progress', label: 'In progress' },
+  { status: 'completed', label: 'Completed' },
+  { status: 'exhausted', label: 'Exhausted' },
+];
+
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
-  return <h2 className="text-lg font-semibold">Contacts of {campaign.name}</h2>;
+  const [params, setParams] = useContactsParams();
+  const stats = useQuery(campaignQueries.stats(campaign.id));
+  const offset = (params.page - 1) * params.size;
+  const list = useQuery(
+    contactQueries.list(campaign.id, { limit: params.size, offset, status: params.status }),
+  );
+  const canDelete = usePermission('campaigns:manage').allowed && campaign.status !== 'closed';
+  const total = list.data?.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / params.size));
+  const count = (status: ContactBucket | null) =>
+    stats.data ? (status ? stats.data.contacts[status] : stats.data.contacts.total) : null;
+
+  return (
+    <section aria-label="Contacts" className="space-y-4">
+      <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
+        {FILTERS.map((f) => {
+          const n = count(f.status);
+          const selected = params.status === f.status;
+          return (
+            <button
+              key={f.label}
+              type="button"
+              aria-pressed={selected}
+              onClick={() => setParams({ status: f.status })}
+              className={`rounded-full border px-3 py-1 text-sm ${selected ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+            >
+              {f.label}
+              {n !== null && (
+                <span className="ml-1 tabular-nums opacity-80">{formatNumber(n)}</span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      {list.isError && !list.data ? (
+        <ErrorState
+          title="Could not load contacts"
+          error={list.error}
+          onRetry={() => list.refetch()}
+        />
+      ) : !list.isPending && total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+          {params.status ? 'No contacts in this status.' : 'This campaign has no contacts yet.'}
+        </p>
+      ) : (
+        <>
+          <ContactsTable
+            campaignId={campaign.id}
+            contacts={list.data?.contacts ?? []}
+            loading={list.isPending}
+            canDelete={canDelete}
+          />
+          <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
+            <span aria-live="polite">
+              Showing {formatNumber(total === 0 ? 0 : offset + 1)}–
+              {formatNumber(Math.min(offset + params.size, total))} of {formatNumber(total)}
+            </span>
+            <Button
+              disabled={params.page <= 1}
+              onClick={() => setParams({ page: params.page - 1 })}
+            >
+              Previous
+            </Button>
+            <Button
+              disabled={params.page >= lastPage}
+              onClick={() => setParams({ page: params.page + 1 })}
+            >
+              Next
+            </Button>
+            <label className="flex items-center gap-2">
+              Page size
+              <select
+                value={params.size}
+                onChange={(e) => setParams({ size: Number(e.target.value) })}
+                className="rounded-md border border-slate-300 px-2 py-1"
+              >
+                {PAGE_SIZES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </nav>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,23 @@
+import type { Contact } from '../../api/contract';
+
+/** A display name from the contact's free-form data, when it has one. */
+export function contactName(contact: Contact): string | null {
+  const d = contact.data;
+  const pick = (k: string) => (typeof d[k] === 'string' ? (d[k] as string).trim() : '');
+  const full = pick('name') || [pick('first_name'), pick('last_name')].filter(Boolean).join(' ');
+  return full || null;
+}
+
+/** Any data value as plain text (objects as JSON); never markup. */
+export function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export function truncate(text: string, max = 60): { text: string; truncated: boolean } {
+  return text.length > max
+    ? { text: `${text.slice(0, max - 1)}…`, truncated: true }
+    : { text, truncated: false };
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../api/client';
+import { conversationQueries } from '../../api/conversations';
+import { conversationUrl } from '../../api/runtime-config';
+import { useRuntimeConfig } from '../../app/runtime-config-context';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { formatDateTime } from '../../lib/format';
+import { EvaluationResults } from './evaluation-results';
+
+function ConversationBody({
+  conversationId,
+  template,
+}: {
+  conversationId: string;
+  template: string | null;
+}) {
+  const conversation = useQuery({ ...conversationQueries.detail(conversationId), retry: false });
+  if (conversation.isPending)
+    return <p className="text-sm text-slate-600">Loading the conversation…</p>;
+  if (conversation.isError) {
+    const unsupported = conversation.error instanceof ApiError && conversation.error.status === 404;
+    return (
+      <p className="text-sm text-slate-700">
+        {unsupported ? 'This server does not offer transcripts.' : conversation.error.message}{' '}
+        {template && (
+          <a
+            className="text-indigo-700 underline"
+            href={conversationUrl(template, conversationId)}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Open the conversation in Conversations
+          </a>
+        )}
+      </p>
+    );
+  }
+  const c = conversation.data;
+  const completed = c.evaluations.flatMap((e) =>
+    e.status === 'completed' && e.results
+      ? Object.entries(e.results).map(([k, v]) => [`${e.metric_key}.${k}`, v] as const)
+      : [],
+  );
+  const pending = c.evaluations.filter((e) => e.status !== 'completed').length;
+  return (
+    <div className="space-y-4">
+      <ol
+        className="max-h-72 space-y-2 overflow-y-auto rounded border border-slate-200 p-3"
+        aria-label="Transcript"
+      >
+        {c.transcript.map((line, i) => (
+          <li key={i} className="text-sm">
+            <span className="font-semibold capitalize">{line.role}</span>{' '}
+            <time className="text-xs text-slate-500" dateTime={line.at}>
+              {formatDateTime(line.at)}
+            </time>
+            <p className="whitespace-pre-wrap">{line.text}</p>
+          </li>
+        ))}
+      </ol>
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">Evaluations</h3>
+        <EvaluationResults result={completed.length > 0 ? Object.fromEntries(completed) : null} />
+        {pending > 0 && (
+          <p className="mt-1 text-sm text-slate-600">
+            {pending} evaluation run{pending === 1 ? '' : 's'} still running.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Opens the transcript from the (ext) conversations route in a panel; where the runtime
+ * config names a conversation URL template, links there instead.
+ */
+export function ConversationLink({ conversationId }: { conversationId: string }) {
+  const { conversationUrlTemplate } = useRuntimeConfig();
+  const [open, setOpen] = useState(false);
+  if (conversationUrlTemplate) {
+    return (
+      <a
+        className="text-indigo-700 underline"
+        href={conversationUrl(conversationUrlTemplate, conversationId)}
+        target="_blank"
+        rel="noreferrer"
+      >
+        Open conversation
+      </a>
+    );
+  }
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title="Conversation"
+      trigger={
+        <Button variant="ghost" className="px-1 py-0 text-indigo-700 underline">
+          Open conversation
+        </Button>
+      }
+    >
+      {open && (
+        <ConversationBody conversationId={conversationId} template={conversationUrlTemplate} />
+      )}
+    </Dialog>
+  );
+}
