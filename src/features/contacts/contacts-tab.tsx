@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
 import type { Campaign, ContactBucket } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { formatNumber } from '../../lib/format';
@@ -24,7 +23,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   const list = useQuery(
     contactQueries.list(campaign.id, { limit: params.size, offset, status: params.status }),
   );
-  const canDelete = usePermission('campaigns:manage').allowed && campaign.status !== 'closed';
+  const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / params.size));
   const count = (status: ContactBucket | null) =>
@@ -45,6 +44,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
               className={`rounded-full border px-3 py-1 text-sm ${selected ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
             >
               {f.label}
+              {n !== null && ' '}
               {n !== null && (
                 <span className="ml-1 tabular-nums opacity-80">{formatNumber(n)}</span>
               )}
