@@ -3,6 +3,8 @@ import { apiRequest } from './client';
 import {
   campaignSchema,
   campaignsPageSchema,
+  LIST_LIMIT_MAX,
+  type CampaignsPage,
   statsSchema,
   type Campaign,
   type CampaignCreate,
@@ -28,6 +30,25 @@ export const campaignQueries = {
         }),
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.next_cursor,
+    }),
+  /** Every campaign of the org, paging through the cursor: for counts the contract lacks. */
+  everything: () =>
+    queryOptions({
+      queryKey: [...campaignQueries.lists(), 'everything'] as const,
+      queryFn: async ({ signal }) => {
+        const campaigns = [];
+        let cursor: string | null = null;
+        do {
+          const page: CampaignsPage = await apiRequest('/campaign/campaigns', {
+            query: { limit: LIST_LIMIT_MAX, cursor },
+            schema: campaignsPageSchema,
+            signal,
+          });
+          campaigns.push(...page.campaigns);
+          cursor = page.next_cursor;
+        } while (cursor);
+        return campaigns;
+      },
     }),
   details: () => [...campaignQueries.all(), 'detail'] as const,
   /** `idOrExternalId`: the contract resolves either. */

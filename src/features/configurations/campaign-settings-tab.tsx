@@ -52,20 +52,41 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   }
 
   return (
-    <section aria-labelledby="campaign-settings-heading" className="max-w-xl rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="campaign-settings-heading"
+      className="max-w-xl rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h2 id="campaign-settings-heading" className="text-lg font-semibold">
         Campaign settings
       </h2>
       {closed && (
-        <p className="mt-2 text-sm text-slate-700">This campaign is closed, so its settings can no longer change.</p>
+        <p className="mt-2 text-sm text-slate-700">
+          This campaign is closed, so its settings can no longer change.
+        </p>
       )}
-      {!closed && permission.reason && <p className="mt-2 text-sm text-slate-700">{permission.reason}</p>}
+      {!closed && permission.reason && (
+        <p className="mt-2 text-sm text-slate-700">{permission.reason}</p>
+      )}
       <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
         <Field label="Name" error={errors.name}>
-          <input className={inputClass} value={name} readOnly={readOnly} onChange={(e) => setName(e.target.value)} />
+          <input
+            className={inputClass}
+            value={name}
+            readOnly={readOnly}
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
-        <Field label="External ID" error={errors.external_id} hint="Your own key; the campaign's address works with it too.">
-          <input className={inputClass} value={externalId} readOnly={readOnly} onChange={(e) => setExternalId(e.target.value)} />
+        <Field
+          label="External ID"
+          error={errors.external_id}
+          hint="Your own key; the campaign's address works with it too."
+        >
+          <input
+            className={inputClass}
+            value={externalId}
+            readOnly={readOnly}
+            onChange={(e) => setExternalId(e.target.value)}
+          />
         </Field>
         <Field label="Configuration" error={errors.configuration_id}>
           <select

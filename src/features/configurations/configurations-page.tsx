@@ -1,4 +1,141 @@
-// Replaced by the configurations issue (#7).
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { campaignQueries } from '../../api/campaigns';
+import { configurationQueries } from '../../api/configurations';
+import type { Campaign, Configuration } from '../../api/contract';
+import { usePermission } from '../../api/permissions';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { ErrorState } from '../../components/error-state';
+import { SkeletonRows } from '../../components/skeleton-rows';
+import { humanize } from '../../components/status-badge';
+import { ConfigurationForm } from './configuration-form';
+import { DeleteConfigurationButton } from './delete-configuration-button';
+
+const HEADERS = [
+  'Name',
+  'Agent',
+  'Caller number',
+  'Timezone',
+  'Calling window',
+  'Retries',
+  'Campaigns',
+  'Actions',
+];
+
+function windowText(c: Configuration): string {
+  if (!c.schedule) return 'Any time';
+  return `${c.schedule.days.map((d) => humanize(d)).join(', ')} ${c.schedule.start_time}–${c.schedule.end_time}`;
+}
+
 export function ConfigurationsPage() {
-  return <h1 className="text-2xl font-semibold">Configurations</h1>;
+  const list = useQuery(configurationQueries.list());
+  const campaigns = useQuery(campaignQueries.everything());
+  const permission = usePermission('campaigns:manage');
+  const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
+  const usage = new Map<string, Campaign[]>();
+  for (const c of campaigns.data ?? []) {
+    if (c.configuration_id)
+      usage.set(c.configuration_id, [...(usage.get(c.configuration_id) ?? []), c]);
+  }
+
+  return (
+    <section className="space-y-5">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Configurations</h1>
+        <div className="flex flex-col items-end">
+          <Button
+            variant="primary"
+            disabled={!permission.allowed}
+            onClick={() => setEditing('new')}
+          >
+            New configuration
+          </Button>
+          {permission.reason && (
+            <p className="mt-1 max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>
+          )}
+        </div>
+      </div>
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title={editing === 'new' ? 'New configuration' : `Edit ${editing?.name ?? ''}`}
+      >
+        {editing !== null && (
+          <ConfigurationForm
+            key={editing === 'new' ? 'new' : editing.id}
+            config={editing === 'new' ? undefined : editing}
+            onSaved={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Dialog>
+      {list.isError ? (
+        <ErrorState
+          title="Could not load configurations"
+          error={list.error}
+          onRetry={() => list.refetch()}
+        />
+      ) : list.data?.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="font-medium">No configurations yet</p>
+          <p className="mt-1 text-sm text-slate-600">
+            A configuration sets the agent, caller number, calling window and retries of the
+            campaigns that use it.
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Configurations</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                {HEADERS.map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2">
+                    {h === 'Actions' ? <span className="sr-only">{h}</span> : h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.isPending ? (
+                <SkeletonRows columns={HEADERS.length} />
+              ) : (
+                list.data.map((c) => (
+                  <tr key={c.id}>
+                    <td className="px-3 py-2 font-medium">{c.name}</td>
+                    <td className="px-3 py-2">{c.agent_id ?? '—'}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{c.from_phone_number ?? '—'}</td>
+                    <td className="px-3 py-2">{c.timezone}</td>
+                    <td className="px-3 py-2">{windowText(c)}</td>
+                    <td className="px-3 py-2">
+                      {c.max_attempts} attempts, {c.retry_interval_minutes} min apart
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">
+                      {campaigns.data ? (usage.get(c.id)?.length ?? 0) : '…'}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <Button
+                        variant="ghost"
+                        disabled={!permission.allowed}
+                        onClick={() => setEditing(c)}
+                        aria-label={`Edit ${c.name}`}
+                      >
+                        Edit
+                      </Button>
+                      <DeleteConfigurationButton
+                        config={c}
+                        usedBy={usage.get(c.id) ?? []}
+                        disabled={!permission.allowed}
+                      />
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }

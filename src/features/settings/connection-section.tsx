@@ -13,7 +13,10 @@ export function ConnectionSection() {
   const { connection } = useConnectionState();
   const queryClient = useQueryClient();
   return (
-    <section aria-labelledby="connection-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="connection-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h2 id="connection-heading" className="text-lg font-semibold">
         Connection
       </h2>
@@ -36,7 +39,9 @@ export function ConnectionSection() {
         </div>
       )}
       <h3 className="mt-5 mb-3 text-sm font-semibold text-slate-800">Use another credential</h3>
-      <ConnectionForm />
+      <div className="max-w-lg">
+        <ConnectionForm />
+      </div>
     </section>
   );
 }

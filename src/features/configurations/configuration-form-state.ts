@@ -1,0 +1,74 @@
+import {
+  configurationCreateSchema,
+  MAX_ATTEMPTS,
+  RETRY_INTERVAL,
+  type Configuration,
+  type ConfigurationCreate,
+  type Weekday,
+} from '../../api/contract';
+
+export type FormState = {
+  name: string;
+  agent_id: string;
+  from_phone_number: string;
+  default_country_code: string;
+  timezone: string;
+  anyTime: boolean;
+  days: Weekday[];
+  start_time: string;
+  end_time: string;
+  max_attempts: string;
+  retry_interval_minutes: string;
+};
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function initialState(config?: Configuration): FormState {
+  return {
+    name: config?.name ?? '',
+    agent_id: config?.agent_id ?? '',
+    from_phone_number: config?.from_phone_number ?? '',
+    default_country_code: config?.default_country_code ?? '+1',
+    timezone: config?.timezone ?? 'UTC',
+    anyTime: config ? config.schedule === null : false,
+    days: (config?.schedule?.days as Weekday[] | undefined) ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
+    start_time: config?.schedule?.start_time ?? '09:00',
+    end_time: config?.schedule?.end_time ?? '17:00',
+    max_attempts: String(config?.max_attempts ?? MAX_ATTEMPTS.default),
+    retry_interval_minutes: String(config?.retry_interval_minutes ?? RETRY_INTERVAL.default),
+  };
+}
+
+const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
+const toInt = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+export function toBody(state: FormState): ConfigurationCreate {
+  return {
+    name: state.name.trim(),
+    agent_id: blankToNull(state.agent_id),
+    from_phone_number: blankToNull(state.from_phone_number),
+    default_country_code: blankToNull(state.default_country_code),
+    timezone: state.timezone,
+    schedule: state.anyTime
+      ? null
+      : { days: state.days, start_time: state.start_time, end_time: state.end_time },
+    max_attempts: toInt(state.max_attempts),
+    retry_interval_minutes: toInt(state.retry_interval_minutes),
+  };
+}
+
+/** The server's own rules, checked before sending: messages keyed by field path. */
+export function validate(body: ConfigurationCreate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const key of ['max_attempts', 'retry_interval_minutes'] as const) {
+    if (Number.isNaN(body[key])) errors[key] = 'Enter a whole number';
+  }
+  const result = configurationCreateSchema.safeParse(body);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path.join('.');
+      errors[key] ??= issue.message;
+    }
+  }
+  return errors;
+}

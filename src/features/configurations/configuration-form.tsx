@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
+import { MAX_ATTEMPTS, RETRY_INTERVAL, WEEKDAYS, type Configuration } from '../../api/contract';
+import { Button } from '../../components/button';
+import { Field, inputClass } from '../../components/field';
+import { humanize } from '../../components/status-badge';
+import {
+  initialState,
+  toBody,
+  validate,
+  type FieldErrors,
+  type FormState,
+} from './configuration-form-state';
+import { TimezonePicker } from './timezone-picker';
+
+/** Create or edit a configuration. A failed save keeps every value typed. */
+export function ConfigurationForm({
+  config,
+  onSaved,
+  onCancel,
+}: {
+  config?: Configuration;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const [state, setState] = useState<FormState>(() => initialState(config));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateConfiguration();
+  const update = useUpdateConfiguration(config?.id ?? '');
+  const saving = create.isPending || update.isPending;
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = toBody(state);
+    const found = validate(body);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    try {
+      if (config) await update.mutateAsync(body);
+      else await create.mutateAsync(body);
+      onSaved();
+    } catch (error) {
+      if (
+        error instanceof ApiError &&
+        error.status === 422 &&
+        Object.keys(error.fieldErrors()).length > 0
+      ) {
+        setErrors(error.fieldErrors());
+      } else {
+        setFormError(error instanceof Error ? error.message : 'Could not save the configuration.');
+      }
+    }
+  }
+
+  const text = (
+    key: 'name' | 'agent_id' | 'from_phone_number' | 'default_country_code',
+    label: string,
+    hint?: string,
+  ) => (
+    <Field label={label} error={errors[key]} hint={hint}>
+      <input className={inputClass} value={state[key]} onChange={(e) => set(key, e.target.value)} />
+    </Field>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {text('name', 'Name')}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text('agent_id', 'Agent ID')}
+        {text('from_phone_number', 'Caller number', 'E.164, e.g. +14155550100')}
+        {text('default_country_code', 'Default country code', 'For numbers without one, e.g. +44')}
+        <TimezonePicker
+          value={state.timezone}
+          onChange={(tz) => set('timezone', tz)}
+          error={errors.timezone}
+        />
+      </div>
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium">Calling window</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={state.anyTime}
+            onChange={(e) => set('anyTime', e.target.checked)}
+          />
+          Any time (no calling window)
+        </label>
+        {!state.anyTime && (
+          <>
+            <div role="group" aria-label="Days" className="flex flex-wrap gap-3 text-sm">
+              {WEEKDAYS.map((day) => (
+                <label key={day} className="flex items-center gap-1">
+                  <input
+                    type="checkbox"
+                    checked={state.days.includes(day)}
+                    onChange={(e) =>
+                      set(
+                        'days',
+                        e.target.checked
+                          ? WEEKDAYS.filter((d) => d === day || state.days.includes(d))
+                          : state.days.filter((d) => d !== day),
+                      )
+                    }
+                  />
+                  {humanize(day)}
+                </label>
+              ))}
+            </div>
+            {errors['schedule.days'] && (
+              <p className="text-sm text-red-800">{errors['schedule.days']}</p>
+            )}
+            <div className="grid grid-cols-2 gap-4">
+              <Field label="Start time" error={errors['schedule.start_time']}>
+                <input
+                  type="time"
+                  className={inputClass}
+                  value={state.start_time}
+                  onChange={(e) => set('start_time', e.target.value)}
+                />
+              </Field>
+              <Field label="End time" error={errors['schedule.end_time']}>
+                <input
+                  type="time"
+                  className={inputClass}
+                  value={state.end_time}
+                  onChange={(e) => set('end_time', e.target.value)}
+                />
+              </Field>
+            </div>
+          </>
+        )}
+      </fieldset>
+      <div className="grid grid-cols-2 gap-4">
+        <Field
+          label="Max attempts"
+          error={errors.max_attempts}
+          hint={`${MAX_ATTEMPTS.min} to ${MAX_ATTEMPTS.max}`}
+        >
+          <input
+            type="number"
+            min={MAX_ATTEMPTS.min}
+            max={MAX_ATTEMPTS.max}
+            className={inputClass}
+            value={state.max_attempts}
+            onChange={(e) => set('max_attempts', e.target.value)}
+          />
+        </Field>
+        <Field
+          label="Retry interval (minutes)"
+          error={errors.retry_interval_minutes}
+          hint={`${RETRY_INTERVAL.min} to ${RETRY_INTERVAL.max}`}
+        >
+          <input
+            type="number"
+            min={RETRY_INTERVAL.min}
+            max={RETRY_INTERVAL.max}
+            className={inputClass}
+            value={state.retry_interval_minutes}
+            onChange={(e) => set('retry_interval_minutes', e.target.value)}
+          />
+        </Field>
+      </div>
+      {formError && (
+        <p role="alert" className="text-sm text-red-800">
+          {formError}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saving ? 'Saving…' : config ? 'Save changes' : 'Create configuration'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { campaignQueries } from '../../api/campaigns';
+import { ApiError } from '../../api/client';
+import {
+  concurrencyQueries,
+  POLL_INTERVAL_MS,
+  useUpdateConcurrencyLimit,
+} from '../../api/concurrency';
+import { CONCURRENCY_LIMIT } from '../../api/contract';
+import { usePermission } from '../../api/permissions';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { Field, inputClass } from '../../components/field';
+
+const ACTIVE = { name: '', status: ['active' as const], limit: 200 };
+
+function ActiveCampaigns() {
+  const campaigns = useInfiniteQuery(campaignQueries.list(ACTIVE));
+  const active = campaigns.data?.pages[0]?.campaigns ?? [];
+  const stats = useQueries({
+    queries: active.map((c) => ({
+      ...campaignQueries.stats(c.id),
+      refetchInterval: POLL_INTERVAL_MS,
+    })),
+  });
+  if (campaigns.isPending)
+    return <p className="text-sm text-slate-600">Loading active campaigns…</p>;
+  if (active.length === 0) return <p className="text-sm text-slate-600">No campaign is active.</p>;
+  return (
+    <table className="mt-3 w-full max-w-xl text-sm">
+      <caption className="sr-only">Active campaigns and their contacts in progress</caption>
+      <thead className="text-left text-xs text-slate-600 uppercase">
+        <tr>
+          <th scope="col" className="py-1 pr-4">
+            Active campaign
+          </th>
+          <th scope="col" className="py-1">
+            Contacts in progress
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {active.map((c, i) => (
+          <tr key={c.id}>
+            <td className="py-1 pr-4">
+              <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
+                {c.name}
+              </Link>
+            </td>
+            <td className="py-1 tabular-nums">{stats[i]?.data?.contacts.in_progress ?? '…'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LimitForm({ current, activeCalls }: { current: number; activeCalls: number }) {
+  const [value, setValue] = useState(String(current));
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [saved, setSaved] = useState(false);
+  const update = useUpdateConcurrencyLimit();
+
+  function save(limit: number) {
+    setConfirming(null);
+    update.mutate(limit, {
+      onSuccess: () => setSaved(true),
+      onError: (e) =>
+        setError(
+          e instanceof ApiError
+            ? (e.fieldErrors().concurrency_limit ?? e.message)
+            : 'Could not save.',
+        ),
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const limit = Number(value);
+    if (
+      !Number.isInteger(limit) ||
+      limit < CONCURRENCY_LIMIT.min ||
+      limit > CONCURRENCY_LIMIT.max
+    ) {
+      setError(`Enter a whole number from ${CONCURRENCY_LIMIT.min} to ${CONCURRENCY_LIMIT.max}`);
+      return;
+    }
+    setError(null);
+    if (limit < activeCalls) setConfirming(limit);
+    else save(limit);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-4 flex flex-wrap items-end gap-3">
+      <Field
+        label="Concurrency limit"
+        error={error}
+        hint={`${CONCURRENCY_LIMIT.min} to ${CONCURRENCY_LIMIT.max} calls at once for the whole org`}
+      >
+        <input
+          type="number"
+          min={CONCURRENCY_LIMIT.min}
+          max={CONCURRENCY_LIMIT.max}
+          className={`${inputClass} w-40`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </Field>
+      <Button type="submit" variant="primary" disabled={update.isPending} className="mb-6">
+        {update.isPending ? 'Saving…' : 'Save limit'}
+      </Button>
+      {saved && (
+        <p role="status" className="mb-7 text-sm text-emerald-800">
+          Saved.
+        </p>
+      )}
+      <Dialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={`Lower the limit to ${confirming ?? ''}?`}
+        description={`${activeCalls} calls are in flight now. They finish normally, and no new calls start until fewer than ${confirming ?? ''} are in flight.`}
+      >
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => setConfirming(null)}>Cancel</Button>
+          <Button variant="primary" onClick={() => confirming !== null && save(confirming)}>
+            Lower the limit
+          </Button>
+        </div>
+      </Dialog>
+    </form>
+  );
+}
+
+export function ConcurrencySection() {
+  const settings = useQuery(concurrencyQueries.settings());
+  const permission = usePermission('concurrency:manage');
+  const data = settings.data;
+  return (
+    <section
+      aria-labelledby="concurrency-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5"
+    >
+      <h2 id="concurrency-heading" className="text-lg font-semibold">
+        Concurrency
+      </h2>
+      {!data ? (
+        settings.isError ? (
+          <p role="alert" className="mt-2 text-sm text-red-800">
+            {settings.error.message}
+          </p>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">Loading…</p>
+        )
+      ) : (
+        <>
+          <p className="mt-2 text-2xl font-semibold tabular-nums">
+            {data.active_calls} / {data.concurrency_limit}{' '}
+            <span className="text-base font-normal text-slate-600">calls in flight now</span>
+          </p>
+          <div
+            role="meter"
+            aria-label="Org calls in flight against the limit"
+            aria-valuemin={0}
+            aria-valuemax={data.concurrency_limit}
+            aria-valuenow={Math.min(data.active_calls, data.concurrency_limit)}
+            aria-valuetext={`${data.active_calls} of ${data.concurrency_limit} calls in flight`}
+            className="mt-2 h-3 max-w-xl overflow-hidden rounded-full bg-slate-200"
+          >
+            <div
+              className={`h-full ${data.active_calls >= data.concurrency_limit ? 'bg-amber-500' : 'bg-indigo-600'}`}
+              style={{
+                width: `${Math.min(100, (data.active_calls / Math.max(1, data.concurrency_limit)) * 100)}%`,
+              }}
+            />
+          </div>
+          <ActiveCampaigns />
+          {permission.allowed ? (
+            <LimitForm
+              key={data.concurrency_limit}
+              current={data.concurrency_limit}
+              activeCalls={data.active_calls}
+            />
+          ) : (
+            <p className="mt-4 text-sm text-slate-700">
+              {permission.reason} The limit is shown read-only.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
