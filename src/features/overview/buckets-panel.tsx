@@ -14,7 +14,10 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
   const done = contacts.completed + contacts.exhausted;
   const percent = contacts.total === 0 ? 0 : Math.round((done / contacts.total) * 1000) / 10;
   return (
-    <section aria-labelledby="contacts-heading" className="rounded-lg border border-slate-200 bg-white p-5 lg:row-span-2">
+    <section
+      aria-labelledby="contacts-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5 lg:row-span-2"
+    >
       <h2 id="contacts-heading" className="text-base font-semibold">
         Contacts
       </h2>
@@ -48,11 +51,21 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
         </div>
       </div>
       <p className="mt-4 text-sm text-slate-700">
-        <span className="font-semibold tabular-nums">{formatNumber(attempts.total)}</span> attempts, on average{' '}
-        <span className="font-semibold tabular-nums">{attempts.average_per_contact.toFixed(2)}</span> per contact
+        <span className="font-semibold tabular-nums">{formatNumber(attempts.total)}</span> attempts,
+        on average{' '}
+        <span className="font-semibold tabular-nums">
+          {attempts.average_per_contact.toFixed(2)}
+        </span>{' '}
+        per contact
       </p>
-      <div className="mt-4" role="img" aria-label="Bar chart of contacts per bucket; the numbers are listed above">
-        <BucketsChart buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))} />
+      <div
+        className="mt-4"
+        role="img"
+        aria-label="Bar chart of contacts per bucket; the numbers are listed above"
+      >
+        <BucketsChart
+          buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))}
+        />
       </div>
     </section>
   );

@@ -4,7 +4,15 @@ import type { Campaign, Configuration } from '../../api/contract';
 import { StatusBadge } from '../../components/status-badge';
 import { LifecycleButtons } from './lifecycle-buttons';
 
-const DAY_SHORT: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const DAY_SHORT: Record<string, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 export function describeWindow(config: Configuration): string {
   if (!config.schedule) return 'any time';
@@ -18,7 +26,9 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
     enabled: configurationId !== null,
   });
   if (configurationId === null) {
-    return <p>No configuration: defaults apply (3 attempts, 60 minutes apart, any time, +1 numbers).</p>;
+    return (
+      <p>No configuration: defaults apply (3 attempts, 60 minutes apart, any time, +1 numbers).</p>
+    );
   }
   if (config.isPending) return <p>Loading configuration…</p>;
   if (config.isError) return <p>Configuration unavailable: {config.error.message}</p>;

@@ -23,10 +23,25 @@ async function advance(ms: number) {
   });
 }
 
-type Api = { statsCalls: number; campaign: Campaign; stats: Stats; failStats: boolean; transitions: string[] };
+type Api = {
+  statsCalls: number;
+  campaign: Campaign;
+  stats: Stats;
+  failStats: boolean;
+  transitions: string[];
+};
 
-function serve(campaign: Campaign, configuration = makeConfiguration({ id: campaign.configuration_id ?? 'none' })): Api {
-  const state: Api = { statsCalls: 0, campaign, stats: makeStats(campaign.id), failStats: false, transitions: [] };
+function serve(
+  campaign: Campaign,
+  configuration = makeConfiguration({ id: campaign.configuration_id ?? 'none' }),
+): Api {
+  const state: Api = {
+    statsCalls: 0,
+    campaign,
+    stats: makeStats(campaign.id),
+    failStats: false,
+    transitions: [],
+  };
   server.use(
     http.get(`${API}/campaign/campaigns/:id`, ({ params }) =>
       params.id === campaign.id || params.id === campaign.external_id
@@ -34,7 +49,8 @@ function serve(campaign: Campaign, configuration = makeConfiguration({ id: campa
         : HttpResponse.json({ detail: 'Campaign not found' }, { status: 404 }),
     ),
     http.get(`${API}/campaign/campaigns/:id/stats`, ({ params }) => {
-      if (params.id !== campaign.id) return HttpResponse.json({ detail: 'Campaign not found' }, { status: 404 });
+      if (params.id !== campaign.id)
+        return HttpResponse.json({ detail: 'Campaign not found' }, { status: 404 });
       state.statsCalls++;
       if (state.failStats) return HttpResponse.json({ detail: 'Database busy' }, { status: 503 });
       return HttpResponse.json({ ...state.stats, status: state.campaign.status });
@@ -47,8 +63,12 @@ function serve(campaign: Campaign, configuration = makeConfiguration({ id: campa
       return HttpResponse.json(state.campaign);
     }),
     http.get(`${API}/campaign/configurations/:id`, () => HttpResponse.json(configuration)),
-    http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [configuration] })),
-    http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json({ concurrency_limit: 10, active_calls: 5 })),
+    http.get(`${API}/campaign/configurations`, () =>
+      HttpResponse.json({ configurations: [configuration] }),
+    ),
+    http.get(`${API}/campaign/concurrency-settings`, () =>
+      HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
+    ),
   );
   return state;
 }
@@ -56,8 +76,14 @@ function serve(campaign: Campaign, configuration = makeConfiguration({ id: campa
 beforeEach(() => {
   visibility = 'visible';
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  Object.defineProperty(document, 'hidden', {
+    configurable: true,
+    get: () => visibility === 'hidden',
+  });
+  vi.useFakeTimers({
+    shouldAdvanceTime: true,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -103,7 +129,9 @@ describe('Overview polling', () => {
     await screen.findByText('Live');
     await user().click(screen.getByRole('button', { name: 'Pause' }));
     expect(await screen.findByText('Paused: campaign is paused')).toBeInTheDocument();
-    expect(screen.getByText(/Why is nothing dialing\?/).parentElement).toHaveTextContent('The campaign is paused.');
+    expect(screen.getByText(/Why is nothing dialing\?/).parentElement).toHaveTextContent(
+      'The campaign is paused.',
+    );
     const afterPause = api.statsCalls;
     await advance(30_000);
     expect(api.statsCalls).toBe(afterPause);
@@ -126,8 +154,12 @@ describe('Overview polling', () => {
     api.failStats = true;
     await advance(5000);
     expect(await screen.findByText('Update failed')).toBeInTheDocument();
-    expect(screen.getByText('These numbers are stale: they are from the last successful update.')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Progress (completed + exhausted)' })).toHaveAttribute('aria-valuenow', '35');
+    expect(
+      screen.getByText('These numbers are stale: they are from the last successful update.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Progress (completed + exhausted)' }),
+    ).toHaveAttribute('aria-valuenow', '35');
     expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();
     api.failStats = false;
     await advance(5000);
@@ -138,24 +170,37 @@ describe('Overview polling', () => {
 
 describe('Campaign page', () => {
   it('resolves an external_id and asks for stats by UUID', async () => {
-    const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring-outreach', configuration_id: 'cfg' });
-    const api = serve(campaign, makeConfiguration({ id: 'cfg', name: 'UK hours', timezone: 'Europe/London', agent_id: 'agent_uk' }));
+    const campaign = makeCampaign({
+      name: 'Spring outreach',
+      external_id: 'spring-outreach',
+      configuration_id: 'cfg',
+    });
+    const api = serve(
+      campaign,
+      makeConfiguration({
+        id: 'cfg',
+        name: 'UK hours',
+        timezone: 'Europe/London',
+        agent_id: 'agent_uk',
+      }),
+    );
     renderRoute('/campaigns/spring-outreach');
     expect(await screen.findByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
     await screen.findByText('Live');
     expect(api.statsCalls).toBe(1);
     expect(await screen.findByText('agent_uk')).toBeInTheDocument();
-    expect(screen.getByText('Mon, Tue, Wed, Thu, Fri 09:00–17:00 (Europe/London)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Mon, Tue, Wed, Thu, Fri 09:00–17:00 (Europe/London)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('up to 3, 60 min apart')).toBeInTheDocument();
     const counts = screen.getByRole('region', { name: 'Contacts' });
     expect(within(counts).getByText('Pending').nextSibling).toHaveTextContent('60');
     expect(screen.getByText('150')).toBeInTheDocument();
     expect(screen.getByText('1.50')).toBeInTheDocument();
     expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();
-    expect(screen.getByRole('meter', { name: 'Calls in flight against the concurrency limit' })).toHaveAttribute(
-      'aria-valuenow',
-      '5',
-    );
+    expect(
+      screen.getByRole('meter', { name: 'Calls in flight against the concurrency limit' }),
+    ).toHaveAttribute('aria-valuenow', '5');
     expect(screen.getByText(/Still measuring/)).toBeInTheDocument();
   });
 
@@ -163,7 +208,10 @@ describe('Campaign page', () => {
     serve(makeCampaign());
     renderRoute('/campaigns/no-such-campaign');
     expect(await screen.findByRole('heading', { name: 'Campaign not found' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Back to campaigns' })).toHaveAttribute('href', '/campaigns');
+    expect(screen.getByRole('link', { name: 'Back to campaigns' })).toHaveAttribute(
+      'href',
+      '/campaigns',
+    );
   });
 
   it('asks before closing, says it is permanent, and then offers no lifecycle action', async () => {
@@ -177,7 +225,11 @@ describe('Campaign page', () => {
     await user().click(within(dialog).getByRole('button', { name: 'Keep it open' }));
     expect(api.transitions).toEqual([]);
     await user().click(screen.getByRole('button', { name: 'Close' }));
-    await user().click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close campaign for good' }));
+    await user().click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Close campaign for good',
+      }),
+    );
     expect(await screen.findByText('Paused: campaign is closed')).toBeInTheDocument();
     expect(api.transitions).toEqual(['close']);
     expect(screen.queryByRole('button', { name: /^(Start|Pause|Close)$/ })).not.toBeInTheDocument();
@@ -186,7 +238,9 @@ describe('Campaign page', () => {
   it('after a 403 disables the lifecycle buttons with the reason', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     server.use(
-      http.post(`${API}/campaign/campaigns/:id/pause`, () => HttpResponse.json({ detail: 'Forbidden' }, { status: 403 })),
+      http.post(`${API}/campaign/campaigns/:id/pause`, () =>
+        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+      ),
     );
     renderRoute(`/campaigns/${api.campaign.id}`);
     await screen.findByText('Live');

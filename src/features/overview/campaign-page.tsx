@@ -7,14 +7,20 @@ import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { OverviewTab } from './overview-tab';
 
-const ContactsTab = lazy(() => import('../contacts/contacts-tab').then((m) => ({ default: m.ContactsTab })));
+const ContactsTab = lazy(() =>
+  import('../contacts/contacts-tab').then((m) => ({ default: m.ContactsTab })),
+);
 const CampaignSettingsTab = lazy(() =>
-  import('../configurations/campaign-settings-tab').then((m) => ({ default: m.CampaignSettingsTab })),
+  import('../configurations/campaign-settings-tab').then((m) => ({
+    default: m.CampaignSettingsTab,
+  })),
 );
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${
-    isActive ? 'border-indigo-700 text-indigo-800' : 'border-transparent text-slate-600 hover:text-slate-900'
+    isActive
+      ? 'border-indigo-700 text-indigo-800'
+      : 'border-transparent text-slate-600 hover:text-slate-900'
   }`;
 }
 
@@ -38,7 +44,13 @@ export function CampaignPage() {
         </section>
       );
     }
-    return <ErrorState title="Could not load the campaign" error={campaign.error} onRetry={() => campaign.refetch()} />;
+    return (
+      <ErrorState
+        title="Could not load the campaign"
+        error={campaign.error}
+        onRetry={() => campaign.refetch()}
+      />
+    );
   }
 
   const c = campaign.data;

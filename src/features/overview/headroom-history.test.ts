@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeStats } from '../../test/fixtures';
-import { estimateFinish, HeadroomHistory, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS } from './headroom-history';
+import {
+  estimateFinish,
+  HeadroomHistory,
+  HISTORY_MAX_POINTS,
+  HISTORY_WINDOW_MS,
+} from './headroom-history';
 
 describe('HeadroomHistory', () => {
   it('stays bounded over an 8-hour visit of 5,760 polls', () => {
@@ -31,7 +36,13 @@ describe('HeadroomHistory', () => {
 });
 
 describe('estimateFinish', () => {
-  const point = (at: number, finished: number, total = 100) => ({ at, activeCalls: 5, limit: 10, finished, total });
+  const point = (at: number, finished: number, total = 100) => ({
+    at,
+    activeCalls: 5,
+    limit: 10,
+    finished,
+    total,
+  });
 
   it('is still measuring until it has minutes of progress', () => {
     expect(estimateFinish([])).toEqual({ kind: 'measuring' });

@@ -1,6 +1,12 @@
 import type { Stats } from '../../api/contract';
 
-export type HistoryPoint = { at: number; activeCalls: number; limit: number; finished: number; total: number };
+export type HistoryPoint = {
+  at: number;
+  activeCalls: number;
+  limit: number;
+  finished: number;
+  total: number;
+};
 
 export const HISTORY_WINDOW_MS = 60 * 60 * 1000;
 /** One hour of 5-second polls, plus slack for manual refreshes. */
@@ -16,15 +22,21 @@ export class HeadroomHistory {
 
   add(at: number, stats: Stats): void {
     if (this.items.length > 0 && this.items[this.items.length - 1]!.at >= at) return;
-    const next = [...this.items, {
-      at,
-      activeCalls: stats.active_calls,
-      limit: stats.concurrency_limit,
-      finished: stats.contacts.completed + stats.contacts.exhausted,
-      total: stats.contacts.total,
-    }];
+    const next = [
+      ...this.items,
+      {
+        at,
+        activeCalls: stats.active_calls,
+        limit: stats.concurrency_limit,
+        finished: stats.contacts.completed + stats.contacts.exhausted,
+        total: stats.contacts.total,
+      },
+    ];
     let start = 0;
-    while (start < next.length && (at - next[start]!.at > HISTORY_WINDOW_MS || next.length - start > HISTORY_MAX_POINTS)) {
+    while (
+      start < next.length &&
+      (at - next[start]!.at > HISTORY_WINDOW_MS || next.length - start > HISTORY_MAX_POINTS)
+    ) {
       start++;
     }
     this.items = start > 0 ? next.slice(start) : next;

@@ -3,7 +3,8 @@ import { HeadroomChart } from '../../components/charts/lazy-charts';
 import type { HistoryPoint } from './headroom-history';
 
 function freeSlotsInWords(free: number, limit: number, active: number): string {
-  if (active > limit) return `Over the cap: ${active - limit} more calls than the limit are finishing; none start until below ${limit}.`;
+  if (active > limit)
+    return `Over the cap: ${active - limit} more calls than the limit are finishing; none start until below ${limit}.`;
   if (free === 0) return 'At the cap: no free slots, new calls wait for one to finish.';
   return `${free} free slot${free === 1 ? '' : 's'} of ${limit}.`;
 }
@@ -14,12 +15,16 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
   const free = Math.max(0, limit - active);
   const ratio = Math.min(1, active / Math.max(1, limit));
   return (
-    <section aria-labelledby="headroom-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="headroom-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h2 id="headroom-heading" className="text-base font-semibold">
         Org headroom
       </h2>
       <p className="mt-2 text-2xl font-semibold tabular-nums">
-        {active} / {limit} <span className="text-base font-normal text-slate-600">calls in flight</span>
+        {active} / {limit}{' '}
+        <span className="text-base font-normal text-slate-600">calls in flight</span>
       </p>
       <div
         role="meter"
@@ -30,14 +35,21 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
         aria-valuetext={`${active} of ${limit} calls in flight`}
         className="mt-2 h-3 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`} style={{ width: `${ratio * 100}%` }} />
+        <div
+          className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`}
+          style={{ width: `${ratio * 100}%` }}
+        />
       </div>
       <p className="mt-2 text-sm text-slate-700">{freeSlotsInWords(free, limit, active)}</p>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
       {points.length < 2 ? (
         <p className="mt-1 text-sm text-slate-600">The chart fills in as updates arrive.</p>
       ) : (
-        <div className="mt-2" role="img" aria-label={`Line chart of calls in flight against the limit over the last ${points.length} updates`}>
+        <div
+          className="mt-2"
+          role="img"
+          aria-label={`Line chart of calls in flight against the limit over the last ${points.length} updates`}
+        >
           <HeadroomChart points={points} />
         </div>
       )}

@@ -10,7 +10,8 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
   const permission = usePermission('campaigns:manage');
   const [confirmClose, setConfirmClose] = useState(false);
-  const run = (action: CampaignTransition) => transition.mutate(action, { onSuccess: () => setConfirmClose(false) });
+  const run = (action: CampaignTransition) =>
+    transition.mutate(action, { onSuccess: () => setConfirmClose(false) });
   const disabled = !permission.allowed || transition.isPending;
 
   if (campaign.status === 'closed') return null;
@@ -46,7 +47,9 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
           </div>
         </Dialog>
       </div>
-      {permission.reason && <p className="max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>}
+      {permission.reason && (
+        <p className="max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>
+      )}
       {transition.isError && !permission.reason && (
         <p role="alert" className="max-w-xs text-right text-sm text-red-800">
           {transition.error.message}

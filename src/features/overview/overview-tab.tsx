@@ -26,10 +26,21 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
 
   if (query.isPending) return <p className="text-slate-500">Loading statistics…</p>;
   if (!query.data) {
-    return <ErrorState title="Could not load the statistics" error={query.error} onRetry={() => query.refetch()} />;
+    return (
+      <ErrorState
+        title="Could not load the statistics"
+        error={query.error}
+        onRetry={() => query.refetch()}
+      />
+    );
   }
   const stats = query.data;
-  const reason = whyNotDialing(campaign, stats, configuration.data ?? null, new Date(query.dataUpdatedAt));
+  const reason = whyNotDialing(
+    campaign,
+    stats,
+    configuration.data ?? null,
+    new Date(query.dataUpdatedAt),
+  );
   const stale = query.isError;
 
   return (
@@ -48,7 +59,10 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
           <strong>Why is nothing dialing?</strong> {reason}
         </p>
       )}
-      <div className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`} aria-describedby={stale ? 'stale-note' : undefined}>
+      <div
+        className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`}
+        aria-describedby={stale ? 'stale-note' : undefined}
+      >
         <BucketsPanel stats={stats} />
         <HeadroomPanel stats={stats} points={points} />
         <FinishEstimatePanel points={points} active={campaign.status === 'active'} />

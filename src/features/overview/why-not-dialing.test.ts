@@ -14,12 +14,20 @@ describe('whyNotDialing', () => {
   });
 
   it('explains paused and closed campaigns', () => {
-    expect(whyNotDialing({ ...campaign, status: 'paused' }, makeStats(campaign.id), null, monday10am)).toMatch(/paused/);
-    expect(whyNotDialing({ ...campaign, status: 'closed' }, makeStats(campaign.id), null, monday10am)).toMatch(/closed/);
+    expect(
+      whyNotDialing({ ...campaign, status: 'paused' }, makeStats(campaign.id), null, monday10am),
+    ).toMatch(/paused/);
+    expect(
+      whyNotDialing({ ...campaign, status: 'closed' }, makeStats(campaign.id), null, monday10am),
+    ).toMatch(/closed/);
   });
 
   it('explains an org at its cap', () => {
-    const stats = makeStats(campaign.id, { contacts: idle, active_calls: 10, concurrency_limit: 10 });
+    const stats = makeStats(campaign.id, {
+      contacts: idle,
+      active_calls: 10,
+      concurrency_limit: 10,
+    });
     expect(whyNotDialing(campaign, stats, null, monday10am)).toBe(
       'Every slot is in use: the org has 10 of 10 calls in flight, so this campaign waits for a free slot.',
     );
@@ -43,15 +51,30 @@ describe('whyNotDialing', () => {
 
   it('explains an empty or finished list and waiting retries', () => {
     const none = { total: 0, pending: 0, in_progress: 0, completed: 0, exhausted: 0 };
-    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: none, active_calls: 0 }), null, monday10am)).toMatch(
-      /no contacts/,
-    );
+    expect(
+      whyNotDialing(
+        campaign,
+        makeStats(campaign.id, { contacts: none, active_calls: 0 }),
+        null,
+        monday10am,
+      ),
+    ).toMatch(/no contacts/);
     const finished = { total: 10, pending: 0, in_progress: 0, completed: 7, exhausted: 3 };
-    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: finished, active_calls: 0 }), null, monday10am)).toBe(
-      'Nothing left to dial: every contact is completed or exhausted.',
-    );
-    expect(whyNotDialing(campaign, makeStats(campaign.id, { contacts: idle, active_calls: 2 }), null, monday10am)).toMatch(
-      /retry interval/,
-    );
+    expect(
+      whyNotDialing(
+        campaign,
+        makeStats(campaign.id, { contacts: finished, active_calls: 0 }),
+        null,
+        monday10am,
+      ),
+    ).toBe('Nothing left to dial: every contact is completed or exhausted.');
+    expect(
+      whyNotDialing(
+        campaign,
+        makeStats(campaign.id, { contacts: idle, active_calls: 2 }),
+        null,
+        monday10am,
+      ),
+    ).toMatch(/retry interval/);
   });
 });

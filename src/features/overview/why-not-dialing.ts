@@ -2,7 +2,13 @@ import type { Campaign, Configuration, Stats } from '../../api/contract';
 import { insideWindow, nextOpening } from '../../lib/calling-window';
 
 const DAY_NAMES: Record<string, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
 
 /**
@@ -20,7 +26,8 @@ export function whyNotDialing(
   const { contacts } = stats;
   if (contacts.in_progress > 0) return null;
   if (contacts.total === 0) return 'There are no contacts to dial yet. Import contacts to start.';
-  if (contacts.pending === 0) return 'Nothing left to dial: every contact is completed or exhausted.';
+  if (contacts.pending === 0)
+    return 'Nothing left to dial: every contact is completed or exhausted.';
   if (stats.active_calls >= stats.concurrency_limit) {
     return `Every slot is in use: the org has ${stats.active_calls} of ${stats.concurrency_limit} calls in flight, so this campaign waits for a free slot.`;
   }

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { server } from '../../test/server';
+import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
+import { renderRoute } from '../../test/render';
+import type { Configuration } from '../../api/contract';
+
+function serve(configs: Configuration[], campaigns = [makeCampaign()]) {
+  server.use(
+    http.get(`${API}/campaign/configurations`, () =>
+      HttpResponse.json({ configurations: configs }),
+    ),
+    http.get(`${API}/campaign/campaigns`, () =>
+      HttpResponse.json({ campaigns, next_cursor: null }),
+    ),
+    http.get(`${API}/campaign/timezones`, () =>
+      HttpResponse.json({
+        timezones: ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Europe/London', 'UTC'],
+      }),
+    ),
+    http.get(`${API}/campaign/concurrency-settings`, () =>
+      HttpResponse.json({ concurrency_limit: 10, active_calls: 4 }),
+    ),
+  );
+}
+
+async function openNewForm() {
+  await userEvent.click(await screen.findByRole('button', { name: 'New configuration' }));
+  return screen.findByRole('dialog', { name: 'New configuration' });
+}
+
+describe('Configurations', () => {
+  it('lists configurations with their window, retries and how many campaigns use each', async () => {
+    const uk = makeConfiguration({ name: 'UK hours', timezone: 'Europe/London' });
+    const any = makeConfiguration({ name: 'Round the clock', schedule: null });
+    serve(
+      [uk, any],
+      [
+        makeCampaign({ configuration_id: uk.id }),
+        makeCampaign({ configuration_id: uk.id }),
+        makeCampaign(),
+      ],
+    );
+    renderRoute('/configurations');
+    const ukRow = (await screen.findByText('UK hours')).closest('tr')!;
+    expect(ukRow).toHaveTextContent('Europe/London');
+    expect(ukRow).toHaveTextContent('Mon, Tue, Wed, Thu, Fri 09:00–17:00');
+    expect(ukRow).toHaveTextContent('3 attempts, 60 min apart');
+    await waitFor(() => expect(within(ukRow).getAllByRole('cell')[6]).toHaveTextContent('2'));
+    const anyRow = screen.getByText('Round the clock').closest('tr')!;
+    expect(anyRow).toHaveTextContent('Any time');
+    expect(within(anyRow).getAllByRole('cell')[6]).toHaveTextContent('0');
+  });
+
+  it('validates on the client like the server does, keeping what was typed', async () => {
+    serve([]);
+    let posted = 0;
+    server.use(
+      http.post(
+        `${API}/campaign/configurations`,
+        () => (posted++, HttpResponse.json({}, { status: 500 })),
+      ),
+    );
+    renderRoute('/configurations');
+    const dialog = await openNewForm();
+    const form = within(dialog);
+    await userEvent.type(form.getByLabelText('Caller number'), '555-0100');
+    await userEvent.clear(form.getByLabelText('Max attempts'));
+    await userEvent.type(form.getByLabelText('Max attempts'), '21');
+    await userEvent.clear(form.getByLabelText('End time'));
+    await userEvent.type(form.getByLabelText('End time'), '08:00');
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    expect(form.getByLabelText('Name')).toHaveAccessibleDescription('Name is required');
+    expect(form.getByLabelText('Caller number')).toHaveAccessibleDescription(
+      'Use E.164 format, e.g. +14155550123',
+    );
+    expect(form.getByLabelText('Max attempts')).toHaveAccessibleDescription('Must be at most 20');
+    expect(form.getByLabelText('End time')).toHaveAccessibleDescription(
+      'End time must be after start time',
+    );
+    expect(form.getByLabelText('Caller number')).toHaveValue('555-0100');
+    expect(posted).toBe(0);
+  });
+
+  it('puts each server 422 message next to its field and keeps every value', async () => {
+    serve([]);
+    server.use(
+      http.post(`${API}/campaign/configurations`, () =>
+        HttpResponse.json(
+          {
+            detail: [
+              { loc: ['body', 'agent_id'], msg: 'Unknown agent', type: 'value_error' },
+              {
+                loc: ['body', 'timezone'],
+                msg: 'Timezone not allowed for this org',
+                type: 'value_error',
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    renderRoute('/configurations');
+    const form = within(await openNewForm());
+    await userEvent.type(form.getByLabelText('Name'), 'Evenings');
+    await userEvent.type(form.getByLabelText('Agent ID'), 'agent_ghost');
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    await waitFor(() =>
+      expect(form.getByLabelText('Agent ID')).toHaveAccessibleDescription('Unknown agent'),
+    );
+    expect(form.getByRole('combobox', { name: 'Timezone' })).toHaveAccessibleDescription(
+      'Timezone not allowed for this org',
+    );
+    expect(form.getByLabelText('Name')).toHaveValue('Evenings');
+    expect(form.getByLabelText('Agent ID')).toHaveValue('agent_ghost');
+  });
+
+  it('creates with a timezone picked from the searchable list by keyboard', async () => {
+    serve([]);
+    let body: unknown;
+    server.use(
+      http.post(`${API}/campaign/configurations`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(makeConfiguration(), { status: 201 });
+      }),
+    );
+    renderRoute('/configurations');
+    const form = within(await openNewForm());
+    await userEvent.type(form.getByLabelText('Name'), 'Lisbon mornings');
+    const picker = form.getByRole('combobox', { name: 'Timezone' });
+    await userEvent.clear(picker);
+    await userEvent.type(picker, 'europe');
+    const options = form.getAllByRole('option');
+    expect(options.map((o) => o.textContent?.replace(/\d\d:\d\d$/, ''))).toEqual([
+      'Europe/Lisbon',
+      'Europe/London',
+    ]);
+    expect(options[0]).toHaveTextContent(/\d\d:\d\d$/);
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(picker).toHaveValue('Europe/London');
+    expect(picker).toHaveAccessibleDescription(/^Local time in Europe\/London: \d\d:\d\d$/);
+    await userEvent.click(form.getByRole('checkbox', { name: 'Sat' }));
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    await waitFor(() => expect(body).toBeDefined());
+    expect(body).toMatchObject({
+      name: 'Lisbon mornings',
+      timezone: 'Europe/London',
+      schedule: {
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+        start_time: '09:00',
+        end_time: '17:00',
+      },
+      max_attempts: 3,
+      retry_interval_minutes: 60,
+    });
+  });
+
+  it('explains a 409 on delete with links to the campaigns using it', async () => {
+    const config = makeConfiguration({ name: 'Busy config' });
+    const spring = makeCampaign({ name: 'Spring outreach', configuration_id: config.id });
+    serve([config], [spring]);
+    server.use(
+      http.delete(`${API}/campaign/configurations/:id`, () =>
+        HttpResponse.json(
+          { detail: `Configuration is used by 1 campaign: Spring outreach (${spring.id})` },
+          { status: 409 },
+        ),
+      ),
+    );
+    renderRoute('/configurations');
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Busy config' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Busy config?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete configuration' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('This configuration is in use, so it cannot be deleted.');
+    expect(within(alert).getByRole('link', { name: 'Spring outreach' })).toHaveAttribute(
+      'href',
+      `/campaigns/${spring.id}/settings`,
+    );
+  });
+
+  it('after a 403 turns read-only with the reason', async () => {
+    const config = makeConfiguration({ name: 'Locked' });
+    serve([config]);
+    server.use(
+      http.patch(`${API}/campaign/configurations/:id`, () =>
+        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+      ),
+    );
+    renderRoute('/configurations');
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Locked' }));
+    const form = within(await screen.findByRole('dialog', { name: 'Edit Locked' }));
+    await userEvent.click(form.getByRole('button', { name: 'Save changes' }));
+    expect(await form.findByRole('alert')).toHaveTextContent(
+      'can read campaigns but not manage them',
+    );
+    await userEvent.click(form.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'New configuration' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Edit Locked' })).toBeDisabled();
+  });
+});
