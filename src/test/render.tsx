@@ -20,7 +20,10 @@ export function createTestQueryClient(): QueryClient {
 /** Renders the real route table at `path`, as a user would land on it. */
 export function renderRoute(
   path: string,
-  { config = DEFAULT_RUNTIME_CONFIG, queryClient = createTestQueryClient() }: { config?: RuntimeConfig; queryClient?: QueryClient } = {},
+  {
+    config = DEFAULT_RUNTIME_CONFIG,
+    queryClient = createTestQueryClient(),
+  }: { config?: RuntimeConfig; queryClient?: QueryClient } = {},
 ) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const utils = render(

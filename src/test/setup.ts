@@ -7,7 +7,14 @@ import { resetDenied } from '../api/permissions';
 import { TEST_CONNECTION } from './fixtures';
 
 // Unhandled requests fail the test: every call a component makes must be expected.
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+const unhandled: string[] = [];
+beforeAll(() =>
+  server.listen({
+    onUnhandledRequest: (request) => {
+      unhandled.push(`${request.method} ${request.url}`);
+    },
+  }),
+);
 beforeEach(() => {
   sessionStorage.clear();
   localStorage.clear();
@@ -17,5 +24,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  const missed = unhandled.splice(0);
+  if (missed.length > 0) throw new Error(`Unhandled requests: ${[...new Set(missed)].join(', ')}`);
 });
 afterAll(() => server.close());
