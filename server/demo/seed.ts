@@ -1,6 +1,6 @@
-import type { Campaign, Configuration, ContactInput } from '../../src/api/contract.ts';
+import { DEFAULT_CONCURRENCY_LIMIT, type Campaign, type Configuration, type ContactInput } from '../../src/api/contract.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
-import { createCredential, createOrg, createUser, orgExists } from '../db/orgs.ts';
+import { createCredential, createOrg, createUser, orgExists, setConcurrencyLimit } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
 import { createDialer } from '../dialer/dialer.ts';
 import { createRandom } from '../dialer/random.ts';
@@ -111,7 +111,12 @@ export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }):
   const end = opts.now().getTime();
   let clock = end - DEMO_HISTORY_MS;
   const history = createDialer({ db, now: () => new Date(clock), seed: 2026, speed: 1 });
+  const drainFrom = end - 10 * 60_000;
+  for (; clock < drainFrom; clock += 60_000) history.tick();
+  // The last minutes start no calls (a cap of 0), so no call of the history outlives it.
+  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, 0);
   for (; clock < end; clock += 60_000) history.tick();
+  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, DEFAULT_CONCURRENCY_LIMIT);
 
   await demo('POST', `/campaign/campaigns/${summer.id}/close`);
   await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
