@@ -9,11 +9,12 @@ const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, up
 /** Resolves a campaign by UUID or external_id within the org (the UUID wins a tie). */
 export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Campaign | null {
   return (
-    sql<[string, string, string, string], Campaign>(
+    findCampaignById(db, orgId, idOrExternalId) ??
+    sql<[string, string], Campaign>(
       db,
-      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND (id = ? OR external_id = ?)
-       ORDER BY id = ? DESC LIMIT 1`,
-    ).get(orgId, idOrExternalId, idOrExternalId, idOrExternalId) ?? null
+      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND external_id = ?`,
+    ).get(orgId, idOrExternalId) ??
+    null
   );
 }
 

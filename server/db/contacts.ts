@@ -38,6 +38,36 @@ function withAttempts(db: Db, rows: ContactRow[]): Contact[] {
   }));
 }
 
+/**
+ * Where the row at `offset` lives: the first seq of its block and how many rows of that block
+ * come before it, from contact_blocks. Null when the offset is past the end.
+ */
+function pageStart(
+  db: Db,
+  campaignId: string,
+  bucket: ContactBucket | null,
+  offset: number,
+): { fromSeq: number; skip: number } | null {
+  const blocks = bucket
+    ? sql<[string, string], { block: number; n: number }>(
+        db,
+        'SELECT block, n FROM contact_blocks WHERE campaign_id = ? AND bucket = ? AND n > 0 ORDER BY block',
+      ).iterate(campaignId, bucket)
+    : sql<[string], { block: number; n: number }>(
+        db,
+        'SELECT block, SUM(n) AS n FROM contact_blocks WHERE campaign_id = ? GROUP BY block ORDER BY block',
+      ).iterate(campaignId);
+  let before = 0;
+  for (const { block, n } of blocks) {
+    if (before + n > offset) {
+      blocks.return?.();
+      return { fromSeq: block * 1024, skip: offset - before };
+    }
+    before += n;
+  }
+  return null;
+}
+
 /** `campaignId` null: the ad-hoc contacts of `default`. */
 export function listContacts(
   db: Db,
@@ -56,25 +86,35 @@ export function listContacts(
     const { n } = sql<unknown[], { n: number }>(db, `SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params)!;
     return { contacts: withAttempts(db, rows), total: n };
   }
+  const start = pageStart(db, campaignId, bucket, q.offset);
+  if (start === null) return { contacts: [], total: campaignBucketCount(db, campaignId, bucket) };
   const rows = bucket
-    ? sql<[string, string, number, number], ContactRow>(
+    ? sql<[string, string, number, number, number], ContactRow>(
         db,
-        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? AND bucket = ? ORDER BY seq LIMIT ? OFFSET ?`,
-      ).all(campaignId, bucket, q.limit, q.offset)
-    : sql<[string, number, number], ContactRow>(
+        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? AND bucket = ? AND seq >= ?
+         ORDER BY seq LIMIT ? OFFSET ?`,
+      ).all(campaignId, bucket, start.fromSeq, q.limit, start.skip)
+    : sql<[string, number, number, number], ContactRow>(
         db,
-        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
-      ).all(campaignId, q.limit, q.offset);
+        `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE campaign_id = ? AND seq >= ?
+         ORDER BY seq LIMIT ? OFFSET ?`,
+      ).all(campaignId, start.fromSeq, q.limit, start.skip);
   return { contacts: withAttempts(db, rows), total: campaignBucketCount(db, campaignId, bucket) };
 }
 
 /** One contact of the campaign (null: ad-hoc) by UUID or external_id. */
 export function findContact(db: Db, orgId: string, campaignId: string | null, idOrExternalId: string): Contact | null {
-  const row = sql<unknown[], ContactRow>(
-    db,
-    `SELECT ${CONTACT_COLUMNS} FROM contacts
-     WHERE org_id = ? AND campaign_id IS ? AND (id = ? OR external_id = ?) ORDER BY id = ? DESC LIMIT 1`,
-  ).get(orgId, campaignId, idOrExternalId, idOrExternalId, idOrExternalId);
+  // Two indexed lookups (id, then the external_id index's expression) rather than one OR scan.
+  const scope = `org_id = ? AND IFNULL(campaign_id, '') = ?`;
+  const row =
+    sql<[string, string, string], ContactRow>(
+      db,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ? AND ${scope}`,
+    ).get(idOrExternalId, orgId, campaignId ?? '') ??
+    sql<[string, string, string], ContactRow>(
+      db,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${scope} AND external_id = ?`,
+    ).get(orgId, campaignId ?? '', idOrExternalId);
   return row ? withAttempts(db, [row])[0]! : null;
 }
 
@@ -113,9 +153,10 @@ export function upsertContacts(
     db,
     'SELECT id, org_id, campaign_id FROM contacts WHERE id = ?',
   );
-  const byExternal = sql<[string, string | null, string], { id: string }>(
+  // Written as the unique index's expression so the lookup uses it instead of scanning.
+  const byExternal = sql<[string, string, string], { id: string }>(
     db,
-    'SELECT id FROM contacts WHERE org_id = ? AND campaign_id IS ? AND external_id = ?',
+    "SELECT id FROM contacts WHERE org_id = ? AND IFNULL(campaign_id, '') = ? AND external_id = ?",
   );
   const insert = sql(
     db,
@@ -146,7 +187,7 @@ export function upsertContacts(
           out.warnings.push(`contacts[${index}]: external_id "${external}" repeats an earlier row of this request; the later row wins`);
         }
         seenExternal.add(external);
-        const owner = byExternal.get(orgId, campaignId, external)?.id ?? null;
+        const owner = byExternal.get(orgId, campaignId ?? '', external)?.id ?? null;
         if (matchId && owner && owner !== matchId) {
           out.failed.push({ index, reason: `external_id "${external}" is used by another contact` });
           return;

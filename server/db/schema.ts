@@ -181,6 +181,38 @@ AFTER UPDATE OF status, attempt_count, campaign_id ON contacts BEGIN
   WHERE id = NEW.campaign_id;
 END;
 
+-- How many of a campaign's contacts fall in each bucket per block of 1,024 seqs, kept by
+-- the triggers below in the same statement as the change. A deep page (offset 900,000) sums
+-- these few rows to find its block instead of stepping over 900,000 index entries.
+CREATE TABLE IF NOT EXISTS contact_blocks (
+  campaign_id TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, bucket, block)
+) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS contacts_blocks_insert AFTER INSERT ON contacts
+WHEN NEW.campaign_id IS NOT NULL BEGIN
+  INSERT INTO contact_blocks VALUES (NEW.campaign_id, NEW.bucket, NEW.seq >> 10, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER IF NOT EXISTS contacts_blocks_delete AFTER DELETE ON contacts
+WHEN OLD.campaign_id IS NOT NULL BEGIN
+  UPDATE contact_blocks SET n = n - 1
+  WHERE campaign_id = OLD.campaign_id AND bucket = OLD.bucket AND block = OLD.seq >> 10;
+END;
+
+CREATE TRIGGER IF NOT EXISTS contacts_blocks_update AFTER UPDATE OF status, campaign_id ON contacts
+WHEN OLD.bucket IS NOT NEW.bucket OR OLD.campaign_id IS NOT NEW.campaign_id BEGIN
+  UPDATE contact_blocks SET n = n - 1
+  WHERE campaign_id = OLD.campaign_id AND bucket = OLD.bucket AND block = OLD.seq >> 10;
+  INSERT INTO contact_blocks SELECT NEW.campaign_id, NEW.bucket, NEW.seq >> 10, 1
+    WHERE NEW.campaign_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
 -- attempts.total counts attempts; contacts.attempt_count is kept equal to the number of
 -- the contact's attempt rows by this trigger, which in turn moves the campaign counter.
 CREATE TRIGGER IF NOT EXISTS attempts_count_insert AFTER INSERT ON attempts BEGIN
@@ -196,6 +228,15 @@ export function openDatabase(path = ':memory:'): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  const hadBlocks = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'contact_blocks'")
+    .get();
   db.exec(SCHEMA);
+  // A database written before contact_blocks existed gets its blocks counted once.
+  if (!hadBlocks) {
+    db.exec(`INSERT INTO contact_blocks
+      SELECT campaign_id, bucket, seq >> 10, COUNT(*) FROM contacts
+      WHERE campaign_id IS NOT NULL GROUP BY 1, 2, 3`);
+  }
   return db;
 }

@@ -50,17 +50,7 @@ export function checkInvariants(db: Db, limitBeforeLowering: number) {
   if (doubled.length) throw new Error('A contact is dialed twice at once');
   const lost = db.prepare('SELECT id FROM contacts k WHERE attempt_count != (SELECT COUNT(*) FROM attempts a WHERE a.contact_id = k.id)').all();
   if (lost.length) throw new Error('attempt_count disagrees with the attempts');
-  const drift = db
-    .prepare(
-      `SELECT c.id FROM campaigns c WHERE
-        n_pending != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'pending') OR
-        n_in_progress != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'in_progress') OR
-        n_completed != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'completed') OR
-        n_exhausted != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'exhausted') OR
-        n_attempts != (SELECT COUNT(*) FROM attempts a JOIN contacts k ON k.id = a.contact_id WHERE k.campaign_id = c.id)`,
-    )
-    .all();
-  if (drift.length) throw new Error('Campaign counters differ from a full recount');
+  checkCounters(db);
   const completedWithout = db
     .prepare("SELECT id FROM contacts k WHERE status = 'completed' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'completed')")
     .all();
@@ -77,4 +67,23 @@ export function checkInvariants(db: Db, limitBeforeLowering: number) {
     .all();
   if (inProgressWithoutCall.length) throw new Error('A contact is in progress with no call in flight');
   return inFlight;
+}
+
+/** The maintained counters (campaign buckets and attempts, contact blocks) equal a full recount. */
+export function checkCounters(db: Db) {
+  const drift = db
+    .prepare(
+      `SELECT c.id FROM campaigns c WHERE
+        n_pending != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'pending') OR
+        n_in_progress != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'in_progress') OR
+        n_completed != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'completed') OR
+        n_exhausted != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'exhausted') OR
+        n_attempts != (SELECT COUNT(*) FROM attempts a JOIN contacts k ON k.id = a.contact_id WHERE k.campaign_id = c.id)`,
+    )
+    .all();
+  if (drift.length) throw new Error('Campaign counters differ from a full recount');
+  const kept = `SELECT campaign_id, bucket, block, n FROM contact_blocks WHERE n != 0`;
+  const recount = `SELECT campaign_id, bucket, seq >> 10, COUNT(*) FROM contacts WHERE campaign_id IS NOT NULL GROUP BY 1, 2, 3`;
+  const blockDrift = db.prepare(`SELECT COUNT(*) n FROM (${kept} EXCEPT ${recount} UNION ALL ${recount} EXCEPT ${kept})`).get() as { n: number };
+  if (blockDrift.n) throw new Error('Contact blocks differ from a full recount');
 }
