@@ -25,7 +25,10 @@ async function time(label: string, runs: number, request: () => Promise<Response
 }
 
 /** Runs `fn` with one sender calling the app in-process and one going through a real socket. */
-async function bothWays(app: ReturnType<typeof seedHistory>['app'], fn: (send: Send, how: string) => Promise<void>) {
+async function bothWays(
+  app: ReturnType<typeof seedHistory>['app'],
+  fn: (send: Send, how: string) => Promise<void>,
+) {
   await fn((path, init) => Promise.resolve(app.request(path, { headers, ...init })), 'in-process');
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
@@ -39,27 +42,45 @@ for (const size of sizes) {
   const started = performance.now();
   const { app, campaignId: id, db } = seedHistory(size, now);
   const { n: attempts } = db.prepare('SELECT COUNT(*) n FROM attempts').get() as { n: number };
-  console.log(`\n${size.toLocaleString('en')} contacts, ${attempts.toLocaleString('en')} attempts (seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n${size.toLocaleString('en')} contacts, ${attempts.toLocaleString('en')} attempts (seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   const deep = Math.floor(size * 0.9);
   const deepCompleted = Math.floor((size / 3) * 0.9);
   let batch = 0;
   await bothWays(app, async (send, how) => {
     console.log(` ${how}`);
     await time('stats', 200, () => send(`/campaign/campaigns/${id}/stats`));
-    await time('page of 200, offset 0', 50, () => send(`/campaign/campaigns/${id}/contacts?limit=200`));
-    await time(`page of 200, offset ${deep.toLocaleString('en')}`, 50, () => send(`/campaign/campaigns/${id}/contacts?limit=200&offset=${deep}`));
+    await time('page of 200, offset 0', 50, () =>
+      send(`/campaign/campaigns/${id}/contacts?limit=200`),
+    );
+    await time(`page of 200, offset ${deep.toLocaleString('en')}`, 50, () =>
+      send(`/campaign/campaigns/${id}/contacts?limit=200&offset=${deep}`),
+    );
     await time(`page of 200, completed, offset ${deepCompleted.toLocaleString('en')}`, 50, () =>
       send(`/campaign/campaigns/${id}/contacts?limit=200&status=completed&offset=${deepCompleted}`),
     );
     await time('upsert of 1,000 new contacts', 20, () => {
       batch++;
-      const contacts = Array.from({ length: 1000 }, (_, i) => ({ external_id: `u${batch}-${i}`, phone_numbers: ['(212) 555-0100'] }));
-      return send(`/campaign/campaigns/${id}/contacts`, { method: 'POST', body: JSON.stringify({ contacts }) });
+      const contacts = Array.from({ length: 1000 }, (_, i) => ({
+        external_id: `u${batch}-${i}`,
+        phone_numbers: ['(212) 555-0100'],
+      }));
+      return send(`/campaign/campaigns/${id}/contacts`, {
+        method: 'POST',
+        body: JSON.stringify({ contacts }),
+      });
     });
     await time('upsert of 1,000 existing contacts', 20, () => {
-      const contacts = Array.from({ length: 1000 }, (_, i) => ({ external_id: `k${(batch * 1000 + i) % size}`, phone_numbers: ['+12125550101'] }));
+      const contacts = Array.from({ length: 1000 }, (_, i) => ({
+        external_id: `k${(batch * 1000 + i) % size}`,
+        phone_numbers: ['+12125550101'],
+      }));
       batch++;
-      return send(`/campaign/campaigns/${id}/contacts`, { method: 'POST', body: JSON.stringify({ contacts }) });
+      return send(`/campaign/campaigns/${id}/contacts`, {
+        method: 'POST',
+        body: JSON.stringify({ contacts }),
+      });
     });
   });
   if (size === sizes[0]) {
@@ -67,10 +88,16 @@ for (const size of sizes) {
     console.log('\n10,000 campaigns');
     await bothWays(app, async (send, how) => {
       console.log(` ${how}`);
-      await time('list, name filter "spring", 50 per page', 100, () => send('/campaign/campaigns?name=spring&limit=50'));
+      await time('list, name filter "spring", 50 per page', 100, () =>
+        send('/campaign/campaigns?name=spring&limit=50'),
+      );
       await time('list, name filter, status active, page 2', 100, async () => {
-        const first = (await (await send('/campaign/campaigns?name=renewals&status=active&limit=50')).json()) as { next_cursor: string };
-        return send(`/campaign/campaigns?name=renewals&status=active&limit=50&cursor=${encodeURIComponent(first.next_cursor)}`);
+        const first = (await (
+          await send('/campaign/campaigns?name=renewals&status=active&limit=50')
+        ).json()) as { next_cursor: string };
+        return send(
+          `/campaign/campaigns?name=renewals&status=active&limit=50&cursor=${encodeURIComponent(first.next_cursor)}`,
+        );
       });
     });
   }

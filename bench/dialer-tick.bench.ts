@@ -19,7 +19,9 @@ for (let i = 0; i < 1800; i++) {
   samples.push(performance.now() - s);
 }
 samples.sort((a, b) => a - b);
-const inFlight = (db.prepare("SELECT COUNT(*) n FROM attempts WHERE status = 'in_progress'").get() as { n: number }).n;
+const inFlight = (
+  db.prepare("SELECT COUNT(*) n FROM attempts WHERE status = 'in_progress'").get() as { n: number }
+).n;
 const attempts = (db.prepare('SELECT COUNT(*) n FROM attempts').get() as { n: number }).n;
 console.log(machineLine());
 console.log(

@@ -22,5 +22,9 @@ export function timeIt(fn: () => void, runs: number): { median: number; p95: num
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
+  return {
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+  };
 }

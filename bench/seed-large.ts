@@ -9,18 +9,32 @@ const STAMP = '2026-11-23T15:00:00Z';
 function benchOrg(limit: number) {
   const db = openDatabase(':memory:');
   createOrg(db, { id: 'org_bench', name: 'Bench' });
-  createCredential(db, 'ak_bench', { orgId: 'org_bench', scopes: ['campaigns:manage', 'concurrency:manage'], label: 'bench' });
+  createCredential(db, 'ak_bench', {
+    orgId: 'org_bench',
+    scopes: ['campaigns:manage', 'concurrency:manage'],
+    label: 'bench',
+  });
   setConcurrencyLimit(db, 'org_bench', limit);
   return db;
 }
 
 /** An org with `campaigns` active campaigns sharing `contacts` contacts, through the real upsert. */
-export function seedLarge(opts: { contacts: number; campaigns: number; limit: number; now: () => Date }) {
+export function seedLarge(opts: {
+  contacts: number;
+  campaigns: number;
+  limit: number;
+  now: () => Date;
+}) {
   const db = benchOrg(opts.limit);
   const ids: string[] = [];
   const per = Math.ceil(opts.contacts / opts.campaigns);
   for (let c = 0; c < opts.campaigns; c++) {
-    const campaign = insertCampaign(db, 'org_bench', { name: `Bench ${c}`, external_id: `bench-${c}`, configuration_id: null }, STAMP);
+    const campaign = insertCampaign(
+      db,
+      'org_bench',
+      { name: `Bench ${c}`, external_id: `bench-${c}`, configuration_id: null },
+      STAMP,
+    );
     ids.push(campaign.id);
     for (let i = 0; i < per; i += 1000) {
       const batch = Array.from({ length: Math.min(1000, per - i) }, (_, j) => ({
@@ -41,7 +55,12 @@ export function seedLarge(opts: { contacts: number; campaigns: number; limit: nu
  */
 export function seedHistory(contacts: number, now: () => Date) {
   const db = benchOrg(200);
-  const campaign = insertCampaign(db, 'org_bench', { name: 'History', external_id: 'history', configuration_id: null }, STAMP);
+  const campaign = insertCampaign(
+    db,
+    'org_bench',
+    { name: 'History', external_id: 'history', configuration_id: null },
+    STAMP,
+  );
   db.transaction(() => {
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
@@ -58,7 +77,11 @@ export function seedHistory(contacts: number, now: () => Date) {
         )
         .run(STAMP, STAMP, status, result, campaign.id);
     attempt('no_answer', null, '');
-    attempt('completed', '{"qualification.interested":true,"quality.score":8,"sentiment.overall":"positive"}', 'AND seq % 3 = 0');
+    attempt(
+      'completed',
+      '{"qualification.interested":true,"quality.score":8,"sentiment.overall":"positive"}',
+      'AND seq % 3 = 0',
+    );
     attempt('voicemail', null, 'AND seq % 3 != 0');
     db.prepare(
       `UPDATE contacts SET status = CASE seq % 3 WHEN 0 THEN 'completed' WHEN 1 THEN 'exhausted' ELSE 'pending' END
@@ -73,7 +96,12 @@ export function seedCampaigns(db: Db, n: number) {
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const name = i % 10 === 0 ? `Spring renewals ${i}` : `Campaign ${i}`;
-      insertCampaign(db, 'org_bench', { name, external_id: `list-${i}`, configuration_id: null }, STAMP);
+      insertCampaign(
+        db,
+        'org_bench',
+        { name, external_id: `list-${i}`, configuration_id: null },
+        STAMP,
+      );
     }
   })();
 }

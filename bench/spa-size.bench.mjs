@@ -11,5 +11,7 @@ const routes = {
 };
 for (const [route, module] of Object.entries(routes)) {
   const { bytes, files } = firstScreenBytes(module);
-  console.log(`${route.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(7)} KB gzipped in ${files.length} files`);
+  console.log(
+    `${route.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(7)} KB gzipped in ${files.length} files`,
+  );
 }

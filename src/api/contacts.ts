@@ -45,7 +45,7 @@ function invalidateContacts(queryClient: ReturnType<typeof useQueryClient>, camp
   ]);
 }
 
-export function upsertContacts(campaignId: string, contacts: ContactInput[], signal?: AbortSignal) {
+function upsertContacts(campaignId: string, contacts: ContactInput[], signal?: AbortSignal) {
   return apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
     method: 'POST',
     body: { contacts },
@@ -57,7 +57,8 @@ export function upsertContacts(campaignId: string, contacts: ContactInput[], sig
 export function useUpsertContacts(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (contacts: ContactInput[]) => upsertContacts(campaignId, contacts),
+    mutationFn: ({ contacts, signal }: { contacts: ContactInput[]; signal?: AbortSignal }) =>
+      upsertContacts(campaignId, contacts, signal),
     onSuccess: () => invalidateContacts(queryClient, campaignId),
   });
 }

@@ -6,6 +6,8 @@ import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { formatNumber } from '../../lib/format';
 import { ContactsTable } from './contacts-table';
+import { ExportContactsButton } from './export-contacts-button';
+import { ImportContactsButton } from './import-contacts-button';
 import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
 const FILTERS: { status: ContactBucket | null; label: string }[] = [
@@ -31,6 +33,11 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
 
   return (
     <section aria-label="Contacts" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <ExportContactsButton campaign={campaign} status={params.status} />
+        {/* A closed campaign takes no new contacts (the API answers 400). */}
+        {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
+      </div>
       <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
         {FILTERS.map((f) => {
           const n = count(f.status);

@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { Campaign, ContactBucket } from '../../api/contract';
+import { Button } from '../../components/button';
+import { formatNumber } from '../../lib/format';
+
+type Progress = { done: number; total: number };
+
+export function ExportContactsButton({
+  campaign,
+  status,
+}: {
+  campaign: Campaign;
+  status: ContactBucket | null;
+}) {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  async function start() {
+    controller.current = new AbortController();
+    setError(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      // The CSV code loads only when someone exports.
+      const { exportContacts } = await import('./export-contacts');
+      await exportContacts(queryClient, campaign, status, {
+        signal: controller.current.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+    } catch (e) {
+      setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      {progress ? (
+        <>
+          <span className="text-sm tabular-nums" role="status">
+            Exporting {formatNumber(progress.done)} of {formatNumber(progress.total)}…
+          </span>
+          <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
+        </>
+      ) : (
+        <Button onClick={() => void start()}>Export CSV</Button>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

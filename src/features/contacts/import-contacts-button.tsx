@@ -1,0 +1,31 @@
+import { lazy, Suspense, useState } from 'react';
+import type { Campaign } from '../../api/contract';
+import { usePermission } from '../../api/permissions';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+
+// The CSV parser and the wizard load only when someone imports.
+const ImportWizard = lazy(() => import('./import/import-wizard'));
+
+export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
+  const [open, setOpen] = useState(false);
+  const permission = usePermission('campaigns:manage');
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      wide
+      title="Import contacts"
+      description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
+      trigger={
+        <Button disabled={!permission.allowed} title={permission.reason ?? undefined}>
+          Import contacts
+        </Button>
+      }
+    >
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
+        <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
+      </Suspense>
+    </Dialog>
+  );
+}

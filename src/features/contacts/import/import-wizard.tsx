@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useUpsertContacts } from '../../../api/contacts';
+import type { Campaign } from '../../../api/contract';
+import { Button } from '../../../components/button';
+import { inputClass } from '../../../components/field';
+import { fileSlug } from '../../../lib/csv-download';
+import { formatNumber } from '../../../lib/format';
+import { CsvMappingForm } from './csv-mapping-form';
+import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } from './csv-import';
+import { ImportPreview } from './import-preview';
+import { ImportReportView } from './import-report-view';
+import { parseJsonContacts, type ImportRow } from './import-rows';
+import { runImport, type ImportReport } from './run-import';
+
+// FileReader rather than Blob.text(): the same in every browser and in the test DOM.
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.readAsText(file);
+  });
+}
+
+type Source =
+  | { kind: 'csv'; name: string; table: CsvTable; mapping: CsvMapping }
+  | { kind: 'json'; rows: ImportRow[] };
+
+/** Choose a CSV file or paste JSON, map and preview, upload in chunks, then the report. */
+export default function ImportWizard({
+  campaign,
+  onClose,
+}: {
+  campaign: Campaign;
+  onClose: () => void;
+}) {
+  const [mode, setMode] = useState<'csv' | 'json'>('csv');
+  const [source, setSource] = useState<Source | null>(null);
+  const [json, setJson] = useState('');
+  const [parseError, setParseError] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [running, setRunning] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const upsert = useUpsertContacts(campaign.id);
+
+  // Leaving the dialog mid-import stops it; what landed stays.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const rows = useMemo(
+    () =>
+      source?.kind === 'csv' ? mapCsvRows(source.table, source.mapping) : (source?.rows ?? []),
+    [source],
+  );
+  const unit = source?.kind === 'json' ? 'item' : 'line';
+  const sendable = rows.filter((r) => r.input).length;
+
+  async function readFile(file: File) {
+    setParseError(null);
+    let table: CsvTable;
+    try {
+      table = parseCsv(await readText(file));
+    } catch (e) {
+      setParseError((e as Error).message);
+      return;
+    }
+    if (table.headers.length === 0 || table.rows.length === 0) {
+      setParseError(`${file.name} has no rows under a header line.`);
+      return;
+    }
+    setSource({ kind: 'csv', name: file.name, table, mapping: guessMapping(table.headers) });
+  }
+
+  function readJson() {
+    const parsed = parseJsonContacts(json);
+    if ('error' in parsed) setParseError(parsed.error);
+    else {
+      setParseError(null);
+      setSource({ kind: 'json', rows: parsed.rows });
+    }
+  }
+
+  async function start() {
+    controller.current = new AbortController();
+    setRunning(true);
+    const final = await runImport(
+      rows,
+      (contacts, signal) => upsert.mutateAsync({ contacts, signal }),
+      {
+        signal: controller.current.signal,
+        unit,
+        onProgress: setReport,
+      },
+    );
+    setReport(final);
+    setRunning(false);
+  }
+
+  if (report) {
+    return (
+      <div className="space-y-4">
+        {running ? (
+          <div className="space-y-2">
+            <div
+              role="progressbar"
+              aria-label="Import progress"
+              aria-valuemin={0}
+              aria-valuemax={report.total}
+              aria-valuenow={report.done}
+              className="h-3 overflow-hidden rounded-full bg-slate-200"
+            >
+              <div
+                className="h-full bg-indigo-700 transition-[width]"
+                style={{ width: `${(100 * report.done) / Math.max(1, report.total)}%` }}
+              />
+            </div>
+            <p className="text-sm tabular-nums" aria-live="polite">
+              {formatNumber(report.done)} of {formatNumber(report.total)} rows sent
+            </p>
+          </div>
+        ) : null}
+        <ImportReportView
+          report={report}
+          unit={unit}
+          filename={`${fileSlug(campaign.name)}-failed-rows.csv`}
+        />
+        <div className="flex justify-end gap-2">
+          {running ? (
+            <Button onClick={() => controller.current?.abort()}>Cancel import</Button>
+          ) : (
+            <>
+              <Button
+                onClick={() => {
+                  setReport(null);
+                  setSource(null);
+                }}
+              >
+                Import another
+              </Button>
+              <Button variant="primary" onClick={onClose}>
+                Done
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div role="radiogroup" aria-label="Source" className="flex gap-4 text-sm">
+        {(['csv', 'json'] as const).map((m) => (
+          <label key={m} className="flex items-center gap-1.5">
+            <input
+              type="radio"
+              name="import-source"
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setSource(null);
+                setParseError(null);
+              }}
+            />
+            {m === 'csv' ? 'Upload a CSV file' : 'Paste JSON'}
+          </label>
+        ))}
+      </div>
+      {mode === 'csv' ? (
+        <label className="block text-sm font-medium">
+          CSV file
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="mt-1 block w-full text-sm"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void readFile(file);
+            }}
+          />
+        </label>
+      ) : (
+        <div className="space-y-2">
+          <label className="block text-sm font-medium">
+            Contacts as JSON
+            <textarea
+              className={`${inputClass} h-32 font-mono`}
+              value={json}
+              placeholder='[{ "external_id": "lead-1", "phone_numbers": ["+14155550123"], "data": { "first_name": "Ada" } }]'
+              onChange={(e) => setJson(e.target.value)}
+            />
+          </label>
+          <Button onClick={readJson} disabled={!json.trim()}>
+            Check JSON
+          </Button>
+        </div>
+      )}
+      {parseError && (
+        <p role="alert" className="text-sm text-red-800">
+          {parseError}
+        </p>
+      )}
+      {source?.kind === 'csv' && (
+        <CsvMappingForm
+          headers={source.table.headers}
+          mapping={source.mapping}
+          onChange={(mapping) => setSource({ ...source, mapping })}
+        />
+      )}
+      {source && <ImportPreview rows={rows} unit={unit} />}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="primary" disabled={!source || sendable === 0} onClick={() => void start()}>
+          {source ? `Import ${formatNumber(sendable)} contacts` : 'Import'}
+        </Button>
+      </div>
+    </div>
+  );
+}
