@@ -3,12 +3,19 @@ import { api, expect, expectNoAxeViolations, test } from './fixtures';
 type Campaign = { id: string; name: string; status: string; external_id: string | null };
 
 test.describe('Campaign list', () => {
-  test('filters by status and name, keeps filters on reload, and pages without repeats', async ({ page }) => {
+  test('filters by status and name, keeps filters on reload, and pages without repeats', async ({
+    page,
+  }) => {
     const tag = `e2e-${Date.now()}`;
     // Twelve of our own campaigns, two of them paused, so paging and filtering are ours to count.
     const created: Campaign[] = [];
     for (let i = 0; i < 12; i++) {
-      created.push(await api<Campaign>(page, '/campaign/campaigns', { method: 'POST', body: { name: `${tag} list ${i}` } }));
+      created.push(
+        await api<Campaign>(page, '/campaign/campaigns', {
+          method: 'POST',
+          body: { name: `${tag} list ${i}` },
+        }),
+      );
     }
     await api(page, `/campaign/campaigns/${created[3]!.id}/pause`, { method: 'POST' });
     await api(page, `/campaign/campaigns/${created[7]!.id}/pause`, { method: 'POST' });
@@ -54,9 +61,14 @@ test.describe('Campaign list', () => {
     await expect(page.getByRole('heading', { name })).toBeVisible();
   });
 
-  test('a duplicate external_id is explained next to the field, keeping the input', async ({ page }) => {
+  test('a duplicate external_id is explained next to the field, keeping the input', async ({
+    page,
+  }) => {
     const external = `dup-${Date.now()}`;
-    await api(page, '/campaign/campaigns', { method: 'POST', body: { name: 'First', external_id: external } });
+    await api(page, '/campaign/campaigns', {
+      method: 'POST',
+      body: { name: 'First', external_id: external },
+    });
     await page.goto('/campaigns');
     await page.getByRole('button', { name: 'New campaign' }).click();
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
@@ -71,7 +83,10 @@ test.describe('Campaign list', () => {
     await page.goto('/settings');
     await page.getByLabel('API token').fill('ak_demo_read');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Campaigns' })
+      .click();
     await page.getByRole('button', { name: 'New campaign' }).click();
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
     await dialog.getByLabel('Name').fill('Not allowed');

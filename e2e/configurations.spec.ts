@@ -4,7 +4,9 @@ import { api, expect, expectNoAxeViolations, test } from './fixtures';
 type Campaign = { id: string };
 
 test.describe('Configurations and org settings', () => {
-  test('creates a London configuration with a window, uses it, and cannot delete it while in use', async ({ page }) => {
+  test('creates a London configuration with a window, uses it, and cannot delete it while in use', async ({
+    page,
+  }) => {
     const name = `London e2e ${Date.now()}`;
     await page.goto('/configurations');
     await page.getByRole('button', { name: 'New configuration' }).click();
@@ -25,13 +27,18 @@ test.describe('Configurations and org settings', () => {
     await expect(row).toContainText('Europe/London');
     await expect(row).toContainText('Mon, Tue, Wed, Thu, Fri 08:30–18:00');
 
-    const campaign = await api<Campaign>(page, '/campaign/campaigns', { method: 'POST', body: { name: `Uses ${name}` } });
+    const campaign = await api<Campaign>(page, '/campaign/campaigns', {
+      method: 'POST',
+      body: { name: `Uses ${name}` },
+    });
     await page.goto(`/campaigns/${campaign.id}/settings`);
     await page.getByLabel('Configuration').selectOption({ label: name });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
-    await expect(page.getByText('Mon, Tue, Wed, Thu, Fri 08:30–18:00 (Europe/London)')).toBeVisible();
+    await expect(
+      page.getByText('Mon, Tue, Wed, Thu, Fri 08:30–18:00 (Europe/London)'),
+    ).toBeVisible();
 
     await page.goto('/configurations');
     await page.getByRole('button', { name: `Delete ${name}` }).click();
@@ -49,7 +56,10 @@ test.describe('Configurations and org settings', () => {
     try {
       await lowerAndWatch(page);
     } finally {
-      await api(page, '/campaign/concurrency-settings', { method: 'PUT', body: { concurrency_limit: 10 } });
+      await api(page, '/campaign/concurrency-settings', {
+        method: 'PUT',
+        body: { concurrency_limit: 10 },
+      });
     }
   });
 
@@ -65,15 +75,18 @@ test.describe('Configurations and org settings', () => {
       await expect(confirm).toContainText('no new calls start until fewer than 3 are in flight');
       await confirm.getByRole('button', { name: 'Lower the limit' }).click();
     }
-    await expect(page.getByRole('meter', { name: 'Org calls in flight against the limit' })).toHaveAttribute(
-      'aria-valuetext',
-      /of 3 calls in flight$/,
-    );
+    await expect(
+      page.getByRole('meter', { name: 'Org calls in flight against the limit' }),
+    ).toHaveAttribute('aria-valuetext', /of 3 calls in flight$/);
 
     await page.goto('/campaigns/spring-outreach');
-    const meter = page.getByRole('meter', { name: 'Calls in flight against the concurrency limit' });
+    const meter = page.getByRole('meter', {
+      name: 'Calls in flight against the concurrency limit',
+    });
     // Calls started under the old limit finish; after that the count stays within 3.
-    await expect(meter).toHaveAttribute('aria-valuetext', /^[0-3] of 3 calls in flight$/, { timeout: 30_000 });
+    await expect(meter).toHaveAttribute('aria-valuetext', /^[0-3] of 3 calls in flight$/, {
+      timeout: 30_000,
+    });
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: 'Refresh statistics' }).click();
       await expect(meter).toHaveAttribute('aria-valuetext', /^[0-3] of 3 calls in flight$/);

@@ -17,14 +17,17 @@ export async function api<T = unknown>(
     },
     data: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  if (!res.ok()) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status()}: ${await res.text()}`);
+  if (!res.ok())
+    throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status()}: ${await res.text()}`);
   return (res.status() === 204 ? undefined : await res.json()) as T;
 }
 
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
   ).toEqual([]);
 }
 

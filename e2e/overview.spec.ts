@@ -6,7 +6,10 @@ type Campaign = { id: string; external_id: string };
 /** Emulates the tab being hidden or shown, as the browser does when switching tabs. */
 async function setHidden(page: Page, hidden: boolean) {
   await page.evaluate((h) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   }, hidden);
@@ -49,7 +52,9 @@ test.describe('Overview', () => {
     await expect(page.getByText(/attempts, on average/)).toBeVisible();
   });
 
-  test('polls every 5 s while visible, never while hidden, once at once on return', async ({ page }) => {
+  test('polls every 5 s while visible, never while hidden, once at once on return', async ({
+    page,
+  }) => {
     const campaign = await ownCampaign(page);
     const seen = countStats(page, campaign.id);
     await page.goto(`/campaigns/${campaign.id}`);

@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 
-test('the built app opens on the campaign list, already connected to the demo org', async ({ page }) => {
+test('the built app opens on the campaign list, already connected to the demo org', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/campaigns$/);
   await expect(page.getByText('Headroom', { exact: true })).toBeVisible();
@@ -12,7 +14,9 @@ test('the built app opens on the campaign list, already connected to the demo or
   await expect(page.getByText(/\d+ \/ \d+ calls in flight/)).toBeVisible();
 });
 
-test('config.json carries the runtime configuration and the demo credential', async ({ request }) => {
+test('config.json carries the runtime configuration and the demo credential', async ({
+  request,
+}) => {
   const res = await request.get('/config.json');
   expect(res.ok()).toBe(true);
   const config = await res.json();
@@ -21,7 +25,10 @@ test('config.json carries the runtime configuration and the demo credential', as
 
 test('client-side routes load on reload and unknown ones say not found', async ({ page }) => {
   await page.goto('/configurations');
-  await expect(page.getByRole('link', { name: 'Configurations' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Configurations' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });

@@ -15,7 +15,9 @@ for (const [name, args] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const code = await run('npm', args);
-  console.log(`${code === 0 ? '✔' : '✘'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${code === 0 ? '✔' : '✘'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (code !== 0) {
     console.log(`\nsteps: ${passed} passed, 1 failed`);
     process.exit(code);

@@ -1,4 +1,9 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { apiRequest } from './client';
 import {
   campaignSchema,
@@ -24,7 +29,12 @@ export const campaignQueries = {
       queryKey: [...campaignQueries.lists(), filters] as const,
       queryFn: ({ pageParam, signal }) =>
         apiRequest('/campaign/campaigns', {
-          query: { limit: filters.limit, name: filters.name, status: filters.status, cursor: pageParam },
+          query: {
+            limit: filters.limit,
+            name: filters.name,
+            status: filters.status,
+            cursor: pageParam,
+          },
           schema: campaignsPageSchema,
           signal,
         }),
@@ -56,7 +66,10 @@ export const campaignQueries = {
     queryOptions({
       queryKey: [...campaignQueries.details(), idOrExternalId] as const,
       queryFn: ({ signal }) =>
-        apiRequest(`/campaign/campaigns/${enc(idOrExternalId)}`, { schema: campaignSchema, signal }),
+        apiRequest(`/campaign/campaigns/${enc(idOrExternalId)}`, {
+          schema: campaignSchema,
+          signal,
+        }),
     }),
   /** Stats resolve by UUID only, so this takes the resolved campaign id. */
   stats: (campaignId: string) =>
@@ -77,7 +90,9 @@ function useCampaignWrite<V>(mutationFn: (vars: V) => Promise<Campaign>) {
         queryClient.invalidateQueries({ queryKey: campaignQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaign.id] }),
         campaign.external_id
-          ? queryClient.invalidateQueries({ queryKey: campaignQueries.detail(campaign.external_id).queryKey })
+          ? queryClient.invalidateQueries({
+              queryKey: campaignQueries.detail(campaign.external_id).queryKey,
+            })
           : null,
       ]);
     },
@@ -92,7 +107,11 @@ export function useCreateCampaign() {
 
 export function useUpdateCampaign(campaignId: string) {
   return useCampaignWrite((body: CampaignUpdate) =>
-    apiRequest(`/campaign/campaigns/${enc(campaignId)}`, { method: 'PATCH', body, schema: campaignSchema }),
+    apiRequest(`/campaign/campaigns/${enc(campaignId)}`, {
+      method: 'PATCH',
+      body,
+      schema: campaignSchema,
+    }),
   );
 }
 
@@ -100,6 +119,9 @@ export type CampaignTransition = 'start' | 'pause' | 'close';
 
 export function useCampaignTransition(campaignId: string) {
   return useCampaignWrite((transition: CampaignTransition) =>
-    apiRequest(`/campaign/campaigns/${enc(campaignId)}/${transition}`, { method: 'POST', schema: campaignSchema }),
+    apiRequest(`/campaign/campaigns/${enc(campaignId)}/${transition}`, {
+      method: 'POST',
+      schema: campaignSchema,
+    }),
   );
 }

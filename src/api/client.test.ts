@@ -79,20 +79,28 @@ describe('apiRequest', () => {
           {
             detail: [
               { loc: ['body', 'max_attempts'], msg: 'Must be at most 20', type: 'too_big' },
-              { loc: ['body', 'schedule', 'end_time'], msg: 'End time must be after start time', type: 'custom' },
+              {
+                loc: ['body', 'schedule', 'end_time'],
+                msg: 'End time must be after start time',
+                type: 'custom',
+              },
             ],
           },
           { status: 422 },
         ),
       ),
     );
-    const error = await failure(apiRequest('/campaign/configurations', { method: 'POST', body: {} }));
+    const error = await failure(
+      apiRequest('/campaign/configurations', { method: 'POST', body: {} }),
+    );
     expect(error.status).toBe(422);
     expect(error.fieldErrors()).toEqual({
       max_attempts: 'Must be at most 20',
       'schedule.end_time': 'End time must be after start time',
     });
-    expect(error.message).toBe('max_attempts: Must be at most 20; schedule.end_time: End time must be after start time');
+    expect(error.message).toBe(
+      'max_attempts: Must be at most 20; schedule.end_time: End time must be after start time',
+    );
   });
 
   it('names the field when a response breaks the contract', async () => {
@@ -128,7 +136,10 @@ describe('apiRequest', () => {
   it('reports Retry-After on 429 and waits exactly that long before retrying', async () => {
     server.use(
       http.get(`${API}/campaign/timezones`, () =>
-        HttpResponse.json({ detail: 'Rate limited' }, { status: 429, headers: { 'Retry-After': '7' } }),
+        HttpResponse.json(
+          { detail: 'Rate limited' },
+          { status: 429, headers: { 'Retry-After': '7' } },
+        ),
       ),
     );
     const error = await failure(apiRequest('/campaign/timezones'));
@@ -146,7 +157,9 @@ describe('apiRequest', () => {
       expect(shouldRetry(0, new ApiError(status, null, 'no'))).toBe(false);
     }
     expect(shouldRetry(0, new ApiError(200, null, 'contract'))).toBe(false);
-    expect(retryDelay(1, new ApiError(503, null, 'down'))).toBeLessThan(retryDelay(3, new ApiError(503, null, 'down')));
+    expect(retryDelay(1, new ApiError(503, null, 'down'))).toBeLessThan(
+      retryDelay(3, new ApiError(503, null, 'down')),
+    );
   });
 
   it('turns a network failure into a clear error', async () => {
@@ -158,7 +171,9 @@ describe('apiRequest', () => {
 
   it('a 401 marks the saved connection rejected', async () => {
     server.use(
-      http.get(`${API}/campaign/timezones`, () => HttpResponse.json({ detail: 'Unknown key' }, { status: 401 })),
+      http.get(`${API}/campaign/timezones`, () =>
+        HttpResponse.json({ detail: 'Unknown key' }, { status: 401 }),
+      ),
     );
     const { result } = renderHook(() => useConnectionState());
     await apiRequest('/campaign/timezones').catch(() => undefined);
@@ -173,8 +188,12 @@ describe('apiRequest', () => {
     );
     const { result } = renderHook(() => usePermission('campaigns:manage'));
     expect(result.current.allowed).toBe(true);
-    const error = await failure(apiRequest('/campaign/campaigns/c1/contacts/k1', { method: 'DELETE' }));
-    expect(error.message).toBe('This key can read campaigns but not manage them (it needs the campaigns:manage scope).');
+    const error = await failure(
+      apiRequest('/campaign/campaigns/c1/contacts/k1', { method: 'DELETE' }),
+    );
+    expect(error.message).toBe(
+      'This key can read campaigns but not manage them (it needs the campaigns:manage scope).',
+    );
     expect(result.current).toEqual({ allowed: false, reason: error.message });
   });
 });

@@ -8,7 +8,12 @@ export class ApiError extends Error {
   readonly detail: ErrorDetail | null;
   readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, detail: ErrorDetail | null, message: string, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    detail: ErrorDetail | null,
+    message: string,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -21,7 +26,8 @@ export class ApiError extends Error {
     const out: Record<string, string> = {};
     if (!Array.isArray(this.detail)) return out;
     for (const issue of this.detail) {
-      const loc = issue.loc[0] === 'body' || issue.loc[0] === 'query' ? issue.loc.slice(1) : issue.loc;
+      const loc =
+        issue.loc[0] === 'body' || issue.loc[0] === 'query' ? issue.loc.slice(1) : issue.loc;
       const key = loc.join('.');
       out[key] ??= issue.msg;
     }
@@ -62,7 +68,8 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>[
 }
 
 function describeStatus(status: number, path: string, method: string): string {
-  if (status === 401) return 'The server did not accept this credential. Reconnect with a valid API token.';
+  if (status === 401)
+    return 'The server did not accept this credential. Reconnect with a valid API token.';
   if (status === 403) return explainMissing(capabilityFor(method, path));
   if (status === 404) return 'Not found.';
   if (status === 429) return 'Too many requests; waiting before trying again.';
@@ -71,7 +78,10 @@ function describeStatus(status: number, path: string, method: string): string {
 }
 
 /** The one fetch client: base URL, credentials, JSON, typed errors and schema checks. */
-export async function apiRequest<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+export async function apiRequest<T = unknown>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const connection = options.connection ?? getConnection();
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -88,7 +98,11 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, null, 'Cannot reach the server. Check the connection and the API base URL.');
+    throw new ApiError(
+      0,
+      null,
+      'Cannot reach the server. Check the connection and the API base URL.',
+    );
   }
 
   const text = res.status === 204 ? '' : await res.text();
@@ -97,7 +111,12 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
     try {
       json = JSON.parse(text);
     } catch {
-      if (res.ok) throw new ApiError(res.status, null, `The server sent a response that is not JSON (${path}).`);
+      if (res.ok)
+        throw new ApiError(
+          res.status,
+          null,
+          `The server sent a response that is not JSON (${path}).`,
+        );
     }
   }
 
@@ -112,7 +131,12 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
       res.status === 403 || res.status === 401
         ? describeStatus(res.status, path, method)
         : (describeDetail(detail) ?? describeStatus(res.status, path, method));
-    throw new ApiError(res.status, detail, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+    throw new ApiError(
+      res.status,
+      detail,
+      message,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
 
   if (!options.schema) return json as T;

@@ -23,7 +23,10 @@ export const configurationQueries = {
     queryOptions({
       queryKey: [...configurationQueries.all(), 'detail', configId] as const,
       queryFn: ({ signal }) =>
-        apiRequest(`/campaign/configurations/${enc(configId)}`, { schema: configurationSchema, signal }),
+        apiRequest(`/campaign/configurations/${enc(configId)}`, {
+          schema: configurationSchema,
+          signal,
+        }),
     }),
 };
 
@@ -31,7 +34,8 @@ export const timezoneQueries = {
   list: () =>
     queryOptions({
       queryKey: ['timezones'] as const,
-      queryFn: ({ signal }) => apiRequest('/campaign/timezones', { schema: timezonesSchema, signal }),
+      queryFn: ({ signal }) =>
+        apiRequest('/campaign/timezones', { schema: timezonesSchema, signal }),
       select: (data) => data.timezones,
       staleTime: Infinity,
     }),
@@ -42,7 +46,8 @@ export function useCreateConfiguration() {
   return useMutation({
     mutationFn: (body: ConfigurationCreate) =>
       apiRequest('/campaign/configurations', { method: 'POST', body, schema: configurationSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: configurationQueries.list().queryKey }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: configurationQueries.list().queryKey }),
   });
 }
 

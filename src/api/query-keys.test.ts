@@ -9,8 +9,17 @@ describe('query keys go from generic to specific', () => {
   it('campaigns', () => {
     const filters = { name: 'spring', status: ['active' as const], limit: 50 };
     expect(campaignQueries.list(filters).queryKey).toEqual(['campaigns', 'list', filters]);
-    expect(campaignQueries.detail('spring-outreach').queryKey).toEqual(['campaigns', 'detail', 'spring-outreach']);
-    expect(campaignQueries.stats('uuid-1').queryKey).toEqual(['campaigns', 'detail', 'uuid-1', 'stats']);
+    expect(campaignQueries.detail('spring-outreach').queryKey).toEqual([
+      'campaigns',
+      'detail',
+      'spring-outreach',
+    ]);
+    expect(campaignQueries.stats('uuid-1').queryKey).toEqual([
+      'campaigns',
+      'detail',
+      'uuid-1',
+      'stats',
+    ]);
   });
 
   it('contacts nest under their campaign so a campaign invalidation reaches them', () => {
@@ -30,7 +39,11 @@ describe('query keys go from generic to specific', () => {
 
   it('configurations, timezones, concurrency and conversations', () => {
     expect(configurationQueries.list().queryKey).toEqual(['configurations', 'list']);
-    expect(configurationQueries.detail('cfg').queryKey).toEqual(['configurations', 'detail', 'cfg']);
+    expect(configurationQueries.detail('cfg').queryKey).toEqual([
+      'configurations',
+      'detail',
+      'cfg',
+    ]);
     expect(timezoneQueries.list().queryKey).toEqual(['timezones']);
     expect(concurrencyQueries.settings().queryKey).toEqual(['concurrency-settings']);
     expect(conversationQueries.detail('conv').queryKey).toEqual(['conversations', 'conv']);

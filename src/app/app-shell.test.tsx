@@ -13,7 +13,10 @@ function serveCampaigns(headers: Headers[] = []) {
   server.use(
     http.get(`${API}/campaign/campaigns`, ({ request }) => {
       headers.push(request.headers);
-      return HttpResponse.json({ campaigns: [makeCampaign({ name: 'Spring outreach' })], next_cursor: null });
+      return HttpResponse.json({
+        campaigns: [makeCampaign({ name: 'Spring outreach' })],
+        next_cursor: null,
+      });
     }),
     http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [] })),
   );
@@ -32,7 +35,9 @@ describe('App shell and connection', () => {
     );
     serveCampaigns();
     renderRoute('/campaigns');
-    expect(await screen.findByRole('heading', { name: 'Connect to the campaign API' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Connect to the campaign API' }),
+    ).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('API base URL'), API);
     await userEvent.type(screen.getByLabelText('API token'), 'ak_demo_manage');
     expect(screen.getByLabelText('Organization ID')).toBeDisabled();
@@ -62,7 +67,9 @@ describe('App shell and connection', () => {
     await userEvent.type(await screen.findByLabelText('API base URL'), API);
     await userEvent.type(screen.getByLabelText('API token'), 'pat_demo_admin');
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Personal tokens (pat_…) need the Organization ID.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Personal tokens (pat_…) need the Organization ID.',
+    );
 
     await userEvent.type(screen.getByLabelText('Organization ID'), 'org_demo');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
@@ -84,19 +91,29 @@ describe('App shell and connection', () => {
     await userEvent.type(await screen.findByLabelText('API base URL'), API);
     await userEvent.type(screen.getByLabelText('API token'), 'ak_wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The server does not recognise this token.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server does not recognise this token.',
+    );
     expect(screen.getByLabelText('API token')).toHaveValue('ak_wrong');
     expect(screen.getByLabelText('API base URL')).toHaveValue(API);
   });
 
   it('shows the connection page when the server answers 401 to a saved credential', async () => {
     server.use(
-      http.get(`${API}/campaign/campaigns`, () => HttpResponse.json({ detail: 'Revoked' }, { status: 401 })),
-      http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ detail: 'Revoked' }, { status: 401 })),
-      http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json({ detail: 'Revoked' }, { status: 401 })),
+      http.get(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ detail: 'Revoked' }, { status: 401 }),
+      ),
+      http.get(`${API}/campaign/configurations`, () =>
+        HttpResponse.json({ detail: 'Revoked' }, { status: 401 }),
+      ),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ detail: 'Revoked' }, { status: 401 }),
+      ),
     );
     renderRoute('/campaigns');
-    expect(await screen.findByRole('heading', { name: 'Connect to the campaign API' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Connect to the campaign API' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/did not accept the saved credential \(401\)/)).toBeInTheDocument();
   });
 
@@ -123,7 +140,9 @@ describe('App shell and connection', () => {
     serveCampaigns();
     const { queryClient } = renderRoute('/campaigns');
     expect(await screen.findByText('1 / 10 calls in flight')).toBeInTheDocument();
-    expect(queryClient.getQueryCache().find({ queryKey: ['concurrency-settings'] })?.options).toMatchObject({
+    expect(
+      queryClient.getQueryCache().find({ queryKey: ['concurrency-settings'] })?.options,
+    ).toMatchObject({
       refetchInterval: 5000,
     });
     expect(queryClient.getDefaultOptions().queries?.refetchIntervalInBackground).toBe(false);

@@ -14,7 +14,12 @@ export function App({ config }: { config: RuntimeConfig }) {
     const demo = config.demoCredentials;
     initConnection(
       demo
-        ? { baseUrl: config.apiBaseUrl, token: demo.token, orgId: demo.orgId ?? null, remember: false }
+        ? {
+            baseUrl: config.apiBaseUrl,
+            token: demo.token,
+            orgId: demo.orgId ?? null,
+            remember: false,
+          }
         : null,
     );
     return createAppRouter();

@@ -12,7 +12,9 @@ export const routes: RouteObject[] = [
       {
         path: 'campaigns',
         lazy: () =>
-          import('../features/campaigns/campaigns-page').then((m) => ({ Component: m.CampaignsPage })),
+          import('../features/campaigns/campaigns-page').then((m) => ({
+            Component: m.CampaignsPage,
+          })),
       },
       {
         path: 'campaigns/:id/*',

@@ -21,7 +21,11 @@ function formatter(timeZone: string) {
 
 /** The weekday ('mon'…) and "HH:MM" of an instant in a timezone. */
 export function localClock(at: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     day: String(parts.weekday).slice(0, 3).toLowerCase() as Weekday,
     time: `${parts.hour}:${parts.minute}`,
@@ -38,7 +42,11 @@ export function insideWindow(schedule: Window | null, timeZone: string, at: Date
 }
 
 /** When the window next opens, as a local weekday and time in its timezone. */
-export function nextOpening(schedule: Window, timeZone: string, at: Date): { day: Weekday; time: string } | null {
+export function nextOpening(
+  schedule: Window,
+  timeZone: string,
+  at: Date,
+): { day: Weekday; time: string } | null {
   const { day, time } = localClock(at, timeZone);
   const today = WEEKDAYS.indexOf(day);
   for (let offset = 0; offset < 8; offset++) {
