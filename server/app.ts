@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { authenticate, type AppEnv } from './auth.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
+import { rateLimiter, type RateLimit } from './rate-limit.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
@@ -19,11 +20,13 @@ export type AppOptions = {
   publicConfig?: Record<string, unknown>;
   /** The built SPA to serve (dist/), if any. */
   staticDir?: string;
+  /** Per-credential limit on the API; none when omitted. */
+  rateLimit?: RateLimit;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
 
-export function createApp({ db, now = () => new Date(), publicConfig = {}, staticDir }: AppOptions) {
+export function createApp({ db, now = () => new Date(), publicConfig = {}, staticDir, rateLimit }: AppOptions) {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -42,6 +45,11 @@ export function createApp({ db, now = () => new Date(), publicConfig = {}, stati
   app.route('/campaign/timezones', timezoneRoutes);
   app.use('/campaign/*', authenticate);
   app.use('/conversations/*', authenticate);
+  if (rateLimit) {
+    const limiter = rateLimiter(rateLimit);
+    app.use('/campaign/*', limiter);
+    app.use('/conversations/*', limiter);
+  }
   app.route('/campaign/campaigns/:id/contacts', contactRoutes);
   app.route('/campaign/campaigns', campaignRoutes);
   app.route('/campaign/configurations', configurationRoutes);
@@ -69,7 +77,7 @@ export function createApp({ db, now = () => new Date(), publicConfig = {}, stati
 
   app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ detail: error.detail }, error.status);
+    if (error instanceof HttpError) return c.json({ detail: error.detail }, error.status, error.headers);
     // Real faults only; the message never includes request headers or tokens.
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
     return c.json({ detail: 'Internal server error' }, 500);

@@ -5,7 +5,8 @@ import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
 
 export type Auth = { orgId: string; scopes: Scope[] };
-export type AppEnv = { Variables: { auth: Auth; db: Db; now: () => Date } };
+// rateKey identifies the credential for rate limiting; it stays in memory, never in output.
+export type AppEnv = { Variables: { auth: Auth; db: Db; now: () => Date; rateKey: string } };
 
 /** Resolves the bearer credential to its org; never echoes or logs the token. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -25,6 +26,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!orgId) throw new HttpError(401, 'Credential has no organization');
   c.set('auth', { orgId, scopes: credential.scopes });
+  c.set('rateKey', match[1]!);
   await next();
 });
 

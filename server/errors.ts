@@ -4,11 +4,13 @@ import type { ValidationIssue } from '../src/api/contract.ts';
 export class HttpError extends Error {
   readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
   readonly detail: string | ValidationIssue[];
+  readonly headers: Record<string, string>;
 
-  constructor(status: HttpError['status'], detail: string | ValidationIssue[]) {
+  constructor(status: HttpError['status'], detail: string | ValidationIssue[], headers: Record<string, string> = {}) {
     super(typeof detail === 'string' ? detail : detail.map((d) => d.msg).join('; '));
     this.status = status;
     this.detail = detail;
+    this.headers = headers;
   }
 }
 

@@ -22,6 +22,10 @@ const app = createApp({
   db,
   now,
   staticDir: resolve('dist'),
+  // Generous enough for a room of supervisors sharing one key; RATE_LIMIT=off to disable.
+  ...(env.RATE_LIMIT === 'off'
+    ? {}
+    : { rateLimit: { perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 200), burst: Number(env.RATE_LIMIT_BURST ?? 400) } }),
   publicConfig: {
     apiBaseUrl: '',
     conversationUrlTemplate: null,

@@ -11,12 +11,12 @@ import {
 
 export type HeadroomPoint = { at: number; activeCalls: number; limit: number };
 
-const time = (at: number) =>
-  new Date(at).toLocaleTimeString('en-US', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const time = (at: number) => timeFormat.format(at);
 
 /** Calls in flight against the limit over this visit's polls. */
 export default function HeadroomChart({ points }: { points: HeadroomPoint[] }) {

@@ -174,6 +174,27 @@ describe('Contacts tab', () => {
     expect(second.getByRole('button', { name: 'Open conversation' })).toBeInTheDocument();
   });
 
+  it('expands and collapses every row of the page at once', async () => {
+    const campaign = makeCampaign();
+    const contacts = ['lead-a', 'lead-b', 'lead-c'].map((external_id) => {
+      const c = makeContact(campaign.id, { external_id });
+      c.attempts = [attempt(c.id)];
+      return c;
+    });
+    serve(campaign, contacts);
+    renderRoute(`/campaigns/${campaign.id}/contacts`);
+    await userEvent.click(await screen.findByRole('button', { name: 'Expand all rows' }));
+    for (const id of ['lead-a', 'lead-b', 'lead-c']) {
+      expect(screen.getByRole('button', { name: `Hide attempts for ${id}` })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
+    }
+    expect(screen.getAllByText('Attempt 1')).toHaveLength(3);
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all rows' }));
+    expect(screen.queryByText('Attempt 1')).not.toBeInTheDocument();
+  });
+
   it('renders contact data as text only, truncating long values with the full text available', async () => {
     const campaign = makeCampaign();
     const long = `Call after lunch ${'and mention the discount '.repeat(8)}`;

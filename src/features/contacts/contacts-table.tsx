@@ -58,7 +58,20 @@ export function ContactsTable({
     () => [
       column.display({
         id: 'expand',
-        header: () => <span className="sr-only">Details</span>,
+        header: ({ table }) => {
+          const all = table.getIsAllRowsExpanded();
+          return (
+            <button
+              type="button"
+              aria-expanded={all}
+              aria-label={all ? 'Collapse all rows' : 'Expand all rows'}
+              onClick={table.getToggleAllRowsExpandedHandler()}
+              className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              <span aria-hidden="true">{all ? '▾' : '▸'}</span>
+            </button>
+          );
+        },
         cell: ({ row }) => (
           <button
             type="button"

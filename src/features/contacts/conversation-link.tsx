@@ -92,20 +92,22 @@ export function ConversationLink({ conversationId }: { conversationId: string })
       </a>
     );
   }
+  // The dialog mounts only when opened: a page of expanded contacts has hundreds of links.
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      title="Conversation"
-      trigger={
-        <Button variant="ghost" className="px-1 py-0 text-indigo-700 underline">
-          Open conversation
-        </Button>
-      }
-    >
+    <>
+      <Button
+        variant="ghost"
+        className="px-1 py-0 text-indigo-700 underline"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        Open conversation
+      </Button>
       {open && (
-        <ConversationBody conversationId={conversationId} template={conversationUrlTemplate} />
+        <Dialog open onOpenChange={setOpen} title="Conversation">
+          <ConversationBody conversationId={conversationId} template={conversationUrlTemplate} />
+        </Dialog>
       )}
-    </Dialog>
+    </>
   );
 }

@@ -5,6 +5,45 @@ import { usePermission } from '../../api/permissions';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
+function DeleteContactDialog({
+  campaignId,
+  contact,
+  label,
+  onClose,
+}: {
+  campaignId: string;
+  contact: Contact;
+  label: string;
+  onClose: () => void;
+}) {
+  const remove = useDeleteContact(campaignId);
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Delete ${label}?`}
+      description="The contact and its attempts are removed from this campaign. This cannot be undone."
+    >
+      {remove.isError && (
+        <p role="alert" className="mb-3 text-sm text-red-800">
+          {remove.error.message}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="danger"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate(contact.id, { onSuccess: onClose })}
+        >
+          Delete contact
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The dialog and its mutation mount only when asked for: a page can hold 200 of these. */
 export function DeleteContactButton({
   campaignId,
   contact,
@@ -15,44 +54,28 @@ export function DeleteContactButton({
   label: string;
 }) {
   const [open, setOpen] = useState(false);
-  const remove = useDeleteContact(campaignId);
   const permission = usePermission('campaigns:manage');
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) remove.reset();
-      }}
-      title={`Delete ${label}?`}
-      description="The contact and its attempts are removed from this campaign. This cannot be undone."
-      trigger={
-        <Button
-          variant="ghost"
-          className="text-red-800"
-          disabled={!permission.allowed}
-          title={permission.reason ?? undefined}
-          aria-label={`Delete ${label}`}
-        >
-          Delete
-        </Button>
-      }
-    >
-      {remove.isError && (
-        <p role="alert" className="mb-3 text-sm text-red-800">
-          {remove.error.message}
-        </p>
+    <>
+      <Button
+        variant="ghost"
+        className="text-red-800"
+        disabled={!permission.allowed}
+        title={permission.reason ?? undefined}
+        aria-label={`Delete ${label}`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        Delete
+      </Button>
+      {open && (
+        <DeleteContactDialog
+          campaignId={campaignId}
+          contact={contact}
+          label={label}
+          onClose={() => setOpen(false)}
+        />
       )}
-      <div className="flex justify-end gap-2">
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-        <Button
-          variant="danger"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(contact.id, { onSuccess: () => setOpen(false) })}
-        >
-          Delete contact
-        </Button>
-      </div>
-    </Dialog>
+    </>
   );
 }

@@ -56,7 +56,9 @@ export function CsvMappingForm({
         onChange={(phoneColumns) => onChange({ ...mapping, phoneColumns })}
       >
         {mapping.phoneColumns.length === 0 && (
-          <p className="mt-1 text-sm text-red-800">Choose at least one column with phone numbers.</p>
+          <p className="mt-1 text-sm text-red-800">
+            Choose at least one column with phone numbers.
+          </p>
         )}
       </ColumnChecklist>
       <label className="block text-sm font-medium">
