@@ -1,33 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useCreateCampaign } from '../../api/campaigns';
-import { ApiError } from '../../api/client';
-import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { Field, inputClass } from '../../components/field';
-
-type Errors = { name?: string; external_id?: string; configuration_id?: string; form?: string };
-
-function errorsFrom(error: unknown): Errors {
-  if (!(error instanceof ApiError)) return { form: 'Could not create the campaign.' };
-  const fields = error.fieldErrors();
-  if (Object.keys(fields).length > 0) {
-    return {
-      name: fields.name,
-      external_id: fields.external_id,
-      configuration_id: fields.configuration_id,
-      form: Object.keys(fields).some(
-        (k) => !['name', 'external_id', 'configuration_id'].includes(k),
-      )
-        ? error.message
-        : undefined,
-    };
-  }
-  if (error.status === 409) return { external_id: error.message };
-  return { form: error.message };
-}
+import {
+  CampaignFields,
+  campaignErrorsFrom,
+  validateCampaignFields,
+  type CampaignFieldErrors,
+  type CampaignFieldValues,
+} from './campaign-fields';
 
 /** Loaded on the first click of "New campaign", so Radix is not on the first screen. */
 export function NewCampaignDialog({
@@ -37,31 +19,30 @@ export function NewCampaignDialog({
   open: boolean;
   setOpen: (open: boolean) => void;
 }) {
-  const [name, setName] = useState('');
-  const [externalId, setExternalId] = useState('');
-  const [configurationId, setConfigurationId] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [values, setValues] = useState<CampaignFieldValues>({
+    name: '',
+    externalId: '',
+    configurationId: '',
+  });
+  const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const create = useCreateCampaign();
   const navigate = useNavigate();
-  const configurations = useQuery({ ...configurationQueries.list(), enabled: open });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setErrors({ name: 'Name is required' });
-      return;
-    }
-    setErrors({});
+    const invalid = validateCampaignFields(values);
+    setErrors(invalid ?? {});
+    if (invalid) return;
     try {
       const campaign = await create.mutateAsync({
-        name: name.trim(),
-        external_id: externalId.trim() || undefined,
-        configuration_id: configurationId || undefined,
+        name: values.name.trim(),
+        external_id: values.externalId.trim() || undefined,
+        configuration_id: values.configurationId || undefined,
       });
       setOpen(false);
       navigate(`/campaigns/${campaign.id}`);
     } catch (error) {
-      setErrors(errorsFrom(error));
+      setErrors(campaignErrorsFrom(error, 'Could not create the campaign.'));
     }
   }
 
@@ -73,39 +54,13 @@ export function NewCampaignDialog({
       description="Campaigns start active: contacts you add are dialed right away."
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <Field label="Name" error={errors.name}>
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <Field
-          label="External ID"
-          error={errors.external_id}
-          hint="Optional: your own key for this campaign."
-        >
-          <input
-            className={inputClass}
-            value={externalId}
-            onChange={(e) => setExternalId(e.target.value)}
-          />
-        </Field>
-        <Field label="Configuration" error={errors.configuration_id}>
-          <select
-            className={inputClass}
-            value={configurationId}
-            onChange={(e) => setConfigurationId(e.target.value)}
-          >
-            <option value="">None (defaults: 3 attempts, any time)</option>
-            {configurations.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {errors.form && (
-          <p role="alert" className="text-sm text-red-800">
-            {errors.form}
-          </p>
-        )}
+        <CampaignFields
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          externalIdHint="Optional: your own key for this campaign."
+          loadConfigurations={open}
+        />
         <div className="flex justify-end gap-2">
           <Button onClick={() => setOpen(false)}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={create.isPending}>

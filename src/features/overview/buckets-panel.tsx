@@ -1,6 +1,7 @@
 import type { Stats } from '../../api/contract';
 import { BucketsChart } from '../../components/charts/lazy-charts';
 import { formatNumber } from '../../lib/format';
+import { Panel } from '../../components/panel';
 
 const BUCKETS = [
   { key: 'pending', label: 'Pending', color: '#0284c7' },
@@ -14,13 +15,7 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
   const done = contacts.completed + contacts.exhausted;
   const percent = contacts.total === 0 ? 0 : Math.round((done / contacts.total) * 1000) / 10;
   return (
-    <section
-      aria-labelledby="contacts-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5 lg:row-span-2"
-    >
-      <h2 id="contacts-heading" className="text-base font-semibold">
-        Contacts
-      </h2>
+    <Panel title="Contacts" className="lg:row-span-2">
       <dl className="mt-3 grid grid-cols-5 gap-2 text-center">
         <div>
           <dt className="text-xs text-slate-500">Total</dt>
@@ -67,6 +62,6 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
           buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))}
         />
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { estimateFinish, type HistoryPoint } from './headroom-history';
 import { formatDuration } from '../../lib/format';
+import { Panel } from '../../components/panel';
 
 export function FinishEstimatePanel({
   points,
@@ -22,14 +23,8 @@ export function FinishEstimatePanel({
     text = `About ${formatDuration((estimate.finishesAt - last.at) / 1000)} more at the current pace (${estimate.perHour} contacts finished per hour), around ${at.toLocaleString('en-US', { weekday: 'short', hour: '2-digit', minute: '2-digit' })}.`;
   }
   return (
-    <section
-      aria-labelledby="finish-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="finish-heading" className="text-base font-semibold">
-        Estimated finish
-      </h2>
+    <Panel title="Estimated finish">
       <p className="mt-2 text-sm text-slate-700">{text}</p>
-    </section>
+    </Panel>
   );
 }

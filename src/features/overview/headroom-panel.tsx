@@ -1,6 +1,7 @@
 import type { Stats } from '../../api/contract';
 import { HeadroomChart } from '../../components/charts/lazy-charts';
 import type { HistoryPoint } from './headroom-history';
+import { Panel } from '../../components/panel';
 
 function freeSlotsInWords(free: number, limit: number, active: number): string {
   if (active > limit)
@@ -15,13 +16,7 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
   const free = Math.max(0, limit - active);
   const ratio = Math.min(1, active / Math.max(1, limit));
   return (
-    <section
-      aria-labelledby="headroom-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="headroom-heading" className="text-base font-semibold">
-        Org headroom
-      </h2>
+    <Panel title="Org headroom">
       <p className="mt-2 text-2xl font-semibold tabular-nums">
         {active} / {limit}{' '}
         <span className="text-base font-normal text-slate-600">calls in flight</span>
@@ -53,6 +48,6 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
           <HeadroomChart points={points} />
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

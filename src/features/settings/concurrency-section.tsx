@@ -13,6 +13,7 @@ import { usePermission } from '../../api/permissions';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
+import { Panel } from '../../components/panel';
 
 const ACTIVE = { name: '', status: ['active' as const], limit: 200 };
 
@@ -140,13 +141,7 @@ export function ConcurrencySection() {
   const permission = usePermission('concurrency:manage');
   const data = settings.data;
   return (
-    <section
-      aria-labelledby="concurrency-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="concurrency-heading" className="text-lg font-semibold">
-        Concurrency
-      </h2>
+    <Panel title="Concurrency" size="lg">
       {!data ? (
         settings.isError ? (
           <p role="alert" className="mt-2 text-sm text-red-800">
@@ -191,6 +186,6 @@ export function ConcurrencySection() {
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { forgetConnection, useConnectionState } from '../../api/connection';
 import { Button } from '../../components/button';
 import { ConnectionForm } from '../connection/connection-form';
+import { Panel } from '../../components/panel';
 
 function describeCredential(token: string): string {
   if (token.startsWith('pat_')) return 'a personal access token';
@@ -13,13 +14,7 @@ export function ConnectionSection() {
   const { connection } = useConnectionState();
   const queryClient = useQueryClient();
   return (
-    <section
-      aria-labelledby="connection-heading"
-      className="rounded-lg border border-slate-200 bg-white p-5"
-    >
-      <h2 id="connection-heading" className="text-lg font-semibold">
-        Connection
-      </h2>
+    <Panel title="Connection" size="lg">
       {connection && (
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <p>
@@ -42,6 +37,6 @@ export function ConnectionSection() {
       <div className="max-w-lg">
         <ConnectionForm />
       </div>
-    </section>
+    </Panel>
   );
 }
