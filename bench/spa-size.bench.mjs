@@ -5,7 +5,10 @@ import { firstScreenBytes } from '../scripts/bundle-size.mjs';
 if ((await buildIfNeeded()) !== 0) process.exit(1);
 const routes = {
   '/campaigns': 'src/features/campaigns/campaigns-page.tsx',
-  '/campaigns/:id (Overview)': 'src/features/overview/campaign-page.tsx',
+  '/campaigns/:id (Overview)': [
+    'src/features/overview/campaign-page.tsx',
+    'src/features/overview/overview-tab.tsx',
+  ],
   '/configurations': 'src/features/configurations/configurations-page.tsx',
   '/settings': 'src/features/settings/settings-page.tsx',
 };

@@ -3,9 +3,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Gzipped bytes of the JavaScript a first visit to a route downloads before it can render:
- * the entry chunk, the route's lazy module, and everything they import statically.
+ * the entry chunk, the route's lazy modules (a page and its default tab load together),
+ * and everything they import statically.
  */
-export function firstScreenBytes(routeModule, distDir = 'dist') {
+export function firstScreenBytes(routeModules, distDir = 'dist') {
   const manifest = JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
   const seen = new Set();
@@ -17,7 +18,7 @@ export function firstScreenBytes(routeModule, distDir = 'dist') {
     (manifest[key].imports ?? []).forEach(visit);
   };
   visit(entry);
-  visit(routeModule);
+  [routeModules].flat().forEach(visit);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${distDir}/${f}`)).length, 0);
   return { bytes, files };
 }

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useConnectionState } from '../api/connection';
-import { ConnectionForm } from '../features/connection/connection-form';
+import { ConnectionForm } from '../features/settings/connection-form';
 import { HeadroomIndicator } from './headroom-indicator';
 
 const NAV = [

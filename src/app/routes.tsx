@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
+import { campaignTab } from './campaign-tab';
 import { NotFoundPage } from './not-found-page';
 
 // Every page is a lazy route module, so the first screen ships only what it shows.
@@ -17,9 +18,33 @@ export const routes: RouteObject[] = [
           })),
       },
       {
-        path: 'campaigns/:id/*',
+        path: 'campaigns/:id',
         lazy: () =>
           import('../features/overview/campaign-page').then((m) => ({ Component: m.CampaignPage })),
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('../features/overview/overview-tab').then((m) => ({
+                Component: campaignTab(m.OverviewTab),
+              })),
+          },
+          {
+            path: 'contacts',
+            lazy: () =>
+              import('../features/contacts/contacts-tab').then((m) => ({
+                Component: campaignTab(m.ContactsTab),
+              })),
+          },
+          {
+            path: 'settings',
+            lazy: () =>
+              import('../features/campaigns/campaign-settings-tab').then((m) => ({
+                Component: campaignTab(m.CampaignSettingsTab),
+              })),
+          },
+          { path: '*', element: <p>There is no such section of a campaign.</p> },
+        ],
       },
       {
         path: 'configurations',

@@ -252,19 +252,29 @@ describe('Import contacts', () => {
         const body = (await request.json()) as Upsert;
         upserts.push(body);
         if (upserts.length === 2) await new Promise<void>((r) => (release = r));
-        return HttpResponse.json({ inserted: body.contacts.length, updated: 0, failed: [], warnings: [], contact_ids: [] });
+        return HttpResponse.json({
+          inserted: body.contacts.length,
+          updated: 0,
+          failed: [],
+          warnings: [],
+          contact_ids: [],
+        });
       }),
     );
     const dialog = await openImport(campaign);
     await uploadCsv(dialog, csvOf(2500));
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 2,500 contacts' }));
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Import 2,500 contacts' }),
+    );
     const progress = await within(dialog).findByRole('progressbar', { name: 'Import progress' });
     await waitFor(() => expect(progress).toHaveAttribute('aria-valuenow', '1000'));
     expect(progress).toHaveAttribute('aria-valuemax', '2500');
     expect(within(dialog).getByText('1,000 of 2,500 rows sent')).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel import' }));
     release();
-    expect(await within(dialog).findByText(/Import cancelled after 1,000 of 2,500 rows/)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(/Import cancelled after 1,000 of 2,500 rows/),
+    ).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted1,000');
     expect(upserts).toHaveLength(2);
   });

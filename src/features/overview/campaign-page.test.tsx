@@ -204,6 +204,27 @@ describe('Campaign page', () => {
     expect(screen.getByText(/Still measuring/)).toBeInTheDocument();
   });
 
+  it('switches tabs under the same header', async () => {
+    const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring-outreach' });
+    serve(campaign);
+    renderRoute('/campaigns/spring-outreach');
+    await screen.findByText('Live');
+    const tabs = within(screen.getByRole('navigation', { name: 'Campaign sections' }));
+    await user().click(tabs.getByRole('link', { name: 'Settings' }));
+    expect(await screen.findByRole('region', { name: 'Campaign settings' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveValue('Spring outreach');
+    expect(screen.getByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
+    expect(tabs.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+    expect(tabs.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('says so for a section a campaign does not have', async () => {
+    serve(makeCampaign({ name: 'Spring outreach', external_id: 'spring-outreach' }));
+    renderRoute('/campaigns/spring-outreach/nope');
+    expect(await screen.findByText('There is no such section of a campaign.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
+  });
+
   it('shows a not-found state for an unknown id', async () => {
     serve(makeCampaign());
     renderRoute('/campaigns/no-such-campaign');

@@ -1,20 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
-import { OverviewTab } from './overview-tab';
-
-const ContactsTab = lazy(() =>
-  import('../contacts/contacts-tab').then((m) => ({ default: m.ContactsTab })),
-);
-const CampaignSettingsTab = lazy(() =>
-  import('../configurations/campaign-settings-tab').then((m) => ({
-    default: m.CampaignSettingsTab,
-  })),
-);
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${
@@ -24,7 +13,7 @@ function tabClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
-/** `/campaigns/:id/*`, where `:id` is the UUID or the external_id a user pasted. */
+/** `/campaigns/:id`, where `:id` is the UUID or the external_id a user pasted: header and tabs. */
 export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
@@ -69,14 +58,8 @@ export function CampaignPage() {
           Settings
         </NavLink>
       </nav>
-      <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
-        <Routes>
-          <Route index element={<OverviewTab campaign={c} />} />
-          <Route path="contacts" element={<ContactsTab campaign={c} />} />
-          <Route path="settings" element={<CampaignSettingsTab campaign={c} />} />
-          <Route path="*" element={<p>There is no such section of a campaign.</p>} />
-        </Routes>
-      </Suspense>
+      {/* The tabs are child routes (app/routes.tsx); each gets the resolved campaign. */}
+      <Outlet context={c} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { forgetConnection, useConnectionState } from '../../api/connection';
 import { Button } from '../../components/button';
-import { ConnectionForm } from '../connection/connection-form';
+import { ConnectionForm } from './connection-form';
 import { Panel } from '../../components/panel';
 
 function describeCredential(token: string): string {

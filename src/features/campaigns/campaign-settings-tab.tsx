@@ -9,7 +9,7 @@ import {
   validateCampaignFields,
   type CampaignFieldErrors,
   type CampaignFieldValues,
-} from '../campaigns/campaign-fields';
+} from './campaign-fields';
 import { Panel } from '../../components/panel';
 
 /** Name, external_id and configuration of a campaign; read-only once closed. */
