@@ -94,6 +94,21 @@ test.describe('Configurations and org settings', () => {
     }
   }
 
+  test('a key that may only read sees the limit read-only from the start', async ({ page }) => {
+    await page.goto('/settings');
+    await page.getByLabel('API token').fill('ak_demo_read');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const concurrency = page.getByRole('region', { name: 'Concurrency' });
+    await expect(concurrency).toContainText(
+      'This key cannot change the concurrency limit (it needs concurrency:manage or campaigns:manage). The limit is shown read-only.',
+    );
+    await expect(concurrency.getByLabel('Concurrency limit')).toHaveCount(0);
+    await expect(concurrency.getByRole('meter')).toBeVisible();
+    await page.goto('/campaigns/spring-outreach/settings');
+    await expect(page.getByLabel('Name')).toHaveAttribute('readonly', '');
+    await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+  });
+
   test('configurations and settings pass an axe scan', async ({ page }) => {
     await page.goto('/configurations');
     await expect(page.getByRole('row').nth(1)).toBeVisible();

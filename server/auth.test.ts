@@ -70,6 +70,23 @@ describe('authentication, scopes and org isolation', () => {
     }
   });
 
+  // The SPA learns a key's write scopes up front from these empty-body writes.
+  it('checks the scope before the body, so an empty write writes nothing either way', async () => {
+    const { call } = setup();
+    const probes: [string, string][] = [
+      ['POST', '/campaign/campaigns'],
+      ['PUT', '/campaign/concurrency-settings'],
+    ];
+    for (const [method, path] of probes) {
+      expect((await call(method, path, { token: TOKENS.read, body: {} })).status, path).toBe(403);
+      expect((await call(method, path, { token: TOKENS.manage, body: {} })).status, path).toBe(422);
+    }
+    expect((await call('POST', '/campaign/campaigns', { token: TOKENS.concurrency, body: {} })).status).toBe(403);
+    expect((await call('PUT', '/campaign/concurrency-settings', { token: TOKENS.concurrency, body: {} })).status).toBe(422);
+    expect((await call('GET', '/campaign/campaigns')).body.campaigns).toEqual([]);
+    expect((await call('GET', '/campaign/concurrency-settings')).body.concurrency_limit).toBe(10);
+  });
+
   it('answers 404 for another org\'s resources, never leaking them', async () => {
     const { call } = setup();
     const { body: c } = await call('POST', '/campaign/campaigns', { body: { name: 'Mine', external_id: 'mine' } });

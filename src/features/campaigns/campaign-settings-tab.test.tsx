@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
@@ -42,7 +42,9 @@ describe('Campaign settings tab', () => {
     const campaign = makeCampaign({ name: 'Spring', external_id: 'spring' });
     const { patches, uk } = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}/settings`);
-    const name = await screen.findByLabelText('Name');
+    // Editable once the server has confirmed the key may manage campaigns.
+    await screen.findByRole('button', { name: 'Save changes' });
+    const name = screen.getByLabelText('Name');
     await userEvent.clear(name);
     await userEvent.type(name, 'Spring 2027');
     await userEvent.selectOptions(
@@ -68,6 +70,24 @@ describe('Campaign settings tab', () => {
       ),
     );
     expect(external).toHaveValue('taken');
+  });
+
+  it('a key that may only read sees the settings read-only from the start, with the reason', async () => {
+    const campaign = makeCampaign({ name: 'Spring' });
+    serve(campaign);
+    server.use(
+      http.post(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}/settings`);
+    const settings = within(await screen.findByRole('region', { name: 'Campaign settings' }));
+    expect(await settings.findByText(/can read campaigns but not manage them/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Name')).toHaveAttribute('readonly');
+    expect(screen.getByLabelText('Configuration')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+    // The lifecycle buttons learn it too, without a failed click.
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
   });
 
   it('shows a closed campaign read-only and says why', async () => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUpdateCampaign } from '../../api/campaigns';
 import type { Campaign } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
+import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import {
   CampaignFields,
@@ -22,9 +22,9 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateCampaign(campaign.id);
-  const permission = usePermission('campaigns:manage');
+  const permission = useProbedPermission('campaigns:manage');
   const closed = campaign.status === 'closed';
-  const readOnly = closed || !permission.allowed;
+  const readOnly = closed || !permission.allowed || permission.checking;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

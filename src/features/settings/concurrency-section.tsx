@@ -9,7 +9,7 @@ import {
   useUpdateConcurrencyLimit,
 } from '../../api/concurrency';
 import { CONCURRENCY_LIMIT } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
+import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
@@ -138,7 +138,7 @@ function LimitForm({ current, activeCalls }: { current: number; activeCalls: num
 
 export function ConcurrencySection() {
   const settings = useQuery(concurrencyQueries.settings());
-  const permission = usePermission('concurrency:manage');
+  const permission = useProbedPermission('concurrency:manage');
   const data = settings.data;
   return (
     <Panel title="Concurrency" size="lg">
@@ -173,7 +173,7 @@ export function ConcurrencySection() {
             />
           </div>
           <ActiveCampaigns />
-          {permission.allowed ? (
+          {permission.checking ? null : permission.allowed ? (
             <LimitForm
               key={data.concurrency_limit}
               current={data.concurrency_limit}
