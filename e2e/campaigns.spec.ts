@@ -87,11 +87,12 @@ test.describe('Campaign list', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Campaigns' })
       .click();
-    await page.getByRole('button', { name: 'New campaign' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New campaign' });
-    await dialog.getByLabel('Name').fill('Not allowed');
-    await dialog.getByRole('button', { name: 'Create campaign' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText(/can read campaigns but not manage them/);
+    await expect(page.getByRole('button', { name: 'New campaign' })).toBeDisabled();
+    await expect(page.getByText(/can read campaigns but not manage them/)).toBeVisible();
+    await page.getByRole('link', { name: 'Spring outreach' }).click();
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await expect(page.getByRole('button', { name: 'Import contacts' })).toBeDisabled();
   });
 
   test('connects with a credential typed on the connection page', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDeleteContact } from '../../api/contacts';
 import type { Contact } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
+import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
@@ -54,7 +54,7 @@ export function DeleteContactButton({
   label: string;
 }) {
   const [open, setOpen] = useState(false);
-  const permission = usePermission('campaigns:manage');
+  const permission = useProbedPermission('campaigns:manage');
   return (
     <>
       <Button

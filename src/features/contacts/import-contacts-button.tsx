@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Campaign } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
+import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
@@ -9,7 +9,7 @@ const ImportWizard = lazy(() => import('./import/import-wizard'));
 
 export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
   const [open, setOpen] = useState(false);
-  const permission = usePermission('campaigns:manage');
+  const permission = useProbedPermission('campaigns:manage');
   return (
     <Dialog
       open={open}

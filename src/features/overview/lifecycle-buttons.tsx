@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useCampaignTransition, type CampaignTransition } from '../../api/campaigns';
 import type { Campaign } from '../../api/contract';
-import { usePermission } from '../../api/permissions';
+import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
 /** Start, Pause and Close, each shown only where the transition is legal. */
 export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
-  const permission = usePermission('campaigns:manage');
+  const permission = useProbedPermission('campaigns:manage');
   const [confirmClose, setConfirmClose] = useState(false);
   const run = (action: CampaignTransition) =>
     transition.mutate(action, { onSuccess: () => setConfirmClose(false) });
