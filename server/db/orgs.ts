@@ -59,10 +59,6 @@ export function isMember(db: Db, userId: string, orgId: string): boolean {
   return !!db.prepare('SELECT 1 FROM memberships WHERE user_id = ? AND org_id = ?').get(userId, orgId);
 }
 
-export function listOrgIds(db: Db): string[] {
-  return (db.prepare('SELECT id FROM orgs ORDER BY id').all() as { id: string }[]).map((r) => r.id);
-}
-
 export function concurrencyLimit(db: Db, orgId: string): number {
   const row = db.prepare('SELECT concurrency_limit FROM orgs WHERE id = ?').get(orgId) as
     | { concurrency_limit: number | null }

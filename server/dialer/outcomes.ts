@@ -47,12 +47,6 @@ export function evaluate(random: Random): Evaluation[] {
 }
 
 /** Flattens evaluations to the attempt `result` keys: `<metric>.<criterion>`. */
-export function flattenResults(evaluations: Evaluation[]): Record<string, ResultValue> {
-  const out: Record<string, ResultValue> = {};
-  for (const e of evaluations) for (const [k, v] of Object.entries(e.results)) out[`${e.metric_key}.${k}`] = v;
-  return out;
-}
-
 const OPENERS = ['Hi {name}, this is Riley calling from Northwind.', 'Hello {name}, Riley here from Northwind Energy.'];
 const REPLIES = [
   ['Oh hi, what is this about?', 'We help teams cut their energy bill. Do you have two minutes?', 'Sure, go ahead.'],

@@ -46,5 +46,3 @@ export function Dialog({
     </RadixDialog.Root>
   );
 }
-
-export const DialogClose = RadixDialog.Close;
