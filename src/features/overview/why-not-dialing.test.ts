@@ -47,6 +47,15 @@ describe('whyNotDialing', () => {
       schedule: { days: ['mon'], start_time: '17:00', end_time: '20:00' },
     });
     expect(whyNotDialing(campaign, stats, evening, monday10am)).toMatch(/It opens Monday at 17:00/);
+    // Free slots would change nothing, so the window is named even at the org's cap.
+    const atCap = makeStats(campaign.id, {
+      contacts: idle,
+      active_calls: 10,
+      concurrency_limit: 10,
+    });
+    expect(whyNotDialing(campaign, atCap, evening, monday10am)).toMatch(
+      /^Outside the calling window/,
+    );
   });
 
   it('explains an empty or finished list and waiting retries', () => {

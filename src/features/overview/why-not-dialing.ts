@@ -28,14 +28,15 @@ export function whyNotDialing(
   if (contacts.total === 0) return 'There are no contacts to dial yet. Import contacts to start.';
   if (contacts.pending === 0)
     return 'Nothing left to dial: every contact is completed or exhausted.';
-  if (stats.active_calls >= stats.concurrency_limit) {
-    return `Every slot is in use: the org has ${stats.active_calls} of ${stats.concurrency_limit} calls in flight, so this campaign waits for a free slot.`;
-  }
+  // A closed window is the root cause even when the org is at its cap: free slots would not help.
   const schedule = configuration?.schedule ?? null;
   if (configuration && schedule && !insideWindow(schedule, configuration.timezone, now)) {
     const opening = nextOpening(schedule, configuration.timezone, now);
     const when = opening ? ` It opens ${DAY_NAMES[opening.day]} at ${opening.time}` : '';
     return `Outside the calling window (${schedule.start_time}–${schedule.end_time}, ${configuration.timezone}).${when}${when ? ` ${configuration.timezone} time.` : ''}`;
+  }
+  if (stats.active_calls >= stats.concurrency_limit) {
+    return `Every slot is in use: the org has ${stats.active_calls} of ${stats.concurrency_limit} calls in flight, so this campaign waits for a free slot.`;
   }
   return 'Only retries are waiting: the pending contacts are waiting for their retry interval to pass.';
 }
