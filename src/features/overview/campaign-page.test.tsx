@@ -256,6 +256,22 @@ describe('Campaign page', () => {
     expect(screen.queryByRole('button', { name: /^(Start|Pause|Close)$/ })).not.toBeInTheDocument();
   });
 
+  it('says how the headroom chart fills while not live, and draws it once live', async () => {
+    const api = serve(makeCampaign({ status: 'paused' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    const headroom = within(await screen.findByRole('region', { name: 'Org headroom' }));
+    expect(
+      headroom.getByText(
+        'The chart fills in while the campaign is live; each Refresh adds a point.',
+      ),
+    ).toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: 'Start' }));
+    // Starting refetches the stats: a second point, and the chart draws.
+    expect(
+      await headroom.findByRole('img', { name: /Line chart of calls in flight/ }),
+    ).toBeInTheDocument();
+  });
+
   it('after a 403 disables the lifecycle buttons with the reason', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     server.use(

@@ -10,7 +10,15 @@ function freeSlotsInWords(free: number, limit: number, active: number): string {
   return `${free} free slot${free === 1 ? '' : 's'} of ${limit}.`;
 }
 
-export function HeadroomPanel({ stats, points }: { stats: Stats; points: HistoryPoint[] }) {
+export function HeadroomPanel({
+  stats,
+  points,
+  live,
+}: {
+  stats: Stats;
+  points: HistoryPoint[];
+  live: boolean;
+}) {
   const limit = stats.concurrency_limit;
   const active = stats.active_calls;
   const free = Math.max(0, limit - active);
@@ -38,7 +46,11 @@ export function HeadroomPanel({ stats, points }: { stats: Stats; points: History
       <p className="mt-2 text-sm text-slate-700">{freeSlotsInWords(free, limit, active)}</p>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
       {points.length < 2 ? (
-        <p className="mt-1 text-sm text-slate-600">The chart fills in as updates arrive.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {live
+            ? 'The chart fills in as updates arrive.'
+            : 'The chart fills in while the campaign is live; each Refresh adds a point.'}
+        </p>
       ) : (
         <div
           className="mt-2"

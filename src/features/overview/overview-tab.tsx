@@ -64,7 +64,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         aria-describedby={stale ? 'stale-note' : undefined}
       >
         <BucketsPanel stats={stats} />
-        <HeadroomPanel stats={stats} points={points} />
+        <HeadroomPanel stats={stats} points={points} live={live} />
         <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
       </div>
       {stale && (
