@@ -4,6 +4,11 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
+/** "1 contact", "2,500 contacts": English nouns that take an s. */
+export function formatCount(n: number, noun: string): string {
+  return `${numberFormat.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 // Formatters are built once: toLocaleString(options) builds a new one on every call, which
 // dominated the rendering of a page of expanded contacts.
 const dateFormat = new Intl.DateTimeFormat('en-US', {

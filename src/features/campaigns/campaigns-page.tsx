@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -49,9 +50,7 @@ export function CampaignsPage() {
         <>
           <CampaignTable campaigns={campaigns} loading={list.isPending} configNames={configNames} />
           <div className="flex items-center gap-4 text-sm text-slate-600">
-            <span>
-              Showing {campaigns.length} campaign{campaigns.length === 1 ? '' : 's'}
-            </span>
+            <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
             {list.hasNextPage && (
               <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}

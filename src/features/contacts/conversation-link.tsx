@@ -6,7 +6,7 @@ import { conversationUrl } from '../../api/runtime-config';
 import { useRuntimeConfig } from '../../app/runtime-config-context';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { EvaluationResults } from './evaluation-results';
 
 function ConversationBody({
@@ -65,7 +65,7 @@ function ConversationBody({
         <EvaluationResults result={completed.length > 0 ? Object.fromEntries(completed) : null} />
         {pending > 0 && (
           <p className="mt-1 text-sm text-slate-600">
-            {pending} evaluation run{pending === 1 ? '' : 's'} still running.
+            {formatCount(pending, 'evaluation run')} still running.
           </p>
         )}
       </div>

@@ -305,7 +305,7 @@ describe('Import contacts', () => {
     expect(
       await within(dialog).findByText(/item 2 \(phone_numbers: At least one phone number\)/),
     ).toBeInTheDocument();
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 1 contacts' }));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 1 contact' }));
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
         'Inserted1Updated0Failed1',

@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format';
 import type { Stats } from '../../api/contract';
 import { HeadroomChart } from '../../components/charts/lazy-charts';
 import type { HistoryPoint } from './headroom-history';
@@ -7,7 +8,7 @@ function freeSlotsInWords(free: number, limit: number, active: number): string {
   if (active > limit)
     return `Over the cap: ${active - limit} more calls than the limit are finishing; none start until below ${limit}.`;
   if (free === 0) return 'At the cap: no free slots, new calls wait for one to finish.';
-  return `${free} free slot${free === 1 ? '' : 's'} of ${limit}.`;
+  return `${formatCount(free, 'free slot')} of ${limit}.`;
 }
 
 export function HeadroomPanel({

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import { asText, truncate } from '../contact-display';
 import type { ImportRow } from './import-rows';
 
@@ -11,7 +11,7 @@ export function ImportPreview({ rows, unit }: { rows: ImportRow[]; unit: string 
     <div className="space-y-2">
       <table className="w-full text-left text-sm">
         <caption className="text-left text-sm font-medium">
-          Preview of the first {Math.min(SHOWN, rows.length)} of {formatNumber(rows.length)} rows
+          Preview of the first {Math.min(SHOWN, rows.length)} of {formatCount(rows.length, 'row')}
         </caption>
         <thead className="text-xs text-slate-600">
           <tr>
@@ -44,8 +44,8 @@ export function ImportPreview({ rows, unit }: { rows: ImportRow[]; unit: string 
       </table>
       {problems.length > 0 && (
         <p className="text-sm text-amber-900">
-          {formatNumber(problems.length)} {problems.length === 1 ? 'row' : 'rows'} will be skipped
-          and listed in the report: {describeProblems(problems, unit)}
+          {formatCount(problems.length, 'row')} will be skipped and listed in the report:{' '}
+          {describeProblems(problems, unit)}
         </p>
       )}
     </div>

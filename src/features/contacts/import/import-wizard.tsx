@@ -4,7 +4,7 @@ import type { Campaign } from '../../../api/contract';
 import { Button } from '../../../components/button';
 import { inputClass } from '../../../components/field';
 import { fileSlug } from '../../../lib/csv-download';
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import { CsvMappingForm } from './csv-mapping-form';
 import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } from './csv-import';
 import { ImportPreview } from './import-preview';
@@ -210,7 +210,7 @@ export default function ImportWizard({
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="primary" disabled={!source || sendable === 0} onClick={() => void start()}>
-          {source ? `Import ${formatNumber(sendable)} contacts` : 'Import'}
+          {source ? `Import ${formatCount(sendable, 'contact')}` : 'Import'}
         </Button>
       </div>
     </div>
