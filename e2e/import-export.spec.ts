@@ -54,6 +54,9 @@ test.describe('Import and export', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const saved = await download;
     expect(saved.suggestedFilename()).toBe(`import-${tag}-contacts.csv`);
+    await expect(
+      page.getByText(`Exported 2,500 contacts to import-${tag}-contacts.csv.`),
+    ).toBeVisible();
     const lines = (await readFile((await saved.path())!, 'utf8')).trim().split('\r\n');
     expect(lines).toHaveLength(2501);
     expect(lines[0]).toBe(

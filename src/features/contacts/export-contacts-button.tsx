@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Campaign, ContactBucket } from '../../api/contract';
 import { Button } from '../../components/button';
-import { formatNumber } from '../../lib/format';
+import { formatCount, formatNumber } from '../../lib/format';
 
 type Progress = { done: number; total: number };
 
@@ -16,20 +16,24 @@ export function ExportContactsButton({
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
   async function start() {
     controller.current = new AbortController();
     setError(null);
+    setDone(null);
     setProgress({ done: 0, total: 0 });
     try {
       // The CSV code loads only when someone exports.
       const { exportContacts } = await import('./export-contacts');
-      await exportContacts(queryClient, campaign, status, {
+      const outcome = await exportContacts(queryClient, campaign, status, {
         signal: controller.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
+      if (outcome !== 'cancelled')
+        setDone(`Exported ${formatCount(outcome.count, 'contact')} to ${outcome.file}.`);
     } catch (e) {
       setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -48,6 +52,11 @@ export function ExportContactsButton({
         </>
       ) : (
         <Button onClick={() => void start()}>Export CSV</Button>
+      )}
+      {done && (
+        <p role="status" className="text-sm text-slate-700">
+          {done}
+        </p>
       )}
       {error && (
         <p role="alert" className="text-sm text-red-800">

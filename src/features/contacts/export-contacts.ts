@@ -59,7 +59,7 @@ export async function exportContacts(
   campaign: Campaign,
   status: ContactBucket | null,
   opts: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
-): Promise<'done' | 'cancelled'> {
+): Promise<{ file: string; count: number } | 'cancelled'> {
   const byId = new Map<string, Contact>();
   let total = Infinity;
   for (let offset = 0; offset < total; offset += PAGE) {
@@ -76,6 +76,7 @@ export async function exportContacts(
   if (opts.signal.aborted) return 'cancelled';
   const { fields, rows } = toColumns([...byId.values()]);
   const suffix = status ? `-${status.replace('_', '-')}` : '';
-  downloadCsv(`${fileSlug(campaign.name)}-contacts${suffix}.csv`, fields, rows);
-  return 'done';
+  const file = `${fileSlug(campaign.name)}-contacts${suffix}.csv`;
+  downloadCsv(file, fields, rows);
+  return { file, count: rows.length };
 }

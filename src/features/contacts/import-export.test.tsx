@@ -382,5 +382,8 @@ describe('Export contacts', () => {
       'lead-0,Ada,+14155550123,completed,1,completed,2026-11-22T09:00:00Z,Ada,"\'=HYPERLINK(""http://evil"")",true,8',
     );
     expect(lines[250]).toMatch(/^lead-249,P249,/);
+    expect(
+      await screen.findByText('Exported 250 contacts to spring-outreach-contacts.csv.'),
+    ).toBeInTheDocument();
   });
 });
