@@ -12,6 +12,9 @@ type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
 type AttemptRow = Omit<Attempt, 'result'> & { result: string | null };
 
 const CONTACT_COLUMNS = 'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at';
+// Org and campaign (ad-hoc: '') written as the external_id index's expression, so lookups use
+// the index instead of scanning the campaign. Binds orgId, then campaignId ?? ''.
+const IN_SCOPE = "org_id = ? AND IFNULL(campaign_id, '') = ?";
 const ATTEMPT_COLUMNS = 'id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,16 +107,15 @@ export function listContacts(
 
 /** One contact of the campaign (null: ad-hoc) by UUID or external_id. */
 export function findContact(db: Db, orgId: string, campaignId: string | null, idOrExternalId: string): Contact | null {
-  // Two indexed lookups (id, then the external_id index's expression) rather than one OR scan.
-  const scope = `org_id = ? AND IFNULL(campaign_id, '') = ?`;
+  // Two indexed lookups (id, then external_id) rather than one OR scan.
   const row =
     sql<[string, string, string], ContactRow>(
       db,
-      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ? AND ${scope}`,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ? AND ${IN_SCOPE}`,
     ).get(idOrExternalId, orgId, campaignId ?? '') ??
     sql<[string, string, string], ContactRow>(
       db,
-      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${scope} AND external_id = ?`,
+      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${IN_SCOPE} AND external_id = ?`,
     ).get(orgId, campaignId ?? '', idOrExternalId);
   return row ? withAttempts(db, [row])[0]! : null;
 }
@@ -153,10 +155,9 @@ export function upsertContacts(
     db,
     'SELECT id, org_id, campaign_id FROM contacts WHERE id = ?',
   );
-  // Written as the unique index's expression so the lookup uses it instead of scanning.
   const byExternal = sql<[string, string, string], { id: string }>(
     db,
-    "SELECT id FROM contacts WHERE org_id = ? AND IFNULL(campaign_id, '') = ? AND external_id = ?",
+    `SELECT id FROM contacts WHERE ${IN_SCOPE} AND external_id = ?`,
   );
   const insert = sql(
     db,
