@@ -3,6 +3,7 @@ import { useUpdateCampaign } from '../../api/campaigns';
 import type { Campaign } from '../../api/contract';
 import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
+import { Panel } from '../../components/panel';
 import {
   CampaignFields,
   campaignErrorsFrom,
@@ -10,7 +11,6 @@ import {
   type CampaignFieldErrors,
   type CampaignFieldValues,
 } from './campaign-fields';
-import { Panel } from '../../components/panel';
 
 /** Name, external_id and configuration of a campaign; read-only once closed. */
 export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {

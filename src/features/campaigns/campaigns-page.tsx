@@ -1,9 +1,9 @@
-import { formatCount } from '../../lib/format';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { formatCount } from '../../lib/format';
 import { CampaignFilters } from './campaign-filters';
 import { CampaignTable } from './campaign-table';
 import { NewCampaignButton } from './new-campaign-button';

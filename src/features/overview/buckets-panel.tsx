@@ -1,7 +1,7 @@
 import type { Stats } from '../../api/contract';
 import { BucketsChart } from '../../components/charts/lazy-charts';
-import { formatNumber } from '../../lib/format';
 import { Panel } from '../../components/panel';
+import { formatNumber } from '../../lib/format';
 
 const BUCKETS = [
   { key: 'pending', label: 'Pending', color: '#0284c7' },

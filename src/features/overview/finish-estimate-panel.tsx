@@ -1,6 +1,6 @@
-import { estimateFinish, type HistoryPoint } from './headroom-history';
-import { formatDuration } from '../../lib/format';
 import { Panel } from '../../components/panel';
+import { formatDuration } from '../../lib/format';
+import { estimateFinish, type HistoryPoint } from './headroom-history';
 
 export function FinishEstimatePanel({
   points,

@@ -1,8 +1,8 @@
-import { formatCount } from '../../lib/format';
 import type { Stats } from '../../api/contract';
 import { HeadroomChart } from '../../components/charts/lazy-charts';
-import type { HistoryPoint } from './headroom-history';
 import { Panel } from '../../components/panel';
+import { formatCount } from '../../lib/format';
+import type { HistoryPoint } from './headroom-history';
 
 function freeSlotsInWords(free: number, limit: number, active: number): string {
   if (active > limit)

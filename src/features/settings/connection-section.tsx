@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { forgetConnection, useConnectionState } from '../../api/connection';
 import { Button } from '../../components/button';
-import { ConnectionForm } from './connection-form';
 import { Panel } from '../../components/panel';
+import { ConnectionForm } from './connection-form';
 
 function describeCredential(token: string): string {
   if (token.startsWith('pat_')) return 'a personal access token';
