@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { Scope } from '../src/api/contract.ts';
+import type { Scope } from '../contract/schemas.ts';
 import { findCredential, isMember } from './db/orgs.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';

@@ -1,4 +1,4 @@
-import type { ContactInput, ValidationIssue } from '../src/api/contract.ts';
+import type { ContactInput, ValidationIssue } from '../contract/schemas.ts';
 import type { NormalizedContact } from './db/contacts.ts';
 import { HttpError } from './errors.ts';
 import { normalizePhone } from './phone.ts';

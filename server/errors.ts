@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../src/api/contract.ts';
+import type { ValidationIssue } from '../contract/schemas.ts';
 
 /** An error answered as the contract's `{ detail }` body with its status code. */
 export class HttpError extends Error {

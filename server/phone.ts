@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError, getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { DEFAULT_COUNTRY_CODE } from '../src/api/contract.ts';
+import { DEFAULT_COUNTRY_CODE } from '../contract/schemas.ts';
 
 // The first region listed for a calling code is its main one (US for +1, GB for +44).
 const regionByCallingCode = new Map<string, CountryCode>();

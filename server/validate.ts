@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Schema } from '../src/api/contract.ts';
+import type { Schema } from '../contract/schemas.ts';
 import { HttpError, validationDetail } from './errors.ts';
 
 type Parseable<T> = Schema<T> & {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Campaign, CampaignStatus, Stats } from '../../src/api/contract.ts';
+import type { Campaign, CampaignStatus, Stats } from '../../contract/schemas.ts';
 import { activeCalls, concurrencyLimit } from './orgs.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';

@@ -6,7 +6,7 @@ import {
   type ConfigurationCreate,
   type ConfigurationUpdate,
   type Schedule,
-} from '../../src/api/contract.ts';
+} from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Attempt, Contact, ContactBucket } from '../../src/api/contract.ts';
+import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
 import { campaignBucketCount } from './campaigns.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';

@@ -1,4 +1,4 @@
-import type { Conversation } from '../../src/api/contract.ts';
+import type { Conversation } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 

@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS, RETRY_INTERVAL, type Schedule } from '../../src/api/contract.ts';
+import { MAX_ATTEMPTS, RETRY_INTERVAL, type Schedule } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 

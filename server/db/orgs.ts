@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_CONCURRENCY_LIMIT, type Scope } from '../../src/api/contract.ts';
+import { DEFAULT_CONCURRENCY_LIMIT, type Scope } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 
 export type Credential = {

@@ -1,4 +1,4 @@
-import type { ContactInput } from '../../src/api/contract.ts';
+import type { ContactInput } from '../../contract/schemas.ts';
 import type { Random } from '../dialer/random.ts';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'Donald', 'Sophie', 'John', 'Joan', 'Niklaus', 'Karen', 'Guido', 'Anita', 'Bjarne', 'Shafi', 'Leslie', 'Mary', 'Yukihiro', 'Lynn', 'James', 'Adele'];

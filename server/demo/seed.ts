@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY_LIMIT, type Campaign, type Configuration, type ContactInput } from '../../src/api/contract.ts';
+import { DEFAULT_CONCURRENCY_LIMIT, type Campaign, type Configuration, type ContactInput } from '../../contract/schemas.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
 import { createCredential, createOrg, createUser, orgExists, setConcurrencyLimit } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';

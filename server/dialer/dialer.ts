@@ -18,7 +18,7 @@ import {
   type InFlight,
 } from '../db/dialer.ts';
 import { isoSeconds } from '../time.ts';
-import { insideWindow } from '../../src/lib/calling-window.ts';
+import { insideWindow } from '../../contract/calling-window.ts';
 import { evaluate, evaluationDelaySeconds, planCall, transcript } from './outcomes.ts';
 import { createRandom } from './random.ts';
 

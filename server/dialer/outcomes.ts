@@ -1,4 +1,4 @@
-import type { AttemptStatus, ResultValue } from '../../src/api/contract.ts';
+import type { AttemptStatus, ResultValue } from '../../contract/schemas.ts';
 import type { Random } from './random.ts';
 
 export type EndedStatus = Exclude<AttemptStatus, 'in_progress'>;

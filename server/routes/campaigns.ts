@@ -5,7 +5,7 @@ import {
   campaignUpdateSchema,
   type Campaign,
   type CampaignStatus,
-} from '../../src/api/contract.ts';
+} from '../../contract/schemas.ts';
 import { requireScope, type AppEnv } from '../auth.ts';
 import {
   campaignStats,

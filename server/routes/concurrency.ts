@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { concurrencyUpdateSchema } from '../../src/api/contract.ts';
+import { concurrencyUpdateSchema } from '../../contract/schemas.ts';
 import { requireScope, type AppEnv } from '../auth.ts';
 import { activeCalls, concurrencyLimit, setConcurrencyLimit } from '../db/orgs.ts';
 import { body } from '../validate.ts';

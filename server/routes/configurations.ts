@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { configurationCreateSchema, configurationUpdateSchema } from '../../src/api/contract.ts';
+import { configurationCreateSchema, configurationUpdateSchema } from '../../contract/schemas.ts';
 import { requireScope, type AppEnv } from '../auth.ts';
 import {
   campaignsUsingConfiguration,

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { contactListQuerySchema, upsertRequestSchema } from '../../src/api/contract.ts';
+import { contactListQuerySchema, upsertRequestSchema } from '../../contract/schemas.ts';
 import { requireScope, type AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';

@@ -15,7 +15,7 @@ import {
   type CampaignCreate,
   type CampaignStatus,
   type CampaignUpdate,
-} from './contract';
+} from '../../contract/schemas';
 
 export type CampaignListFilters = { name: string; status: CampaignStatus[]; limit: number };
 

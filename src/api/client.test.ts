@@ -4,7 +4,7 @@ import { server } from '../test/server';
 import { API, TEST_CONNECTION } from '../test/fixtures';
 import { ApiError, apiRequest } from './client';
 import { initConnection, useConnectionState } from './connection';
-import { campaignSchema } from './contract';
+import { campaignSchema } from '../../contract/schemas';
 import { renderHook } from '@testing-library/react';
 import { usePermission } from './permissions';
 import { retryDelay, shouldRetry } from './retry';

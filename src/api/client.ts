@@ -1,4 +1,4 @@
-import { errorBodySchema, type ErrorDetail, type Schema } from './contract';
+import { errorBodySchema, type ErrorDetail, type Schema } from '../../contract/schemas';
 import { authHeaders, getConnection, markConnectionRejected, type Connection } from './connection';
 import { capabilityFor, explainMissing, recordDenied } from './permissions';
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './client';
-import { concurrencySettingsSchema } from './contract';
+import { concurrencySettingsSchema } from '../../contract/schemas';
 
 export const POLL_INTERVAL_MS = 5000;
 

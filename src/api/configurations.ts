@@ -6,7 +6,7 @@ import {
   timezonesSchema,
   type ConfigurationCreate,
   type ConfigurationUpdate,
-} from './contract';
+} from '../../contract/schemas';
 
 const enc = encodeURIComponent;
 

@@ -7,7 +7,7 @@ import {
   upsertResultSchema,
   type ContactBucket,
   type ContactInput,
-} from './contract';
+} from '../../contract/schemas';
 
 export type ContactListParams = { limit: number; offset: number; status: ContactBucket | null };
 

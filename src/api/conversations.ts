@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from './client';
-import { conversationSchema } from './contract';
+import { conversationSchema } from '../../contract/schemas';
 
 export const conversationQueries = {
   /** (ext) route outside the /campaign prefix; a 404 means the server does not offer it. */

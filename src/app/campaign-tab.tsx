@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useOutletContext } from 'react-router';
-import type { Campaign } from '../api/contract';
+import type { Campaign } from '../../contract/schemas';
 
 /**
  * Makes a feature's tab a child route of the campaign page, which resolves the campaign

@@ -1,4 +1,4 @@
-import type { Campaign, Configuration, Contact, Stats } from '../api/contract';
+import type { Campaign, Configuration, Contact, Stats } from '../../contract/schemas';
 import type { Connection } from '../api/connection';
 
 export const API = 'http://api.test';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../api/contract';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../contract/schemas';
 import { humanize } from '../../components/status-badge';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import type { CampaignListFilters } from '../../api/campaigns';

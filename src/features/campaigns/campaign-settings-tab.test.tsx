@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 
 function serve(campaign: Campaign) {
   const uk = makeConfiguration({ name: 'UK hours' });

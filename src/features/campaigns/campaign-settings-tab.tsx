@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useUpdateCampaign } from '../../api/campaigns';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';

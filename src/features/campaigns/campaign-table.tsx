@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate } from '../../lib/format';

@@ -5,7 +5,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 
 const config = makeConfiguration({ name: 'Weekday mornings' });
 

@@ -5,7 +5,7 @@ import {
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
   type CampaignStatus,
-} from '../../api/contract';
+} from '../../../contract/schemas';
 import type { CampaignListFilters } from '../../api/campaigns';
 
 const isStatus = (s: string): s is CampaignStatus =>

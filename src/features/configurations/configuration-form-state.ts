@@ -5,7 +5,7 @@ import {
   type Configuration,
   type ConfigurationCreate,
   type Weekday,
-} from '../../api/contract';
+} from '../../../contract/schemas';
 
 export type FormState = {
   name: string;

@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
-import { MAX_ATTEMPTS, RETRY_INTERVAL, WEEKDAYS, type Configuration } from '../../api/contract';
+import {
+  MAX_ATTEMPTS,
+  RETRY_INTERVAL,
+  WEEKDAYS,
+  type Configuration,
+} from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { Field, inputClass } from '../../components/field';
 import { humanize } from '../../components/status-badge';

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Configuration } from '../../api/contract';
+import type { Configuration } from '../../../contract/schemas';
 
 function serve(configs: Configuration[], campaigns = [makeCampaign()]) {
   server.use(

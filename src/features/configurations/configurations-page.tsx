@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
-import type { Campaign, Configuration } from '../../api/contract';
+import type { Campaign, Configuration } from '../../../contract/schemas';
 import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';

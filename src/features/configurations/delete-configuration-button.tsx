@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useDeleteConfiguration } from '../../api/configurations';
-import type { Campaign, Configuration } from '../../api/contract';
+import type { Campaign, Configuration } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 

@@ -1,4 +1,4 @@
-import type { Attempt } from '../../api/contract';
+import type { Attempt } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { ConversationLink } from './conversation-link';

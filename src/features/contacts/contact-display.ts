@@ -1,4 +1,4 @@
-import type { Contact } from '../../api/contract';
+import type { Contact } from '../../../contract/schemas';
 
 /** A display name from the contact's free-form data, when it has one. */
 export function contactName(contact: Contact): string | null {

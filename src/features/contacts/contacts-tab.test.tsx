@@ -5,7 +5,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Attempt, Campaign, Contact } from '../../api/contract';
+import type { Attempt, Campaign, Contact } from '../../../contract/schemas';
 
 const attempt = (contactId: string, overrides: Partial<Attempt> = {}): Attempt => ({
   id: `a-${Math.random()}`,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
-import type { Campaign, ContactBucket } from '../../api/contract';
+import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { formatNumber } from '../../lib/format';

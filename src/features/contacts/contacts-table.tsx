@@ -6,7 +6,7 @@ import {
   useReactTable,
   type ExpandedState,
 } from '@tanstack/react-table';
-import type { Contact } from '../../api/contract';
+import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDeleteContact } from '../../api/contacts';
-import type { Contact } from '../../api/contract';
+import type { Contact } from '../../../contract/schemas';
 import { usePermission } from '../../api/permissions';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';

@@ -1,4 +1,4 @@
-import type { ResultValue } from '../../api/contract';
+import type { ResultValue } from '../../../contract/schemas';
 import { humanize } from '../../components/status-badge';
 
 /** Groups `metric.criterion` keys by metric, in the order they came. */

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { Campaign, ContactBucket } from '../../api/contract';
+import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { formatCount, formatNumber } from '../../lib/format';
 

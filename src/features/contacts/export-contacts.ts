@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { contactQueries } from '../../api/contacts';
-import type { Campaign, Contact, ContactBucket } from '../../api/contract';
+import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { downloadCsv, fileSlug } from '../../lib/csv-download';
 import { asText, contactName } from './contact-display';
 

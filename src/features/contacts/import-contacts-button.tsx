@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';

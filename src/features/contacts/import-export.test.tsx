@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign, Contact, ContactInput } from '../../api/contract';
+import type { Campaign, Contact, ContactInput } from '../../../contract/schemas';
 
 type Upsert = { contacts: ContactInput[] };
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { CONTACT_BUCKETS, type ContactBucket } from '../../api/contract';
+import { CONTACT_BUCKETS, type ContactBucket } from '../../../contract/schemas';
 
 export const PAGE_SIZES = [50, 100, 200] as const;
 

@@ -1,4 +1,4 @@
-import type { Stats } from '../../api/contract';
+import type { Stats } from '../../../contract/schemas';
 import { BucketsChart } from '../../components/charts/lazy-charts';
 import { Panel } from '../../components/panel';
 import { formatNumber } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
-import type { Campaign, Configuration } from '../../api/contract';
+import type { Campaign, Configuration } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
 import { LifecycleButtons } from './lifecycle-buttons';
 

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign, Stats } from '../../api/contract';
+import type { Campaign, Stats } from '../../../contract/schemas';
 
 let visibility: DocumentVisibilityState = 'visible';
 

@@ -1,4 +1,4 @@
-import type { Stats } from '../../api/contract';
+import type { Stats } from '../../../contract/schemas';
 
 export type HistoryPoint = {
   at: number;

@@ -1,4 +1,4 @@
-import type { Stats } from '../../api/contract';
+import type { Stats } from '../../../contract/schemas';
 import { HeadroomChart } from '../../components/charts/lazy-charts';
 import { Panel } from '../../components/panel';
 import { formatCount } from '../../lib/format';

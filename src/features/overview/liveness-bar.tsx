@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../api/contract';
+import type { CampaignStatus } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { useNow } from '../../lib/use-now';
 

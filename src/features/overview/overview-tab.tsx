@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
-import type { Campaign } from '../../api/contract';
+import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel } from './finish-estimate-panel';

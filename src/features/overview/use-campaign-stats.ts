@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
-import type { Campaign, Stats } from '../../api/contract';
+import type { Campaign, Stats } from '../../../contract/schemas';
 import { usePageVisible } from '../../lib/use-page-visibility';
 
 const stillActive = (stats: Stats | undefined) => (stats?.status ?? 'active') === 'active';

@@ -1,5 +1,5 @@
-import type { Campaign, Configuration, Stats } from '../../api/contract';
-import { insideWindow, nextOpening } from '../../lib/calling-window';
+import type { Campaign, Configuration, Stats } from '../../../contract/schemas';
+import { insideWindow, nextOpening } from '../../../contract/calling-window';
 
 const DAY_NAMES: Record<string, string> = {
   mon: 'Monday',

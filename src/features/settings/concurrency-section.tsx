@@ -8,7 +8,7 @@ import {
   POLL_INTERVAL_MS,
   useUpdateConcurrencyLimit,
 } from '../../api/concurrency';
-import { CONCURRENCY_LIMIT } from '../../api/contract';
+import { CONCURRENCY_LIMIT } from '../../../contract/schemas';
 import { useProbedPermission } from '../../api/capability-probe';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';

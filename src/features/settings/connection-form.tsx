@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client';
-import { concurrencySettingsSchema } from '../../api/contract';
+import { concurrencySettingsSchema } from '../../../contract/schemas';
 import { getConnection, saveConnection, type Connection } from '../../api/connection';
 import { resetDenied } from '../../api/permissions';
 import { useRuntimeConfig } from '../../app/runtime-config-context';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ContactInput } from '../../../api/contract';
+import type { ContactInput } from '../../../../contract/schemas';
 import type { ImportRow } from './import-rows';
 
 export type CsvTable = {

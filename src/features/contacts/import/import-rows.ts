@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { contactInputSchema, type ContactInput } from '../../../api/contract';
+import { contactInputSchema, type ContactInput } from '../../../../contract/schemas';
 
 /**
  * One contact to import, with where it came from: `line` is the file line of a CSV row or the

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useUpsertContacts } from '../../../api/contacts';
-import type { Campaign } from '../../../api/contract';
+import type { Campaign } from '../../../../contract/schemas';
 import { Button } from '../../../components/button';
 import { inputClass } from '../../../components/field';
 import { fileSlug } from '../../../lib/csv-download';

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/client';
-import { UPSERT_MAX, type ContactInput, type UpsertResult } from '../../../api/contract';
+import { UPSERT_MAX, type ContactInput, type UpsertResult } from '../../../../contract/schemas';
 import type { ImportRow } from './import-rows';
 
 export type FailedRow = { line: number; reason: string; raw: Record<string, string> };

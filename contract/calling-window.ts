@@ -1,6 +1,6 @@
 // Calling windows in a configuration's timezone. Shared by the dialer (which obeys them) and
 // the Overview (which explains them), so both read a schedule the same way.
-import { WEEKDAYS, type Schedule, type Weekday } from '../api/contract.ts';
+import { WEEKDAYS, type Schedule, type Weekday } from './schemas.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
