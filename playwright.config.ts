@@ -2,6 +2,30 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
+/** A second reference server with EXTENSIONS=off: the contract-only path a real API may give. */
+const CONTRACT_ONLY_PORT = E2E_PORT + 1;
+
+function referenceServer(port: number, env: Record<string, string> = {}) {
+  return {
+    // npm start semantics: build the SPA if needed, then one process serving it and the API.
+    command: 'node scripts/start.mjs',
+    url: `http://127.0.0.1:${port}/config.json`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: ':memory:',
+      DEMO_DATA: 'on',
+      DIALER: 'on',
+      DIALER_SEED: '7',
+      DIALER_SPEED: '60',
+      ...env,
+    },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 // Real Chromium against the real reference server serving the built SPA: nothing mocked.
 export default defineConfig({
@@ -11,29 +35,26 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     viewport: { width: 1366, height: 900 },
   },
-  webServer: {
-    // npm start semantics: build the SPA if needed, then one process serving it and the API.
-    command: 'node scripts/start.mjs',
-    url: `http://127.0.0.1:${E2E_PORT}/config.json`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(E2E_PORT),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: ':memory:',
-      DEMO_DATA: 'on',
-      DIALER: 'on',
-      DIALER_SEED: '7',
-      DIALER_SPEED: '60',
+  projects: [
+    {
+      name: 'extensions',
+      testIgnore: /contract-only\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${E2E_PORT}` },
     },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      name: 'contract-only',
+      testMatch: /contract-only\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${CONTRACT_ONLY_PORT}` },
+    },
+  ],
+  webServer: [
+    referenceServer(E2E_PORT),
+    referenceServer(CONTRACT_ONLY_PORT, { EXTENSIONS: 'off' }),
+  ],
 });

@@ -306,11 +306,29 @@ export type ErrorDetail = z.infer<typeof errorBodySchema>['detail'];
 /** Any schema of this module, for code that checks values against one. */
 export type Schema<T> = z.ZodMiniType<T>;
 
-// ---------- Auth ----------
-export const SCOPES = [
-  'campaigns:read',
-  'campaigns:manage',
-  'concurrency:read',
-  'concurrency:manage',
+// ---------- Session (ext) ----------
+/** The (ext) features a server may list in `GET /campaign/session`. */
+export const EXTENSIONS = [
+  'session',
+  'report',
+  'contact-filters',
+  'timeline',
+  'stats-batch',
+  'campaign-concurrency',
+  'requeue',
+  'activity',
+  'conversations',
 ] as const;
-export type Scope = (typeof SCOPES)[number];
+export type Extension = (typeof EXTENSIONS)[number];
+
+export const sessionSchema = z.object({
+  org_id: z.string(),
+  credential: z.object({
+    kind: z.string(),
+    label: z.string(),
+    scopes: z.array(z.string()),
+  }),
+  // Names this client does not know are kept: a newer server may offer more.
+  extensions: z.array(z.string()),
+});
+export type Session = z.infer<typeof sessionSchema>;

@@ -79,20 +79,34 @@ test.describe('Campaign list', () => {
     await expect(dialog.getByLabel('Name')).toHaveValue('Second');
   });
 
-  test('a read-only key sees why it cannot create campaigns', async ({ page }) => {
+  test('a read-only key sees why it cannot create campaigns, and nothing writes to find out', async ({
+    page,
+  }) => {
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
+    });
     await page.goto('/settings');
     await page.getByLabel('API token').fill('ak_demo_read');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByTestId('connection-badge')).toHaveText(
+      'Org org_demoAPI key “Demo read-only key”',
+    );
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Campaigns' })
       .click();
     await expect(page.getByRole('button', { name: 'New campaign' })).toBeDisabled();
-    await expect(page.getByText(/can read campaigns but not manage them/)).toBeVisible();
+    await expect(
+      page.getByText(
+        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
+      ),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'Spring outreach' }).click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
     await page.getByRole('link', { name: 'Contacts' }).click();
     await expect(page.getByRole('button', { name: 'Import contacts' })).toBeDisabled();
+    expect(writes).toEqual([]);
   });
 
   test('connects with a credential typed on the connection page', async ({ page }) => {

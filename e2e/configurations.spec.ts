@@ -100,7 +100,7 @@ test.describe('Configurations and org settings', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const concurrency = page.getByRole('region', { name: 'Concurrency' });
     await expect(concurrency).toContainText(
-      'This key cannot change the concurrency limit (it needs concurrency:manage or campaigns:manage). The limit is shown read-only.',
+      'This credential cannot change the concurrency limit: it needs campaigns:manage or concurrency:manage. The limit is shown read-only.',
     );
     await expect(concurrency.getByLabel('Concurrency limit')).toHaveCount(0);
     await expect(concurrency.getByRole('meter')).toBeVisible();

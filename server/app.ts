@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { authenticate, type AppEnv } from './auth.ts';
+import { authorize, type AppEnv } from './auth.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
 import { rateLimiter, type RateLimit } from './rate-limit.ts';
@@ -11,6 +11,7 @@ import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { timezoneRoutes } from './routes/timezones.ts';
 
 export type AppOptions = {
@@ -22,16 +23,26 @@ export type AppOptions = {
   staticDir?: string;
   /** Per-credential limit on the API; none when omitted. */
   rateLimit?: RateLimit;
+  /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
+  extensions?: boolean;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
 
-export function createApp({ db, now = () => new Date(), publicConfig = {}, staticDir, rateLimit }: AppOptions) {
+export function createApp({
+  db,
+  now = () => new Date(),
+  publicConfig = {},
+  staticDir,
+  rateLimit,
+  extensions = true,
+}: AppOptions) {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('now', now);
+    c.set('extensions', extensions);
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
@@ -42,14 +53,15 @@ export function createApp({ db, now = () => new Date(), publicConfig = {}, stati
     return c.json(publicConfig);
   });
 
-  app.route('/campaign/timezones', timezoneRoutes);
-  app.use('/campaign/*', authenticate);
-  app.use('/conversations/*', authenticate);
+  app.use('/campaign/*', authorize);
+  app.use('/conversations/*', authorize);
   if (rateLimit) {
     const limiter = rateLimiter(rateLimit);
     app.use('/campaign/*', limiter);
     app.use('/conversations/*', limiter);
   }
+  app.route('/campaign/session', sessionRoutes);
+  app.route('/campaign/timezones', timezoneRoutes);
   app.route('/campaign/campaigns/:id/contacts', contactRoutes);
   app.route('/campaign/campaigns', campaignRoutes);
   app.route('/campaign/configurations', configurationRoutes);

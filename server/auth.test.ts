@@ -52,7 +52,7 @@ describe('authentication, scopes and org isolation', () => {
       expect((await call('GET', path, { token: TOKENS.read })).status, path).toBe(200);
       const denied = await call('GET', path, { token: TOKENS.concurrency });
       expect(denied.status, path).toBe(403);
-      expect(denied.body.detail).toMatch(/lacks the scope to read campaigns/);
+      expect(denied.body.detail).toBe('This credential cannot read campaigns: it needs campaigns:read or campaigns:manage.');
     }
     for (const [method, path, body] of writes) {
       const res = await call(method, path, { token: TOKENS.read, body });
@@ -70,14 +70,13 @@ describe('authentication, scopes and org isolation', () => {
     }
   });
 
-  // The SPA learns a key's write scopes up front from these empty-body writes.
-  it('checks the scope before the body, so an empty write writes nothing either way', async () => {
+  it('checks the scope before the body, so a refused write reveals nothing of its validation', async () => {
     const { call } = setup();
-    const probes: [string, string][] = [
+    const writes: [string, string][] = [
       ['POST', '/campaign/campaigns'],
       ['PUT', '/campaign/concurrency-settings'],
     ];
-    for (const [method, path] of probes) {
+    for (const [method, path] of writes) {
       expect((await call(method, path, { token: TOKENS.read, body: {} })).status, path).toBe(403);
       expect((await call(method, path, { token: TOKENS.manage, body: {} })).status, path).toBe(422);
     }

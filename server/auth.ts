@@ -1,15 +1,19 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Scope } from '../contract/schemas.ts';
+import { explainMissing, findRoute, grants, type Scope } from '../contract/scopes.ts';
 import { findCredential, isMember } from './db/orgs.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
+import { offers } from './extensions.ts';
 
-export type Auth = { orgId: string; scopes: Scope[] };
+export type Auth = { orgId: string; scopes: Scope[]; kind: 'ak' | 'pat'; label: string };
 // rateKey identifies the credential for rate limiting; it stays in memory, never in output.
-export type AppEnv = { Variables: { auth: Auth; db: Db; now: () => Date; rateKey: string } };
+export type AppEnv = {
+  Variables: { auth: Auth; db: Db; now: () => Date; rateKey: string; extensions: boolean };
+};
 
 /** Resolves the bearer credential to its org; never echoes or logs the token. */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+function authenticate(c: Context<AppEnv>) {
   const header = c.req.header('Authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new HttpError(401, 'Missing credential: send Authorization: Bearer <token>');
@@ -25,31 +29,25 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     orgId = requested;
   }
   if (!orgId) throw new HttpError(401, 'Credential has no organization');
-  c.set('auth', { orgId, scopes: credential.scopes });
+  c.set('auth', { orgId, scopes: credential.scopes, kind: credential.kind, label: credential.label });
   c.set('rateKey', match[1]!);
+}
+
+/**
+ * Every API request is looked up in the contract's scope table: no rule, or an (ext) route
+ * this server does not offer, is a 404; otherwise the credential must grant the rule's access.
+ * A route missing from the table is therefore unreachable, never unprotected.
+ */
+export const authorize = createMiddleware<AppEnv>(async (c, next) => {
+  const rule = findRoute(c.req.method, c.req.path);
+  if (!rule || (rule.extension && !(c.var.extensions && offers(rule.extension)))) {
+    throw new HttpError(404, `No route for ${c.req.method} ${c.req.path}`);
+  }
+  if (rule.access !== 'public') {
+    authenticate(c);
+    if (!grants(c.var.auth.scopes, rule.access)) {
+      throw new HttpError(403, explainMissing(rule.access));
+    }
+  }
   await next();
 });
-
-const WHAT: Record<string, string> = {
-  read: 'read campaigns (campaigns:read or campaigns:manage)',
-  manage: 'change campaigns (campaigns:manage)',
-  'concurrency:read': 'read concurrency settings (any campaigns or concurrency scope)',
-  'concurrency:manage': 'change the concurrency limit (concurrency:manage or campaigns:manage)',
-};
-
-const ACCEPTS: Record<keyof typeof WHAT, Scope[]> = {
-  read: ['campaigns:read', 'campaigns:manage'],
-  manage: ['campaigns:manage'],
-  'concurrency:read': ['campaigns:read', 'campaigns:manage', 'concurrency:read', 'concurrency:manage'],
-  'concurrency:manage': ['campaigns:manage', 'concurrency:manage'],
-};
-
-/** The contract's scope matrix: 403 naming what the credential lacks. */
-export function requireScope(need: keyof typeof WHAT) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (!ACCEPTS[need]!.some((s) => c.var.auth.scopes.includes(s))) {
-      throw new HttpError(403, `This credential lacks the scope to ${WHAT[need]}`);
-    }
-    await next();
-  });
-}

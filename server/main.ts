@@ -14,6 +14,7 @@ const host = env.HOST ?? '0.0.0.0';
 const databasePath = env.DATABASE_PATH ?? '.data/headroom.db';
 const demo = env.DEMO_DATA !== 'off';
 const dialerOn = env.DIALER !== 'off';
+const extensions = env.EXTENSIONS !== 'off';
 
 if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
 const db = openDatabase(databasePath);
@@ -22,6 +23,7 @@ const app = createApp({
   db,
   now,
   staticDir: resolve('dist'),
+  extensions,
   // Generous enough for a room of supervisors sharing one key; RATE_LIMIT=off to disable.
   ...(env.RATE_LIMIT === 'off'
     ? {}
@@ -48,7 +50,7 @@ const stopFeeding = demo && dialerOn ? keepDemoCampaignFed(db, app) : () => {};
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   console.log(`Headroom is running at http://localhost:${port}`);
-  console.log(`Database: ${databasePath}; dialer ${dialerOn ? `on (speed ${env.DIALER_SPEED ?? 30})` : 'off'}`);
+  console.log(`Database: ${databasePath}; dialer ${dialerOn ? `on (speed ${env.DIALER_SPEED ?? 30})` : 'off'}; extensions ${extensions ? 'on' : 'off'}`);
   if (demo) {
     console.log('Demo credentials (the dashboard signs in with the first one):');
     for (const c of DEMO_CREDENTIALS) console.log(`  ${c.token.padEnd(22)} ${c.label}: ${c.scopes.join(', ')}`);

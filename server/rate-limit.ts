@@ -13,6 +13,7 @@ export function rateLimiter(limit: RateLimit) {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = c.var.rateKey;
+    if (!key) return next(); // public routes carry no credential
     const now = c.var.now().getTime();
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: now };
     bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_CONCURRENCY_LIMIT, type Scope } from '../../contract/schemas.ts';
+import { DEFAULT_CONCURRENCY_LIMIT } from '../../contract/schemas.ts';
+import type { Scope } from '../../contract/scopes.ts';
 import type { Db } from './schema.ts';
 
 export type Credential = {

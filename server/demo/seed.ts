@@ -9,13 +9,13 @@ import { fakeContacts } from './people.ts';
 type AppLike = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
 export const DEMO_CREDENTIALS = [
-  { token: 'ak_demo_manage', label: 'org_demo manager', scopes: ['campaigns:manage', 'concurrency:manage'] },
-  { token: 'ak_demo_read', label: 'org_demo read-only', scopes: ['campaigns:read'] },
-  { token: 'ak_demo_concurrency', label: 'org_demo concurrency admin', scopes: ['concurrency:manage'] },
-  { token: 'ak_other_manage', label: 'org_other manager', scopes: ['campaigns:manage'] },
+  { token: 'ak_demo_manage', label: 'Demo manager key', scopes: ['campaigns:manage', 'concurrency:manage'] },
+  { token: 'ak_demo_read', label: 'Demo read-only key', scopes: ['campaigns:read'] },
+  { token: 'ak_demo_concurrency', label: 'Demo concurrency admin key', scopes: ['concurrency:manage'] },
+  { token: 'ak_other_manage', label: 'Other org manager key', scopes: ['campaigns:manage'] },
   {
     token: 'pat_demo_admin',
-    label: 'user in org_demo and org_other (send X-Anyreach-Org)',
+    label: 'Demo admin, personal token',
     scopes: ['campaigns:read', 'campaigns:manage', 'concurrency:read', 'concurrency:manage'],
   },
 ] as const;

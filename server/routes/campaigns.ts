@@ -6,7 +6,7 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { requireScope, type AppEnv } from '../auth.ts';
+import type { AppEnv } from '../auth.ts';
 import {
   campaignStats,
   externalIdTaken,
@@ -62,7 +62,7 @@ function checkExternalId(db: Db, orgId: string, externalId: string | null | unde
 }
 
 export const campaignRoutes = new Hono<AppEnv>()
-  .get('/', requireScope('read'), (c) => {
+  .get('/', (c) => {
     const q = query(c, campaignListQuerySchema, ['status']);
     const page = listCampaigns(c.var.db, c.var.auth.orgId, {
       limit: q.limit,
@@ -75,7 +75,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
     });
   })
-  .post('/', requireScope('manage'), async (c) => {
+  .post('/', async (c) => {
     const input = await body(c, campaignCreateSchema);
     const { db, auth } = c.var;
     const config = checkConfiguration(db, auth.orgId, input.configuration_id);
@@ -96,8 +96,8 @@ export const campaignRoutes = new Hono<AppEnv>()
     })();
     return c.json(campaign, 201);
   })
-  .get('/:id', requireScope('read'), (c) => c.json(mustFind(c.var.db, c.var.auth.orgId, c.req.param('id'))))
-  .patch('/:id', requireScope('manage'), async (c) => {
+  .get('/:id', (c) => c.json(mustFind(c.var.db, c.var.auth.orgId, c.req.param('id'))))
+  .patch('/:id', async (c) => {
     const { db, auth } = c.var;
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
     const input = await body(c, campaignUpdateSchema);
@@ -126,7 +126,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     })();
     return c.json(updated);
   })
-  .post('/:id/:action{start|pause|close}', requireScope('manage'), (c) => {
+  .post('/:id/:action{start|pause|close}', (c) => {
     const { db, auth } = c.var;
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
     const action = c.req.param('action') as keyof typeof TRANSITIONS;
@@ -136,7 +136,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     }
     return c.json(setCampaignStatus(db, auth.orgId, campaign.id, rule.to, isoSeconds(c.var.now())));
   })
-  .get('/:id/stats', requireScope('read'), (c) => {
+  .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.
     const { db, auth } = c.var;
     const campaign = findCampaignById(db, auth.orgId, c.req.param('id'));

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { concurrencyUpdateSchema } from '../../contract/schemas.ts';
-import { requireScope, type AppEnv } from '../auth.ts';
+import type { AppEnv } from '../auth.ts';
 import { activeCalls, concurrencyLimit, setConcurrencyLimit } from '../db/orgs.ts';
 import { body } from '../validate.ts';
 
 export const concurrencyRoutes = new Hono<AppEnv>()
-  .get('/', requireScope('concurrency:read'), (c) => {
+  .get('/', (c) => {
     const { db, auth } = c.var;
     return c.json({ concurrency_limit: concurrencyLimit(db, auth.orgId), active_calls: activeCalls(db, auth.orgId) });
   })
-  .put('/', requireScope('concurrency:manage'), async (c) => {
+  .put('/', async (c) => {
     const { db, auth } = c.var;
     const input = await body(c, concurrencyUpdateSchema);
     setConcurrencyLimit(db, auth.orgId, input.concurrency_limit);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { configurationCreateSchema, configurationUpdateSchema } from '../../contract/schemas.ts';
-import { requireScope, type AppEnv } from '../auth.ts';
+import type { AppEnv } from '../auth.ts';
 import {
   campaignsUsingConfiguration,
   createConfiguration,
@@ -23,25 +23,25 @@ function checkTimezone(timezone: string | undefined) {
 }
 
 export const configurationRoutes = new Hono<AppEnv>()
-  .get('/', requireScope('read'), (c) => c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }))
-  .post('/', requireScope('manage'), async (c) => {
+  .get('/', (c) => c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }))
+  .post('/', async (c) => {
     const input = await body(c, configurationCreateSchema);
     checkTimezone(input.timezone);
     return c.json(createConfiguration(c.var.db, c.var.auth.orgId, input, isoSeconds(c.var.now())), 201);
   })
-  .get('/:configId', requireScope('read'), (c) => {
+  .get('/:configId', (c) => {
     const config = getConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     if (!config) throw notFound('Configuration');
     return c.json(config);
   })
-  .patch('/:configId', requireScope('manage'), async (c) => {
+  .patch('/:configId', async (c) => {
     const config = getConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     if (!config) throw notFound('Configuration');
     const patch = await body(c, configurationUpdateSchema);
     checkTimezone(patch.timezone);
     return c.json(updateConfiguration(c.var.db, c.var.auth.orgId, config, patch, isoSeconds(c.var.now())));
   })
-  .delete('/:configId', requireScope('manage'), (c) => {
+  .delete('/:configId', (c) => {
     const { db, auth } = c.var;
     const config = getConfiguration(db, auth.orgId, c.req.param('configId'));
     if (!config) throw notFound('Configuration');

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { contactListQuerySchema, upsertRequestSchema } from '../../contract/schemas.ts';
-import { requireScope, type AppEnv } from '../auth.ts';
+import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
 import { deleteContact, findContact, listContacts, upsertContacts } from '../db/contacts.ts';
@@ -21,13 +21,13 @@ function scopeOf(c: Context<AppEnv>) {
 }
 
 export const contactRoutes = new Hono<AppEnv>()
-  .get('/', requireScope('read'), (c) => {
+  .get('/', (c) => {
     const { campaignId } = scopeOf(c);
     const q = query(c, contactListQuerySchema);
     const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, q);
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
-  .post('/', requireScope('manage'), async (c) => {
+  .post('/', async (c) => {
     const { db, auth } = c.var;
     const { campaign, campaignId } = scopeOf(c);
     const input = await body(c, upsertRequestSchema);
@@ -40,13 +40,13 @@ export const contactRoutes = new Hono<AppEnv>()
     const result = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
-  .get('/:contactId', requireScope('read'), (c) => {
+  .get('/:contactId', (c) => {
     const { campaignId } = scopeOf(c);
     const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
     if (!contact) throw notFound('Contact');
     return c.json(contact);
   })
-  .delete('/:contactId', requireScope('manage'), (c) => {
+  .delete('/:contactId', (c) => {
     const { campaignId } = scopeOf(c);
     const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
     if (!contact) throw notFound('Contact');

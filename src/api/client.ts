@@ -1,24 +1,28 @@
 import { errorBodySchema, type ErrorDetail, type Schema } from '../../contract/schemas';
 import { authHeaders, getConnection, markConnectionRejected, type Connection } from './connection';
-import { capabilityFor, explainMissing, recordDenied } from './permissions';
+import { explainMissing, findRoute } from '../../contract/scopes';
 
 /** Any non-2xx answer, a network failure (status 0) or a response that breaks the contract. */
 export class ApiError extends Error {
   readonly status: number;
   readonly detail: ErrorDetail | null;
   readonly retryAfterSeconds: number | null;
+  /** Which request failed (path without base URL or query), to tell what a 403 refused. */
+  readonly request: { method: string; path: string } | null;
 
   constructor(
     status: number,
     detail: ErrorDetail | null,
     message: string,
     retryAfterSeconds: number | null = null,
+    request: { method: string; path: string } | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.request = request;
   }
 
   /** Messages of a 422 list keyed by field path ("name", "contacts.3.phone_numbers.0"). */
@@ -70,7 +74,7 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>[
 function describeStatus(status: number, path: string, method: string): string {
   if (status === 401)
     return 'The server did not accept this credential. Reconnect with a valid API token.';
-  if (status === 403) return explainMissing(capabilityFor(method, path));
+  if (status === 403) return explainMissing(findRoute(method, path)?.access ?? 'authenticated');
   if (status === 404) return 'Not found.';
   if (status === 429) return 'Too many requests; waiting before trying again.';
   if (status >= 500) return `The server failed (HTTP ${status}). Try again shortly.`;
@@ -126,9 +130,9 @@ export async function apiRequest<T = unknown>(
     const retryAfter = Number(res.headers.get('Retry-After'));
     // The connection form checks a candidate credential; only a saved one is "rejected".
     if (res.status === 401 && !options.connection) markConnectionRejected();
-    if (res.status === 403 && !options.connection) recordDenied(capabilityFor(method, path));
+    // A 403's detail is shown as the server wrote it: it names what the credential lacks.
     const message =
-      res.status === 403 || res.status === 401
+      res.status === 401
         ? describeStatus(res.status, path, method)
         : (describeDetail(detail) ?? describeStatus(res.status, path, method));
     throw new ApiError(
@@ -136,6 +140,7 @@ export async function apiRequest<T = unknown>(
       detail,
       message,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      { method, path },
     );
   }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { act, screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { server } from '../test/server';
-import { API, makeCampaign } from '../test/fixtures';
+import { server, sessionHandler } from '../test/server';
+import { API, makeCampaign, makeSession } from '../test/fixtures';
+import { advance, setVisibility, withFakeClock } from '../test/clock';
 import { renderRoute } from '../test/render';
 import { initConnection } from '../api/connection';
 
@@ -24,14 +25,15 @@ function serveCampaigns(headers: Headers[] = []) {
 }
 
 describe('App shell and connection', () => {
-  it('asks for a credential when none is set, verifies it, and keeps it for this tab only', async () => {
+  it('asks for a credential when none is set, verifies it with the session, and keeps it for this tab only', async () => {
     initConnection(null);
     const checked: Headers[] = [];
     server.use(
-      http.get(`${API}/campaign/concurrency-settings`, ({ request }) => {
+      http.get(`${API}/campaign/session`, ({ request }) => {
         checked.push(request.headers);
-        return HttpResponse.json(settings);
+        return HttpResponse.json(makeSession({ label: 'Demo manager key' }));
       }),
+      http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)),
     );
     serveCampaigns();
     renderRoute('/campaigns');
@@ -44,9 +46,13 @@ describe('App shell and connection', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
 
     expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
+    expect(checked).toHaveLength(1);
     expect(checked[0]!.get('authorization')).toBe('Bearer ak_demo_manage');
     expect(sessionStorage.getItem('headroom.connection')).toContain('ak_demo_manage');
     expect(localStorage.getItem('headroom.connection')).toBeNull();
+    const badge = screen.getByTestId('connection-badge');
+    expect(badge).toHaveTextContent('Org org_test');
+    expect(badge).toHaveTextContent('API key “Demo manager key”');
     expect(await screen.findByText('4 / 10 calls in flight')).toBeInTheDocument();
     expect(screen.getByText('6 free slots')).toBeInTheDocument();
   });
@@ -55,12 +61,14 @@ describe('App shell and connection', () => {
     initConnection(null);
     const checked: Headers[] = [];
     server.use(
-      http.get(`${API}/campaign/concurrency-settings`, ({ request }) => {
+      http.get(`${API}/campaign/session`, ({ request }) => {
         checked.push(request.headers);
-        return request.headers.get('x-anyreach-org')
-          ? HttpResponse.json(settings)
+        const org = request.headers.get('x-anyreach-org');
+        return org
+          ? HttpResponse.json({ ...makeSession({ kind: 'pat', label: 'Ada' }), org_id: org })
           : HttpResponse.json({ detail: 'X-Anyreach-Org header is required' }, { status: 400 });
       }),
+      http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)),
     );
     serveCampaigns();
     renderRoute('/campaigns');
@@ -78,12 +86,32 @@ describe('App shell and connection', () => {
     expect(checked.at(-1)!.get('x-anyreach-org')).toBe('org_demo');
     expect(localStorage.getItem('headroom.connection')).toContain('org_demo');
     expect(sessionStorage.getItem('headroom.connection')).toBeNull();
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent(
+      'Org org_demoPersonal token “Ada”',
+    );
+  });
+
+  it('without the session extension, verifies with a read any key may make and says what it knows', async () => {
+    initConnection(null);
+    server.use(
+      sessionHandler(null),
+      http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)),
+    );
+    serveCampaigns();
+    renderRoute('/campaigns');
+    await userEvent.type(await screen.findByLabelText('API base URL'), API);
+    await userEvent.type(screen.getByLabelText('API token'), 'ak_demo_manage');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
+    expect(screen.getByTestId('connection-badge')).toHaveTextContent('Org of this keyAPI key');
+    // Nothing was written to learn a permission: an unexpected write would fail this test.
+    expect(screen.getByRole('button', { name: 'New campaign' })).toBeEnabled();
   });
 
   it('says so when the token is not recognised, and keeps what was typed', async () => {
     initConnection(null);
     server.use(
-      http.get(`${API}/campaign/concurrency-settings`, () =>
+      http.get(`${API}/campaign/session`, () =>
         HttpResponse.json({ detail: 'Unknown credential' }, { status: 401 }),
       ),
     );
@@ -109,6 +137,9 @@ describe('App shell and connection', () => {
       http.get(`${API}/campaign/concurrency-settings`, () =>
         HttpResponse.json({ detail: 'Revoked' }, { status: 401 }),
       ),
+      http.get(`${API}/campaign/session`, () =>
+        HttpResponse.json({ detail: 'Revoked' }, { status: 401 }),
+      ),
     );
     renderRoute('/campaigns');
     expect(
@@ -128,8 +159,12 @@ describe('App shell and connection', () => {
     expect(await screen.findByRole('heading', { name: 'Campaigns' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
   });
+});
 
-  it('polls the header headroom every 5 seconds only while the tab is visible', async () => {
+describe('Header headroom', () => {
+  withFakeClock();
+
+  it('polls every 5 seconds while the tab is visible, never while hidden, and at once on return', async () => {
     let calls = 0;
     server.use(
       http.get(`${API}/campaign/concurrency-settings`, () => {
@@ -138,17 +173,15 @@ describe('App shell and connection', () => {
       }),
     );
     serveCampaigns();
-    const { queryClient } = renderRoute('/campaigns');
+    renderRoute('/campaigns');
     expect(await screen.findByText('1 / 10 calls in flight')).toBeInTheDocument();
-    expect(
-      queryClient.getQueryCache().find({ queryKey: ['concurrency-settings'] })?.options,
-    ).toMatchObject({
-      refetchInterval: 5000,
-    });
-    expect(queryClient.getDefaultOptions().queries?.refetchIntervalInBackground).toBe(false);
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 5200));
-    });
-    await waitFor(() => expect(screen.getByText('2 / 10 calls in flight')).toBeInTheDocument());
-  }, 15_000);
+    await advance(5000);
+    expect(screen.getByText('2 / 10 calls in flight')).toBeInTheDocument();
+    setVisibility('hidden');
+    await advance(60_000);
+    expect(calls).toBe(2);
+    setVisibility('visible');
+    await advance(10);
+    expect(screen.getByText('3 / 10 calls in flight')).toBeInTheDocument();
+  });
 });

@@ -1,7 +1,9 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useConnectionState } from '../api/connection';
+import { AccessContext, useAccessState } from '../api/session';
 import { ConnectionForm } from '../features/settings/connection-form';
+import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 
 const NAV = [
@@ -19,38 +21,46 @@ function navClass({ isActive }: { isActive: boolean }) {
 export function AppShell() {
   const { connection, rejected } = useConnectionState();
   const connected = connection !== null && !rejected;
+  const access = useAccessState();
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-          <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
-          <nav aria-label="Main" className="flex gap-1">
-            {NAV.map((item) => (
-              <NavLink key={item.to} to={item.to} className={navClass}>
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
-          <div className="ml-auto">{connected && <HeadroomIndicator />}</div>
-        </div>
-      </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">
-        {connected ? (
-          <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
-            <Outlet />
-          </Suspense>
-        ) : (
-          <section className="mx-auto max-w-lg">
-            <h1 className="mb-1 text-2xl font-semibold">Connect to the campaign API</h1>
-            <p className="mb-6 text-sm text-slate-600">
-              {rejected
-                ? 'The server did not accept the saved credential (401). Enter a valid API token.'
-                : 'Enter the API address and a token to start.'}
-            </p>
-            <ConnectionForm />
-          </section>
-        )}
-      </main>
-    </div>
+    <AccessContext value={access}>
+      <div className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+            <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
+            <nav aria-label="Main" className="flex gap-1">
+              {NAV.map((item) => (
+                <NavLink key={item.to} to={item.to} className={navClass}>
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+            {connected && (
+              <div className="ml-auto flex flex-wrap items-center gap-4">
+                <ConnectionBadge />
+                <HeadroomIndicator />
+              </div>
+            )}
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-4 py-6">
+          {connected ? (
+            <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
+              <Outlet />
+            </Suspense>
+          ) : (
+            <section className="mx-auto max-w-lg">
+              <h1 className="mb-1 text-2xl font-semibold">Connect to the campaign API</h1>
+              <p className="mb-6 text-sm text-slate-600">
+                {rejected
+                  ? 'The server did not accept the saved credential (401). Enter a valid API token.'
+                  : 'Enter the API address and a token to start.'}
+              </p>
+              <ConnectionForm />
+            </section>
+          )}
+        </main>
+      </div>
+    </AccessContext>
   );
 }

@@ -1,28 +1,30 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { getConnection } from '../api/connection';
 import { retryDelay, shouldRetry } from '../api/retry';
+import { learnFromRefusal } from '../api/session';
 import { showToast } from '../components/toaster';
 
 /** Failed first loads show inline errors; only failed background refetches toast, once. */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const learn = (error: unknown) => learnFromRefusal(client, getConnection(), error);
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
+        learn(error);
         if (query.state.data === undefined) return;
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return;
         showToast(`Could not refresh: ${error.message}`);
       },
     }),
-    mutationCache: new MutationCache(),
+    mutationCache: new MutationCache({ onError: learn }),
     defaultOptions: {
       queries: {
         retry: shouldRetry,
         retryDelay,
-        refetchOnWindowFocus: true,
-        refetchIntervalInBackground: false,
         staleTime: 2_000,
       },
-      mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -1,4 +1,4 @@
-import type { Campaign, Configuration, Contact, Stats } from '../../contract/schemas';
+import type { Campaign, Configuration, Contact, Session, Stats } from '../../contract/schemas';
 import type { Connection } from '../api/connection';
 
 export const API = 'http://api.test';
@@ -66,5 +66,22 @@ export function makeContact(campaignId: string, overrides: Partial<Contact> = {}
     created_at: '2026-11-20T09:00:00Z',
     updated_at: '2026-11-20T09:00:00Z',
     ...overrides,
+  };
+}
+
+/** A session as the reference server answers it; a manage key with every extension by default. */
+export function makeSession(
+  overrides: Partial<Session['credential']> & { extensions?: string[] } = {},
+): Session {
+  const { extensions = ['session', 'conversations'], ...credential } = overrides;
+  return {
+    org_id: 'org_test',
+    credential: {
+      kind: 'ak',
+      label: 'Test manager key',
+      scopes: ['campaigns:manage', 'concurrency:manage'],
+      ...credential,
+    },
+    extensions,
   };
 }

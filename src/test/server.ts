@@ -1,17 +1,14 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { API } from './fixtures';
+import { API, makeSession } from './fixtures';
 
-const validationError = (field: string) =>
-  HttpResponse.json(
-    { detail: [{ loc: ['body', field], msg: 'Field required', type: 'missing' }] },
-    { status: 422 },
+/** Serves `GET /campaign/session` as given, or 404 (a server without the extension). */
+export const sessionHandler = (session: ReturnType<typeof makeSession> | null = makeSession()) =>
+  http.get(`${API}/campaign/session`, () =>
+    session
+      ? HttpResponse.json(session)
+      : HttpResponse.json({ detail: 'No route for GET /campaign/session' }, { status: 404 }),
   );
 
-// Baseline answers to the capability probes (an empty write body), as the contract's
-// server gives them to a key that has the scope. Tests that override a route answer
-// them themselves.
-export const server = setupServer(
-  http.post(`${API}/campaign/campaigns`, () => validationError('name')),
-  http.put(`${API}/campaign/concurrency-settings`, () => validationError('concurrency_limit')),
-);
+// Every page asks for the session once; tests of other keys or servers override it.
+export const server = setupServer(sessionHandler());

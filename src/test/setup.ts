@@ -3,7 +3,6 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from './server';
 import { initConnection } from '../api/connection';
-import { resetDenied } from '../api/permissions';
 import { TEST_CONNECTION } from './fixtures';
 
 // Unhandled requests fail the test: every call a component makes must be expected.
@@ -19,7 +18,6 @@ beforeEach(() => {
   sessionStorage.clear();
   localStorage.clear();
   initConnection(TEST_CONNECTION);
-  resetDenied();
 });
 afterEach(() => {
   cleanup();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { server } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeStats, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import type { Campaign } from '../../../contract/schemas';
 
@@ -75,18 +75,18 @@ describe('Campaign settings tab', () => {
   it('a key that may only read sees the settings read-only from the start, with the reason', async () => {
     const campaign = makeCampaign({ name: 'Spring' });
     serve(campaign);
-    server.use(
-      http.post(`${API}/campaign/campaigns`, () =>
-        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
-      ),
-    );
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
     renderRoute(`/campaigns/${campaign.id}/settings`);
     const settings = within(await screen.findByRole('region', { name: 'Campaign settings' }));
-    expect(await settings.findByText(/can read campaigns but not manage them/)).toBeInTheDocument();
+    expect(
+      await settings.findByText(
+        /This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage\./,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveAttribute('readonly');
     expect(screen.getByLabelText('Configuration')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
-    // The lifecycle buttons learn it too, without a failed click.
+    // The lifecycle buttons know it too, without a failed click.
     expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
   });
 

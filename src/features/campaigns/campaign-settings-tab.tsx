@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUpdateCampaign } from '../../api/campaigns';
 import type { Campaign } from '../../../contract/schemas';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';
 import {
@@ -22,7 +22,7 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateCampaign(campaign.id);
-  const permission = useProbedPermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage');
   const closed = campaign.status === 'closed';
   const readOnly = closed || !permission.allowed || permission.checking;
 

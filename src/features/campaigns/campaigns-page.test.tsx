@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, delay } from 'msw';
-import { server } from '../../test/server';
-import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import type { Campaign } from '../../../contract/schemas';
 
@@ -205,27 +205,26 @@ describe('Campaign list', () => {
     );
   });
 
-  it('a key that may only read finds creating disabled, with the missing scope in words', async () => {
+  it('a key that may only read finds creating disabled from the start, with the missing scope in words', async () => {
     useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
-    let posts = 0;
-    server.use(
-      http.post(`${API}/campaign/campaigns`, () => {
-        posts++;
-        return HttpResponse.json({ detail: 'Missing scope campaigns:manage' }, { status: 403 });
-      }),
-    );
+    // The session says what the key may do; no write is sent to find out (MSW fails on one).
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
     renderRoute('/campaigns');
-    // Asked once, up front, with a write that carries nothing; never a failed click.
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'New campaign' })).toBeDisabled(),
     );
-    expect(screen.getByText(/can read campaigns but not manage them/)).toBeInTheDocument();
-    expect(posts).toBe(1);
+    expect(
+      screen.getByText(
+        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
+      ),
+    ).toBeInTheDocument();
   });
 
-  it('a 403 on the list says what the key lacks', async () => {
-    useCampaignsApi(() => HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }));
+  it('a 403 on the list shows what the server said the key lacks', async () => {
+    useCampaignsApi(() =>
+      HttpResponse.json({ detail: 'This key may not read campaigns' }, { status: 403 }),
+    );
     renderRoute('/campaigns');
-    expect(await screen.findByRole('alert')).toHaveTextContent('This key cannot read campaigns');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This key may not read campaigns');
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 
 const NewCampaignDialog = lazy(() =>
@@ -9,7 +9,7 @@ const NewCampaignDialog = lazy(() =>
 export function NewCampaignButton({ label = 'New campaign' }: { label?: string }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
-  const permission = useProbedPermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage');
   return (
     <div className="flex flex-col items-end">
       <Button

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { server } from '../../test/server';
-import { API, makeCampaign, makeConfiguration } from '../../test/fixtures';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import type { Configuration } from '../../../contract/schemas';
 
@@ -182,21 +182,31 @@ describe('Configurations', () => {
     );
   });
 
-  it('after a 403 turns read-only with the reason', async () => {
+  it('a read-only key cannot create or edit, and is told why', async () => {
+    serve([makeConfiguration({ name: 'Locked' })]);
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
+    renderRoute('/configurations');
+    expect(
+      await screen.findByText(/cannot change campaigns, contacts and configurations/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New configuration' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Edit Locked' })).toBeDisabled();
+  });
+
+  it("without the session extension, after a 403 turns read-only with the server's reason", async () => {
     const config = makeConfiguration({ name: 'Locked' });
     serve([config]);
     server.use(
+      sessionHandler(null),
       http.patch(`${API}/campaign/configurations/:id`, () =>
-        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+        HttpResponse.json({ detail: 'Missing scope campaigns:manage' }, { status: 403 }),
       ),
     );
     renderRoute('/configurations');
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Locked' }));
     const form = within(await screen.findByRole('dialog', { name: 'Edit Locked' }));
     await userEvent.click(form.getByRole('button', { name: 'Save changes' }));
-    expect(await form.findByRole('alert')).toHaveTextContent(
-      'can read campaigns but not manage them',
-    );
+    expect(await form.findByRole('alert')).toHaveTextContent('Missing scope campaigns:manage');
     await userEvent.click(form.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'New configuration' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Edit Locked' })).toBeDisabled();

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
 import type { Campaign, Configuration } from '../../../contract/schemas';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
@@ -31,7 +31,7 @@ function windowText(c: Configuration): string {
 export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
   const campaigns = useQuery(campaignQueries.everything());
-  const permission = useProbedPermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage');
   const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
   const usage = new Map<string, Campaign[]>();
   for (const c of campaigns.data ?? []) {

@@ -270,7 +270,7 @@ describe('Contacts tab', () => {
       ),
       http.delete(`${API}/campaign/campaigns/:id/contacts/:contactId`, ({ params }) => {
         if (params.contactId === b.id)
-          return HttpResponse.json({ detail: 'Forbidden' }, { status: 403 });
+          return HttpResponse.json({ detail: 'Deleting needs campaigns:manage' }, { status: 403 });
         deleted.push(String(params.contactId));
         contacts = contacts.filter((c) => c.id !== params.contactId);
         return new HttpResponse(null, { status: 204 });
@@ -287,7 +287,7 @@ describe('Contacts tab', () => {
     const second = await screen.findByRole('dialog', { name: 'Delete lead-b?' });
     await userEvent.click(within(second).getByRole('button', { name: 'Delete contact' }));
     expect(await within(second).findByRole('alert')).toHaveTextContent(
-      'This key can read campaigns but not manage them',
+      'Deleting needs campaigns:manage',
     );
     await userEvent.click(within(second).getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'Delete lead-b' })).toBeDisabled();

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { conversationQueries } from '../../api/conversations';
 import { conversationUrl } from '../../api/runtime-config';
+import { useExtension } from '../../api/session';
 import { useRuntimeConfig } from '../../app/runtime-config-context';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -75,10 +76,12 @@ function ConversationBody({
 
 /**
  * Opens the transcript from the (ext) conversations route in a panel; where the runtime
- * config names a conversation URL template, links there instead.
+ * config names a conversation URL template, links there instead. A server that offers
+ * neither gets a plain note: the attempt had a conversation, there is nowhere to show it.
  */
 export function ConversationLink({ conversationId }: { conversationId: string }) {
   const { conversationUrlTemplate } = useRuntimeConfig();
+  const transcripts = useExtension('conversations');
   const [open, setOpen] = useState(false);
   if (conversationUrlTemplate) {
     return (
@@ -92,6 +95,7 @@ export function ConversationLink({ conversationId }: { conversationId: string })
       </a>
     );
   }
+  if (!transcripts) return <span className="text-slate-600">Conversation recorded</span>;
   // The dialog mounts only when opened: a page of expanded contacts has hundreds of links.
   return (
     <>

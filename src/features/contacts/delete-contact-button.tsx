@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDeleteContact } from '../../api/contacts';
 import type { Contact } from '../../../contract/schemas';
-import { usePermission } from '../../api/permissions';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 

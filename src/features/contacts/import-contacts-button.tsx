@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Campaign } from '../../../contract/schemas';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
@@ -9,7 +9,7 @@ const ImportWizard = lazy(() => import('./import/import-wizard'));
 
 export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
   const [open, setOpen] = useState(false);
-  const permission = useProbedPermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage');
   return (
     <Dialog
       open={open}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { server } from '../../test/server';
+import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import type { Campaign, Contact, ContactInput } from '../../../contract/schemas';
@@ -316,10 +316,11 @@ describe('Import contacts', () => {
     ]);
   });
 
-  it('says which scope is missing when the key may not import, and then disables the button', async () => {
+  it('without the session extension, says which scope is missing when the key may not import, and then disables the button', async () => {
     const campaign = makeCampaign();
     serve(campaign);
     server.use(
+      sessionHandler(null),
       http.post(`${API}/campaign/campaigns/:id/contacts`, () =>
         HttpResponse.json({ detail: 'Missing scope campaigns:manage' }, { status: 403 }),
       ),
@@ -328,7 +329,7 @@ describe('Import contacts', () => {
     await uploadCsv(dialog, csvOf(3));
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 3 contacts' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      /The import stopped at line 2: .*can read campaigns but not manage them/,
+      /The import stopped at line 2: .*Missing scope campaigns:manage/,
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.getByRole('button', { name: 'Import contacts' })).toBeDisabled();

@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { server } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { advance, setVisibility, withFakeClock, user } from '../../test/clock';
 import type { Campaign, Stats } from '../../../contract/schemas';
-
-let visibility: DocumentVisibilityState = 'visible';
-
-function setVisibility(next: DocumentVisibilityState) {
-  visibility = next;
-  act(() => {
-    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-  });
-}
-
-/** Advances the fake clock and lets the resulting fetches settle. */
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-}
 
 type Api = {
   statsCalls: number;
@@ -73,23 +57,7 @@ function serve(
   return state;
 }
 
-beforeEach(() => {
-  visibility = 'visible';
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-  Object.defineProperty(document, 'hidden', {
-    configurable: true,
-    get: () => visibility === 'hidden',
-  });
-  vi.useFakeTimers({
-    shouldAdvanceTime: true,
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-  });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+withFakeClock();
 
 describe('Overview polling', () => {
   it('fetches on load, then every 5 seconds while active and visible', async () => {
@@ -272,17 +240,34 @@ describe('Campaign page', () => {
     ).toBeInTheDocument();
   });
 
-  it('after a 403 disables the lifecycle buttons with the reason', async () => {
+  it('a read-only key finds the lifecycle buttons disabled with the reason, sending no write', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    expect(
+      await screen.findByText(
+        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
+    expect(api.transitions).toEqual([]);
+  });
+
+  it('without the session extension, learns from the first 403 and shows its detail as written', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     server.use(
+      sessionHandler(null),
       http.post(`${API}/campaign/campaigns/:id/pause`, () =>
-        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+        HttpResponse.json({ detail: 'Key ak_demo_read lacks campaigns:manage' }, { status: 403 }),
       ),
     );
     renderRoute(`/campaigns/${api.campaign.id}`);
     await screen.findByText('Live');
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled();
     await user().click(screen.getByRole('button', { name: 'Pause' }));
-    expect(await screen.findByText(/can read campaigns but not manage them/)).toBeInTheDocument();
+    expect(await screen.findByText('Key ak_demo_read lacks campaigns:manage')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
   });

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useCampaignTransition, type CampaignTransition } from '../../api/campaigns';
 import type { Campaign } from '../../../contract/schemas';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 
 /** Start, Pause and Close, each shown only where the transition is legal. */
 export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
-  const permission = useProbedPermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage');
   const [confirmClose, setConfirmClose] = useState(false);
   const run = (action: CampaignTransition) =>
     transition.mutate(action, { onSuccess: () => setConfirmClose(false) });

@@ -9,7 +9,7 @@ import {
   useUpdateConcurrencyLimit,
 } from '../../api/concurrency';
 import { CONCURRENCY_LIMIT } from '../../../contract/schemas';
-import { useProbedPermission } from '../../api/capability-probe';
+import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
@@ -138,7 +138,7 @@ function LimitForm({ current, activeCalls }: { current: number; activeCalls: num
 
 export function ConcurrencySection() {
   const settings = useQuery(concurrencyQueries.settings());
-  const permission = useProbedPermission('concurrency:manage');
+  const permission = usePermission('concurrency:manage');
   const data = settings.data;
   return (
     <Panel title="Concurrency" size="lg">

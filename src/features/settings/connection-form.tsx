@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client';
 import { concurrencySettingsSchema } from '../../../contract/schemas';
 import { getConnection, saveConnection, type Connection } from '../../api/connection';
-import { resetDenied } from '../../api/permissions';
+import { fetchSession, sessionQueries } from '../../api/session';
 import { useRuntimeConfig } from '../../app/runtime-config-context';
 import { Button } from '../../components/button';
 
@@ -47,12 +47,17 @@ export function ConnectionForm({ onConnected }: { onConnected?: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await apiRequest('/campaign/concurrency-settings', {
-        connection: candidate,
-        schema: concurrencySettingsSchema,
-      });
+      // The (ext) session verifies the credential and says what it may do; a server without
+      // it verifies with the one read every scope may make.
+      const session = await fetchSession({ connection: candidate });
+      if (session === null) {
+        await apiRequest('/campaign/concurrency-settings', {
+          connection: candidate,
+          schema: concurrencySettingsSchema,
+        });
+      }
       queryClient.clear();
-      resetDenied();
+      queryClient.setQueryData(sessionQueries.current(candidate).queryKey, session);
       saveConnection(candidate);
       setToken('');
       onConnected?.();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { server } from '../../test/server';
-import { API, makeCampaign, makeStats } from '../../test/fixtures';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeStats, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 
 function serve(settings = { concurrency_limit: 10, active_calls: 8 }) {
@@ -86,15 +86,13 @@ describe('Org settings', () => {
 
   it('a key without the scope sees the values read-only with the reason', async () => {
     serve();
-    server.use(
-      http.put(`${API}/campaign/concurrency-settings`, () =>
-        HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
-      ),
-    );
+    // Known from the session before any save; no write is sent to find out.
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
     renderRoute('/settings');
-    // Known before any save: the page asks up front with a write that carries nothing.
     expect(
-      await screen.findByText(/cannot change the concurrency limit.*read-only/),
+      await screen.findByText(
+        'This credential cannot change the concurrency limit: it needs campaigns:manage or concurrency:manage. The limit is shown read-only.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByLabelText('Concurrency limit')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save limit' })).not.toBeInTheDocument();

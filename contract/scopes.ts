@@ -1,0 +1,101 @@
+// The contract's scope table: which scopes each route accepts. The server enforces it (one
+// middleware looks every request up here) and the SPA derives every permission from it, so
+// the two cannot disagree.
+import type { Extension } from './schemas.ts';
+
+export const SCOPES = [
+  'campaigns:read',
+  'campaigns:manage',
+  'concurrency:read',
+  'concurrency:manage',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** What a request needs: `public` needs no credential, `authenticated` any valid one. */
+export type Access =
+  | 'public'
+  | 'authenticated'
+  | 'campaigns:read'
+  | 'campaigns:manage'
+  | 'concurrency:read'
+  | 'concurrency:manage';
+
+/** The scopes that grant each access; a credential needs any one of them. */
+export const ACCEPTS: Record<Exclude<Access, 'public' | 'authenticated'>, readonly Scope[]> = {
+  'campaigns:read': ['campaigns:read', 'campaigns:manage'],
+  'campaigns:manage': ['campaigns:manage'],
+  'concurrency:read': SCOPES,
+  'concurrency:manage': ['campaigns:manage', 'concurrency:manage'],
+};
+
+const WHAT: Record<keyof typeof ACCEPTS, string> = {
+  'campaigns:read': 'read campaigns',
+  'campaigns:manage': 'change campaigns, contacts and configurations',
+  'concurrency:read': 'read the concurrency settings',
+  'concurrency:manage': 'change the concurrency limit',
+};
+
+export function grants(scopes: readonly string[], access: Access): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return ACCEPTS[access].some((s) => scopes.includes(s));
+}
+
+/** "This credential cannot change the concurrency limit: it needs concurrency:manage or campaigns:manage." */
+export function explainMissing(access: Access): string {
+  if (access === 'public' || access === 'authenticated') return 'This credential was refused.';
+  return `This credential cannot ${WHAT[access]}: it needs ${ACCEPTS[access].join(' or ')}.`;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteRule = {
+  method: Method;
+  /** Path template; `:name` matches one segment. */
+  path: string;
+  access: Access;
+  /** Set for (ext) routes: offered only by servers that list this extension. */
+  extension?: Extension;
+};
+
+const rule = (method: Method, path: string, access: Access, extension?: Extension): RouteRule =>
+  extension ? { method, path, access, extension } : { method, path, access };
+
+const C = '/campaign/campaigns';
+
+/** Every route of the API; the first rule whose method and path match applies. */
+export const ROUTES: readonly RouteRule[] = [
+  rule('GET', '/campaign/session', 'authenticated', 'session'),
+  rule('GET', '/campaign/timezones', 'public'),
+  rule('GET', C, 'campaigns:read'),
+  rule('POST', C, 'campaigns:manage'),
+  rule('GET', `${C}/:id`, 'campaigns:read'),
+  rule('PATCH', `${C}/:id`, 'campaigns:manage'),
+  rule('POST', `${C}/:id/start`, 'campaigns:manage'),
+  rule('POST', `${C}/:id/pause`, 'campaigns:manage'),
+  rule('POST', `${C}/:id/close`, 'campaigns:manage'),
+  rule('GET', `${C}/:id/stats`, 'campaigns:read'),
+  rule('GET', `${C}/:id/contacts`, 'campaigns:read'),
+  rule('POST', `${C}/:id/contacts`, 'campaigns:manage'),
+  rule('GET', `${C}/:id/contacts/:contactId`, 'campaigns:read'),
+  rule('DELETE', `${C}/:id/contacts/:contactId`, 'campaigns:manage'),
+  rule('GET', '/campaign/configurations', 'campaigns:read'),
+  rule('POST', '/campaign/configurations', 'campaigns:manage'),
+  rule('GET', '/campaign/configurations/:configId', 'campaigns:read'),
+  rule('PATCH', '/campaign/configurations/:configId', 'campaigns:manage'),
+  rule('DELETE', '/campaign/configurations/:configId', 'campaigns:manage'),
+  rule('GET', '/campaign/concurrency-settings', 'concurrency:read'),
+  rule('PUT', '/campaign/concurrency-settings', 'concurrency:manage'),
+  rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
+];
+
+const compiled = ROUTES.map((r) => ({
+  rule: r,
+  pattern: new RegExp(
+    `^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`,
+  ),
+}));
+
+/** The rule for a request (path without query string), or null for no route of the API. */
+export function findRoute(method: string, path: string): RouteRule | null {
+  const upper = method.toUpperCase();
+  return compiled.find((c) => c.rule.method === upper && c.pattern.test(path))?.rule ?? null;
+}

@@ -1,0 +1,120 @@
+import { createContext, useContext } from 'react';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { ApiError, apiRequest } from './client';
+import { useConnectionState, type Connection } from './connection';
+import { sessionSchema, type Extension, type Session } from '../../contract/schemas';
+import { explainMissing, findRoute, grants, type Access } from '../../contract/scopes';
+
+// Everything the dashboard knows of what the current credential may do lives in the query
+// cache under a key per credential: the (ext) session when the server offers it, and the
+// refusals it has met. Connecting with another credential starts from a fresh entry.
+
+/** Identifies a credential in cache keys without holding the token itself. */
+function credentialKey(connection: Connection | null): string {
+  if (!connection) return 'none';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < connection.token.length; i++) {
+    hash = Math.imul(hash ^ connection.token.charCodeAt(i), 0x01000193);
+  }
+  return `${connection.baseUrl}|${connection.orgId ?? ''}|${(hash >>> 0).toString(36)}`;
+}
+
+type Denied = Partial<Record<Access, string>>;
+
+/** The (ext) session, or `null` when the server does not offer it (404). */
+export function fetchSession(options: { connection?: Connection; signal?: AbortSignal } = {}) {
+  return apiRequest('/campaign/session', { schema: sessionSchema, ...options }).catch(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    },
+  );
+}
+
+export const sessionQueries = {
+  all: () => ['session'] as const,
+  current: (connection: Connection | null) =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), credentialKey(connection)] as const,
+      queryFn: ({ signal }): Promise<Session | null> => fetchSession({ signal }),
+      staleTime: Infinity,
+      enabled: connection !== null,
+    }),
+  /** What the server refused this credential, by access, with its `detail` as written. */
+  denied: (connection: Connection | null) =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), credentialKey(connection), 'denied'] as const,
+      queryFn: (): Denied => ({}),
+      initialData: {} as Denied,
+      staleTime: Infinity,
+    }),
+};
+
+/** A 403 teaches what this credential lacks; called for every failed query and mutation. */
+export function learnFromRefusal(
+  queryClient: QueryClient,
+  connection: Connection | null,
+  error: unknown,
+) {
+  if (!(error instanceof ApiError) || error.status !== 403 || !error.request) return;
+  const access = findRoute(error.request.method, error.request.path)?.access;
+  if (!access) return;
+  queryClient.setQueryData(sessionQueries.denied(connection).queryKey, (old: Denied = {}) =>
+    old[access] ? old : { ...old, [access]: error.message },
+  );
+}
+
+type AccessState = {
+  session: Session | null | undefined;
+  denied: Denied;
+  checking: boolean;
+};
+
+/**
+ * What the current credential may do and which extensions the server offers, read once by
+ * the app shell and handed down through AccessContext: a page of 200 contacts asks it
+ * hundreds of times, and a context read is cheaper than a query observer each.
+ */
+export function useAccessState(): AccessState {
+  const { connection } = useConnectionState();
+  const session = useQuery(sessionQueries.current(connection));
+  const { data: denied } = useQuery(sessionQueries.denied(connection));
+  return { session: session.data, denied, checking: session.isPending && connection !== null };
+}
+
+export const AccessContext = createContext<AccessState>({
+  session: undefined,
+  denied: {},
+  checking: false,
+});
+
+export function useSession(): Session | null | undefined {
+  return useContext(AccessContext).session;
+}
+
+export type Permission = {
+  allowed: boolean;
+  /** Why not, in words: the session's scopes, or the server's own 403 detail. */
+  reason: string | null;
+  /** The session is still loading: forms may wait before choosing read-only or editable. */
+  checking: boolean;
+};
+
+/**
+ * Whether the current credential may do something, from the session's scopes when the server
+ * lists them, else from the refusals met so far: never from a request sent only to find out.
+ */
+export function usePermission(access: Access): Permission {
+  const { session, denied, checking } = useContext(AccessContext);
+  const refused = denied[access];
+  if (refused) return { allowed: false, reason: refused, checking: false };
+  if (session && !grants(session.credential.scopes, access)) {
+    return { allowed: false, reason: explainMissing(access), checking: false };
+  }
+  return { allowed: true, reason: null, checking };
+}
+
+/** Whether the server lists an (ext) feature; hidden while unknown and when absent. */
+export function useExtension(extension: Extension): boolean {
+  return useSession()?.extensions.includes(extension) ?? false;
+}
