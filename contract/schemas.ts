@@ -108,6 +108,8 @@ export const campaignSchema = z.object({
   configuration_id: nullable(z.string()),
   created_at: timestamp,
   updated_at: timestamp,
+  /** (ext) campaign-concurrency: absent from servers without it. */
+  max_concurrent_calls: optional(nullable(int())),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 

@@ -73,8 +73,11 @@ export const ROUTES: readonly RouteRule[] = [
   rule('POST', `${C}/:id/pause`, 'campaigns:manage'),
   rule('POST', `${C}/:id/close`, 'campaigns:manage'),
   rule('GET', `${C}/:id/stats`, 'campaigns:read'),
+  rule('GET', `${C}/:id/report`, 'campaigns:read', 'report'),
+  rule('GET', `${C}/:id/timeline`, 'campaigns:read', 'timeline'),
   rule('GET', `${C}/:id/contacts`, 'campaigns:read'),
   rule('POST', `${C}/:id/contacts`, 'campaigns:manage'),
+  rule('POST', `${C}/:id/contacts/requeue`, 'campaigns:manage', 'requeue'),
   rule('GET', `${C}/:id/contacts/:contactId`, 'campaigns:read'),
   rule('DELETE', `${C}/:id/contacts/:contactId`, 'campaigns:manage'),
   rule('GET', '/campaign/configurations', 'campaigns:read'),
@@ -82,8 +85,11 @@ export const ROUTES: readonly RouteRule[] = [
   rule('GET', '/campaign/configurations/:configId', 'campaigns:read'),
   rule('PATCH', '/campaign/configurations/:configId', 'campaigns:manage'),
   rule('DELETE', '/campaign/configurations/:configId', 'campaigns:manage'),
+  rule('GET', '/campaign/stats', 'campaigns:read', 'stats-batch'),
+  rule('GET', '/campaign/activity', 'campaigns:read', 'activity'),
   rule('GET', '/campaign/concurrency-settings', 'concurrency:read'),
   rule('PUT', '/campaign/concurrency-settings', 'concurrency:manage'),
+  rule('GET', '/campaign/concurrency-settings/timeline', 'concurrency:read', 'timeline'),
   rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../contract/schemas.ts';
 import { findRoute, ROUTES } from '../contract/scopes.ts';
 import { createApp } from './app.ts';
+import { offers } from './extensions.ts';
 import { setup, TOKENS } from './test-support.ts';
 
 describe('GET /campaign/session (ext)', () => {
@@ -34,13 +35,13 @@ describe('EXTENSIONS=off', () => {
   it('answers 404 for every (ext) route, with or without a credential, and serves the rest', async () => {
     const { db } = setup();
     const app = createApp({ db, extensions: false });
-    const get = (path: string, token: string | null = TOKENS.manage) =>
-      app.request(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const send = (method: string, path: string, token: string | null = TOKENS.manage) =>
+      app.request(path, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const get = (path: string) => send('GET', path);
     for (const rule of ROUTES.filter((r) => r.extension)) {
       const path = rule.path.replace(/:\w+/g, 'x');
-      const res = await app.request(path, { method: rule.method, headers: { Authorization: `Bearer ${TOKENS.manage}` } });
-      expect(res.status, `${rule.method} ${path}`).toBe(404);
-      expect((await get(path, null)).status).toBe(404);
+      expect((await send(rule.method, path)).status, `${rule.method} ${path}`).toBe(404);
+      expect((await send(rule.method, path, null)).status, `${rule.method} ${path}`).toBe(404);
     }
     expect((await get('/campaign/campaigns')).status).toBe(200);
     expect((await get('/campaign/concurrency-settings')).status).toBe(200);
@@ -64,7 +65,10 @@ describe('the shared scope table', () => {
   }
 
   it('has exactly one rule for every route the server answers', () => {
-    const table = ROUTES.map((r) => `${r.method} ${normalize(r.path)}`);
+    // Rules of extensions this server does not offer yet stay unreachable (404).
+    const table = ROUTES.filter((r) => !r.extension || offers(r.extension)).map(
+      (r) => `${r.method} ${normalize(r.path)}`,
+    );
     expect(new Set(table).size).toBe(table.length);
     expect([...table].sort()).toEqual([...new Set(registered())].sort());
   });

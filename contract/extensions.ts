@@ -1,0 +1,198 @@
+// The (ext) parts of the API (api-contract "Extensions, second round"): offered by the
+// reference server, listed by GET /campaign/session, and used by the SPA only when listed.
+import * as z from 'zod/mini';
+import { ATTEMPT_STATUSES, statsSchema } from './schemas.ts';
+
+const int = () => z.number().check(z.int());
+const rate = z.nullable(z.number());
+
+// ---------- Contact filters (contacts list, report, requeue) ----------
+export const ENDED_STATUSES = ATTEMPT_STATUSES.filter((s) => s !== 'in_progress');
+/** `none`: never called (no ended attempt). */
+export const CALL_STATUS_FILTERS = [...ENDED_STATUSES, 'none'] as const;
+export const callStatusFilterSchema = z.enum(CALL_STATUS_FILTERS);
+export type CallStatusFilter = z.infer<typeof callStatusFilterSchema>;
+
+export const contactFiltersSchema = z.object({
+  search: z.optional(z.string().check(z.maxLength(200, 'search is at most 200 characters'))),
+  last_status: z.optional(z.array(callStatusFilterSchema)),
+  first_status: z.optional(z.array(callStatusFilterSchema)),
+  attempts: z.optional(
+    z.array(z.coerce.number().check(z.int('attempts must be a whole number'), z.gte(0))),
+  ),
+  result: z.optional(
+    z.array(z.string().check(z.regex(/^[^:\s]+:.+$/s, 'result must be key:value'))),
+  ),
+});
+export type ContactFilters = z.infer<typeof contactFiltersSchema>;
+/** The filter keys that may repeat in a query string. */
+export const REPEATABLE_FILTERS = ['last_status', 'first_status', 'attempts', 'result'] as const;
+
+// ---------- Report ----------
+const byStatus = z.object({
+  completed: int(),
+  no_answer: int(),
+  busy: int(),
+  voicemail: int(),
+  failed: int(),
+});
+
+export const resultSummarySchema = z.union([
+  z.object({
+    key: z.string(),
+    type: z.literal('boolean'),
+    count: int(),
+    true: int(),
+    false: int(),
+  }),
+  z.object({
+    key: z.string(),
+    type: z.literal('number'),
+    count: int(),
+    mean: z.nullable(z.number()),
+    min: z.nullable(z.number()),
+    max: z.nullable(z.number()),
+  }),
+  z.object({
+    key: z.string(),
+    type: z.literal('string'),
+    count: int(),
+    values: z.array(z.object({ value: z.string(), count: int() })),
+  }),
+]);
+export type ResultSummary = z.infer<typeof resultSummarySchema>;
+
+export const reportSchema = z.object({
+  campaign_id: z.string(),
+  generated_at: z.string(),
+  started_at: z.nullable(z.string()),
+  completed_at: z.nullable(z.string()),
+  contacts: z.object({ total: int(), reached: int(), completed: int(), exhausted: int() }),
+  attempts: z.object({ total: int(), in_progress: int(), by_status: byStatus }),
+  rates: z.object({ answer_rate: rate, success_rate: rate, reach_rate: rate }),
+  talk_time: z.object({ total_seconds: z.number(), average_seconds: z.nullable(z.number()) }),
+  by_attempt_number: z.array(z.object({ attempt: int(), ended: int(), completed: int() })),
+  results: z.array(resultSummarySchema),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+// ---------- Timelines ----------
+export const TIMELINE_MAX_BUCKETS = 1000;
+export const TIMELINE_MAX_SPAN_SECONDS = 7 * 24 * 3600;
+export const timelineQuerySchema = z.object({
+  from: z.optional(z.iso.datetime({ message: 'from must be an ISO 8601 timestamp' })),
+  to: z.optional(z.iso.datetime({ message: 'to must be an ISO 8601 timestamp' })),
+  bucket_seconds: z.optional(
+    z.coerce.number().check(z.int('bucket_seconds must be a whole number'), z.gte(60)),
+  ),
+});
+
+export const timelinePointSchema = z.object({
+  at: z.string(),
+  started: int(),
+  ended: byStatus,
+  active_calls_max: int(),
+});
+export const forecastSchema = z.object({
+  rate_per_hour: z.number(),
+  remaining: int(),
+  finishes_at: z.nullable(z.string()),
+  basis: z.string(),
+});
+export type Forecast = z.infer<typeof forecastSchema>;
+
+export const campaignTimelineSchema = z.object({
+  bucket_seconds: int(),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(timelinePointSchema),
+  forecast: forecastSchema,
+});
+export type CampaignTimeline = z.infer<typeof campaignTimelineSchema>;
+
+export const orgTimelineSchema = z.object({
+  bucket_seconds: int(),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(z.object({ at: z.string(), active_calls_max: int(), concurrency_limit: int() })),
+});
+export type OrgTimeline = z.infer<typeof orgTimelineSchema>;
+
+// ---------- Stats for many campaigns ----------
+export const STATS_BATCH_MAX = 200;
+export const statsBatchQuerySchema = z.object({
+  campaign_id: z
+    .array(z.string().check(z.minLength(1)))
+    .check(
+      z.minLength(1, 'Name at least one campaign_id'),
+      z.maxLength(STATS_BATCH_MAX, `At most ${STATS_BATCH_MAX} campaign_id values`),
+    ),
+});
+export const batchStatsSchema = z.extend(statsSchema, {
+  answer_rate: rate,
+  finishes_at: z.nullable(z.string()),
+});
+export type BatchStats = z.infer<typeof batchStatsSchema>;
+export const statsBatchSchema = z.object({ stats: z.array(batchStatsSchema) });
+
+// ---------- Requeue ----------
+export const REQUEUE_STATUSES = ['exhausted', 'completed'] as const;
+export const requeueRequestSchema = z.extend(contactFiltersSchema, {
+  status: z
+    .array(z.enum(REQUEUE_STATUSES))
+    .check(z.minLength(1, 'Name at least one status to requeue')),
+});
+export type RequeueRequest = z.infer<typeof requeueRequestSchema>;
+export const requeueResultSchema = z.object({ requeued: int() });
+
+// ---------- Activity ----------
+export const ACTIVITY_ACTIONS = [
+  'campaign.created',
+  'campaign.updated',
+  'campaign.started',
+  'campaign.paused',
+  'campaign.closed',
+  'contacts.imported',
+  'contacts.deleted',
+  'contacts.requeued',
+  'configuration.created',
+  'configuration.updated',
+  'configuration.deleted',
+  'concurrency.updated',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+export const activityEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ kind: z.string(), label: z.string() }),
+  // Actions this client does not know yet are shown by name.
+  action: z.string(),
+  campaign_id: z.nullable(z.string()),
+  configuration_id: z.nullable(z.string()),
+  summary: z.string(),
+  changes: z.nullable(z.record(z.string(), z.tuple([z.unknown(), z.unknown()]))),
+});
+export type ActivityEvent = z.infer<typeof activityEventSchema>;
+export const activityPageSchema = z.object({
+  events: z.array(activityEventSchema),
+  next_cursor: z.nullable(z.string()),
+});
+export const activityQuerySchema = z.object({
+  campaign_id: z.optional(z.string().check(z.minLength(1))),
+  action: z.optional(z.array(z.enum(ACTIVITY_ACTIONS))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1))),
+});
+
+// ---------- Campaign concurrency ----------
+export const CAMPAIGN_CONCURRENCY = { min: 1, max: 1000 } as const;
+export const maxConcurrentCallsSchema = z.nullable(
+  z
+    .number()
+    .check(
+      z.int('Must be a whole number'),
+      z.gte(CAMPAIGN_CONCURRENCY.min, `Must be at least ${CAMPAIGN_CONCURRENCY.min}`),
+      z.lte(CAMPAIGN_CONCURRENCY.max, `Must be at most ${CAMPAIGN_CONCURRENCY.max}`),
+    ),
+);
