@@ -2,9 +2,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { buildOpenApi } from '../contract/openapi.ts';
+import { ROUTES } from '../contract/scopes.ts';
 import { authorize, type AppEnv } from './auth.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
+import { offers } from './extensions.ts';
 import { rateLimiter, type RateLimit } from './rate-limit.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
@@ -47,6 +50,10 @@ export function createApp({
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
+
+  // The API described from the same schemas it validates with, for integrators and tools.
+  const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))));
+  app.get('/openapi.json', (c) => c.json(openApi));
 
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-store');

@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import { createCredential, createOrg, createUser } from './db/orgs.ts';
 import { openDatabase, type Db } from './db/schema.ts';
+import { checkResponse } from './openapi-check.ts';
 
 export const TOKENS = {
   manage: 'ak_test_manage',
@@ -47,8 +48,27 @@ export function setup(now: () => Date = () => new Date('2026-11-22T09:30:00Z')) 
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+    const parsed = text ? JSON.parse(text) : undefined;
+    checkResponse(method, path, res.status, parsed);
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
   return { db, app, call };
+}
+
+/** `:id` and `:contactId` alike, so route lists compare by shape. */
+export const normalizePath = (path: string) => path.replace(/:\w+/g, ':p');
+
+/** Every API route the app answers, as `METHOD /path`, with `:action{a|b}` expanded; sorted. */
+export function registeredRoutes(app: ReturnType<typeof createApp>): string[] {
+  const routes = app.routes
+    .filter((r) => r.method !== 'ALL' && /^\/(campaign|conversations)\//.test(r.path))
+    .flatMap((r) => {
+      const alternatives = /:\w+\{([^}]+)\}/.exec(r.path);
+      const paths = alternatives
+        ? alternatives[1]!.split('|').map((a) => r.path.replace(alternatives[0], a))
+        : [r.path];
+      return paths.map((p) => `${r.method} ${normalizePath(p)}`);
+    });
+  return [...new Set(routes)].sort();
 }

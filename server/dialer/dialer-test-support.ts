@@ -1,6 +1,7 @@
 import { createApp } from '../app.ts';
 import { createCredential, createOrg } from '../db/orgs.ts';
 import { openDatabase, type Db } from '../db/schema.ts';
+import { checkResponse } from '../openapi-check.ts';
 import { createDialer } from './dialer.ts';
 
 /** A manual clock: tests move time, nothing sleeps. */
@@ -26,7 +27,9 @@ export function dialerSetup(opts: { seed?: number; speed?: number; path?: string
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    const parsed = text ? JSON.parse(text) : undefined;
+    checkResponse(method, path, res.status, parsed);
+    return parsed as T;
   }
   const contacts = (n: number, prefix = 'k') =>
     Array.from({ length: n }, (_, i) => ({ external_id: `${prefix}${i}`, phone_numbers: [`+1415555${String(i % 10000).padStart(4, '0')}`] }));
