@@ -4,6 +4,40 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+// Layers (design.md): app → features → components/lib → api → contract. A feature never
+// imports another feature or the app; the server imports the shared contract, nothing of src/.
+const features = readdirSync('src/features');
+const layerZones = [
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: ['./src/app', ...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`)],
+    message:
+      'Features do not import the app or each other: move what they share to components/, lib/ or api/.',
+  })),
+  {
+    target: ['./src/components', './src/lib'],
+    from: ['./src/app', './src/features'],
+    message: 'Shared UI and helpers do not depend on features or the app.',
+  },
+  {
+    target: './src/api',
+    from: ['./src/app', './src/features', './src/components'],
+    message: 'The API layer holds no UI.',
+  },
+  {
+    target: ['./server', './contract'],
+    from: './src',
+    message: 'The server and the contract import the shared contract/ only, nothing of src/.',
+  },
+  {
+    target: './contract',
+    from: './server',
+    message: 'The contract does not depend on the server.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.data', 'test-results', 'playwright-report', 'bench/out'] },
@@ -12,7 +46,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     ...jsxA11y.flatConfigs.recommended,
-    languageOptions: { ...jsxA11y.flatConfigs.recommended.languageOptions, globals: globals.browser },
+    languageOptions: {
+      ...jsxA11y.flatConfigs.recommended.languageOptions,
+      globals: globals.browser,
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -24,12 +61,29 @@ export default tseslint.config(
   },
   ...pluginQuery.configs['flat/recommended'],
   {
-    files: ['server/**/*.ts', 'scripts/**/*.mjs', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'contract/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
+    files: [
+      'server/**/*.ts',
+      'scripts/**/*.mjs',
+      'e2e/**/*.ts',
+      'bench/**/*.{ts,mjs}',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import * as z from 'zod/mini';
 
 // The same build serves any environment: an operator edits /config.json to point at the API.
@@ -28,4 +29,10 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
 /** `conversationUrlTemplate` like "https://app.example/conversations/{id}". */
 export function conversationUrl(template: string, conversationId: string): string {
   return template.replaceAll('{id}', encodeURIComponent(conversationId));
+}
+
+export const RuntimeConfigContext = createContext<RuntimeConfig>(DEFAULT_RUNTIME_CONFIG);
+
+export function useRuntimeConfig(): RuntimeConfig {
+  return useContext(RuntimeConfigContext);
 }

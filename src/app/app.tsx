@@ -3,9 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
-import { RuntimeConfigContext } from './runtime-config-context';
 import { initConnection } from '../api/connection';
-import type { RuntimeConfig } from '../api/runtime-config';
+import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
 export function App({ config }: { config: RuntimeConfig }) {

@@ -3,8 +3,11 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../app/routes';
 import { createQueryClient } from '../app/query-client';
-import { RuntimeConfigContext } from '../app/runtime-config-context';
-import { DEFAULT_RUNTIME_CONFIG, type RuntimeConfig } from '../api/runtime-config';
+import {
+  DEFAULT_RUNTIME_CONFIG,
+  RuntimeConfigContext,
+  type RuntimeConfig,
+} from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
 /** A fresh QueryClient without retries, so a failing response shows at once. */

@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client';
 import { concurrencySettingsSchema } from '../../../contract/schemas';
 import { getConnection, saveConnection, type Connection } from '../../api/connection';
+import { useRuntimeConfig } from '../../api/runtime-config';
 import { fetchSession, sessionQueries } from '../../api/session';
-import { useRuntimeConfig } from '../../app/runtime-config-context';
 import { Button } from '../../components/button';
 
 function explainFailure(error: unknown): string {
