@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_CONCURRENCY_LIMIT } from '../../contract/schemas.ts';
 import type { Scope } from '../../contract/scopes.ts';
 import type { Db } from './schema.ts';
+import { sql } from './statements.ts';
 
 export type Credential = {
   kind: 'ak' | 'pat';
@@ -41,11 +42,10 @@ export function createCredential(
 }
 
 export function findCredential(db: Db, token: string): Credential | null {
-  const row = db
-    .prepare('SELECT kind, org_id, user_id, scopes, label FROM credentials WHERE token_hash = ?')
-    .get(hashToken(token)) as
-    | { kind: 'ak' | 'pat'; org_id: string | null; user_id: string | null; scopes: string; label: string }
-    | undefined;
+  const row = sql<[string], { kind: 'ak' | 'pat'; org_id: string | null; user_id: string | null; scopes: string; label: string }>(
+    db,
+    'SELECT kind, org_id, user_id, scopes, label FROM credentials WHERE token_hash = ?',
+  ).get(hashToken(token));
   if (!row) return null;
   return {
     kind: row.kind,
@@ -57,24 +57,19 @@ export function findCredential(db: Db, token: string): Credential | null {
 }
 
 export function isMember(db: Db, userId: string, orgId: string): boolean {
-  return !!db.prepare('SELECT 1 FROM memberships WHERE user_id = ? AND org_id = ?').get(userId, orgId);
+  return !!sql(db, 'SELECT 1 FROM memberships WHERE user_id = ? AND org_id = ?').get(userId, orgId);
 }
 
 export function concurrencyLimit(db: Db, orgId: string): number {
-  const row = db.prepare('SELECT concurrency_limit FROM orgs WHERE id = ?').get(orgId) as
-    | { concurrency_limit: number | null }
-    | undefined;
+  const row = sql<[string], { concurrency_limit: number | null }>(db, 'SELECT concurrency_limit FROM orgs WHERE id = ?').get(orgId);
   return row?.concurrency_limit ?? DEFAULT_CONCURRENCY_LIMIT;
 }
 
 export function setConcurrencyLimit(db: Db, orgId: string, limit: number): void {
-  db.prepare('UPDATE orgs SET concurrency_limit = ? WHERE id = ?').run(limit, orgId);
+  sql(db, 'UPDATE orgs SET concurrency_limit = ? WHERE id = ?').run(limit, orgId);
 }
 
 /** Calls in flight now: the same truth for stats, concurrency settings and the dialer. */
 export function activeCalls(db: Db, orgId: string): number {
-  const row = db
-    .prepare("SELECT COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress'")
-    .get(orgId) as { n: number };
-  return row.n;
+  return sql<[string], { n: number }>(db, "SELECT COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress'").get(orgId)!.n;
 }

@@ -11,7 +11,6 @@ import {
   campaignStats,
   externalIdTaken,
   findCampaign,
-  findCampaignById,
   insertCampaign,
   listCampaigns,
   setCampaignStatus,
@@ -138,8 +137,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.
-    const { db, auth } = c.var;
-    const campaign = findCampaignById(db, auth.orgId, c.req.param('id'));
-    if (!campaign) throw notFound('Campaign');
-    return c.json(campaignStats(db, auth.orgId, campaign.id));
+    const stats = campaignStats(c.var.db, c.var.auth.orgId, c.req.param('id'));
+    if (!stats) throw notFound('Campaign');
+    return c.json(stats);
   });
