@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../contract/schemas';
 import { humanize } from '../../components/status-badge';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import type { CampaignListFilters } from '../../api/campaigns';
 
 export function CampaignFilters({
@@ -11,18 +10,22 @@ export function CampaignFilters({
   filters: CampaignListFilters;
   onChange: (next: Partial<CampaignListFilters>) => void;
 }) {
+  // The box shows what is typed; the URL gets it 300 ms after the last key. When the URL
+  // changes otherwise (back/forward), the box follows it, adjusted during render.
   const [name, setName] = useState(filters.name);
-  const debounced = useDebouncedValue(name, 300);
-
-  useEffect(() => {
-    if (debounced !== filters.name) onChange({ name: debounced });
-    // Only the debounced text drives the URL; the URL drives the input on back/forward below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  useEffect(() => {
+  const [urlName, setUrlName] = useState(filters.name);
+  if (filters.name !== urlName) {
+    setUrlName(filters.name);
     setName(filters.name);
-  }, [filters.name]);
+  }
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  function type(value: string) {
+    setName(value);
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => onChange({ name: value }), 300);
+  }
 
   function toggle(status: CampaignStatus) {
     const next = filters.status.includes(status)
@@ -38,7 +41,7 @@ export function CampaignFilters({
         <input
           type="search"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => type(e.target.value)}
           className="mt-1 block w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           placeholder="e.g. spring"
         />

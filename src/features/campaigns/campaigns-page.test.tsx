@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, delay } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -108,6 +108,12 @@ describe('Campaign list', () => {
     expect(
       seen.filter((u) => ['f', 'fa', 'fal'].includes(u.searchParams.get('name') ?? '')).length,
     ).toBe(0);
+
+    // Back and forward move the box with the URL.
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(search).toHaveValue('spring'));
+    await act(() => router.navigate(1));
+    await waitFor(() => expect(search).toHaveValue('fall'));
   });
 
   it('loads the next page with the cursor and appends rows without repeats', async () => {
