@@ -21,8 +21,8 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   });
 
   useEffect(() => {
-    if (query.data && !query.isPlaceholderData) history.add(query.dataUpdatedAt, query.data);
-  }, [history, query.data, query.dataUpdatedAt, query.isPlaceholderData]);
+    if (query.data) history.add(query.dataUpdatedAt, query.data);
+  }, [history, query.data, query.dataUpdatedAt]);
 
   if (query.isPending) return <p className="text-slate-500">Loading statistics…</p>;
   if (!query.data) {

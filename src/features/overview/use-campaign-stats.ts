@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import type { Campaign, Stats } from '../../../contract/schemas';
@@ -17,7 +17,6 @@ export function useCampaignStats(campaign: Campaign) {
   const query = useQuery({
     ...campaignQueries.stats(campaign.id),
     refetchInterval: (q) => (canPoll && stillActive(q.state.data) ? POLL_INTERVAL_MS : false),
-    placeholderData: keepPreviousData,
   });
   return { query, visible, live: canPoll && stillActive(query.data) };
 }
