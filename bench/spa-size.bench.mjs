@@ -6,7 +6,7 @@ if ((await buildIfNeeded()) !== 0) process.exit(1);
 const routes = {
   '/campaigns': 'src/features/campaigns/campaigns-page.tsx',
   '/campaigns/:id (Overview)': [
-    'src/features/overview/campaign-page.tsx',
+    'src/features/campaign-shell/campaign-page.tsx',
     'src/features/overview/overview-tab.tsx',
   ],
   '/configurations': 'src/features/configurations/configurations-page.tsx',

@@ -20,7 +20,7 @@ export const routes: RouteObject[] = [
       {
         path: 'campaigns/:id',
         lazy: () =>
-          import('../features/overview/campaign-page').then((m) => ({ Component: m.CampaignPage })),
+          import('../features/campaign-shell/campaign-page').then((m) => ({ Component: m.CampaignPage })),
         children: [
           {
             index: true,
