@@ -52,7 +52,7 @@ export function describeDetail(detail: ErrorDetail | null): string | null {
 
 type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: Record<string, string | number | readonly string[] | null | undefined>;
+  query?: Record<string, string | number | readonly (string | number)[] | null | undefined>;
   body?: unknown;
   schema?: Schema<T>;
   signal?: AbortSignal;
@@ -64,7 +64,7 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>[
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value == null || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
     else params.set(key, String(value));
   }
   const qs = params.toString();

@@ -20,7 +20,9 @@ export const routes: RouteObject[] = [
       {
         path: 'campaigns/:id',
         lazy: () =>
-          import('../features/campaign-shell/campaign-page').then((m) => ({ Component: m.CampaignPage })),
+          import('../features/campaign-shell/campaign-page').then((m) => ({
+            Component: m.CampaignPage,
+          })),
         children: [
           {
             index: true,

@@ -1,5 +1,6 @@
 import type { Campaign, Configuration, Contact, Session, Stats } from '../../contract/schemas';
 import type { Connection } from '../api/connection';
+import type { Report } from '../../contract/extensions';
 
 export const API = 'http://api.test';
 export const TEST_CONNECTION: Connection = {
@@ -83,5 +84,41 @@ export function makeSession(
       ...credential,
     },
     extensions,
+  };
+}
+
+/** A report of a campaign well under way, with one criterion of each value type. */
+export function makeReport(campaignId: string, overrides: Partial<Report> = {}): Report {
+  return {
+    campaign_id: campaignId,
+    generated_at: '2026-11-22T12:00:00Z',
+    started_at: '2026-11-22T09:00:00Z',
+    completed_at: null,
+    contacts: { total: 1000, reached: 800, completed: 412, exhausted: 100 },
+    attempts: {
+      total: 1500,
+      in_progress: 4,
+      by_status: { completed: 600, no_answer: 400, busy: 80, voicemail: 300, failed: 116 },
+    },
+    rates: { answer_rate: 41.22, success_rate: 80.47, reach_rate: 80 },
+    talk_time: { total_seconds: 90_000, average_seconds: 150 },
+    by_attempt_number: [
+      { attempt: 1, ended: 800, completed: 300 },
+      { attempt: 2, ended: 500, completed: 112 },
+    ],
+    results: [
+      {
+        key: 'next_step.action',
+        type: 'string',
+        count: 412,
+        values: [
+          { value: 'book_demo', count: 200 },
+          { value: 'send_pricing', count: 212 },
+        ],
+      },
+      { key: 'qualification.interested', type: 'boolean', count: 412, true: 300, false: 112 },
+      { key: 'quality.score', type: 'number', count: 412, mean: 7.14, min: 2, max: 10 },
+    ],
+    ...overrides,
   };
 }

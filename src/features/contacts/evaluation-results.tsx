@@ -1,18 +1,15 @@
 import type { ResultValue } from '../../../contract/schemas';
 import { humanize } from '../../components/status-badge';
+import { groupByMetric, splitResultKey } from '../../lib/result-keys';
 
 /** Groups `metric.criterion` keys by metric, in the order they came. */
 export function groupResults(
   result: Record<string, ResultValue>,
 ): [string, [string, ResultValue][]][] {
-  const groups = new Map<string, [string, ResultValue][]>();
-  for (const [key, value] of Object.entries(result)) {
-    const dot = key.indexOf('.');
-    const metric = dot === -1 ? key : key.slice(0, dot);
-    const criterion = dot === -1 ? key : key.slice(dot + 1);
-    groups.set(metric, [...(groups.get(metric) ?? []), [criterion, value]]);
-  }
-  return [...groups];
+  return groupByMetric(Object.entries(result), ([key]) => key).map(([metric, entries]) => [
+    metric,
+    entries.map(([key, value]) => [splitResultKey(key)[1], value]),
+  ]);
 }
 
 function Value({ value }: { value: ResultValue }) {

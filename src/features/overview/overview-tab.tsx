@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
+import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { BucketsPanel } from './buckets-panel';
@@ -11,7 +12,11 @@ import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from './why-not-dialing';
 
+// Only servers with the report extension need it: its code loads with the first report.
+const ResultsSection = lazy(() => import('./results-section'));
+
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
+  const hasReport = useExtension('report');
   const { query, live, visible } = useCampaignStats(campaign);
   const [history] = useState(() => new HeadroomHistory());
   const points = useSyncExternalStore(history.subscribe, history.points);
@@ -71,6 +76,11 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         <p id="stale-note" className="text-sm text-slate-600">
           These numbers are stale: they are from the last successful update.
         </p>
+      )}
+      {hasReport && (
+        <Suspense fallback={null}>
+          <ResultsSection campaign={campaign} live={live} />
+        </Suspense>
       )}
     </section>
   );

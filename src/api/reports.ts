@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from './client';
+import { campaignQueries } from './campaigns';
+import { reportSchema, type ContactFilters } from '../../contract/extensions';
+
+export const reportQueries = {
+  /** (ext) report: outcomes, rates and the evaluation roll-up, for a filter or the whole. */
+  campaign: (campaignId: string, filters: ContactFilters = {}) =>
+    queryOptions({
+      queryKey: [...campaignQueries.details(), campaignId, 'report', filters] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(`/campaign/campaigns/${encodeURIComponent(campaignId)}/report`, {
+          query: filters,
+          schema: reportSchema,
+          signal,
+        }),
+    }),
+};

@@ -1,0 +1,35 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Bucket } from './buckets-chart';
+
+/** Ended calls by outcome. The numbers are listed beside it as links, so it is decorative. */
+export default function OutcomesChart({ outcomes }: { outcomes: Bucket[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={160}>
+      <BarChart
+        accessibilityLayer={false}
+        data={outcomes}
+        layout="vertical"
+        margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="label" width={84} tick={{ fontSize: 12 }} />
+        <Tooltip />
+        <Bar dataKey="value" name="Calls" isAnimationActive={false}>
+          {outcomes.map((o) => (
+            <Cell key={o.label} fill={o.color} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

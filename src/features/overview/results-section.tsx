@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { POLL_INTERVAL_MS } from '../../api/concurrency';
+import { reportQueries } from '../../api/reports';
+import type { Campaign } from '../../../contract/schemas';
+import { ErrorState } from '../../components/error-state';
+import { AttemptNumbersPanel } from './attempt-numbers-panel';
+import { EvaluationRollupPanel } from './evaluation-rollup-panel';
+import { OutcomesPanel } from './outcomes-panel';
+import { RatesPanel } from './rates-panel';
+
+/**
+ * (ext) report: is the campaign working. Polled on the stats' rhythm (live: every 5 s),
+ * so one poll costs one more request at most.
+ */
+export default function ResultsSection({ campaign, live }: { campaign: Campaign; live: boolean }) {
+  const report = useQuery({
+    ...reportQueries.campaign(campaign.id),
+    refetchInterval: live ? POLL_INTERVAL_MS : false,
+  });
+  const heading = (
+    <h2 id="results-heading" className="text-lg font-semibold">
+      Results
+    </h2>
+  );
+  if (report.isPending) {
+    return (
+      <section aria-labelledby="results-heading" aria-busy="true" className="space-y-3">
+        {heading}
+        <div className="h-64 animate-pulse rounded-lg bg-slate-100" />
+      </section>
+    );
+  }
+  if (!report.data) {
+    return (
+      <section aria-labelledby="results-heading" className="space-y-3">
+        {heading}
+        <ErrorState
+          title="Could not load the results"
+          error={report.error}
+          onRetry={() => report.refetch()}
+        />
+      </section>
+    );
+  }
+  const data = report.data;
+  return (
+    <section aria-labelledby="results-heading" className="space-y-3">
+      {heading}
+      {data.contacts.total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+          No contacts yet: results appear once contacts are imported and called.
+        </p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <OutcomesPanel campaignId={campaign.id} report={data} />
+          <RatesPanel campaignId={campaign.id} report={data} />
+          <AttemptNumbersPanel campaignId={campaign.id} report={data} />
+          <EvaluationRollupPanel campaignId={campaign.id} results={data.results} />
+        </div>
+      )}
+    </section>
+  );
+}
