@@ -8,8 +8,15 @@ import {
   type ContactBucket,
   type ContactInput,
 } from '../../contract/schemas';
+import type { ContactFilters } from '../../contract/extensions';
 
-export type ContactListParams = { limit: number; offset: number; status: ContactBucket | null };
+export type ContactListParams = {
+  limit: number;
+  offset: number;
+  status: ContactBucket | null;
+  /** (ext) contact-filters: send only to servers that list the extension. */
+  filters?: ContactFilters;
+};
 
 const enc = encodeURIComponent;
 
@@ -20,7 +27,12 @@ export const contactQueries = {
       queryKey: [...contactQueries.all(campaignId), 'list', params] as const,
       queryFn: ({ signal }) =>
         apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
-          query: { limit: params.limit, offset: params.offset, status: params.status },
+          query: {
+            limit: params.limit,
+            offset: params.offset,
+            status: params.status,
+            ...params.filters,
+          },
           schema: contactsPageSchema,
           signal,
         }),

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
+import { reportQueries } from '../../api/reports';
+import { useExtension } from '../../api/session';
 import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
+import { ContactFilterBar } from './contact-filter-bar';
 import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
+import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
@@ -20,10 +25,25 @@ const FILTERS: { status: ContactBucket | null; label: string }[] = [
 
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
   const [params, setParams] = useContactsParams();
+  const canFilter = useExtension('contact-filters');
+  const hasReport = useExtension('report');
+  // A URL's filters are honoured only by a server that lists them; never sent otherwise.
+  const filters = canFilter ? params.filters : {};
+  const filtered = hasContactFilters(filters);
   const stats = useQuery(campaignQueries.stats(campaign.id));
+  // The unfiltered report offers the result values to filter by (shared with the Overview).
+  const report = useQuery({
+    ...reportQueries.campaign(campaign.id),
+    enabled: canFilter && hasReport,
+  });
   const offset = (params.page - 1) * params.size;
   const list = useQuery(
-    contactQueries.list(campaign.id, { limit: params.size, offset, status: params.status }),
+    contactQueries.list(campaign.id, {
+      limit: params.size,
+      offset,
+      status: params.status,
+      ...(filtered ? { filters } : {}),
+    }),
   );
   const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
@@ -34,10 +54,17 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   return (
     <section aria-label="Contacts" className="space-y-4">
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <ExportContactsButton campaign={campaign} status={params.status} />
+        <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
         {/* A closed campaign takes no new contacts (the API answers 400). */}
         {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
       </div>
+      {canFilter && (
+        <ContactFilterBar
+          filters={params.filters}
+          report={report.data}
+          onChange={(next) => setParams({ filters: next })}
+        />
+      )}
       <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
         {FILTERS.map((f) => {
           const n = count(f.status);
@@ -59,6 +86,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           );
         })}
       </div>
+      {filtered && hasReport && <FilteredStats campaignId={campaign.id} filters={filters} />}
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load contacts"
@@ -67,7 +95,11 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
         />
       ) : !list.isPending && total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
-          {params.status ? 'No contacts in this status.' : 'This campaign has no contacts yet.'}
+          {filtered
+            ? 'No contacts match these filters.'
+            : params.status
+              ? 'No contacts in this status.'
+              : 'This campaign has no contacts yet.'}
         </p>
       ) : (
         <>

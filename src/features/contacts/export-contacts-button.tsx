@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Campaign, ContactBucket } from '../../../contract/schemas';
+import type { ContactFilters } from '../../../contract/extensions';
+import { hasContactFilters } from '../../lib/contact-filters';
 import { Button } from '../../components/button';
 import { formatCount, formatNumber } from '../../lib/format';
 
@@ -9,9 +11,11 @@ type Progress = { done: number; total: number };
 export function ExportContactsButton({
   campaign,
   status,
+  filters,
 }: {
   campaign: Campaign;
   status: ContactBucket | null;
+  filters: ContactFilters;
 }) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -28,12 +32,14 @@ export function ExportContactsButton({
     try {
       // The CSV code loads only when someone exports.
       const { exportContacts } = await import('./export-contacts');
-      const outcome = await exportContacts(queryClient, campaign, status, {
+      const outcome = await exportContacts(queryClient, campaign, status, filters, {
         signal: controller.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      if (outcome !== 'cancelled')
-        setDone(`Exported ${formatCount(outcome.count, 'contact')} to ${outcome.file}.`);
+      if (outcome !== 'cancelled') {
+        const which = hasContactFilters(filters) ? ' matching the filters' : '';
+        setDone(`Exported ${formatCount(outcome.count, 'contact')}${which} to ${outcome.file}.`);
+      }
     } catch (e) {
       setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -51,7 +57,9 @@ export function ExportContactsButton({
           <Button onClick={() => controller.current?.abort()}>Cancel export</Button>
         </>
       ) : (
-        <Button onClick={() => void start()}>Export CSV</Button>
+        <Button onClick={() => void start()}>
+          {hasContactFilters(filters) ? 'Export filtered CSV' : 'Export CSV'}
+        </Button>
       )}
       {done && (
         <p role="status" className="text-sm text-slate-700">

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { contactQueries } from '../../api/contacts';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
+import type { ContactFilters } from '../../../contract/extensions';
+import { hasContactFilters } from '../../lib/contact-filters';
 import { downloadCsv, fileSlug } from '../../lib/csv-download';
 import { asText, contactName } from './contact-display';
 
@@ -58,6 +60,7 @@ export async function exportContacts(
   queryClient: QueryClient,
   campaign: Campaign,
   status: ContactBucket | null,
+  filters: ContactFilters,
   opts: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
 ): Promise<{ file: string; count: number } | 'cancelled'> {
   const byId = new Map<string, Contact>();
@@ -65,7 +68,12 @@ export async function exportContacts(
   for (let offset = 0; offset < total; offset += PAGE) {
     if (opts.signal.aborted) return 'cancelled';
     const page = await queryClient.fetchQuery({
-      ...contactQueries.list(campaign.id, { limit: PAGE, offset, status }),
+      ...contactQueries.list(campaign.id, {
+        limit: PAGE,
+        offset,
+        status,
+        ...(hasContactFilters(filters) ? { filters } : {}),
+      }),
       gcTime: 0,
     });
     total = page.total;
@@ -75,7 +83,9 @@ export async function exportContacts(
   }
   if (opts.signal.aborted) return 'cancelled';
   const { fields, rows } = toColumns([...byId.values()]);
-  const suffix = status ? `-${status.replace('_', '-')}` : '';
+  const suffix =
+    (status ? `-${status.replace('_', '-')}` : '') +
+    (hasContactFilters(filters) ? '-filtered' : '');
   const file = `${fileSlug(campaign.name)}-contacts${suffix}.csv`;
   downloadCsv(file, fields, rows);
   return { file, count: rows.length };

@@ -1,0 +1,232 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  CALL_STATUS_FILTERS,
+  type ContactFilters,
+  type Report,
+} from '../../../contract/extensions';
+import { Button } from '../../components/button';
+import { humanize } from '../../components/status-badge';
+import { hasContactFilters } from '../../lib/contact-filters';
+import { splitResultKey } from '../../lib/result-keys';
+
+const callStatusLabel = (s: string) => (s === 'none' ? 'Never called' : humanize(s));
+
+/** "qualification.interested:true" → "Interested: Yes". */
+function resultLabel(filter: string): string {
+  const colon = filter.indexOf(':');
+  const value = filter.slice(colon + 1);
+  const shown = value === 'true' ? 'Yes' : value === 'false' ? 'No' : humanize(value);
+  return `${humanize(splitResultKey(filter.slice(0, colon))[1])}: ${shown}`;
+}
+
+/** Values of the report's roll-up that a manager can filter by. */
+function resultOptions(report: Report | undefined): string[] {
+  return (report?.results ?? []).flatMap((r) =>
+    r.type === 'boolean'
+      ? [`${r.key}:true`, `${r.key}:false`]
+      : r.type === 'string'
+        ? r.values.map((v) => `${r.key}:${v.value}`)
+        : [],
+  );
+}
+
+function Menu({ label, count, children }: { label: string; count: number; children: ReactNode }) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+        {label}
+        {count > 0 && <span className="ml-1 text-indigo-800">({count})</span>}
+      </summary>
+      <div className="absolute z-10 mt-1 max-h-72 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        {children}
+      </div>
+    </details>
+  );
+}
+
+function Checkboxes<T extends string | number>({
+  legend,
+  options,
+  selected,
+  label,
+  onChange,
+}: {
+  legend: string;
+  options: readonly T[];
+  selected: readonly T[];
+  label: (value: T) => string;
+  onChange: (next: T[]) => void;
+}) {
+  return (
+    <fieldset>
+      <legend className="sr-only">{legend}</legend>
+      {options.map((option) => (
+        <label key={String(option)} className="flex items-center gap-2 py-0.5 text-sm">
+          <input
+            type="checkbox"
+            checked={selected.includes(option)}
+            onChange={() =>
+              onChange(
+                selected.includes(option)
+                  ? selected.filter((s) => s !== option)
+                  : [...selected, option],
+              )
+            }
+          />
+          {label(option)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const ATTEMPT_COUNTS = Array.from({ length: 10 }, (_, i) => i);
+
+/**
+ * (ext) contact-filters: search, last and first call status, attempt count and evaluation
+ * result, combined with AND; each list is OR within itself. Every change lands in the URL.
+ */
+export function ContactFilterBar({
+  filters,
+  report,
+  onChange,
+}: {
+  filters: ContactFilters;
+  report: Report | undefined;
+  onChange: (next: ContactFilters) => void;
+}) {
+  const set = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => {
+    const next = { ...filters };
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+
+  // The box shows what is typed; the URL gets it 300 ms after the last key.
+  const [search, setSearch] = useState(filters.search ?? '');
+  const [urlSearch, setUrlSearch] = useState(filters.search ?? '');
+  if ((filters.search ?? '') !== urlSearch) {
+    setUrlSearch(filters.search ?? '');
+    setSearch(filters.search ?? '');
+  }
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  function type(value: string) {
+    setSearch(value);
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => set('search', value.trim() || undefined), 300);
+  }
+
+  const results = [...new Set([...resultOptions(report), ...(filters.result ?? [])])];
+  const chips: { label: string; clear: () => void }[] = [
+    ...(filters.last_status ?? []).map((s) => ({
+      label: `Last call: ${callStatusLabel(s)}`,
+      clear: () =>
+        set(
+          'last_status',
+          filters.last_status!.filter((x) => x !== s),
+        ),
+    })),
+    ...(filters.first_status ?? []).map((s) => ({
+      label: `First call: ${callStatusLabel(s)}`,
+      clear: () =>
+        set(
+          'first_status',
+          filters.first_status!.filter((x) => x !== s),
+        ),
+    })),
+    ...(filters.attempts ?? []).map((n) => ({
+      label: `${n} attempt${n === 1 ? '' : 's'}`,
+      clear: () =>
+        set(
+          'attempts',
+          filters.attempts!.filter((x) => x !== n),
+        ),
+    })),
+    ...(filters.result ?? []).map((r) => ({
+      label: resultLabel(r),
+      clear: () =>
+        set(
+          'result',
+          filters.result!.filter((x) => x !== r),
+        ),
+    })),
+  ];
+
+  return (
+    <div role="search" aria-label="Filter contacts" className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm font-medium">
+          Search
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => type(e.target.value)}
+            placeholder="Phone, name or ID"
+            maxLength={200}
+            className="mt-1 block w-64 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
+        </label>
+        <Menu label="Last call" count={filters.last_status?.length ?? 0}>
+          <Checkboxes
+            legend="Status of the last call"
+            options={CALL_STATUS_FILTERS}
+            selected={filters.last_status ?? []}
+            label={callStatusLabel}
+            onChange={(next) => set('last_status', next)}
+          />
+        </Menu>
+        <Menu label="First call" count={filters.first_status?.length ?? 0}>
+          <Checkboxes
+            legend="Status of the first call"
+            options={CALL_STATUS_FILTERS}
+            selected={filters.first_status ?? []}
+            label={callStatusLabel}
+            onChange={(next) => set('first_status', next)}
+          />
+        </Menu>
+        <Menu label="Attempts" count={filters.attempts?.length ?? 0}>
+          <Checkboxes
+            legend="Number of attempts"
+            options={ATTEMPT_COUNTS}
+            selected={filters.attempts ?? []}
+            label={(n) => `${n} attempt${n === 1 ? '' : 's'}`}
+            onChange={(next) => set('attempts', next)}
+          />
+        </Menu>
+        {results.length > 0 && (
+          <Menu label="Result" count={filters.result?.length ?? 0}>
+            <Checkboxes
+              legend="Latest evaluation result"
+              options={results}
+              selected={filters.result ?? []}
+              label={resultLabel}
+              onChange={(next) => set('result', next)}
+            />
+          </Menu>
+        )}
+      </div>
+      {hasContactFilters(filters) && (
+        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2">
+          {chips.map((chip) => (
+            <li key={chip.label}>
+              <Button
+                variant="ghost"
+                className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900"
+                aria-label={`Remove filter ${chip.label}`}
+                onClick={chip.clear}
+              >
+                {chip.label} <span aria-hidden="true">×</span>
+              </Button>
+            </li>
+          ))}
+          <li>
+            <Button variant="ghost" className="text-xs" onClick={() => onChange({})}>
+              Clear all filters
+            </Button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
