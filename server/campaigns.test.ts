@@ -57,6 +57,12 @@ describe('campaigns', () => {
     expect(await names('status=paused&status=closed')).toEqual(['Autumn 100%', 'SPRING renewals']);
     expect(await names('name=spring&status=active')).toEqual(['Spring outreach']);
     expect(await names('name=%25')).toEqual(['Autumn 100%']);
+    // Beyond ASCII: case folds for any script.
+    await call('POST', '/campaign/campaigns', { body: { name: 'Ärzte Süd', external_id: 'd' } });
+    await call('POST', '/campaign/campaigns', { body: { name: 'ΑΘΗΝΑ callers', external_id: 'e' } });
+    expect(await names('name=ärzte')).toEqual(['Ärzte Süd']);
+    expect(await names('name=SÜD')).toEqual(['Ärzte Süd']);
+    expect(await names('name=αθηνα')).toEqual(['ΑΘΗΝΑ callers']);
   });
 
   it('validates limits and bodies with 422 lists', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignStatus, Stats } from '../../contract/schemas.ts';
 import { activeCalls, concurrencyLimit } from './orgs.ts';
-import type { Db } from './schema.ts';
+import { fold, type Db } from './schema.ts';
 import { sql } from './statements.ts';
 
 const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, updated_at';
@@ -80,8 +80,9 @@ export function listCampaigns(
     params.push(q.afterSeq);
   }
   if (q.name) {
-    where.push("name LIKE ? ESCAPE '\\'");
-    params.push(`%${q.name.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    // fold() beyond ASCII: "ärzte" finds "Ärzte", which LIKE would not.
+    where.push('instr(fold(name), ?) > 0');
+    params.push(fold(q.name));
   }
   if (q.status?.length) {
     where.push(`status IN (${q.status.map(() => '?').join(', ')})`);

@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkCounters } from '../dialer/dialer-test-support.ts';
+import { listContacts } from './contacts.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { migrate, openDatabase } from './schema.ts';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database file as main wrote it before numbered migrations: schema-v0.sql and rows. */
+function oldDatabaseFile(opts: { withoutBlocks?: boolean } = {}) {
+  dir = mkdtempSync(join(tmpdir(), 'headroom-migrate-'));
+  const path = join(dir, 'old.db');
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  db.exec(readFileSync(new URL('./migrations/fixtures/schema-v0.sql', import.meta.url), 'utf8'));
+  db.exec(`
+    INSERT INTO orgs VALUES ('org_a', 'A', 7);
+    INSERT INTO credentials VALUES ('hash', 'ak', 'org_a', NULL, 'campaigns:manage', 'Old key');
+    INSERT INTO configurations (id, org_id, name, timezone, schedule, max_attempts, retry_interval_minutes, created_at, updated_at)
+      VALUES ('cfg', 'org_a', 'Old config', 'Europe/London', NULL, 2, 5, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    INSERT INTO campaigns (id, org_id, external_id, name, status, configuration_id, created_at, updated_at)
+      VALUES ('c1', 'org_a', 'old', 'Old campaign', 'active', 'cfg', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    INSERT INTO conversations VALUES ('conv1', 'org_a', '2026-01-01T10:00:00Z', '2026-01-01T10:02:00Z', '[]');
+    INSERT INTO evaluation_runs (id, conversation_id, metric_key, status, results, created_at)
+      VALUES ('run1', 'conv1', 'qualification', 'completed', '{"interested":true}', '2026-01-01T10:03:00Z');
+  `);
+  const contact = db.prepare(
+    `INSERT INTO contacts (id, org_id, campaign_id, external_id, phone_numbers, status, created_at, updated_at)
+     VALUES (?, 'org_a', 'c1', ?, '["+14155550100"]', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+  );
+  const attempt = db.prepare(
+    `INSERT INTO attempts (id, org_id, campaign_id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result)
+     VALUES (?, 'org_a', 'c1', ?, '+14155550100', ?, '2026-01-01T10:00:00Z', ?, ?, ?)`,
+  );
+  const statuses = ['pending', 'locked', 'in_progress', 'completed', 'exhausted'];
+  db.exec('BEGIN');
+  for (let i = 0; i < 2500; i++) {
+    const status = statuses[i % 5]!;
+    contact.run(`k${i}`, `ext-${i}`, status);
+    if (status === 'completed')
+      attempt.run(
+        `a${i}`,
+        `k${i}`,
+        i === 3 ? 'conv1' : null,
+        '2026-01-01T10:02:00Z',
+        'completed',
+        i === 3 ? '{"qualification.interested":true}' : null,
+      );
+    if (status === 'exhausted') {
+      attempt.run(`a${i}x`, `k${i}`, null, '2026-01-01T10:01:00Z', 'no_answer', null);
+      attempt.run(`a${i}y`, `k${i}`, null, '2026-01-01T11:01:00Z', 'busy', null);
+    }
+    if (status === 'in_progress') attempt.run(`a${i}`, `k${i}`, null, null, 'in_progress', null);
+  }
+  db.exec('COMMIT');
+  if (opts.withoutBlocks) db.exec('DROP TABLE contact_blocks');
+  const counts = db
+    .prepare('SELECT n_pending, n_in_progress, n_completed, n_exhausted, n_attempts FROM campaigns')
+    .get();
+  db.close();
+  return { path, counts };
+}
+
+describe('numbered migrations', () => {
+  it('upgrade a database file written before them, keeping every row and counter', () => {
+    const { path, counts } = oldDatabaseFile();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT COUNT(*) n FROM contacts').get()).toEqual({ n: 2500 });
+    expect(db.prepare('SELECT COUNT(*) n FROM attempts').get()).toEqual({ n: 2000 });
+    expect(db.prepare('SELECT label FROM credentials').get()).toEqual({ label: 'Old key' });
+    expect(db.prepare('SELECT concurrency_limit FROM orgs').get()).toEqual({
+      concurrency_limit: 7,
+    });
+    expect(db.prepare("SELECT results FROM evaluation_runs WHERE id = 'run1'").get()).toEqual({
+      results: '{"interested":true}',
+    });
+    expect(
+      db
+        .prepare(
+          'SELECT n_pending, n_in_progress, n_completed, n_exhausted, n_attempts FROM campaigns',
+        )
+        .get(),
+    ).toEqual(counts);
+    expect(counts).toEqual({
+      n_pending: 500,
+      n_in_progress: 1000,
+      n_completed: 500,
+      n_exhausted: 500,
+      n_attempts: 2000,
+    });
+    checkCounters(db);
+    // And it keeps working: a reopen migrates nothing, writes move the counters.
+    db.close();
+    const again = openDatabase(path);
+    again.prepare("UPDATE contacts SET status = 'completed' WHERE id = 'k0'").run();
+    checkCounters(again);
+    again.close();
+  });
+
+  it('count the blocks of a database written before contact_blocks existed', () => {
+    const { path } = oldDatabaseFile({ withoutBlocks: true });
+    const db = openDatabase(path);
+    const page = listContacts(db, 'org_a', 'c1', { limit: 5, offset: 2498 });
+    expect(page.contacts.map((c) => c.external_id)).toEqual(['ext-2498', 'ext-2499']);
+    checkCounters(db);
+    db.close();
+  });
+
+  it('roll back whole when one fails, leaving the version as it was', () => {
+    const db = openDatabase(':memory:');
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: LATEST + 1,
+        name: 'half done',
+        up: (d: typeof db) => {
+          d.exec('CREATE TABLE half_done (x)');
+          throw new Error('disk on fire');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('disk on fire');
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(
+      db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").get(),
+    ).toBeUndefined();
+  });
+
+  it('refuse a database newer than the code', () => {
+    const db = openDatabase(':memory:');
+    db.pragma(`user_version = ${LATEST + 1}`);
+    expect(() => migrate(db)).toThrow(/schema version/);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Db } from '../schema.ts';
+import * as initial from './001-initial.ts';
+
+export type Migration = { version: number; name: string; up: (db: Db) => void };
+
+/**
+ * Every schema change, in order; `PRAGMA user_version` records the last one applied.
+ * To add one: a file `NNN-what.ts` exporting `up(db)` that changes the schema AND backfills
+ * what existing rows imply (counters, side tables), then a line below with the next version.
+ * Never edit a migration that has shipped: old database files replay it as it was.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }];
