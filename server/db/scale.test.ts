@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkCounters, checkInvariants, dialerSetup } from '../dialer/dialer-test-support.ts';
 import { createRandom } from '../dialer/random.ts';
 import { listContacts, upsertContacts } from './contacts.ts';
-import { openDatabase, type Db } from './schema.ts';
+import type { Db } from './schema.ts';
 
 const BUCKETS = ['pending', 'in_progress', 'completed', 'exhausted'] as const;
 
