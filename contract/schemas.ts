@@ -11,6 +11,13 @@ export const INLINE_CONTACTS_MAX = 5000;
 export const DEFAULT_CONCURRENCY_LIMIT = 10;
 export const DEFAULT_COUNTRY_CODE = '+1';
 
+// The contract's limits: bad input is refused whole, fast, and writes nothing.
+export const BODY_MAX_BYTES = 5 * 1024 * 1024;
+export const PHONE_NUMBERS_MAX = 10;
+export const DATA_MAX_BYTES = 16 * 1024;
+export const DATA_MAX_DEPTH = 8;
+export const NAME_MAX = 200;
+
 const timestamp = z.string();
 const id = z.string();
 
@@ -53,10 +60,58 @@ const bounded = (min: number, max: number) =>
       z.gte(min, `Must be at least ${min}`),
       z.lte(max, `Must be at most ${max}`),
     );
+// Matching control characters is this pattern's purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const noControl = z.refine<string>((s) => !CONTROL.test(s), 'Must not contain control characters');
 const text = (max: number, required = 'Required') =>
   z
     .string()
-    .check(z.trim(), z.minLength(1, required), z.maxLength(max, `At most ${max} characters`));
+    .check(
+      z.trim(),
+      z.minLength(1, required),
+      z.maxLength(max, `At most ${max} characters`),
+      noControl,
+    );
+
+/**
+ * An external_id is addressed in a URL path segment (`/campaigns/{id}`), so it must be one:
+ * no `/ ? # % \`, not `.` or `..`.
+ */
+const URL_UNSAFE = /[/?#%\\]/;
+const addressable = (what: string) =>
+  z.refine<string>(
+    (s) => !URL_UNSAFE.test(s) && s !== '.' && s !== '..',
+    `${what} cannot contain / ? # % \\ or be . or .., since it is used in URLs`,
+  );
+const externalId = (what: string) =>
+  text(NAME_MAX, `${what} cannot be empty`).check(addressable(what));
+
+/** Depth of nested objects and arrays, walked without recursion so no input can overflow. */
+export function jsonDepth(value: unknown, stopAt = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > stopAt) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const dataSchema = z.record(z.string(), z.unknown()).check(
+  // Depth first, and stop there: serializing thousands of levels would itself overflow.
+  z.refine((data) => jsonDepth(data, DATA_MAX_DEPTH) <= DATA_MAX_DEPTH, {
+    message: `data may nest at most ${DATA_MAX_DEPTH} levels`,
+    abort: true,
+  }),
+  z.refine(
+    (data) => new TextEncoder().encode(JSON.stringify(data)).length <= DATA_MAX_BYTES,
+    `data may be at most ${DATA_MAX_BYTES / 1024} KB`,
+  ),
+);
 
 export const configurationSchema = z.object({
   id,
@@ -184,23 +239,33 @@ export type ContactsPage = z.infer<typeof contactsPageSchema>;
 
 /** A contact as sent to upsert or inline on create; numbers are normalized server-side. */
 export const contactInputSchema = z.object({
-  id: optional(z.string().check(z.minLength(1))),
-  external_id: optional(nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
+  id: optional(z.string().check(z.minLength(1), z.maxLength(NAME_MAX))),
+  external_id: optional(nullable(externalId('external_id'))),
   phone_numbers: z
     .array(z.string().check(z.minLength(1), z.maxLength(40)))
-    .check(z.minLength(1, 'At least one phone number')),
-  data: optional(z.record(z.string(), z.unknown())),
+    .check(
+      z.minLength(1, 'At least one phone number'),
+      z.maxLength(PHONE_NUMBERS_MAX, `At most ${PHONE_NUMBERS_MAX} phone numbers per contact`),
+    ),
+  data: optional(dataSchema),
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
-export const upsertRequestSchema = z.object({
-  contacts: z
-    .array(contactInputSchema)
+/** The contacts of one upsert: 1..1000, each checked with `item`. */
+export const upsertContactList = <T extends z.ZodMiniType>(item: T) =>
+  z
+    .array(item)
     .check(
       z.minLength(1, 'Send at least one contact'),
       z.maxLength(UPSERT_MAX, `At most ${UPSERT_MAX} contacts per request`),
-    ),
-});
+    );
+/** Contacts inline in a campaign create or update: up to 5000. */
+export const inlineContactList = <T extends z.ZodMiniType>(item: T) =>
+  z
+    .array(item)
+    .check(z.maxLength(INLINE_CONTACTS_MAX, `At most ${INLINE_CONTACTS_MAX} inline contacts`));
+
+export const upsertRequestSchema = z.object({ contacts: upsertContactList(contactInputSchema) });
 export type UpsertRequest = z.infer<typeof upsertRequestSchema>;
 
 export const upsertResultSchema = z.object({
@@ -213,14 +278,17 @@ export const upsertResultSchema = z.object({
 export type UpsertResult = z.infer<typeof upsertResultSchema>;
 
 export const campaignCreateSchema = z.object({
-  name: text(200, 'Name is required'),
-  external_id: optional(nullable(text(200))),
-  configuration_id: optional(nullable(z.string().check(z.minLength(1)))),
-  contacts: optional(
-    z
-      .array(contactInputSchema)
-      .check(z.maxLength(INLINE_CONTACTS_MAX, `At most ${INLINE_CONTACTS_MAX} inline contacts`)),
+  name: text(NAME_MAX, 'Name is required'),
+  // `default` names the ad-hoc contacts' route, so no campaign may take it.
+  external_id: optional(
+    nullable(
+      externalId('External ID').check(
+        z.refine((s) => s !== 'default', '"default" is reserved for contacts without a campaign'),
+      ),
+    ),
   ),
+  configuration_id: optional(nullable(z.string().check(z.minLength(1)))),
+  contacts: optional(inlineContactList(contactInputSchema)),
 });
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 export const campaignUpdateSchema = z.partial(campaignCreateSchema);

@@ -1,6 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { BODY_MAX_BYTES } from '../contract/schemas.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '../contract/openapi.ts';
 import { ROUTES } from '../contract/scopes.ts';
@@ -62,6 +64,13 @@ export function createApp({
 
   app.use('/campaign/*', authorize);
   app.use('/conversations/*', authorize);
+  app.use(
+    '/campaign/*',
+    bodyLimit({
+      maxSize: BODY_MAX_BYTES,
+      onError: (c) => c.json({ detail: `Request body over ${BODY_MAX_BYTES / 1024 / 1024} MB: send fewer contacts per request` }, 413),
+    }),
+  );
   if (rateLimit) {
     const limiter = rateLimiter(rateLimit);
     app.use('/campaign/*', limiter);

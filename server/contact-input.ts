@@ -3,19 +3,26 @@ import type { NormalizedContact } from './db/contacts.ts';
 import { HttpError } from './errors.ts';
 import { normalizePhone } from './phone.ts';
 
+/** Contacts normalized between yields to the event loop, so a big request never holds it. */
+const CHUNK = 100;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Normalizes every number to E.164. Any unparseable number rejects the whole request
  * (422 naming each offending index) so that nothing is written.
  */
-export function normalizeContacts(
+export async function normalizeContacts(
   contacts: ContactInput[],
   countryCode: string | null,
   opts: { strictE164: boolean; field: string },
-): { contacts: NormalizedContact[]; warnings: string[] } {
+): Promise<{ contacts: NormalizedContact[]; warnings: string[] }> {
   const issues: ValidationIssue[] = [];
   const warnings: string[] = [];
-  const normalized = contacts.map((contact, i) => {
-    const phones: string[] = [];
+  const normalized: NormalizedContact[] = [];
+  for (let i = 0; i < contacts.length; i++) {
+    if (i > 0 && i % CHUNK === 0) await yieldToOthers();
+    const contact = contacts[i]!;
+    const phones = new Set<string>();
     contact.phone_numbers.forEach((raw, j) => {
       const result = normalizePhone(raw, countryCode, opts.strictE164);
       if (!result.ok) {
@@ -23,14 +30,14 @@ export function normalizeContacts(
         return;
       }
       if (result.e164 !== raw) warnings.push(`${opts.field}[${i}].phone_numbers[${j}]: normalized "${raw}" to ${result.e164}`);
-      if (phones.includes(result.e164)) {
+      if (phones.has(result.e164)) {
         warnings.push(`${opts.field}[${i}].phone_numbers[${j}]: dropped duplicate number ${result.e164}`);
       } else {
-        phones.push(result.e164);
+        phones.add(result.e164);
       }
     });
-    return { ...contact, phone_numbers: phones };
-  });
+    normalized.push({ ...contact, phone_numbers: [...phones] });
+  }
   if (issues.length > 0) throw new HttpError(422, issues);
   return { contacts: normalized, warnings };
 }

@@ -71,17 +71,34 @@ describe('contacts', () => {
     expect(stats.body.contacts.total).toBe(0);
   });
 
-  it('reports an id of another campaign as failed while the other rows apply', async () => {
+  it('fails an id of another campaign, another org or no contact alike, while the other rows apply', async () => {
     const { call } = await withCampaign();
     await call('POST', '/campaign/campaigns', { body: { name: 'Other', external_id: 'other' } });
     const { body: theirs } = await call('POST', '/campaign/campaigns/other/contacts', {
       body: { contacts: [{ phone_numbers: ['+14155550100'] }] },
     });
-    const res = await call('POST', '/campaign/campaigns/spring/contacts', {
-      body: { contacts: [{ id: theirs.contact_ids[0], phone_numbers: ['+14155550101'] }, { phone_numbers: ['+14155550102'] }] },
+    await call('POST', '/campaign/campaigns', { token: TOKENS.other, body: { name: 'Foreign', external_id: 'foreign' } });
+    const { body: foreign } = await call('POST', '/campaign/campaigns/foreign/contacts', {
+      token: TOKENS.other,
+      body: { contacts: [{ phone_numbers: ['+14155550100'] }] },
     });
-    expect(res.body.failed).toEqual([{ index: 0, reason: `Contact ${theirs.contact_ids[0]} belongs to another campaign` }]);
+    const invented = '00000000-0000-4000-8000-000000000042';
+    const res = await call('POST', '/campaign/campaigns/spring/contacts', {
+      body: {
+        contacts: [
+          { id: theirs.contact_ids[0], phone_numbers: ['+14155550101'] },
+          { id: foreign.contact_ids[0], phone_numbers: ['+14155550101'] },
+          { id: invented, phone_numbers: ['+14155550101'] },
+          { phone_numbers: ['+14155550102'] },
+        ],
+      },
+    });
+    expect(res.body.failed).toEqual([0, 1, 2].map((index) => ({ index, reason: 'Unknown contact id' })));
     expect(res.body.inserted).toBe(1);
+    // The server chose the new contact's id; an invented one never becomes a contact.
+    expect(res.body.contact_ids).toHaveLength(1);
+    expect(res.body.contact_ids[0]).not.toBe(invented);
+    expect((await call('GET', `/campaign/campaigns/spring/contacts/${invented}`)).status).toBe(404);
   });
 
   it('limits upserts to 1..1000 and refuses closed campaigns', async () => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Schema } from '../contract/schemas.ts';
+import { contactInputSchema, type ContactInput, type Schema } from '../contract/schemas.ts';
 import { HttpError, validationDetail } from './errors.ts';
 
 type Parseable<T> = Schema<T> & {
@@ -30,4 +30,30 @@ export function query<T>(c: Context, schema: Schema<T>, repeatable: string[] = [
     raw[key] = repeatable.includes(key) ? values : values[values.length - 1];
   }
   return parseWith(schema, raw, 'query');
+}
+
+const CHUNK = 100;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A body whose `contacts` may be thousands long: the envelope is checked at once (contacts as
+ * unknown items), then the contacts 100 at a time between yields to the event loop, so one big
+ * request never holds the server. Issues are located as a whole-body parse would.
+ */
+export async function bodyWithContacts<T extends { contacts?: unknown[] }>(
+  c: Context,
+  envelope: Schema<T>,
+): Promise<Omit<T, 'contacts'> & { contacts?: ContactInput[] }> {
+  const value = await body(c, envelope);
+  if (value.contacts === undefined) return value as Omit<T, 'contacts'>;
+  const contacts: ContactInput[] = [];
+  const issues = [];
+  for (let i = 0; i < value.contacts.length; i++) {
+    if (i > 0 && i % CHUNK === 0) await yieldToOthers();
+    const result = contactInputSchema.safeParse(value.contacts[i]);
+    if (result.success) contacts.push(result.data);
+    else issues.push(...validationDetail('body', result.error.issues.map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] }))));
+  }
+  if (issues.length > 0) throw new HttpError(422, issues);
+  return { ...value, contacts };
 }

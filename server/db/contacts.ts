@@ -17,8 +17,6 @@ const CONTACT_COLUMNS = 'seq, id, campaign_id, external_id, phone_numbers, data,
 const IN_SCOPE = "org_id = ? AND IFNULL(campaign_id, '') = ?";
 const ATTEMPT_COLUMNS = 'id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Contacts of one page with their attempts (oldest first), in two queries whatever the size. */
 function withAttempts(db: Db, rows: ContactRow[]): Contact[] {
   const byContact = new Map<string, Attempt[]>();
@@ -175,12 +173,14 @@ export function upsertContacts(
     contacts.forEach((contact, index) => {
       let matchId: string | null = null;
       if (contact.id) {
+        // Ids are the server's: one that names no contact of this campaign fails the same way
+        // whether it exists elsewhere or not, so the reason reveals nothing.
         const existing = byId.get(contact.id);
-        if (existing && (existing.org_id !== orgId || existing.campaign_id !== campaignId)) {
-          out.failed.push({ index, reason: `Contact ${contact.id} belongs to another campaign` });
+        if (!existing || existing.org_id !== orgId || existing.campaign_id !== campaignId) {
+          out.failed.push({ index, reason: 'Unknown contact id' });
           return;
         }
-        matchId = existing?.id ?? null;
+        matchId = existing.id;
       }
       const external = contact.external_id ?? null;
       if (external !== null) {
@@ -202,7 +202,7 @@ export function upsertContacts(
         out.updated++;
         out.contact_ids.push(matchId);
       } else {
-        const id = contact.id && UUID.test(contact.id) ? contact.id : randomUUID();
+        const id = randomUUID();
         insert.run(id, orgId, campaignId, external, phones, data ?? '{}', now, now);
         out.inserted++;
         out.contact_ids.push(id);

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { contactListQuerySchema, upsertRequestSchema } from '../../contract/schemas.ts';
+import * as z from 'zod/mini';
+import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
@@ -7,9 +8,11 @@ import { deleteContact, findContact, listContacts, upsertContacts } from '../db/
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
-import { body, query } from '../validate.ts';
+import { bodyWithContacts, query } from '../validate.ts';
 
 const DEFAULT = 'default';
+// The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
+const upsertEnvelope = z.object({ contacts: upsertContactList(z.unknown()) });
 
 /** The campaign of the path (`default`: ad-hoc contacts of no campaign). */
 function scopeOf(c: Context<AppEnv>) {
@@ -30,13 +33,17 @@ export const contactRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { db, auth } = c.var;
     const { campaign, campaignId } = scopeOf(c);
-    const input = await body(c, upsertRequestSchema);
+    const input = await bodyWithContacts(c, upsertEnvelope);
     if (campaign?.status === 'closed') throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
     const config = campaign?.configuration_id ? getConfiguration(db, auth.orgId, campaign.configuration_id) : null;
-    const normalized = normalizeContacts(input.contacts, config?.default_country_code ?? null, {
+    const normalized = await normalizeContacts(input.contacts!, config?.default_country_code ?? null, {
       strictE164: campaign === null,
       field: 'contacts',
     });
+    // Normalizing yields to other requests: the campaign may have closed meanwhile.
+    if (campaign && scopeOf(c).campaign?.status === 'closed') {
+      throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
+    }
     const result = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
