@@ -13,5 +13,6 @@ export default defineConfig({
       '/config.json': apiTarget,
     },
   },
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  // The manifest feeds the bundle budget; the server never serves it (nor any source map).
+  build: { target: 'es2022', sourcemap: false, manifest: true },
 });

@@ -1,6 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { BODY_MAX_BYTES } from '../contract/schemas.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -10,7 +12,7 @@ import { authorize, type AppEnv } from './auth.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
 import { offers } from './extensions.ts';
-import { rateLimiter, type RateLimit } from './rate-limit.ts';
+import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
@@ -26,13 +28,52 @@ export type AppOptions = {
   publicConfig?: Record<string, unknown>;
   /** The built SPA to serve (dist/), if any. */
   staticDir?: string;
-  /** Per-credential limit on the API; none when omitted. */
-  rateLimit?: RateLimit;
+  /** Per-credential limit on the API, and per address on failed authentication; none when omitted. */
+  rateLimit?: RateLimit & { failedAuth?: RateLimit };
+  /** Offered in /config.json to loopback clients only, unless `demoPublic`. */
+  demoCredentials?: { token: string } | null;
+  demoPublic?: boolean;
+  /** The client's address; tests inject it (app.request has no socket). */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
   extensions?: boolean;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
+
+function socketAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // not served from a socket (app.request in tests)
+  }
+}
+
+const isLoopback = (address: string | undefined) =>
+  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+
+/**
+ * What the SPA needs and nothing else: its own scripts, styles and images, and requests to
+ * this server or the API it is configured for; never framed (Pause and Close must not be
+ * clickable inside someone else's page).
+ */
+function contentSecurityPolicy(publicConfig: Record<string, unknown>) {
+  const api = typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
+    ? [new URL(publicConfig.apiBaseUrl).origin]
+    : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'", ...api],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+}
 
 export function createApp({
   db,
@@ -41,17 +82,20 @@ export function createApp({
   staticDir,
   rateLimit,
   extensions = true,
+  demoCredentials = null,
+  demoPublic = false,
+  clientAddress = socketAddress,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
+  const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
 
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('now', now);
     c.set('extensions', extensions);
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
   });
+  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(publicConfig), referrerPolicy: 'no-referrer', xFrameOptions: 'DENY' }));
 
   // The API described from the same schemas it validates with, for integrators and tools.
   const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))));
@@ -59,8 +103,16 @@ export function createApp({
 
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(publicConfig);
+    // The demo key signs in whoever opens the page: only someone on this machine, by default.
+    const offerDemo = demoCredentials && (demoPublic || isLoopback(clientAddress(c)));
+    return c.json(offerDemo ? { ...publicConfig, demoCredentials } : publicConfig);
   });
+
+  if (rateLimit?.failedAuth) {
+    const limiter = failedAuthLimiter(rateLimit.failedAuth, addressOf);
+    app.use('/campaign/*', limiter);
+    app.use('/conversations/*', limiter);
+  }
 
   app.use('/campaign/*', authorize);
   app.use('/conversations/*', authorize);
@@ -87,6 +139,11 @@ export function createApp({
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const root = relative(process.cwd(), staticDir) || '.';
     const indexHtml = readFileSync(join(staticDir, 'index.html'), 'utf8');
+    // Build metadata (.vite/manifest.json), dotfiles and source maps are not for the public.
+    app.use('*', async (c, next) => {
+      if (/(^|\/)\.|\.map$/.test(c.req.path)) return c.notFound();
+      await next();
+    });
     app.use(
       '/assets/*',
       serveStatic({

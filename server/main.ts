@@ -4,13 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { removeCredentials } from './db/orgs.ts';
 import { openDatabase } from './db/schema.ts';
 import { DEMO_CREDENTIALS, DEMO_HISTORY_MS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
-const host = env.HOST ?? '0.0.0.0';
+const host = env.HOST ?? '127.0.0.1';
 const databasePath = env.DATABASE_PATH ?? '.data/headroom.db';
 const demo = env.DEMO_DATA !== 'off';
 const dialerOn = env.DIALER !== 'off';
@@ -27,16 +28,26 @@ const app = createApp({
   // Generous enough for a room of supervisors sharing one key; RATE_LIMIT=off to disable.
   ...(env.RATE_LIMIT === 'off'
     ? {}
-    : { rateLimit: { perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 200), burst: Number(env.RATE_LIMIT_BURST ?? 400) } }),
-  publicConfig: {
-    apiBaseUrl: '',
-    conversationUrlTemplate: null,
-    ...(demo ? { demoCredentials: { token: 'ak_demo_manage' } } : {}),
-  },
+    : {
+        rateLimit: {
+          perSecond: Number(env.RATE_LIMIT_PER_SECOND ?? 200),
+          burst: Number(env.RATE_LIMIT_BURST ?? 400),
+          // Guessing tokens from one address: 20 tries at once, then one a second.
+          failedAuth: { perSecond: 1, burst: 20 },
+        },
+      }),
+  publicConfig: { apiBaseUrl: '', conversationUrlTemplate: null },
+  demoCredentials: demo ? { token: 'ak_demo_manage' } : null,
+  demoPublic: env.DEMO_PUBLIC === 'on',
 });
 
 const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed: Number(env.DIALER_SPEED ?? 30) });
 dialer.recover();
+if (!demo) {
+  // DEMO_DATA=off on a database that once had the demo: its well-known keys stop working.
+  const removed = removeCredentials(db, DEMO_CREDENTIALS.map((c) => c.token));
+  if (removed > 0) console.log(`Removed ${removed} demo credentials (DEMO_DATA=off).`);
+}
 if (demo) {
   const started = Date.now();
   // Built through a clock set back to the start of the demo's call history, so that

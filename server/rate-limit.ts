@@ -1,8 +1,9 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './auth.ts';
 import { HttpError } from './errors.ts';
 
-/** Requests per second each credential may make on average, and how many at once. */
+/** Requests per second a credential (or address) may make on average, and how many at once. */
 export type RateLimit = { perSecond: number; burst: number };
 
 /**
@@ -27,5 +28,30 @@ export function rateLimiter(limit: RateLimit) {
     }
     bucket.tokens -= 1;
     await next();
+  });
+}
+
+/**
+ * Unauthenticated and bad-token requests, per client address, before any credential is
+ * looked up: each 401 spends a token of the address's bucket, and an empty bucket answers
+ * 429 without touching the credential table. Valid credentials never spend from it.
+ */
+export function failedAuthLimiter(limit: RateLimit, addressOf: (c: Context<AppEnv>) => string) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = addressOf(c);
+    const now = c.var.now().getTime();
+    const bucket = buckets.get(key) ?? { tokens: limit.burst, at: now };
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+    bucket.at = now;
+    buckets.set(key, bucket);
+    if (bucket.tokens < 1) {
+      const wait = Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
+      throw new HttpError(429, `Too many requests without a valid credential from this address. Retry in ${wait} s.`, {
+        'Retry-After': String(wait),
+      });
+    }
+    await next();
+    if (c.res.status === 401) bucket.tokens -= 1;
   });
 }

@@ -41,6 +41,12 @@ export function createCredential(
   ).run(hashToken(token), kind, cred.orgId ?? null, cred.userId ?? null, cred.scopes.join(' '), cred.label);
 }
 
+/** Revokes credentials by token; answers how many existed. */
+export function removeCredentials(db: Db, tokens: readonly string[]): number {
+  const remove = sql<[string]>(db, 'DELETE FROM credentials WHERE token_hash = ?');
+  return db.transaction(() => tokens.reduce((n, token) => n + remove.run(hashToken(token)).changes, 0))();
+}
+
 export function findCredential(db: Db, token: string): Credential | null {
   const row = sql<[string], { kind: 'ak' | 'pat'; org_id: string | null; user_id: string | null; scopes: string; label: string }>(
     db,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { concurrencyLimit, activeCalls } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
 import {
@@ -43,7 +44,7 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
     const ended = isoSeconds(endedAt);
     let conversationId: string | null = null;
     if (status === 'completed') {
-      conversationId = random.uuid();
+      conversationId = randomUUID();
       const startMs = Date.parse(call.started_at);
       const seconds = Math.max(1, (endedAt.getTime() - startMs) / 1000);
       const firstName = contactData(db, call.contact_id).first_name;
@@ -58,7 +59,7 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
       const dueAt = new Date(endedAt.getTime() + realMs(evaluationDelaySeconds(random))).toISOString();
       for (const e of evaluate(random)) {
         insertEvaluationRun(db, {
-          id: random.uuid(),
+          id: randomUUID(),
           conversationId,
           metricKey: e.metric_key,
           status: 'pending',
@@ -82,7 +83,7 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
   const dial = db.transaction((orgId: string, campaignId: string, contactId: string, phones: string[], attempts: number, at: Date) => {
     const plan = planCall(random);
     startAttempt(db, {
-      id: random.uuid(),
+      id: randomUUID(),
       orgId,
       campaignId,
       contactId,

@@ -4,7 +4,6 @@ export type Random = {
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   weighted<T extends string>(weights: Record<T, number>): T;
-  uuid(): string;
 };
 
 export function createRandom(seed: number): Random {
@@ -28,14 +27,6 @@ export function createRandom(seed: number): Random {
         if ((r -= w) < 0) return key;
       }
       return entries[entries.length - 1]![0];
-    },
-    // Deterministic ids keep a seeded run's history identical, ids included.
-    uuid() {
-      const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
-      hex[12] = '4';
-      hex[16] = (8 + int(0, 3)).toString(16);
-      const s = hex.join('');
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
     },
   };
 }
