@@ -11,8 +11,9 @@ export type Connection = {
 
 const STORAGE_KEY = 'headroom.connection';
 
-type State = { connection: Connection | null; rejected: boolean };
-let state: State = { connection: null, rejected: false };
+/** `storageBlocked`: the browser refuses storage (a cross-site frame, "block all cookies"). */
+type State = { connection: Connection | null; rejected: boolean; storageBlocked: boolean };
+let state: State = { connection: null, rejected: false, storageBlocked: false };
 const listeners = new Set<() => void>();
 
 function emit(next: State) {
@@ -20,39 +21,55 @@ function emit(next: State) {
   listeners.forEach((l) => l());
 }
 
-function readStored(): Connection | null {
-  for (const storage of [sessionStorage, localStorage]) {
-    const raw = storage.getItem(STORAGE_KEY);
-    if (!raw) continue;
-    try {
-      const parsed = JSON.parse(raw) as Connection;
-      if (typeof parsed.token === 'string' && parsed.token) return parsed;
-    } catch {
-      storage.removeItem(STORAGE_KEY);
-    }
+/** Runs `access` on both storages; false when the browser blocks them (touching them throws). */
+function withStorage(access: (session: Storage, local: Storage) => void): boolean {
+  try {
+    access(sessionStorage, localStorage);
+    return true;
+  } catch {
+    return false;
   }
-  return null;
+}
+
+function readStored(): Connection | null {
+  let found: Connection | null = null;
+  withStorage((session, local) => {
+    for (const storage of [session, local]) {
+      const raw = storage.getItem(STORAGE_KEY);
+      if (!raw || found) continue;
+      try {
+        const parsed = JSON.parse(raw) as Connection;
+        if (typeof parsed.token === 'string' && parsed.token) found = parsed;
+      } catch {
+        storage.removeItem(STORAGE_KEY);
+      }
+    }
+  });
+  return found;
 }
 
 /** Restores a saved connection, else falls back to the server's demo credential, if any. */
 export function initConnection(fallback: Connection | null): void {
-  emit({ connection: readStored() ?? fallback, rejected: false });
+  const storageBlocked = !withStorage((session) => session.getItem(STORAGE_KEY));
+  emit({ connection: readStored() ?? fallback, rejected: false, storageBlocked });
 }
 
+/** Keeps the connection; where storage is blocked, in memory for as long as the page lives. */
 export function saveConnection(connection: Connection): void {
-  sessionStorage.removeItem(STORAGE_KEY);
-  localStorage.removeItem(STORAGE_KEY);
-  (connection.remember ? localStorage : sessionStorage).setItem(
-    STORAGE_KEY,
-    JSON.stringify(connection),
-  );
-  emit({ connection, rejected: false });
+  const stored = withStorage((session, local) => {
+    session.removeItem(STORAGE_KEY);
+    local.removeItem(STORAGE_KEY);
+    (connection.remember ? local : session).setItem(STORAGE_KEY, JSON.stringify(connection));
+  });
+  emit({ connection, rejected: false, storageBlocked: !stored });
 }
 
 export function forgetConnection(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
-  localStorage.removeItem(STORAGE_KEY);
-  emit({ connection: null, rejected: false });
+  withStorage((session, local) => {
+    session.removeItem(STORAGE_KEY);
+    local.removeItem(STORAGE_KEY);
+  });
+  emit({ connection: null, rejected: false, storageBlocked: state.storageBlocked });
 }
 
 /** The server answered 401: the credential is missing or unknown. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -106,6 +106,25 @@ describe('App shell and connection', () => {
     expect(screen.getByTestId('connection-badge')).toHaveTextContent('Org of this keyAPI key');
     // Nothing was written to learn a permission: an unexpected write would fail this test.
     expect(screen.getByRole('button', { name: 'New campaign' })).toBeEnabled();
+  });
+
+  it('works where the browser blocks storage, keeping the token for this page only', async () => {
+    const blocked = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    vi.spyOn(window, 'sessionStorage', 'get').mockImplementation(blocked);
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(blocked);
+    initConnection(null);
+    server.use(http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)));
+    serveCampaigns();
+    renderRoute('/campaigns');
+    expect(
+      await screen.findByText(/This browser blocks storage for this page/),
+    ).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('API base URL'), API);
+    await userEvent.type(screen.getByLabelText('API token'), 'ak_demo_manage');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
   });
 
   it('says so when the token is not recognised, and keeps what was typed', async () => {

@@ -19,7 +19,7 @@ function navClass({ isActive }: { isActive: boolean }) {
 }
 
 export function AppShell() {
-  const { connection, rejected } = useConnectionState();
+  const { connection, rejected, storageBlocked } = useConnectionState();
   const connected = connection !== null && !rejected;
   const access = useAccessState();
   return (
@@ -56,6 +56,12 @@ export function AppShell() {
                   ? 'The server did not accept the saved credential (401). Enter a valid API token.'
                   : 'Enter the API address and a token to start.'}
               </p>
+              {storageBlocked && (
+                <p className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+                  This browser blocks storage for this page, so the token is kept only until the
+                  page is closed or reloaded.
+                </p>
+              )}
               <ConnectionForm />
             </section>
           )}

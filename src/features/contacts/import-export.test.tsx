@@ -238,7 +238,7 @@ describe('Import contacts', () => {
     expect(downloads.names).toEqual(['spring-outreach-failed-rows.csv']);
     // A formula in untrusted data is escaped so a spreadsheet shows it as text.
     expect(await downloads.text()).toBe(
-      'line,reason,external_id,first_name,phone\r\n1007,"phone_numbers.0: Not a phone number: ""=cmd|calc""",lead-1006,Mallory,"\'=cmd|calc"',
+      'line,reason,external_id,first_name,phone\r\n1007,"phone_numbers.0: Not a phone number: ""=cmd|calc""",lead-1006,Mallory,\'=cmd|calc',
     );
   });
 
