@@ -1,6 +1,11 @@
 import type { Extension } from '../contract/schemas.ts';
 
 /** The (ext) features this server implements, listed by GET /campaign/session. */
-export const SERVER_EXTENSIONS: readonly Extension[] = ['session', 'conversations'];
+export const SERVER_EXTENSIONS: readonly Extension[] = [
+  'session',
+  'conversations',
+  'report',
+  'contact-filters',
+];
 
 export const offers = (extension: Extension) => SERVER_EXTENSIONS.includes(extension);

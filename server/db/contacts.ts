@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
+import type { ContactFilters } from '../../contract/extensions.ts';
 import { campaignBucketCount } from './campaigns.ts';
+import { contactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
@@ -69,14 +71,40 @@ function pageStart(
   return null;
 }
 
+/** A page of the contacts (ext) filters match: a plain indexed scan with its own count. */
+function listFiltered(
+  db: Db,
+  orgId: string,
+  campaignId: string | null,
+  bucket: ContactBucket | null,
+  filter: { where: string; params: unknown[] },
+  q: { limit: number; offset: number },
+): { contacts: Contact[]; total: number } {
+  const where = [
+    'org_id = ?',
+    campaignId === null ? 'campaign_id IS NULL' : 'campaign_id = ?',
+    ...(bucket ? ['bucket = ?'] : []),
+    filter.where,
+  ].join(' AND ');
+  const params = [orgId, ...(campaignId === null ? [] : [campaignId]), ...(bucket ? [bucket] : []), ...filter.params];
+  // Dynamic text (filters vary in shape), so prepared here rather than cached.
+  const rows = db
+    .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as ContactRow[];
+  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params) as { n: number };
+  return { contacts: withAttempts(db, rows), total: n };
+}
+
 /** `campaignId` null: the ad-hoc contacts of `default`. */
 export function listContacts(
   db: Db,
   orgId: string,
   campaignId: string | null,
-  q: { limit: number; offset: number; status?: ContactBucket },
+  q: { limit: number; offset: number; status?: ContactBucket; filters?: ContactFilters },
 ): { contacts: Contact[]; total: number } {
   const bucket = q.status ?? null;
+  const filter = contactFilterSql(q.filters ?? {}, campaignId);
+  if (filter.where) return listFiltered(db, orgId, campaignId, bucket, filter, q);
   if (campaignId === null) {
     const where = `org_id = ? AND campaign_id IS NULL${bucket ? ' AND bucket = ?' : ''}`;
     const params = bucket ? [orgId, bucket] : [orgId];

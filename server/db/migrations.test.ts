@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkCounters } from '../dialer/dialer-test-support.ts';
+import { load, recompute } from '../report-test-support.ts';
 import { listContacts } from './contacts.ts';
+import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { migrate, openDatabase } from './schema.ts';
 
@@ -96,6 +98,10 @@ describe('numbered migrations', () => {
       n_attempts: 2000,
     });
     checkCounters(db);
+    // The report's aggregates are backfilled from the old rows.
+    const { campaign_id: _c, generated_at: _g, ...report } = campaignReport(db, 'c1', {}, '2026-01-02T00:00:00Z');
+    expect(report).toEqual(recompute(load(db, 'c1'), {}));
+    expect(report.results).toEqual([{ key: 'qualification.interested', type: 'boolean', count: 1, true: 1, false: 0 }]);
     // And it keeps working: a reopen migrates nothing, writes move the counters.
     db.close();
     const again = openDatabase(path);

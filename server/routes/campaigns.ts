@@ -7,6 +7,7 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
+import { contactFiltersSchema, REPEATABLE_FILTERS } from '../../contract/extensions.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignStats,
@@ -19,6 +20,7 @@ import {
 } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
 import { upsertContacts } from '../db/contacts.ts';
+import { campaignReport } from '../db/report.ts';
 import type { Db } from '../db/schema.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -139,6 +141,12 @@ export const campaignRoutes = new Hono<AppEnv>()
       throw new HttpError(400, `Cannot ${action} a campaign that is ${campaign.status}`);
     }
     return c.json(setCampaignStatus(db, auth.orgId, campaign.id, rule.to, isoSeconds(c.var.now())));
+  })
+  .get('/:id/report', (c) => {
+    const { db, auth } = c.var;
+    const campaign = mustFind(db, auth.orgId, c.req.param('id'));
+    const filters = query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]);
+    return c.json(campaignReport(db, campaign.id, filters, isoSeconds(c.var.now())));
   })
   .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.

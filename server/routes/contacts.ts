@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
+import { contactFiltersSchema, REPEATABLE_FILTERS } from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
@@ -27,7 +28,9 @@ export const contactRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const { campaignId } = scopeOf(c);
     const q = query(c, contactListQuerySchema);
-    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, q);
+    // (ext) filters; a server without the extension ignores them, as APIs ignore unknown params.
+    const filters = c.var.extensions ? query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]) : {};
+    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { ...q, filters });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {

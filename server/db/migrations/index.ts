@@ -1,5 +1,6 @@
 import type { Db } from '../schema.ts';
 import * as initial from './001-initial.ts';
+import * as report from './002-report.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -9,4 +10,7 @@ export type Migration = { version: number; name: string; up: (db: Db) => void };
  * what existing rows imply (counters, side tables), then a line below with the next version.
  * Never edit a migration that has shipped: old database files replay it as it was.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'report aggregates and contact filters', up: report.up },
+];
