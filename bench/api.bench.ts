@@ -1,5 +1,6 @@
 // The API at 10,000 / 100,000 / 1,000,000 contacts (BENCH_SIZES=10000,100000 to choose),
-// in-process and over HTTP on loopback: stats, contact pages, upsert, and the campaign list.
+// in-process and over HTTP on loopback: stats, report, contact pages (filtered too), upsert,
+// and the campaign list.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { machineLine, percentile } from './machine.ts';
@@ -59,6 +60,22 @@ for (const size of sizes) {
     );
     await time(`page of 200, completed, offset ${deepCompleted.toLocaleString('en')}`, 50, () =>
       send(`/campaign/campaigns/${id}/contacts?limit=200&status=completed&offset=${deepCompleted}`),
+    );
+    await time('report', 100, () => send(`/campaign/campaigns/${id}/report`));
+    await time('report, last call completed (a third)', 10, () =>
+      send(`/campaign/campaigns/${id}/report?last_status=completed`),
+    );
+    await time('report, result interested:true (a third)', 10, () =>
+      send(`/campaign/campaigns/${id}/report?result=qualification.interested:true`),
+    );
+    await time('page of 200, last call voicemail', 20, () =>
+      send(`/campaign/campaigns/${id}/contacts?limit=200&last_status=voicemail`),
+    );
+    await time('page of 200, result interested:true, offset 1,000', 20, () =>
+      send(`/campaign/campaigns/${id}/contacts?limit=200&offset=1000&result=qualification.interested:true`),
+    );
+    await time('page of 200, search "k99" (substring)', 20, () =>
+      send(`/campaign/campaigns/${id}/contacts?limit=200&search=k99`),
     );
     await time('upsert of 1,000 new contacts', 20, () => {
       batch++;

@@ -5,7 +5,11 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 // real API that offers only the contract gives. Every page works and no (ext) control shows.
 
 /** Controls that exist only where the server lists an extension. */
-const EXTENSION_CONTROLS = [{ role: 'button' as const, name: 'Open conversation' }];
+const EXTENSION_CONTROLS = [
+  { role: 'button' as const, name: 'Open conversation' },
+  { role: 'heading' as const, name: 'Results' },
+  { role: 'search' as const, name: 'Filter contacts' },
+];
 
 function watch(page: Page) {
   const problems: string[] = [];

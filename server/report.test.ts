@@ -63,6 +63,29 @@ describe('campaign report (ext)', () => {
     }
   }, 120_000);
 
+  it('counts history written already ended, results included, like calls the dialer ended', async () => {
+    const { db, call } = setup();
+    const { body: campaign } = await call('POST', '/campaign/campaigns', {
+      body: { name: 'Imported', contacts: [{ phone_numbers: ['+14155550100'] }, { phone_numbers: ['+14155550101'] }] },
+    });
+    const [a, b] = (db.prepare('SELECT id FROM contacts ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+    const insert = db.prepare(
+      `INSERT INTO attempts (id, org_id, campaign_id, contact_id, phone_number, started_at, ended_at, status, result)
+       VALUES (?, 'org_a', ?, ?, '+14155550100', ?, ?, ?, ?)`,
+    );
+    insert.run('h1', campaign.id, a, '2026-11-20T09:00:00Z', '2026-11-20T09:00:30Z', 'no_answer', null);
+    insert.run('h2', campaign.id, a, '2026-11-20T10:00:00Z', '2026-11-20T10:03:00Z', 'completed', '{"q.score":7,"q.ok":true}');
+    insert.run('h3', campaign.id, b, '2026-11-20T11:00:00Z', null, 'in_progress', null);
+    db.prepare("UPDATE contacts SET status = 'completed' WHERE id = ?").run(a);
+    const { campaign_id: _c, generated_at: _g, ...report } = (await call('GET', `/campaign/campaigns/${campaign.id}/report`)).body;
+    expect(report).toEqual(recompute(load(db, campaign.id), {}));
+    expect(report.talk_time).toEqual({ total_seconds: 180, average_seconds: 180 });
+    expect(report.by_attempt_number).toEqual([
+      { attempt: 1, ended: 1, completed: 0 },
+      { attempt: 2, ended: 1, completed: 1 },
+    ]);
+  });
+
   it('answers every field for a new campaign, 404 for another org, 422 for a bad filter', async () => {
     const { call } = setup();
     const { body: campaign } = await call('POST', '/campaign/campaigns', { body: { name: 'Empty', external_id: 'empty' } });

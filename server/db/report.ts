@@ -134,7 +134,8 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
 /** The report of the contacts a filter matches: computed over them, in a few scans. */
 function filtered(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {
   const { where, params } = contactFilterSql(filters, campaignId);
-  const matching = `SELECT id FROM contacts WHERE campaign_id = ? AND ${where}`;
+  // The matching contacts drive each join through the attempts and results indexes.
+  const matching = `WITH m AS (SELECT id FROM contacts WHERE campaign_id = ? AND ${where})`;
   const p = [campaignId, ...params];
   const c = db
     .prepare(
@@ -143,44 +144,47 @@ function filtered(db: Db, campaignId: string, filters: ContactFilters, now: stri
        FROM contacts WHERE campaign_id = ? AND ${where}`,
     )
     .get(...p) as Pick<Totals, 'total' | 'reached' | 'completed' | 'exhausted' | 'unfinished'>;
-  const a = db
+  // One pass over the matching contacts' attempts, grouped by their number (null: in progress).
+  const groups = db
     .prepare(
-      `SELECT SUM(status = 'in_progress') AS in_progress, SUM(status = 'completed') AS a_completed,
-         SUM(status = 'no_answer') AS a_no_answer, SUM(status = 'busy') AS a_busy,
-         SUM(status = 'voicemail') AS a_voicemail, SUM(status = 'failed') AS a_failed,
+      `${matching} SELECT number, COUNT(*) AS n, SUM(status = 'in_progress') AS in_progress,
+         SUM(status = 'completed') AS a_completed, SUM(status = 'no_answer') AS a_no_answer,
+         SUM(status = 'busy') AS a_busy, SUM(status = 'voicemail') AS a_voicemail, SUM(status = 'failed') AS a_failed,
          SUM(CASE WHEN status = 'completed' THEN CAST(round((julianday(ended_at) - julianday(started_at)) * 86400) AS INTEGER) ELSE 0 END) AS talk,
          MIN(started_at) AS started_at, MAX(ended_at) AS last_ended_at
-       FROM attempts WHERE contact_id IN (${matching})`,
+       FROM m JOIN attempts a ON a.contact_id = m.id GROUP BY number ORDER BY number`,
     )
-    .get(...p) as Omit<Totals, keyof typeof c> & { started_at: string | null; last_ended_at: string | null };
-  const numbers = db
-    .prepare(
-      `SELECT number, COUNT(*) AS ended, SUM(status = 'completed') AS completed FROM attempts
-       WHERE number IS NOT NULL AND contact_id IN (${matching}) GROUP BY number ORDER BY number`,
-    )
-    .all(...p) as { number: number; ended: number; completed: number }[];
+    .all(...p) as (Omit<Totals, keyof typeof c> & { number: number | null; n: number; started_at: string; last_ended_at: string | null })[];
+  const sum = (key: 'in_progress' | 'a_completed' | 'a_no_answer' | 'a_busy' | 'a_voicemail' | 'a_failed' | 'talk') =>
+    groups.reduce((total, g) => total + g[key], 0);
+  const numbers = groups
+    .filter((g) => g.number !== null)
+    .map((g) => ({ number: g.number!, ended: g.n, completed: g.a_completed }));
+  const times = {
+    started_at: groups.map((g) => g.started_at).sort()[0] ?? null,
+    last_ended_at: groups.map((g) => g.last_ended_at).filter((t) => t !== null).sort().at(-1) ?? null,
+  };
   const values = db
     .prepare(
-      `SELECT key, value, type, CASE WHEN type = 'number' THEN CAST(value AS REAL) END AS num, COUNT(*) AS n
-       FROM contact_results WHERE contact_id IN (${matching}) GROUP BY key, value, type`,
+      `${matching} SELECT key, value, type, CASE WHEN type = 'number' THEN CAST(value AS REAL) END AS num,
+         COUNT(*) AS n FROM m JOIN contact_results r ON r.contact_id = m.id GROUP BY key, value, type`,
     )
     .all(...p) as ValueRow[];
-  const zero = (n: number | null) => n ?? 0;
   const totals: Totals = {
     total: c.total,
     reached: c.reached,
-    completed: zero(c.completed),
-    exhausted: zero(c.exhausted),
-    unfinished: zero(c.unfinished),
-    in_progress: zero(a.in_progress),
-    a_completed: zero(a.a_completed),
-    a_no_answer: zero(a.a_no_answer),
-    a_busy: zero(a.a_busy),
-    a_voicemail: zero(a.a_voicemail),
-    a_failed: zero(a.a_failed),
-    talk: zero(a.talk),
+    completed: c.completed ?? 0,
+    exhausted: c.exhausted ?? 0,
+    unfinished: c.unfinished ?? 0,
+    in_progress: sum('in_progress'),
+    a_completed: sum('a_completed'),
+    a_no_answer: sum('a_no_answer'),
+    a_busy: sum('a_busy'),
+    a_voicemail: sum('a_voicemail'),
+    a_failed: sum('a_failed'),
+    talk: sum('talk'),
   };
-  return assemble(campaignId, now, totals, numbers, values, a);
+  return assemble(campaignId, now, totals, numbers, values, times);
 }
 
 export function campaignReport(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {

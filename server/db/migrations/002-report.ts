@@ -4,6 +4,44 @@ import type { Db } from '../schema.ts';
 // evaluation or contact write that changes them (never recounted on read), and what the
 // contact filters need, indexed. Attempts are born in progress (the dialer inserts them so)
 // and end once; a contact's delete cascades to its attempts and latest results.
+/**
+ * What an attempt's end changes: the outcome counters, its number, the contact's statuses.
+ * `wasInProgress`: it ended (counted in progress until now), rather than arrived ended.
+ */
+const ended = (wasInProgress: boolean) => `  UPDATE attempts SET number =
+    (SELECT COUNT(*) FROM attempts a WHERE a.contact_id = NEW.contact_id AND a.seq <= NEW.seq)
+  WHERE id = NEW.id;
+  UPDATE campaigns SET
+    n_att_in_progress = n_att_in_progress - ${wasInProgress ? 1 : 0},
+    n_att_completed = n_att_completed + (NEW.status = 'completed'),
+    n_att_no_answer = n_att_no_answer + (NEW.status = 'no_answer'),
+    n_att_busy = n_att_busy + (NEW.status = 'busy'),
+    n_att_voicemail = n_att_voicemail + (NEW.status = 'voicemail'),
+    n_att_failed = n_att_failed + (NEW.status = 'failed'),
+    talk_seconds = talk_seconds + CASE WHEN NEW.status = 'completed'
+      THEN CAST(round((julianday(NEW.ended_at) - julianday(NEW.started_at)) * 86400) AS INTEGER) ELSE 0 END,
+    n_reached = n_reached + (SELECT first_status IS NULL FROM contacts WHERE id = NEW.contact_id)
+  WHERE id = NEW.campaign_id;
+  INSERT INTO campaign_attempt_numbers
+    SELECT NEW.campaign_id, number, 1, NEW.status = 'completed' FROM attempts WHERE id = NEW.id
+    ON CONFLICT DO UPDATE SET ended = ended + 1, completed = completed + excluded.completed;
+  UPDATE contacts SET last_status = NEW.status, first_status = COALESCE(first_status, NEW.status)
+  WHERE id = NEW.contact_id;
+`;
+
+/** An attempt's results become its contact's latest value per key, unless a later one has. */
+const LATEST_RESULTS = `  INSERT INTO contact_results (contact_id, campaign_id, key, value, type, attempt_seq)
+    SELECT NEW.contact_id, NEW.campaign_id, r.key,
+      CASE r.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(r.value AS TEXT) END,
+      CASE WHEN r.type IN ('true', 'false') THEN 'boolean' WHEN r.type IN ('integer', 'real') THEN 'number' ELSE 'string' END,
+      NEW.seq
+    FROM json_each(NEW.result) r WHERE r.type IN ('true', 'false', 'integer', 'real', 'text')
+    ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, type = excluded.type,
+      attempt_seq = excluded.attempt_seq
+    WHERE excluded.attempt_seq >= contact_results.attempt_seq
+      AND (excluded.value != contact_results.value OR excluded.attempt_seq != contact_results.attempt_seq);
+`;
+
 const SCHEMA = `
 ALTER TABLE campaigns ADD COLUMN n_att_in_progress INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE campaigns ADD COLUMN n_att_completed INTEGER NOT NULL DEFAULT 0;
@@ -89,26 +127,12 @@ END;
 
 CREATE TRIGGER attempts_report_end AFTER UPDATE OF status ON attempts
 WHEN OLD.status = 'in_progress' AND NEW.status != 'in_progress' BEGIN
-  UPDATE attempts SET number =
-    (SELECT COUNT(*) FROM attempts a WHERE a.contact_id = NEW.contact_id AND a.seq <= NEW.seq)
-  WHERE id = NEW.id;
-  UPDATE campaigns SET
-    n_att_in_progress = n_att_in_progress - 1,
-    n_att_completed = n_att_completed + (NEW.status = 'completed'),
-    n_att_no_answer = n_att_no_answer + (NEW.status = 'no_answer'),
-    n_att_busy = n_att_busy + (NEW.status = 'busy'),
-    n_att_voicemail = n_att_voicemail + (NEW.status = 'voicemail'),
-    n_att_failed = n_att_failed + (NEW.status = 'failed'),
-    talk_seconds = talk_seconds + CASE WHEN NEW.status = 'completed'
-      THEN CAST(round((julianday(NEW.ended_at) - julianday(NEW.started_at)) * 86400) AS INTEGER) ELSE 0 END,
-    n_reached = n_reached + (SELECT first_status IS NULL FROM contacts WHERE id = NEW.contact_id)
-  WHERE id = NEW.campaign_id;
-  INSERT INTO campaign_attempt_numbers
-    SELECT NEW.campaign_id, number, 1, NEW.status = 'completed' FROM attempts WHERE id = NEW.id
-    ON CONFLICT DO UPDATE SET ended = ended + 1, completed = completed + excluded.completed;
-  UPDATE contacts SET last_status = NEW.status, first_status = COALESCE(first_status, NEW.status)
-  WHERE id = NEW.contact_id;
-END;
+${ended(true)}END;
+
+-- Attempts written already ended (an import of history) count the same way.
+CREATE TRIGGER attempts_report_insert_ended AFTER INSERT ON attempts
+WHEN NEW.status != 'in_progress' BEGIN
+${ended(false)}END;
 
 CREATE TRIGGER attempts_report_delete AFTER DELETE ON attempts BEGIN
   UPDATE campaigns SET
@@ -127,17 +151,11 @@ END;
 
 CREATE TRIGGER attempts_report_result AFTER UPDATE OF result ON attempts
 WHEN NEW.result IS NOT NULL BEGIN
-  INSERT INTO contact_results (contact_id, campaign_id, key, value, type, attempt_seq)
-    SELECT NEW.contact_id, NEW.campaign_id, r.key,
-      CASE r.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(r.value AS TEXT) END,
-      CASE WHEN r.type IN ('true', 'false') THEN 'boolean' WHEN r.type IN ('integer', 'real') THEN 'number' ELSE 'string' END,
-      NEW.seq
-    FROM json_each(NEW.result) r WHERE r.type IN ('true', 'false', 'integer', 'real', 'text')
-    ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, type = excluded.type,
-      attempt_seq = excluded.attempt_seq
-    WHERE excluded.attempt_seq >= contact_results.attempt_seq
-      AND (excluded.value != contact_results.value OR excluded.attempt_seq != contact_results.attempt_seq);
-END;
+${LATEST_RESULTS}END;
+
+CREATE TRIGGER attempts_report_insert_result AFTER INSERT ON attempts
+WHEN NEW.result IS NOT NULL BEGIN
+${LATEST_RESULTS}END;
 
 CREATE TRIGGER contact_results_insert AFTER INSERT ON contact_results
 WHEN NEW.campaign_id IS NOT NULL BEGIN
