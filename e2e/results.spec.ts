@@ -22,7 +22,7 @@ test.describe('Results', () => {
     await expect(page.getByText(/^Showing 1–/)).toHaveText(
       new RegExp(`of ${count.toLocaleString('en-US')}$`),
     );
-    await expect(page.getByText(/^Stats for these contacts:/)).toContainText(
+    await expect(page.locator('p', { hasText: 'Stats for these contacts:' })).toContainText(
       `${count.toLocaleString('en-US')} contacts`,
     );
 

@@ -34,14 +34,14 @@ export function OutcomesPanel({ campaignId, report }: { campaignId: string; repo
             <th scope="col" className="py-1 font-medium">
               Outcome
             </th>
-            <th scope="col" className="py-1 text-right font-medium">
+            <th scope="col" className="py-1 pl-2 text-right font-medium">
               Calls
             </th>
-            <th scope="col" className="py-1 text-right font-medium">
+            <th scope="col" className="py-1 pl-2 text-right font-medium">
               Share
             </th>
             <th scope="col" className="py-1 pl-3 font-medium">
-              Contacts whose last call ended so
+              Last call<span className="sr-only"> of these contacts ended so</span>
             </th>
           </tr>
         </thead>
@@ -56,10 +56,10 @@ export function OutcomesPanel({ campaignId, report }: { campaignId: string; repo
                 />
                 {o.label}
               </th>
-              <td className="py-1 text-right tabular-nums">
+              <td className="py-1 pl-2 text-right tabular-nums">
                 {formatNumber(attempts.by_status[o.key])}
               </td>
-              <td className="py-1 text-right text-slate-600 tabular-nums">
+              <td className="py-1 pl-2 text-right text-slate-600 tabular-nums">
                 {percentOf(attempts.by_status[o.key], ended)}
               </td>
               <td className="py-1 pl-3">
