@@ -41,9 +41,9 @@ export const scheduleSchema = z
   );
 export type Schedule = z.infer<typeof scheduleSchema>;
 
-export const e164Schema = z
-  .string()
-  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'Use E.164 format, e.g. +14155550123'));
+/** +<country><number>, 7 to 15 digits: what every number is normalized to. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
+export const e164Schema = z.string().check(z.regex(E164, 'Use E.164 format, e.g. +14155550123'));
 export const countryCodeSchema = z
   .string()
   .check(z.regex(/^\+[1-9]\d{0,3}$/, 'Use a calling code such as +1 or +44'));

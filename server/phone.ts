@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError, getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { DEFAULT_COUNTRY_CODE } from '../contract/schemas.ts';
+import { DEFAULT_COUNTRY_CODE, E164 } from '../contract/schemas.ts';
 
 // The first region listed for a calling code is its main one (US for +1, GB for +44).
 const regionByCallingCode = new Map<string, CountryCode>();
@@ -16,7 +16,7 @@ export type Normalized = { ok: true; e164: string } | { ok: false; reason: strin
 /** A number as E.164, reading national numbers with the configuration's calling code. */
 export function normalizePhone(raw: string, countryCode: string | null, strictE164 = false): Normalized {
   const input = raw.trim();
-  if (strictE164 && !/^\+[1-9]\d{6,14}$/.test(input)) {
+  if (strictE164 && !E164.test(input)) {
     return { ok: false, reason: `"${raw}" is not an E.164 number (ad-hoc contacts need +<country><number>)` };
   }
   const code = countryCode ?? DEFAULT_COUNTRY_CODE;

@@ -1,24 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
-import type { Campaign, Configuration } from '../../../contract/schemas';
+import type { Campaign } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
+import { formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
-
-const DAY_SHORT: Record<string, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
-export function describeWindow(config: Configuration): string {
-  if (!config.schedule) return 'any time';
-  const { days, start_time, end_time } = config.schedule;
-  return `${days.map((d) => DAY_SHORT[d] ?? d).join(', ')} ${start_time}–${end_time}`;
-}
 
 function ConfigurationSummary({ configurationId }: { configurationId: string | null }) {
   const config = useQuery({
@@ -37,7 +22,7 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
     ['Configuration', c.name],
     ['Agent', c.agent_id ?? '—'],
     ['Caller number', c.from_phone_number ?? '—'],
-    ['Calling window', `${describeWindow(c)} (${c.timezone})`],
+    ['Calling window', `${formatSchedule(c.schedule)} (${c.timezone})`],
     ['Attempts', `up to ${c.max_attempts}, ${c.retry_interval_minutes} min apart`],
   ];
   return (

@@ -8,9 +8,9 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { SkeletonRows } from '../../components/skeleton-rows';
-import { humanize } from '../../components/status-badge';
 import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
+import { formatSchedule } from '../../lib/schedule';
 
 const HEADERS = [
   'Name',
@@ -22,11 +22,6 @@ const HEADERS = [
   'Campaigns',
   'Actions',
 ];
-
-function windowText(c: Configuration): string {
-  if (!c.schedule) return 'Any time';
-  return `${c.schedule.days.map((d) => humanize(d)).join(', ')} ${c.schedule.start_time}–${c.schedule.end_time}`;
-}
 
 export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
@@ -107,7 +102,7 @@ export function ConfigurationsPage() {
                     <td className="px-3 py-2">{c.agent_id ?? '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{c.from_phone_number ?? '—'}</td>
                     <td className="px-3 py-2">{c.timezone}</td>
-                    <td className="px-3 py-2">{windowText(c)}</td>
+                    <td className="px-3 py-2">{formatSchedule(c.schedule)}</td>
                     <td className="px-3 py-2">
                       {c.max_attempts} attempts, {c.retry_interval_minutes} min apart
                     </td>

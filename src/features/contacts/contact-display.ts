@@ -21,3 +21,8 @@ export function truncate(text: string, max = 60): { text: string; truncated: boo
     ? { text: `${text.slice(0, max - 1)}…`, truncated: true }
     : { text, truncated: false };
 }
+
+/** The most recent evaluation: the results of the latest attempt that has any. */
+export function lastResult(contact: Contact) {
+  return contact.attempts.findLast((a) => a.result)?.result ?? null;
+}

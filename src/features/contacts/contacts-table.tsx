@@ -11,7 +11,7 @@ import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
 import { AttemptsList } from './attempts-list';
-import { asText, contactName, truncate } from './contact-display';
+import { asText, contactName, lastResult, truncate } from './contact-display';
 import { DeleteContactButton } from './delete-contact-button';
 import { EvaluationGlance } from './evaluation-results';
 
@@ -126,11 +126,7 @@ export function ContactsTable({
       column.display({
         id: 'evaluation',
         header: 'Last evaluation',
-        cell: ({ row }) => (
-          <EvaluationGlance
-            result={[...row.original.attempts].reverse().find((a) => a.result)?.result ?? null}
-          />
-        ),
+        cell: ({ row }) => <EvaluationGlance result={lastResult(row.original)} />,
       }),
       ...(canDelete
         ? [

@@ -4,14 +4,9 @@ import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas
 import type { ContactFilters } from '../../../contract/extensions';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { downloadCsv, fileSlug } from '../../lib/csv-download';
-import { asText, contactName } from './contact-display';
+import { asText, contactName, lastResult } from './contact-display';
 
 const PAGE = 200;
-
-/** The most recent evaluation of a contact: results of its latest attempt that has any. */
-function lastResult(contact: Contact) {
-  return contact.attempts.findLast((a) => a.result)?.result ?? null;
-}
 
 function toColumns(contacts: Contact[]) {
   const dataKeys = new Set<string>();
