@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../lib/store';
 
 // Where the dashboard sends requests and with which credential. The token lives in
 // sessionStorage unless the user asked to be remembered; it never goes into a URL.
@@ -13,13 +13,8 @@ const STORAGE_KEY = 'headroom.connection';
 
 /** `storageBlocked`: the browser refuses storage (a cross-site frame, "block all cookies"). */
 type State = { connection: Connection | null; rejected: boolean; storageBlocked: boolean };
-let state: State = { connection: null, rejected: false, storageBlocked: false };
-const listeners = new Set<() => void>();
-
-function emit(next: State) {
-  state = next;
-  listeners.forEach((l) => l());
-}
+const store = createStore<State>({ connection: null, rejected: false, storageBlocked: false });
+const emit = store.set;
 
 /** Runs `access` on both storages; false when the browser blocks them (touching them throws). */
 function withStorage(access: (session: Storage, local: Storage) => void): boolean {
@@ -69,25 +64,20 @@ export function forgetConnection(): void {
     session.removeItem(STORAGE_KEY);
     local.removeItem(STORAGE_KEY);
   });
-  emit({ connection: null, rejected: false, storageBlocked: state.storageBlocked });
+  emit({ connection: null, rejected: false, storageBlocked: store.get().storageBlocked });
 }
 
 /** The server answered 401: the credential is missing or unknown. */
 export function markConnectionRejected(): void {
-  if (!state.rejected) emit({ ...state, rejected: true });
+  if (!store.get().rejected) emit({ ...store.get(), rejected: true });
 }
 
 export function getConnection(): Connection | null {
-  return state.connection;
+  return store.get().connection;
 }
 
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-
 export function useConnectionState(): State {
-  return useSyncExternalStore(subscribe, () => state);
+  return useStore(store);
 }
 
 export function authHeaders(connection: Connection): Record<string, string> {

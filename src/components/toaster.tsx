@@ -1,28 +1,20 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { createStore, useStore } from '../lib/store';
 
 type Toast = { id: number; message: string };
 
-let toasts: Toast[] = [];
+const toasts = createStore<Toast[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
 
 export function showToast(message: string): void {
   // The same failure repeating every poll is shown once.
-  if (toasts.some((t) => t.message === message)) return;
-  toasts = [...toasts.slice(-2), { id: nextId++, message }];
-  emit();
+  if (toasts.get().some((t) => t.message === message)) return;
+  toasts.set([...toasts.get().slice(-2), { id: nextId++, message }]);
 }
 
 function dismiss(id: number) {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  toasts.set(toasts.get().filter((t) => t.id !== id));
 }
-
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
 
 function ToastItem({ toast }: { toast: Toast }) {
   useEffect(() => {
@@ -45,7 +37,7 @@ function ToastItem({ toast }: { toast: Toast }) {
 }
 
 export function Toaster() {
-  const current = useSyncExternalStore(subscribe, () => toasts);
+  const current = useStore(toasts);
   return (
     <div
       role="status"

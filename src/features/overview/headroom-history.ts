@@ -1,4 +1,5 @@
 import type { Stats } from '../../../contract/schemas';
+import { createStore } from '../../lib/store';
 
 export type HistoryPoint = {
   at: number;
@@ -17,13 +18,13 @@ export const HISTORY_MAX_POINTS = 800;
  * the same memory at hour 8 as at hour 1.
  */
 export class HeadroomHistory {
-  private items: HistoryPoint[] = [];
-  private listeners = new Set<() => void>();
+  private store = createStore<HistoryPoint[]>([]);
 
   add(at: number, stats: Stats): void {
-    if (this.items.length > 0 && this.items[this.items.length - 1]!.at >= at) return;
+    const items = this.store.get();
+    if (items.length > 0 && items[items.length - 1]!.at >= at) return;
     const next = [
-      ...this.items,
+      ...items,
       {
         at,
         activeCalls: stats.active_calls,
@@ -39,16 +40,12 @@ export class HeadroomHistory {
     ) {
       start++;
     }
-    this.items = start > 0 ? next.slice(start) : next;
-    this.listeners.forEach((l) => l());
+    this.store.set(start > 0 ? next.slice(start) : next);
   }
 
-  points = (): HistoryPoint[] => this.items;
+  points = (): HistoryPoint[] => this.store.get();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 }
 
 const MIN_SPAN_MS = 2 * 60 * 1000;

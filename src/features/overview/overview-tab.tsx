@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
 import { useExtension } from '../../api/session';
@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/error-state';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel } from './finish-estimate-panel';
 import { HeadroomPanel } from './headroom-panel';
-import { HeadroomHistory } from './headroom-history';
+import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from './why-not-dialing';
@@ -18,16 +18,11 @@ const ResultsSection = lazy(() => import('./results-section'));
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
   const { query, live, visible } = useCampaignStats(campaign);
-  const [history] = useState(() => new HeadroomHistory());
-  const points = useSyncExternalStore(history.subscribe, history.points);
+  const points = useHeadroomHistory(campaign.id);
   const configuration = useQuery({
     ...configurationQueries.detail(campaign.configuration_id ?? ''),
     enabled: campaign.configuration_id !== null,
   });
-
-  useEffect(() => {
-    if (query.data) history.add(query.dataUpdatedAt, query.data);
-  }, [history, query.data, query.dataUpdatedAt]);
 
   if (query.isPending) return <p className="text-slate-500">Loading statistics…</p>;
   if (!query.data) {
