@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { concurrencyQueries } from '../api/concurrency';
+import { UsageBar } from '../components/usage-bar';
 
 /** The org's live headroom, polled every 5 s only while the tab is visible. */
 export function HeadroomIndicator() {
@@ -8,7 +9,6 @@ export function HeadroomIndicator() {
     return isError ? <span className="text-sm text-slate-500">Headroom unavailable</span> : null;
   }
   const free = Math.max(0, data.concurrency_limit - data.active_calls);
-  const ratio = Math.min(1, data.active_calls / Math.max(1, data.concurrency_limit));
   return (
     <div className="flex items-center gap-3 text-sm" aria-label="Org headroom">
       <div className="text-right leading-tight">
@@ -17,12 +17,7 @@ export function HeadroomIndicator() {
         </div>
         <div className="text-xs text-slate-600">{free} free slots</div>
       </div>
-      <div className="h-2 w-24 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
-        <div
-          className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-emerald-500'}`}
-          style={{ width: `${ratio * 100}%` }}
-        />
-      </div>
+      <UsageBar used={data.active_calls} limit={data.concurrency_limit} className="h-2 w-24" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Stats } from '../../../contract/schemas';
 import { HeadroomChart } from '../../components/charts/lazy-charts';
 import { Panel } from '../../components/panel';
+import { UsageBar } from '../../components/usage-bar';
 import { formatCount } from '../../lib/format';
 import type { HistoryPoint } from './headroom-history';
 
@@ -23,27 +24,18 @@ export function HeadroomPanel({
   const limit = stats.concurrency_limit;
   const active = stats.active_calls;
   const free = Math.max(0, limit - active);
-  const ratio = Math.min(1, active / Math.max(1, limit));
   return (
     <Panel title="Org headroom">
       <p className="mt-2 text-2xl font-semibold tabular-nums">
         {active} / {limit}{' '}
         <span className="text-base font-normal text-slate-600">calls in flight</span>
       </p>
-      <div
-        role="meter"
-        aria-label="Calls in flight against the concurrency limit"
-        aria-valuemin={0}
-        aria-valuemax={limit}
-        aria-valuenow={Math.min(active, limit)}
-        aria-valuetext={`${active} of ${limit} calls in flight`}
-        className="mt-2 h-3 overflow-hidden rounded-full bg-slate-200"
-      >
-        <div
-          className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`}
-          style={{ width: `${ratio * 100}%` }}
-        />
-      </div>
+      <UsageBar
+        used={active}
+        limit={limit}
+        label="Calls in flight against the concurrency limit"
+        className="mt-2 h-3"
+      />
       <p className="mt-2 text-sm text-slate-700">{freeSlotsInWords(free, limit, active)}</p>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
       {points.length < 2 ? (

@@ -14,6 +14,7 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
 import { Panel } from '../../components/panel';
+import { UsageBar } from '../../components/usage-bar';
 
 const ACTIVE = { name: '', status: ['active' as const], limit: 200 };
 
@@ -156,22 +157,12 @@ export function ConcurrencySection() {
             {data.active_calls} / {data.concurrency_limit}{' '}
             <span className="text-base font-normal text-slate-600">calls in flight now</span>
           </p>
-          <div
-            role="meter"
-            aria-label="Org calls in flight against the limit"
-            aria-valuemin={0}
-            aria-valuemax={data.concurrency_limit}
-            aria-valuenow={Math.min(data.active_calls, data.concurrency_limit)}
-            aria-valuetext={`${data.active_calls} of ${data.concurrency_limit} calls in flight`}
-            className="mt-2 h-3 max-w-xl overflow-hidden rounded-full bg-slate-200"
-          >
-            <div
-              className={`h-full ${data.active_calls >= data.concurrency_limit ? 'bg-amber-500' : 'bg-indigo-600'}`}
-              style={{
-                width: `${Math.min(100, (data.active_calls / Math.max(1, data.concurrency_limit)) * 100)}%`,
-              }}
-            />
-          </div>
+          <UsageBar
+            used={data.active_calls}
+            limit={data.concurrency_limit}
+            label="Org calls in flight against the limit"
+            className="mt-2 h-3 max-w-xl"
+          />
           <ActiveCampaigns />
           {permission.checking ? null : permission.allowed ? (
             <LimitForm
