@@ -87,10 +87,13 @@ test.describe('Configurations and org settings', () => {
     await expect(meter).toHaveAttribute('aria-valuetext', /^[0-3] of 3 calls in flight$/, {
       timeout: 30_000,
     });
+    // Three fresh reads, each waited for rather than slept on.
+    const refresh = page.getByRole('button', { name: 'Refresh statistics' });
     for (let i = 0; i < 3; i++) {
-      await page.getByRole('button', { name: 'Refresh statistics' }).click();
+      const updated = page.waitForResponse((r) => r.url().endsWith('/stats') && r.ok());
+      await refresh.click();
+      await updated;
       await expect(meter).toHaveAttribute('aria-valuetext', /^[0-3] of 3 calls in flight$/);
-      await page.waitForTimeout(1500);
     }
   }
 

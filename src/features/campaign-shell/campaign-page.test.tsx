@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { definitionOf } from '../../test/queries';
 import { advance, setVisibility, withFakeClock, user } from '../../test/clock';
 import type { Campaign, Stats } from '../../../contract/schemas';
 
@@ -162,7 +163,7 @@ describe('Campaign page', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('up to 3, 60 min apart')).toBeInTheDocument();
     const counts = screen.getByRole('region', { name: 'Contacts' });
-    expect(within(counts).getByText('Pending').nextSibling).toHaveTextContent('60');
+    expect(definitionOf(counts, 'Pending')).toBe('60');
     expect(screen.getByText('150')).toBeInTheDocument();
     expect(screen.getByText('1.50')).toBeInTheDocument();
     expect(screen.getByText('5 free slots of 10.')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { definitionOf } from '../../test/queries';
 import type { Attempt, Campaign, Contact } from '../../../contract/schemas';
 
 const attempt = (contactId: string, overrides: Partial<Attempt> = {}): Attempt => ({
@@ -167,10 +168,10 @@ describe('Contacts tab', () => {
     expect(attempts[1]).toHaveTextContent('(3m 20s)');
     const second = within(attempts[1]!);
     expect(second.getByText('Qualification')).toBeInTheDocument();
-    expect(second.getByText('Interested').nextSibling).toHaveTextContent('Yes');
-    expect(second.getByText('Budget confirmed').nextSibling).toHaveTextContent('No');
-    expect(second.getByText('Score').nextSibling).toHaveTextContent('8');
-    expect(second.getByText('Overall').nextSibling).toHaveTextContent('Positive');
+    expect(definitionOf(attempts[1]!, 'Interested')).toBe('Yes');
+    expect(definitionOf(attempts[1]!, 'Budget confirmed')).toBe('No');
+    expect(definitionOf(attempts[1]!, 'Score')).toBe('8');
+    expect(definitionOf(attempts[1]!, 'Overall')).toBe('Positive');
     expect(second.getByRole('button', { name: 'Open conversation' })).toBeInTheDocument();
   });
 
@@ -236,7 +237,7 @@ describe('Contacts tab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Open conversation' }));
     const dialog = await screen.findByRole('dialog', { name: 'Conversation' });
     expect(await within(dialog).findByText('Hello Ada!')).toBeInTheDocument();
-    expect(within(dialog).getByText('Overall').nextSibling).toHaveTextContent('Neutral');
+    expect(definitionOf(dialog, 'Overall')).toBe('Neutral');
   });
 
   it('uses the configured conversation URL template instead of the panel', async () => {
