@@ -68,11 +68,16 @@ for (const size of sizes) {
     await time('report, result interested:true (a third)', 10, () =>
       send(`/campaign/campaigns/${id}/report?result=qualification.interested:true`),
     );
+    await time('report, first call no answer (all)', 10, () =>
+      send(`/campaign/campaigns/${id}/report?first_status=no_answer`),
+    );
     await time('page of 200, last call voicemail', 20, () =>
       send(`/campaign/campaigns/${id}/contacts?limit=200&last_status=voicemail`),
     );
     await time('page of 200, result interested:true, offset 1,000', 20, () =>
-      send(`/campaign/campaigns/${id}/contacts?limit=200&offset=1000&result=qualification.interested:true`),
+      send(
+        `/campaign/campaigns/${id}/contacts?limit=200&offset=1000&result=qualification.interested:true`,
+      ),
     );
     await time('page of 200, search "k99" (substring)', 20, () =>
       send(`/campaign/campaigns/${id}/contacts?limit=200&search=k99`),

@@ -43,8 +43,14 @@ export function matches(c: Loaded, f: ContactFilters): boolean {
   if (f.search) {
     const strings = [c.external_id ?? '', ...Object.values(JSON.parse(c.data) as Record<string, unknown>).filter((v) => typeof v === 'string')];
     const digits = (JSON.parse(c.phone_numbers) as string[]).map((p) => p.slice(1));
-    const needle = fold(f.search);
-    if (!strings.some((s) => fold(s as string).includes(needle)) && !digits.some((d) => d.includes(needle))) return false;
+    const needle = fold(f.search.trim());
+    // A needle written like a phone number ("(415) 555") also matches on its digits.
+    const needleDigits = /^[\d\s().+-]+$/.test(needle) ? needle.replace(/\D/g, '') : needle;
+    if (
+      !strings.some((s) => fold(s as string).includes(needle)) &&
+      !digits.some((d) => d.includes(needle) || (needleDigits !== '' && d.includes(needleDigits)))
+    )
+      return false;
   }
   if (f.last_status && !f.last_status.includes((c.last ?? 'none') as never)) return false;
   if (f.first_status && !f.first_status.includes((c.first ?? 'none') as never)) return false;

@@ -19,7 +19,7 @@ function randomFilter(random: Random, all: Loaded[]): ContactFilters {
     const key = c ? random.pick([...c.latest.keys()]) : null;
     if (c && key) f.result = [`${key}:${String(c.latest.get(key))}`];
   }
-  if (random.next() < 0.25) f.search = random.pick(['k1', '555', 'ADA', 'zzz', '4155550']);
+  if (random.next() < 0.25) f.search = random.pick(['k1', '555', 'ADA', 'zzz', '4155550', '(415) 555', 'a"b']);
   return f;
 }
 

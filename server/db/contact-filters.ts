@@ -1,27 +1,33 @@
 import type { ContactFilters } from '../../contract/extensions.ts';
 import { fold } from './schema.ts';
 
+export type ContactFilterSql = {
+  where: string;
+  params: unknown[];
+  /** An index on `contacts` that covers the condition, for counts the planner would not see it for. */
+  coveringIndex: string | null;
+};
+
 /**
  * The contract's contact filters as one SQL condition on `contacts` (AND across filters, OR
- * within one), with its parameters. Every part can use an index of migration 002 or is a
- * cheap check of the folded search text.
+ * within one), with its parameters. Every part can use an index of migrations 002 and 003,
+ * except a search shorter than three characters, a check of the folded text.
  */
-export function contactFilterSql(
-  filters: ContactFilters,
-  campaignId: string | null,
-): { where: string; params: unknown[] } {
+export function contactFilterSql(filters: ContactFilters): ContactFilterSql {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filters.search) {
     const needle = fold(filters.search.trim());
     const digits = needle.replace(/\D/g, '');
     // "(415) 555" finds +14155550123 too: a phone search matches on its digits.
-    if (digits && digits !== needle && /^[\d\s().+-]+$/.test(needle)) {
-      parts.push('(instr(search_text, ?) > 0 OR instr(search_text, ?) > 0)');
-      params.push(needle, digits);
+    const needles = digits && digits !== needle && /^[\d\s().+-]+$/.test(needle) ? [needle, digits] : [needle];
+    if (needles.every((n) => [...n].length >= 3)) {
+      // The trigram index (migration 003) finds substrings of three characters or more.
+      parts.push('seq IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?)');
+      params.push(needles.map((n) => `"${n.replaceAll('"', '""')}"`).join(' OR '));
     } else {
-      parts.push('instr(search_text, ?) > 0');
-      params.push(needle);
+      parts.push(`(${needles.map(() => 'instr(search_text, ?) > 0').join(' OR ')})`);
+      params.push(...needles);
     }
   }
   for (const column of ['last_status', 'first_status'] as const) {
@@ -41,15 +47,26 @@ export function contactFilterSql(
     params.push(...filters.attempts);
   }
   if (filters.result?.length) {
-    const scope = campaignId === null ? 'campaign_id IS NULL' : 'campaign_id = ?';
-    if (campaignId !== null) params.push(campaignId);
-    const or = filters.result.map((pair) => {
+    const needles = filters.result.flatMap((pair) => {
       const colon = pair.indexOf(':');
-      params.push(pair.slice(0, colon), pair.slice(colon + 1));
-      return '(key = ? AND value = ?)';
+      return resultNeedles(pair.slice(0, colon), pair.slice(colon + 1));
     });
-    parts.push(`id IN (SELECT contact_id FROM contact_results WHERE ${scope} AND (${or.join(' OR ')}))`);
+    parts.push(`(${needles.map(() => 'instr(latest_results, ?) > 0').join(' OR ')})`);
+    params.push(...needles);
   }
-  return { where: parts.join(' AND '), params };
+  // Only contacts_summary holds latest_results; the planner prefers narrower indexes and then
+  // reads every contact row to check it.
+  return { where: parts.join(' AND '), params, coveringIndex: filters.result?.length ? 'contacts_summary' : null };
 }
 
+
+/**
+ * The texts a contact's latest_results (minified JSON, key → [type, value], migration 003)
+ * holds when its latest result for `key` is `value`, whatever its type. Quotes inside keys and
+ * values are escaped in that JSON, so `{"key":[` or `,"key":[` only ever starts an entry.
+ */
+function resultNeedles(key: string, value: string): string[] {
+  return ['boolean', 'number', 'string'].flatMap((type) =>
+    ['{', ','].map((before) => `${before}${JSON.stringify(key)}:[${JSON.stringify(type)},${JSON.stringify(value)}]`),
+  );
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
 import type { ContactFilters } from '../../contract/extensions.ts';
 import { campaignBucketCount } from './campaigns.ts';
-import { contactFilterSql } from './contact-filters.ts';
+import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
@@ -77,21 +77,23 @@ function listFiltered(
   orgId: string,
   campaignId: string | null,
   bucket: ContactBucket | null,
-  filter: { where: string; params: unknown[] },
+  filter: ContactFilterSql,
   q: { limit: number; offset: number },
 ): { contacts: Contact[]; total: number } {
+  // A campaign's contacts are its org's (the route checked the campaign), so the org is only
+  // named for the ad-hoc contacts, and counts can stay inside an index.
   const where = [
-    'org_id = ?',
-    campaignId === null ? 'campaign_id IS NULL' : 'campaign_id = ?',
+    ...(campaignId === null ? ['org_id = ?', 'campaign_id IS NULL'] : ['campaign_id = ?']),
     ...(bucket ? ['bucket = ?'] : []),
     filter.where,
   ].join(' AND ');
-  const params = [orgId, ...(campaignId === null ? [] : [campaignId]), ...(bucket ? [bucket] : []), ...filter.params];
+  const params = [campaignId ?? orgId, ...(bucket ? [bucket] : []), ...filter.params];
   // Dynamic text (filters vary in shape), so prepared here rather than cached.
   const rows = db
     .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as ContactRow[];
-  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params) as { n: number };
+  const from = campaignId !== null && filter.coveringIndex && !bucket ? `contacts INDEXED BY ${filter.coveringIndex}` : 'contacts';
+  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number };
   return { contacts: withAttempts(db, rows), total: n };
 }
 
@@ -103,7 +105,7 @@ export function listContacts(
   q: { limit: number; offset: number; status?: ContactBucket; filters?: ContactFilters },
 ): { contacts: Contact[]; total: number } {
   const bucket = q.status ?? null;
-  const filter = contactFilterSql(q.filters ?? {}, campaignId);
+  const filter = contactFilterSql(q.filters ?? {});
   if (filter.where) return listFiltered(db, orgId, campaignId, bucket, filter, q);
   if (campaignId === null) {
     const where = `org_id = ? AND campaign_id IS NULL${bucket ? ' AND bucket = ?' : ''}`;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ContactFilters } from '../../contract/extensions.ts';
 import { checkCounters } from '../dialer/dialer-test-support.ts';
 import { load, recompute } from '../report-test-support.ts';
 import { listContacts } from './contacts.ts';
@@ -102,6 +103,18 @@ describe('numbered migrations', () => {
     const { campaign_id: _c, generated_at: _g, ...report } = campaignReport(db, 'c1', {}, '2026-01-02T00:00:00Z');
     expect(report).toEqual(recompute(load(db, 'c1'), {}));
     expect(report.results).toEqual([{ key: 'qualification.interested', type: 'boolean', count: 1, true: 1, false: 0 }]);
+    // So are the contact summaries and the search index behind filtered reports and pages.
+    const filters: ContactFilters[] = [
+      { last_status: ['busy'] },
+      { first_status: ['completed'], attempts: [1] },
+      { result: ['qualification.interested:true'] },
+      { search: 'ext-24' },
+    ];
+    for (const f of filters) {
+      const { campaign_id: _fc, generated_at: _fg, ...part } = campaignReport(db, 'c1', f, '2026-01-02T00:00:00Z');
+      expect(part).toEqual(recompute(load(db, 'c1'), f));
+    }
+    expect(listContacts(db, 'org_a', 'c1', { limit: 200, offset: 0, filters: { search: 'EXT-249' } }).total).toBe(11);
     // And it keeps working: a reopen migrates nothing, writes move the counters.
     db.close();
     const again = openDatabase(path);

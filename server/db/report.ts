@@ -131,64 +131,79 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
   return assemble(campaignId, now, t, numbers, values, times);
 }
 
-/** The report of the contacts a filter matches: computed over them, in a few scans. */
+type SummaryGroup = {
+  outcomes: string;
+  status: string;
+  results: string | null;
+  n: number;
+  reached: number;
+  calling: number;
+  talk: number;
+  started_at: string | null;
+  last_ended_at: string | null;
+};
+const OUTCOME_OF = { c: 'a_completed', n: 'a_no_answer', b: 'a_busy', v: 'a_voicemail', f: 'a_failed' } as const;
+
+/**
+ * The report of the contacts a filter matches, from their summaries (migration 003): one scan
+ * of the matching contacts, grouped by what they share, with no join to attempts or results.
+ */
 function filtered(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {
-  const { where, params } = contactFilterSql(filters, campaignId);
-  // The matching contacts drive each join through the attempts and results indexes.
-  const matching = `WITH m AS (SELECT id FROM contacts WHERE campaign_id = ? AND ${where})`;
-  const p = [campaignId, ...params];
-  const c = db
-    .prepare(
-      `SELECT COUNT(*) AS total, COUNT(first_status) AS reached, SUM(status = 'completed') AS completed,
-         SUM(status = 'exhausted') AS exhausted, SUM(status IN ('pending', 'locked', 'in_progress')) AS unfinished
-       FROM contacts WHERE campaign_id = ? AND ${where}`,
-    )
-    .get(...p) as Pick<Totals, 'total' | 'reached' | 'completed' | 'exhausted' | 'unfinished'>;
-  // One pass over the matching contacts' attempts, grouped by their number (null: in progress).
+  const { where, params } = contactFilterSql(filters);
   const groups = db
     .prepare(
-      `${matching} SELECT number, COUNT(*) AS n, SUM(status = 'in_progress') AS in_progress,
-         SUM(status = 'completed') AS a_completed, SUM(status = 'no_answer') AS a_no_answer,
-         SUM(status = 'busy') AS a_busy, SUM(status = 'voicemail') AS a_voicemail, SUM(status = 'failed') AS a_failed,
-         SUM(CASE WHEN status = 'completed' THEN CAST(round((julianday(ended_at) - julianday(started_at)) * 86400) AS INTEGER) ELSE 0 END) AS talk,
-         MIN(started_at) AS started_at, MAX(ended_at) AS last_ended_at
-       FROM m JOIN attempts a ON a.contact_id = m.id GROUP BY number ORDER BY number`,
+      `SELECT outcomes, status, latest_results AS results, COUNT(*) AS n, COUNT(first_status) AS reached,
+         SUM(calling) AS calling, SUM(talk_seconds) AS talk, MIN(first_started_at) AS started_at,
+         MAX(last_ended_at) AS last_ended_at
+       FROM contacts WHERE campaign_id = ? AND ${where} GROUP BY outcomes, status, latest_results`,
     )
-    .all(...p) as (Omit<Totals, keyof typeof c> & { number: number | null; n: number; started_at: string; last_ended_at: string | null })[];
-  const sum = (key: 'in_progress' | 'a_completed' | 'a_no_answer' | 'a_busy' | 'a_voicemail' | 'a_failed' | 'talk') =>
-    groups.reduce((total, g) => total + g[key], 0);
-  const numbers = groups
-    .filter((g) => g.number !== null)
-    .map((g) => ({ number: g.number!, ended: g.n, completed: g.a_completed }));
-  const times = {
-    started_at: groups.map((g) => g.started_at).sort()[0] ?? null,
-    last_ended_at: groups.map((g) => g.last_ended_at).filter((t) => t !== null).sort().at(-1) ?? null,
+    .all(campaignId, ...params) as SummaryGroup[];
+  const t: Totals = {
+    total: 0,
+    reached: 0,
+    completed: 0,
+    exhausted: 0,
+    unfinished: 0,
+    in_progress: 0,
+    a_completed: 0,
+    a_no_answer: 0,
+    a_busy: 0,
+    a_voicemail: 0,
+    a_failed: 0,
+    talk: 0,
   };
-  const values = db
-    .prepare(
-      `${matching} SELECT key, value, type, CASE WHEN type = 'number' THEN CAST(value AS REAL) END AS num,
-         COUNT(*) AS n FROM m JOIN contact_results r ON r.contact_id = m.id GROUP BY key, value, type`,
-    )
-    .all(...p) as ValueRow[];
-  const totals: Totals = {
-    total: c.total,
-    reached: c.reached,
-    completed: c.completed ?? 0,
-    exhausted: c.exhausted ?? 0,
-    unfinished: c.unfinished ?? 0,
-    in_progress: sum('in_progress'),
-    a_completed: sum('a_completed'),
-    a_no_answer: sum('a_no_answer'),
-    a_busy: sum('a_busy'),
-    a_voicemail: sum('a_voicemail'),
-    a_failed: sum('a_failed'),
-    talk: sum('talk'),
-  };
-  return assemble(campaignId, now, totals, numbers, values, times);
+  const numbers: { number: number; ended: number; completed: number }[] = [];
+  const values = new Map<string, ValueRow>();
+  const times = { started_at: null as string | null, last_ended_at: null as string | null };
+  for (const g of groups) {
+    t.total += g.n;
+    t.reached += g.reached;
+    if (g.status === 'completed') t.completed += g.n;
+    else if (g.status === 'exhausted') t.exhausted += g.n;
+    else t.unfinished += g.n;
+    t.in_progress += g.calling;
+    t.talk += g.talk;
+    [...g.outcomes].forEach((code, i) => {
+      t[OUTCOME_OF[code as keyof typeof OUTCOME_OF]] += g.n;
+      numbers[i] ??= { number: i + 1, ended: 0, completed: 0 };
+      numbers[i].ended += g.n;
+      if (code === 'c') numbers[i].completed += g.n;
+    });
+    for (const [key, [type, value]] of Object.entries(JSON.parse(g.results ?? '{}') as Record<string, [string, string]>)) {
+      const id = JSON.stringify([key, type, value]);
+      const row = values.get(id) ?? { key, value, type, num: type === 'number' ? Number(value) : null, n: 0 };
+      row.n += g.n;
+      values.set(id, row);
+    }
+    if (g.started_at !== null && (times.started_at === null || g.started_at < times.started_at)) times.started_at = g.started_at;
+    if (g.last_ended_at !== null && (times.last_ended_at === null || g.last_ended_at > times.last_ended_at))
+      times.last_ended_at = g.last_ended_at;
+  }
+  return assemble(campaignId, now, t, numbers, [...values.values()], times);
 }
 
 export function campaignReport(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {
-  return contactFilterSql(filters, campaignId).where === ''
+  return contactFilterSql(filters).where === ''
     ? unfiltered(db, campaignId, now)
     : filtered(db, campaignId, filters, now);
 }
