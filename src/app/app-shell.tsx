@@ -5,6 +5,7 @@ import { AccessContext, useAccessState } from '../api/session';
 import { ConnectionForm } from '../features/settings/connection-form';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
+import { useDocumentTitle } from '../lib/use-document-title';
 
 const NAV = [
   { to: '/campaigns', label: 'Campaigns' },
@@ -22,6 +23,7 @@ export function AppShell() {
   const { connection, rejected, storageBlocked } = useConnectionState();
   const connected = connection !== null && !rejected;
   const access = useAccessState();
+  useDocumentTitle(connected ? null : ['Connect']);
   return (
     <AccessContext value={access}>
       <div className="min-h-screen">

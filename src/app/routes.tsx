@@ -28,21 +28,21 @@ export const routes: RouteObject[] = [
             index: true,
             lazy: () =>
               import('../features/overview/overview-tab').then((m) => ({
-                Component: campaignTab(m.OverviewTab),
+                Component: campaignTab(m.OverviewTab, 'Overview'),
               })),
           },
           {
             path: 'contacts',
             lazy: () =>
               import('../features/contacts/contacts-tab').then((m) => ({
-                Component: campaignTab(m.ContactsTab),
+                Component: campaignTab(m.ContactsTab, 'Contacts'),
               })),
           },
           {
             path: 'settings',
             lazy: () =>
               import('../features/campaigns/campaign-settings-tab').then((m) => ({
-                Component: campaignTab(m.CampaignSettingsTab),
+                Component: campaignTab(m.CampaignSettingsTab, 'Settings'),
               })),
           },
           { path: '*', element: <p>There is no such section of a campaign.</p> },

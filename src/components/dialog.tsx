@@ -1,7 +1,11 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 
-/** Accessible modal (focus trap, Escape, labelled) on Radix primitives. */
+/**
+ * Accessible modal (focus trap, Escape, labelled) on Radix primitives. On close, focus goes
+ * to `returnFocus()` (the next row after a delete), else back to what opened it, trigger or
+ * not, else to the page heading.
+ */
 export function Dialog({
   open,
   onOpenChange,
@@ -10,6 +14,7 @@ export function Dialog({
   trigger,
   children,
   wide = false,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -18,7 +23,9 @@ export function Dialog({
   trigger?: ReactNode;
   children: ReactNode;
   wide?: boolean;
+  returnFocus?: () => HTMLElement | null | undefined;
 }) {
+  const opener = useRef<Element | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
@@ -27,6 +34,27 @@ export function Dialog({
         <RadixDialog.Content
           className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] ${wide ? 'w-[min(48rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl`}
           {...(description ? {} : { 'aria-describedby': undefined })}
+          // Radix moves focus into the dialog after this: activeElement is still the opener.
+          onOpenAutoFocus={() => (opener.current = document.activeElement)}
+          onCloseAutoFocus={(event) => {
+            // Back to the opener; if a delete or a close took it away, to `returnFocus()` or
+            // the page heading, never to the body.
+            const target = [
+              returnFocus?.(),
+              opener.current,
+              document.querySelector('main h1'),
+            ].find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
+            event.preventDefault();
+            target?.focus();
+          }}
+          onEscapeKeyDown={(event) => {
+            // An open listbox (the timezone picker) closes itself first, not the dialog.
+            if (
+              event.target instanceof Element &&
+              event.target.closest('[role="combobox"][aria-expanded="true"]')
+            )
+              event.preventDefault();
+          }}
         >
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
           {description && (

@@ -1,15 +1,20 @@
 import { useEffect } from 'react';
 import { createStore, useStore } from '../lib/store';
 
-type Toast = { id: number; message: string };
+type Tone = 'warning' | 'success';
+type Toast = { id: number; message: string; tone: Tone };
 
 const toasts = createStore<Toast[]>([]);
 let nextId = 1;
 
-export function showToast(message: string): void {
+/**
+ * The app's one polite status region: failed refreshes and the results of actions (paused,
+ * deleted) are shown and announced here, once; polls that change nothing say nothing.
+ */
+export function showToast(message: string, tone: Tone = 'warning'): void {
   // The same failure repeating every poll is shown once.
   if (toasts.get().some((t) => t.message === message)) return;
-  toasts.set([...toasts.get().slice(-2), { id: nextId++, message }]);
+  toasts.set([...toasts.get().slice(-2), { id: nextId++, message, tone }]);
 }
 
 function dismiss(id: number) {
@@ -22,7 +27,9 @@ function ToastItem({ toast }: { toast: Toast }) {
     return () => clearTimeout(timer);
   }, [toast.id]);
   return (
-    <div className="flex items-start gap-3 rounded-md border border-amber-300 bg-white px-4 py-3 text-sm shadow-lg">
+    <div
+      className={`flex items-start gap-3 rounded-md border bg-white px-4 py-3 text-sm shadow-lg ${toast.tone === 'success' ? 'border-emerald-400' : 'border-amber-300'}`}
+    >
       <span className="flex-1">{toast.message}</span>
       <button
         type="button"

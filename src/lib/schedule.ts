@@ -16,3 +16,17 @@ export function formatSchedule(schedule: Configuration['schedule']): string {
   const { days, start_time, end_time } = schedule;
   return `${days.map((d) => DAY[d] ?? d).join(', ')} ${start_time}–${end_time}`;
 }
+
+/** "90 min", "2 h", "1 day 6 h": a retry interval as people say it. */
+export function formatMinutes(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (minutes < 120 && days === 0) return `${minutes} min`;
+  const parts = [
+    days ? `${days} ${days === 1 ? 'day' : 'days'}` : '',
+    hours ? `${hours} h` : '',
+    mins ? `${mins} min` : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
 import type { Campaign } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
-import { formatSchedule } from '../../lib/schedule';
+import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
+import { PageHeading } from '../../components/page-heading';
 
 function ConfigurationSummary({ configurationId }: { configurationId: string | null }) {
   const config = useQuery({
@@ -23,7 +24,7 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
     ['Agent', c.agent_id ?? '—'],
     ['Caller number', c.from_phone_number ?? '—'],
     ['Calling window', `${formatSchedule(c.schedule)} (${c.timezone})`],
-    ['Attempts', `up to ${c.max_attempts}, ${c.retry_interval_minutes} min apart`],
+    ['Attempts', `up to ${c.max_attempts}, ${formatMinutes(c.retry_interval_minutes)} apart`],
   ];
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
@@ -43,7 +44,7 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="flex items-center gap-3">
-            <h1 className="text-2xl font-semibold">{campaign.name}</h1>
+            <PageHeading title={null}>{campaign.name}</PageHeading>
             <StatusBadge status={campaign.status} />
           </div>
           <p className="mt-1 text-sm text-slate-600">

@@ -124,7 +124,7 @@ describe('Overview polling', () => {
     await advance(5000);
     expect(await screen.findByText('Update failed')).toBeInTheDocument();
     expect(
-      screen.getByText('These numbers are stale: they are from the last successful update.'),
+      screen.getByText('Stale: these numbers are from the last successful update.'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: 'Progress (completed + exhausted)' }),
@@ -220,7 +220,7 @@ describe('Campaign page', () => {
         name: 'Close campaign for good',
       }),
     );
-    expect(await screen.findByText('Paused: campaign is closed')).toBeInTheDocument();
+    expect(await screen.findByText('Final: campaign is closed')).toBeInTheDocument();
     expect(api.transitions).toEqual(['close']);
     expect(screen.queryByRole('button', { name: /^(Start|Pause|Close)$/ })).not.toBeInTheDocument();
   });
@@ -251,8 +251,8 @@ describe('Campaign page', () => {
         'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-disabled', 'true');
     expect(api.transitions).toEqual([]);
   });
 
@@ -266,10 +266,10 @@ describe('Campaign page', () => {
     );
     renderRoute(`/campaigns/${api.campaign.id}`);
     await screen.findByText('Live');
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Pause' })).not.toHaveAttribute('aria-disabled');
     await user().click(screen.getByRole('button', { name: 'Pause' }));
     expect(await screen.findByText('Key ak_demo_read lacks campaigns:manage')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-disabled', 'true');
   });
 });

@@ -4,6 +4,7 @@ import { campaignQueries } from '../../api/campaigns';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
+import { PageHeading } from '../../components/page-heading';
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${
@@ -23,7 +24,7 @@ export function CampaignPage() {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) {
       return (
         <section className="mx-auto max-w-xl py-16 text-center">
-          <h1 className="text-2xl font-semibold">Campaign not found</h1>
+          <PageHeading title={['Campaign not found']}>Campaign not found</PageHeading>
           <p className="mt-2 text-slate-600">
             No campaign of this organization has the ID or external ID “{id}”.
           </p>

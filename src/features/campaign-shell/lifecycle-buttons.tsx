@@ -1,40 +1,56 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useCampaignTransition, type CampaignTransition } from '../../api/campaigns';
 import type { Campaign } from '../../../contract/schemas';
 import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { showToast } from '../../components/toaster';
 
-/** Start, Pause and Close, each shown only where the transition is legal. */
+const DONE: Record<CampaignTransition, string> = {
+  start: 'started',
+  pause: 'paused',
+  close: 'closed',
+};
+
+/** Start or Pause, and Close, each shown only where the transition is legal. */
 export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
   const permission = usePermission('campaigns:manage');
+  const reasonId = useId();
   const [confirmClose, setConfirmClose] = useState(false);
   const run = (action: CampaignTransition) =>
-    transition.mutate(action, { onSuccess: () => setConfirmClose(false) });
+    transition.mutate(action, {
+      onSuccess: () => {
+        setConfirmClose(false);
+        showToast(`${campaign.name} ${DONE[action]}.`, 'success');
+      },
+    });
   const disabled = !permission.allowed || transition.isPending;
 
   if (campaign.status === 'closed') return null;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
-        {campaign.status === 'paused' && (
-          <Button variant="primary" disabled={disabled} onClick={() => run('start')}>
-            Start
-          </Button>
-        )}
-        {campaign.status === 'active' && (
-          <Button disabled={disabled} onClick={() => run('pause')}>
-            Pause
-          </Button>
-        )}
+        {/* One element for Start and Pause, so focus stays on it when it turns into the other. */}
+        <Button
+          variant={campaign.status === 'paused' ? 'primary' : 'secondary'}
+          disabled={disabled}
+          aria-describedby={permission.reason ? reasonId : undefined}
+          onClick={() => run(campaign.status === 'paused' ? 'start' : 'pause')}
+        >
+          {campaign.status === 'paused' ? 'Start' : 'Pause'}
+        </Button>
         <Dialog
           open={confirmClose}
           onOpenChange={setConfirmClose}
           title="Close this campaign?"
           description="Closing is permanent: the campaign will never dial again and cannot be reopened. Calls in flight finish."
           trigger={
-            <Button variant="danger" disabled={disabled}>
+            <Button
+              variant="danger"
+              disabled={disabled}
+              aria-describedby={permission.reason ? reasonId : undefined}
+            >
               Close
             </Button>
           }
@@ -48,7 +64,9 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
         </Dialog>
       </div>
       {permission.reason && (
-        <p className="max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>
+        <p id={reasonId} className="max-w-xs text-right text-xs text-slate-600">
+          {permission.reason}
+        </p>
       )}
       {transition.isError && !permission.reason && (
         <p role="alert" className="max-w-xs text-right text-sm text-red-800">

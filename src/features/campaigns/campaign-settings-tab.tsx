@@ -11,6 +11,7 @@ import {
   type CampaignFieldErrors,
   type CampaignFieldValues,
 } from './campaign-fields';
+import { showErrors } from '../../lib/show-errors';
 
 /** Name, external_id and configuration of a campaign; read-only once closed. */
 export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
@@ -28,9 +29,10 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     setSaved(false);
     const invalid = validateCampaignFields(values);
-    setErrors(invalid ?? {});
+    showErrors(form, () => setErrors(invalid ?? {}));
     if (invalid) return;
     try {
       await update.mutateAsync({
@@ -40,7 +42,7 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
       });
       setSaved(true);
     } catch (error) {
-      setErrors(campaignErrorsFrom(error, 'Could not save the campaign.'));
+      showErrors(form, () => setErrors(campaignErrorsFrom(error, 'Could not save the campaign.')));
     }
   }
 

@@ -16,8 +16,11 @@ export function CampaignTable({
   configNames: Map<string, string>;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm"
+        aria-busy={loading || undefined}
+      >
         <caption className="sr-only">Campaigns</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>

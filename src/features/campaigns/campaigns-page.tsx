@@ -8,6 +8,7 @@ import { CampaignFilters } from './campaign-filters';
 import { CampaignTable } from './campaign-table';
 import { NewCampaignButton } from './new-campaign-button';
 import { useCampaignFilters } from './use-campaign-filters';
+import { PageHeading } from '../../components/page-heading';
 
 export function CampaignsPage() {
   const [filters, setFilters] = useCampaignFilters();
@@ -20,10 +21,20 @@ export function CampaignsPage() {
   return (
     <section className="space-y-5">
       <div className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Campaigns</h1>
+        <PageHeading title={['Campaigns']}>Campaigns</PageHeading>
         <NewCampaignButton />
       </div>
       <CampaignFilters filters={filters} onChange={setFilters} />
+      {/* Says what a filter change did, once the list has answered. */}
+      <p role="status" className="sr-only">
+        {list.isPending
+          ? ''
+          : filtered && campaigns.length === 0
+            ? 'No campaigns match these filters.'
+            : filtered
+              ? `${formatCount(campaigns.length, 'campaign')} match these filters.`
+              : ''}
+      </p>
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load campaigns"
@@ -50,7 +61,7 @@ export function CampaignsPage() {
         <>
           <CampaignTable campaigns={campaigns} loading={list.isPending} configNames={configNames} />
           <div className="flex items-center gap-4 text-sm text-slate-600">
-            <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
+            {!list.isPending && <span>Showing {formatCount(campaigns.length, 'campaign')}</span>}
             {list.hasNextPage && (
               <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}

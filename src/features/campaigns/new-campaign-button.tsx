@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 
@@ -10,12 +10,14 @@ export function NewCampaignButton({ label = 'New campaign' }: { label?: string }
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const permission = usePermission('campaigns:manage');
+  const reasonId = useId();
   return (
     <div className="flex flex-col items-end">
       <Button
         variant="primary"
         disabled={!permission.allowed}
         aria-haspopup="dialog"
+        aria-describedby={permission.reason ? reasonId : undefined}
         onClick={() => {
           setLoaded(true);
           setOpen(true);
@@ -29,7 +31,9 @@ export function NewCampaignButton({ label = 'New campaign' }: { label?: string }
         </Suspense>
       )}
       {permission.reason && (
-        <p className="mt-1 max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>
+        <p id={reasonId} className="mt-1 max-w-xs text-right text-xs text-slate-600">
+          {permission.reason}
+        </p>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import {
   type CampaignFieldErrors,
   type CampaignFieldValues,
 } from './campaign-fields';
+import { showErrors } from '../../lib/show-errors';
 
 /** Loaded on the first click of "New campaign", so Radix is not on the first screen. */
 export function NewCampaignDialog({
@@ -30,8 +31,9 @@ export function NewCampaignDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     const invalid = validateCampaignFields(values);
-    setErrors(invalid ?? {});
+    showErrors(form, () => setErrors(invalid ?? {}));
     if (invalid) return;
     try {
       const campaign = await create.mutateAsync({
@@ -42,7 +44,9 @@ export function NewCampaignDialog({
       setOpen(false);
       navigate(`/campaigns/${campaign.id}`);
     } catch (error) {
-      setErrors(campaignErrorsFrom(error, 'Could not create the campaign.'));
+      showErrors(form, () =>
+        setErrors(campaignErrorsFrom(error, 'Could not create the campaign.')),
+      );
     }
   }
 

@@ -29,7 +29,8 @@ export function initialState(config?: Configuration): FormState {
     agent_id: config?.agent_id ?? '',
     from_phone_number: config?.from_phone_number ?? '',
     default_country_code: config?.default_country_code ?? '+1',
-    timezone: config?.timezone ?? 'UTC',
+    // A new configuration starts in the admin's own timezone, the likeliest answer.
+    timezone: config?.timezone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
     anyTime: config ? config.schedule === null : false,
     days: (config?.schedule?.days as Weekday[] | undefined) ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
     start_time: config?.schedule?.start_time ?? '09:00',

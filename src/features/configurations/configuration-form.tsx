@@ -18,14 +18,17 @@ import {
   type FormState,
 } from './configuration-form-state';
 import { TimezonePicker } from './timezone-picker';
+import { showErrors } from '../../lib/show-errors';
 
 /** Create or edit a configuration. A failed save keeps every value typed. */
 export function ConfigurationForm({
   config,
+  activeCampaigns,
   onSaved,
   onCancel,
 }: {
   config?: Configuration;
+  activeCampaigns: number;
   onSaved: () => void;
   onCancel: () => void;
 }) {
@@ -41,9 +44,10 @@ export function ConfigurationForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const body = toBody(state);
+    const form = event.currentTarget as HTMLFormElement;
     const found = validate(body);
-    setErrors(found);
     setFormError(null);
+    showErrors(form, () => setErrors(found));
     if (Object.keys(found).length > 0) return;
     try {
       if (config) await update.mutateAsync(body);
@@ -55,7 +59,7 @@ export function ConfigurationForm({
         error.status === 422 &&
         Object.keys(error.fieldErrors()).length > 0
       ) {
-        setErrors(error.fieldErrors());
+        showErrors(form, () => setErrors(error.fieldErrors()));
       } else {
         setFormError(error instanceof Error ? error.message : 'Could not save the configuration.');
       }
@@ -173,6 +177,15 @@ export function ConfigurationForm({
       {formError && (
         <p role="alert" className="text-sm text-red-800">
           {formError}
+        </p>
+      )}
+      {activeCampaigns > 0 && (
+        <p className="text-sm text-slate-700">
+          Saving changes how{' '}
+          {activeCampaigns === 1
+            ? '1 active campaign dials'
+            : `${activeCampaigns} active campaigns dial`}{' '}
+          from their next call.
         </p>
       )}
       <div className="flex justify-end gap-2">

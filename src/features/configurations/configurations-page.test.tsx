@@ -189,8 +189,15 @@ describe('Configurations', () => {
     expect(
       await screen.findByText(/cannot change campaigns, contacts and configurations/),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'New configuration' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Edit Locked' })).toBeDisabled();
+    const create = screen.getByRole('button', { name: 'New configuration' });
+    expect(create).toHaveAttribute('aria-disabled', 'true');
+    // Still focusable, with its reason read out; rows offer no actions at all.
+    expect(create).toHaveAccessibleDescription(/it needs campaigns:manage/);
+    create.focus();
+    expect(create).toHaveFocus();
+    expect(screen.getByRole('row', { name: /Locked/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit Locked' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete Locked' })).not.toBeInTheDocument();
   });
 
   it("without the session extension, after a 403 turns read-only with the server's reason", async () => {
@@ -208,7 +215,62 @@ describe('Configurations', () => {
     await userEvent.click(form.getByRole('button', { name: 'Save changes' }));
     expect(await form.findByRole('alert')).toHaveTextContent('Missing scope campaigns:manage');
     await userEvent.click(form.getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByRole('button', { name: 'New configuration' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Edit Locked' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'New configuration' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.queryByRole('button', { name: 'Edit Locked' })).not.toBeInTheDocument();
+    // Its row action is gone, so focus lands on the page heading, not the body.
+    expect(screen.getByRole('heading', { level: 1, name: 'Configurations' })).toHaveFocus();
+  });
+
+  it('keeps the keyboard in place: titled page, Escape in the picker, focus on errors and back on close', async () => {
+    serve([makeConfiguration({ name: 'UK hours' })]);
+    renderRoute('/configurations');
+    const create = await screen.findByRole('button', { name: 'New configuration' });
+    await waitFor(() => expect(document.title).toBe('Configurations · Headroom'));
+    await userEvent.click(create);
+    const dialog = await screen.findByRole('dialog', { name: 'New configuration' });
+    // Escape in an open timezone list closes the list, not the dialog and what was typed.
+    const form = within(dialog);
+    await userEvent.type(form.getByLabelText('Name'), 'Night shift');
+    const timezone = form.getByRole('combobox', { name: 'Timezone' });
+    await userEvent.click(timezone);
+    expect(timezone).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Escape}');
+    expect(timezone).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('dialog', { name: 'New configuration' })).toBeInTheDocument();
+    expect(form.getByLabelText('Name')).toHaveValue('Night shift');
+    // Submitting with an error puts focus on the first invalid field, which says why.
+    await userEvent.clear(form.getByLabelText('Name'));
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    const name = form.getByLabelText('Name');
+    expect(name).toHaveFocus();
+    expect(name).toHaveAccessibleDescription(/required/i);
+    // Closing gives focus back to the button that opened the dialog.
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'New configuration' })).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(create).toHaveFocus());
+  });
+
+  it('says how many active campaigns an edit changes, and retry intervals in days', async () => {
+    const uk = makeConfiguration({ name: 'UK hours', retry_interval_minutes: 1440 });
+    serve(
+      [uk],
+      [
+        makeCampaign({ configuration_id: uk.id, status: 'active' }),
+        makeCampaign({ configuration_id: uk.id, status: 'active' }),
+        makeCampaign({ configuration_id: uk.id, status: 'paused' }),
+      ],
+    );
+    renderRoute('/configurations');
+    expect(await screen.findByRole('row', { name: /UK hours/ })).toHaveTextContent('1 day apart');
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit UK hours' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit UK hours' });
+    expect(
+      within(dialog).getByText('Saving changes how 2 active campaigns dial from their next call.'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -10,7 +10,8 @@ import { ErrorState } from '../../components/error-state';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
-import { formatSchedule } from '../../lib/schedule';
+import { formatMinutes, formatSchedule } from '../../lib/schedule';
+import { PageHeading } from '../../components/page-heading';
 
 const HEADERS = [
   'Name',
@@ -27,6 +28,7 @@ export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
   const campaigns = useQuery(campaignQueries.everything());
   const permission = usePermission('campaigns:manage');
+  const reasonId = useId();
   const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
   const usage = new Map<string, Campaign[]>();
   for (const c of campaigns.data ?? []) {
@@ -37,17 +39,20 @@ export function ConfigurationsPage() {
   return (
     <section className="space-y-5">
       <div className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Configurations</h1>
+        <PageHeading title={['Configurations']}>Configurations</PageHeading>
         <div className="flex flex-col items-end">
           <Button
             variant="primary"
             disabled={!permission.allowed}
+            aria-describedby={permission.reason ? reasonId : undefined}
             onClick={() => setEditing('new')}
           >
             New configuration
           </Button>
           {permission.reason && (
-            <p className="mt-1 max-w-xs text-right text-xs text-slate-600">{permission.reason}</p>
+            <p id={reasonId} className="mt-1 max-w-xs text-right text-xs text-slate-600">
+              {permission.reason}
+            </p>
           )}
         </div>
       </div>
@@ -60,6 +65,11 @@ export function ConfigurationsPage() {
           <ConfigurationForm
             key={editing === 'new' ? 'new' : editing.id}
             config={editing === 'new' ? undefined : editing}
+            activeCampaigns={
+              editing === 'new'
+                ? 0
+                : (usage.get(editing.id) ?? []).filter((c) => c.status === 'active').length
+            }
             onSaved={() => setEditing(null)}
             onCancel={() => setEditing(null)}
           />
@@ -80,7 +90,7 @@ export function ConfigurationsPage() {
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Configurations</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -104,25 +114,25 @@ export function ConfigurationsPage() {
                     <td className="px-3 py-2">{c.timezone}</td>
                     <td className="px-3 py-2">{formatSchedule(c.schedule)}</td>
                     <td className="px-3 py-2">
-                      {c.max_attempts} attempts, {c.retry_interval_minutes} min apart
+                      {c.max_attempts} attempts, {formatMinutes(c.retry_interval_minutes)} apart
                     </td>
                     <td className="px-3 py-2 tabular-nums">
                       {campaigns.data ? (usage.get(c.id)?.length ?? 0) : '…'}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      <Button
-                        variant="ghost"
-                        disabled={!permission.allowed}
-                        onClick={() => setEditing(c)}
-                        aria-label={`Edit ${c.name}`}
-                      >
-                        Edit
-                      </Button>
-                      <DeleteConfigurationButton
-                        config={c}
-                        usedBy={usage.get(c.id) ?? []}
-                        disabled={!permission.allowed}
-                      />
+                      {/* A read-only key sees no row actions; the reason is said once above. */}
+                      {permission.allowed && (
+                        <>
+                          <Button
+                            variant="ghost"
+                            onClick={() => setEditing(c)}
+                            aria-label={`Edit ${c.name}`}
+                          >
+                            Edit
+                          </Button>
+                          <DeleteConfigurationButton config={c} usedBy={usage.get(c.id) ?? []} />
+                        </>
+                      )}
                     </td>
                   </tr>
                 ))

@@ -5,15 +5,14 @@ import { useDeleteConfiguration } from '../../api/configurations';
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { showToast } from '../../components/toaster';
 
 export function DeleteConfigurationButton({
   config,
   usedBy,
-  disabled,
 }: {
   config: Configuration;
   usedBy: Campaign[];
-  disabled: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteConfiguration();
@@ -28,12 +27,7 @@ export function DeleteConfigurationButton({
       title={`Delete ${config.name}?`}
       description="Campaigns cannot use a deleted configuration. This cannot be undone."
       trigger={
-        <Button
-          variant="ghost"
-          className="text-red-800"
-          disabled={disabled}
-          aria-label={`Delete ${config.name}`}
-        >
+        <Button variant="ghost" className="text-red-800" aria-label={`Delete ${config.name}`}>
           Delete
         </Button>
       }
@@ -47,7 +41,8 @@ export function DeleteConfigurationButton({
           </p>
           {conflict && (
             <>
-              <p className="mt-1 text-slate-700">{remove.error.message}</p>
+              {/* The server's detail names campaigns by UUID; their names say it better. */}
+              {usedBy.length === 0 && <p className="mt-1 text-slate-700">{remove.error.message}</p>}
               {usedBy.length > 0 && (
                 <ul className="mt-2 list-disc pl-5">
                   {usedBy.map((c) => (
@@ -74,7 +69,14 @@ export function DeleteConfigurationButton({
         <Button
           variant="danger"
           disabled={remove.isPending || conflict}
-          onClick={() => remove.mutate(config.id, { onSuccess: () => setOpen(false) })}
+          onClick={() =>
+            remove.mutate(config.id, {
+              onSuccess: () => {
+                setOpen(false);
+                showToast(`Deleted ${config.name}.`, 'success');
+              },
+            })
+          }
         >
           Delete configuration
         </Button>

@@ -107,6 +107,9 @@ export function TimezonePicker({
           id={listId}
           role="listbox"
           aria-label="Timezones"
+          // Scrollable lists are tab stops in Chromium; focus leaving the input closes this
+          // list, so Tab must go on to the next field, not into a list about to vanish.
+          tabIndex={-1}
           className="absolute z-10 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg"
         >
           {timezones.isPending && (

@@ -281,7 +281,12 @@ describe('Contacts tab', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Delete lead-a' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete lead-a?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete contact' }));
+    // Its row goes; focus moves on to the next row, and the deletion is announced.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Show attempts for lead-b' })).toHaveFocus(),
+    );
     await waitFor(() => expect(screen.queryByText('lead-a')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('Deleted lead-a.');
     expect(deleted).toEqual([a.id]);
 
     await userEvent.click(screen.getByRole('button', { name: 'Delete lead-b' }));
@@ -291,6 +296,9 @@ describe('Contacts tab', () => {
       'Deleting needs campaigns:manage',
     );
     await userEvent.click(within(second).getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByRole('button', { name: 'Delete lead-b' })).toBeDisabled();
+    // Now known read-only: no row offers Delete, and the tab says why once.
+    expect(screen.queryByRole('button', { name: 'Delete lead-b' })).not.toBeInTheDocument();
+    expect(screen.getAllByText(/Contacts are read-only/)).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });

@@ -157,8 +157,11 @@ export function ContactsTable({
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm"
+        aria-busy={loading || undefined}
+      >
         <caption className="sr-only">Contacts</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (

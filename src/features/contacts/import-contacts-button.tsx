@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { Campaign } from '../../../contract/schemas';
 import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
@@ -10,22 +10,34 @@ const ImportWizard = lazy(() => import('./import/import-wizard'));
 export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
   const [open, setOpen] = useState(false);
   const permission = usePermission('campaigns:manage');
+  const reasonId = useId();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      wide
-      title="Import contacts"
-      description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
-      trigger={
-        <Button disabled={!permission.allowed} title={permission.reason ?? undefined}>
-          Import contacts
-        </Button>
-      }
-    >
-      <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
-        <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
-      </Suspense>
-    </Dialog>
+    <>
+      {/* Said once for the tab: rows of a read-only key show no Delete at all. */}
+      {permission.reason && (
+        <p id={reasonId} className="text-xs text-slate-600">
+          {permission.reason} Contacts are read-only.
+        </p>
+      )}
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        wide
+        title="Import contacts"
+        description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
+        trigger={
+          <Button
+            disabled={!permission.allowed}
+            aria-describedby={permission.reason ? reasonId : undefined}
+          >
+            Import contacts
+          </Button>
+        }
+      >
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
+          <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
+        </Suspense>
+      </Dialog>
+    </>
   );
 }

@@ -2,10 +2,12 @@ import type { CampaignStatus } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { useNow } from '../../lib/use-now';
 
-function pausedReason(visible: boolean, status: CampaignStatus): string {
-  if (status !== 'active') return `campaign is ${status}`;
-  if (!visible) return 'tab hidden';
-  return 'campaign is not active';
+/** Why the numbers are not live: a closed campaign is over, not paused. */
+function notLive(visible: boolean, status: CampaignStatus): string {
+  if (status === 'closed') return 'Final: campaign is closed';
+  if (status === 'paused') return 'Paused: campaign is paused';
+  if (!visible) return 'Paused: tab hidden';
+  return 'Paused: campaign is not active';
 }
 
 /** Says honestly whether the numbers are live, paused (and why) or failing, and how old. */
@@ -43,7 +45,7 @@ export function LivenessBar({
       ) : (
         <span className="inline-flex items-center gap-2 font-medium text-slate-700">
           <span aria-hidden="true" className="h-2 w-2 rounded-full bg-slate-400" />
-          Paused: {pausedReason(visible, campaignStatus)}
+          {notLive(visible, campaignStatus)}
         </span>
       )}
       <span className="text-slate-600" aria-live="off">

@@ -54,24 +54,31 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         error={query.isError ? query.error : null}
         onRefresh={() => query.refetch()}
       />
-      {reason && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
-          <strong>Why is nothing dialing?</strong> {reason}
+      {/* Announced when a reason appears or changes; the polls that keep it the same stay quiet. */}
+      <div role="status">
+        {reason && (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+            <strong>Why is nothing dialing?</strong> {reason}
+          </p>
+        )}
+      </div>
+      {stale && (
+        <p
+          id="stale-note"
+          className="inline-flex items-center gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-1 text-sm font-medium text-amber-950"
+        >
+          Stale: these numbers are from the last successful update.
         </p>
       )}
+      {/* Staleness is a border and the note above, never faded text (contrast). */}
       <div
-        className={`grid gap-4 lg:grid-cols-2 ${stale ? 'opacity-60' : ''}`}
+        className={`grid gap-4 lg:grid-cols-2 ${stale ? 'rounded-lg outline-2 outline-offset-4 outline-amber-400 outline-dashed' : ''}`}
         aria-describedby={stale ? 'stale-note' : undefined}
       >
         <BucketsPanel stats={stats} />
         <HeadroomPanel stats={stats} points={points} live={live} />
         <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
       </div>
-      {stale && (
-        <p id="stale-note" className="text-sm text-slate-600">
-          These numbers are stale: they are from the last successful update.
-        </p>
-      )}
       {hasReport && (
         <Suspense fallback={null}>
           <ResultsSection campaign={campaign} live={live} />

@@ -15,6 +15,7 @@ import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
 import { Panel } from '../../components/panel';
 import { UsageBar } from '../../components/usage-bar';
+import { showErrors } from '../../lib/show-errors';
 
 const ACTIVE = { name: '', status: ['active' as const], limit: 200 };
 
@@ -88,7 +89,8 @@ function LimitForm({ current, activeCalls }: { current: number; activeCalls: num
       limit < CONCURRENCY_LIMIT.min ||
       limit > CONCURRENCY_LIMIT.max
     ) {
-      setError(`Enter a whole number from ${CONCURRENCY_LIMIT.min} to ${CONCURRENCY_LIMIT.max}`);
+      const message = `Enter a whole number from ${CONCURRENCY_LIMIT.min} to ${CONCURRENCY_LIMIT.max}`;
+      showErrors(event.currentTarget as HTMLFormElement, () => setError(message));
       return;
     }
     setError(null);

@@ -1,10 +1,11 @@
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
+import { PageHeading } from '../../components/page-heading';
 
 export function SettingsPage() {
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Settings</h1>
+      <PageHeading title={['Settings']}>Settings</PageHeading>
       <ConcurrencySection />
       <ConnectionSection />
     </div>
