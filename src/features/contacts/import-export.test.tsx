@@ -3,9 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
+import { API, makeCampaign, makeConfiguration, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign, Contact, ContactInput } from '../../../contract/schemas';
+import type { Campaign, Configuration, Contact, ContactInput } from '../../../contract/schemas';
 
 type Upsert = { contacts: ContactInput[] };
 type Answer = (body: Upsert, nth: number) => Response | Promise<Response>;
@@ -30,6 +30,7 @@ function serve(
     contacts?: Contact[];
     answer?: Answer;
     log?: string[];
+    configuration?: Configuration;
   } = {},
 ) {
   const all = opts.contacts ?? [];
@@ -59,6 +60,11 @@ function serve(
       return (opts.answer ?? accepted)(body, upserts.length);
     }),
     http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [] })),
+    http.get(`${API}/campaign/configurations/:configId`, () =>
+      opts.configuration
+        ? HttpResponse.json(opts.configuration)
+        : HttpResponse.json({ detail: 'Configuration not found' }, { status: 404 }),
+    ),
     http.get(`${API}/campaign/concurrency-settings`, () =>
       HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
     ),
@@ -153,11 +159,8 @@ describe('Import contacts', () => {
     // Contact data is text: markup in a cell is shown, not rendered.
     expect(within(preview).getByText(/<b>VIP<\/b>/)).toBeInTheDocument();
     expect(within(preview).getByText('No phone number')).toBeInTheDocument();
-    expect(
-      within(dialog).getByText(
-        /1 row will be skipped and listed in the report: line 4 \(No phone number\)/,
-      ),
-    ).toBeInTheDocument();
+    const skipped = within(dialog).getByRole('table', { name: '1 of 3 rows will not be imported' });
+    expect(within(skipped).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
 
     // Notes stay out of the contact's data once unticked.
     const keep = within(dialog).getByRole('group', { name: 'Keep in contact data' });
@@ -182,6 +185,83 @@ describe('Import contacts', () => {
     ]);
     const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
     expect(within(failed).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
+  });
+
+  it("checks every number with the configuration's country code, lists each bad row with its line and reason, and sends only the good rows", async () => {
+    const configuration = makeConfiguration({ default_country_code: '+44' });
+    const campaign = makeCampaign({ configuration_id: configuration.id });
+    const upserts: Upsert[] = [];
+    serve(campaign, { upserts, configuration });
+    const downloads = captureDownloads();
+    const dialog = await openImport(campaign);
+    await uploadCsv(
+      dialog,
+      [
+        'external_id,name,phone',
+        'uk-1,Ada,020 7946 0018',
+        'uk-2,Bob,12345',
+        'uk-3,Cy,+1 415 555 0101',
+        'uk-4,Di,07700 900123',
+        'uk-5,Ed,call me',
+        'uk-6,Flo,+44 7700 900456; 999',
+      ].join('\n'),
+    );
+
+    expect(
+      await within(dialog).findByText(/Numbers without a country code are read as \+44/),
+    ).toBeInTheDocument();
+    const skipped = within(dialog).getByRole('table', { name: '3 of 6 rows will not be imported' });
+    expect(bodyRows(skipped)).toEqual([
+      '3"12345" is not a possible phone number',
+      '6"call me" cannot be parsed as a phone number',
+      '7"999" is not a possible phone number',
+    ]);
+    await importAndWait(dialog, 'Import 3 contacts');
+
+    // One request, with the three good rows as the file has them: the server normalizes.
+    expect(upserts).toEqual([
+      {
+        contacts: [
+          { external_id: 'uk-1', phone_numbers: ['020 7946 0018'], data: { name: 'Ada' } },
+          { external_id: 'uk-3', phone_numbers: ['+1 415 555 0101'], data: { name: 'Cy' } },
+          { external_id: 'uk-4', phone_numbers: ['07700 900123'], data: { name: 'Di' } },
+        ],
+      },
+    ]);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 3 of 6 rows. 3 not saved, each listed below with why.',
+    );
+    const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
+    expect(
+      within(failed).getByRole('row', { name: '3 "12345" is not a possible phone number' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
+    );
+    expect((await downloads.text()).split('\r\n')).toEqual([
+      'line,reason,external_id,name,phone',
+      '3,"""12345"" is not a possible phone number",uk-2,Bob,12345',
+      '6,"""call me"" cannot be parsed as a phone number",uk-5,Ed,call me',
+      // A cell starting with + that is not a plain number is escaped as a possible formula.
+      '7,"""999"" is not a possible phone number",uk-6,Flo,"\'+44 7700 900456; 999"',
+    ]);
+  });
+
+  it('shows why the country code is unknown, with Retry, and sends nothing until it is known', async () => {
+    const configuration = makeConfiguration({ default_country_code: '+44' });
+    const campaign = makeCampaign({ configuration_id: configuration.id });
+    serve(campaign);
+    const dialog = await openImport(campaign);
+    await uploadCsv(dialog, 'name,phone\nAda,020 7946 0018');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Could not read the campaign's configuration",
+    );
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toBeDisabled();
+
+    serve(campaign, { configuration });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Retry' }));
+    expect(await within(dialog).findByRole('button', { name: 'Import 1 contact' })).toBeEnabled();
   });
 
   it('sends 2,500 rows as three requests back to back and refreshes the list and stats once, at the end', async () => {
@@ -387,7 +467,7 @@ describe('Import contacts', () => {
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('takes pasted JSON, says what is wrong with it, and skips items without numbers', async () => {
+  it('takes pasted JSON, says what is wrong with it, and skips items without a good number', async () => {
     const campaign = makeCampaign();
     const upserts: Upsert[] = [];
     serve(campaign, { upserts });
@@ -406,16 +486,21 @@ describe('Import contacts', () => {
         contacts: [
           { external_id: 'j-1', phone_numbers: ['+14155550123'], data: { first_name: 'Ada' } },
           { external_id: 'j-2', phone_numbers: [] },
+          { external_id: 'j-3', phone_numbers: ['+1 555'] },
         ],
       }),
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Check JSON' }));
-    expect(
-      await within(dialog).findByText(/item 2 \(phone_numbers: At least one phone number\)/),
-    ).toBeInTheDocument();
+    const skipped = await within(dialog).findByRole('table', {
+      name: '2 of 3 rows will not be imported',
+    });
+    expect(bodyRows(skipped)).toEqual([
+      '2phone_numbers: At least one phone number',
+      '3"+1 555" is not a possible phone number',
+    ]);
     await importAndWait(dialog, 'Import 1 contact');
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted1Updated0Failed1',
+      'Inserted1Updated0Failed2',
     );
     expect(upserts[0]!.contacts).toEqual([
       { external_id: 'j-1', phone_numbers: ['+14155550123'], data: { first_name: 'Ada' } },

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Campaign } from '../../../../contract/schemas';
 import { Button } from '../../../components/button';
+import { ErrorState } from '../../../components/error-state';
 import { inputClass } from '../../../components/field';
 import { fileSlug } from '../../../lib/csv-download';
 import { formatCount } from '../../../lib/format';
@@ -9,9 +10,10 @@ import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } fr
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
-import { parseJsonContacts, type ImportRow } from './import-rows';
+import { checkRows, parseJsonContacts, phoneCheck, type ImportRow } from './import-rows';
 import { runImport, startReport, type ImportReport } from './run-import';
 import { useContactUpload } from './use-contact-upload';
+import { useCountryCode } from './use-country-code';
 
 // FileReader rather than Blob.text(): the same in every browser and in the test DOM.
 function readText(file: File): Promise<string> {
@@ -43,14 +45,23 @@ export default function ImportWizard({
   const [running, setRunning] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const { send, refresh } = useContactUpload(campaign.id);
+  const country = useCountryCode(campaign);
 
   // Leaving the dialog mid-import stops it after the request under way; what landed stays.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const rows = useMemo(
+  const candidates = useMemo(
     () =>
       source?.kind === 'csv' ? mapCsvRows(source.table, source.mapping) : (source?.rows ?? []),
     [source],
+  );
+  const checkPhone = useMemo(
+    () => (country.code === null ? null : phoneCheck(country.code)),
+    [country.code],
+  );
+  const rows = useMemo(
+    () => (checkPhone ? checkRows(candidates, checkPhone) : []),
+    [candidates, checkPhone],
   );
   const unit = source?.kind === 'json' ? 'item' : 'line';
   const sendable = rows.filter((r) => r.input).length;
@@ -190,7 +201,20 @@ export default function ImportWizard({
           onChange={(mapping) => setSource({ ...source, mapping })}
         />
       )}
-      {source && <ImportPreview rows={rows} unit={unit} />}
+      {source &&
+        (country.code ? (
+          <ImportPreview rows={rows} unit={unit} countryCode={country.code} />
+        ) : country.error ? (
+          <ErrorState
+            title="Could not read the campaign's configuration"
+            error={country.error}
+            onRetry={country.retry}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">
+            Reading the configuration&apos;s default country code…
+          </p>
+        ))}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button
@@ -198,7 +222,7 @@ export default function ImportWizard({
           disabled={!source || sendable === 0}
           onClick={() => void run(startReport(rows))}
         >
-          {source ? `Import ${formatCount(sendable, 'contact')}` : 'Import'}
+          {source && country.code ? `Import ${formatCount(sendable, 'contact')}` : 'Import'}
         </Button>
       </div>
     </div>
