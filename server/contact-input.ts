@@ -1,7 +1,7 @@
 import type { ContactInput, ValidationIssue } from '../contract/schemas.ts';
 import type { NormalizedContact } from './db/contacts.ts';
 import { HttpError } from './errors.ts';
-import { normalizePhone } from './phone.ts';
+import { normalizePhone } from '../contract/phone.ts';
 
 /** Contacts normalized between yields to the event loop, so a big request never holds it. */
 const CHUNK = 100;

@@ -3,20 +3,45 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
+import { API, makeCampaign, makeConfiguration, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
-import type { Campaign, Contact, ContactInput } from '../../../contract/schemas';
+import type { Campaign, Configuration, Contact, ContactInput } from '../../../contract/schemas';
 
 type Upsert = { contacts: ContactInput[] };
+type Answer = (body: Upsert, nth: number) => Response | Promise<Response>;
 
-function serve(campaign: Campaign, opts: { upserts?: Upsert[]; contacts?: Contact[] } = {}) {
+const accepted = (body: Upsert) =>
+  HttpResponse.json({
+    inserted: body.contacts.length,
+    updated: 0,
+    failed: [],
+    warnings: [],
+    contact_ids: body.contacts.map((_, i) => `id-${i}`),
+  });
+
+/**
+ * The campaign's routes. `upserts` collects every POSTed body and `answer` replies to the nth
+ * (1-based); `log` records the list, stats and upsert requests in order.
+ */
+function serve(
+  campaign: Campaign,
+  opts: {
+    upserts?: Upsert[];
+    contacts?: Contact[];
+    answer?: Answer;
+    log?: string[];
+    configuration?: Configuration;
+  } = {},
+) {
   const all = opts.contacts ?? [];
   server.use(
     http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
-    http.get(`${API}/campaign/campaigns/:id/stats`, () =>
-      HttpResponse.json(makeStats(campaign.id)),
-    ),
+    http.get(`${API}/campaign/campaigns/:id/stats`, () => {
+      opts.log?.push('stats');
+      return HttpResponse.json(makeStats(campaign.id));
+    }),
     http.get(`${API}/campaign/campaigns/:id/contacts`, ({ request }) => {
+      opts.log?.push('list');
       const url = new URL(request.url);
       const limit = Number(url.searchParams.get('limit'));
       const offset = Number(url.searchParams.get('offset'));
@@ -29,16 +54,17 @@ function serve(campaign: Campaign, opts: { upserts?: Upsert[]; contacts?: Contac
     }),
     http.post(`${API}/campaign/campaigns/:id/contacts`, async ({ request }) => {
       const body = (await request.json()) as Upsert;
-      opts.upserts?.push(body);
-      return HttpResponse.json({
-        inserted: body.contacts.length,
-        updated: 0,
-        failed: [],
-        warnings: [],
-        contact_ids: body.contacts.map((_, i) => `id-${i}`),
-      });
+      const upserts = opts.upserts ?? [];
+      upserts.push(body);
+      opts.log?.push(`POST ${body.contacts.length}`);
+      return (opts.answer ?? accepted)(body, upserts.length);
     }),
     http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [] })),
+    http.get(`${API}/campaign/configurations/:configId`, () =>
+      opts.configuration
+        ? HttpResponse.json(opts.configuration)
+        : HttpResponse.json({ detail: 'Configuration not found' }, { status: 404 }),
+    ),
     http.get(`${API}/campaign/concurrency-settings`, () =>
       HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
     ),
@@ -52,6 +78,15 @@ function csvOf(n: number): string {
   return lines.join('\n');
 }
 
+/** The text of each row under a table's header row. */
+const bodyRows = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.textContent);
+
+const idsOf = (upserts: Upsert[]) => upserts.flatMap((u) => u.contacts.map((c) => c.external_id));
+
 async function openImport(campaign: Campaign) {
   renderRoute(`/campaigns/${campaign.id}/contacts`);
   await userEvent.click(
@@ -63,6 +98,11 @@ async function openImport(campaign: Campaign) {
 async function uploadCsv(dialog: HTMLElement, text: string, name = 'leads.csv') {
   const input = await within(dialog).findByLabelText('CSV file');
   await userEvent.upload(input, new File([text], name, { type: 'text/csv' }));
+}
+
+async function importAndWait(dialog: HTMLElement, button: string) {
+  await userEvent.click(await within(dialog).findByRole('button', { name: button }));
+  await within(dialog).findByRole('button', { name: 'Done' });
 }
 
 /** What the last download would have saved, read back from the blob handed to the link. */
@@ -119,21 +159,16 @@ describe('Import contacts', () => {
     // Contact data is text: markup in a cell is shown, not rendered.
     expect(within(preview).getByText(/<b>VIP<\/b>/)).toBeInTheDocument();
     expect(within(preview).getByText('No phone number')).toBeInTheDocument();
-    expect(
-      within(dialog).getByText(
-        /1 row will be skipped and listed in the report: line 4 \(No phone number\)/,
-      ),
-    ).toBeInTheDocument();
+    const skipped = within(dialog).getByRole('table', { name: '1 of 3 rows will not be imported' });
+    expect(within(skipped).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
 
     // Notes stay out of the contact's data once unticked.
     const keep = within(dialog).getByRole('group', { name: 'Keep in contact data' });
     await userEvent.click(within(keep).getByRole('checkbox', { name: 'Notes' }));
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 2 contacts' }));
+    await importAndWait(dialog, 'Import 2 contacts');
 
-    await waitFor(() =>
-      expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-        'Inserted2Updated0Failed1Warnings0',
-      ),
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted2Updated0Failed1Warnings0',
     );
     expect(upserts).toHaveLength(1);
     expect(upserts[0]!.contacts).toEqual([
@@ -152,115 +187,224 @@ describe('Import contacts', () => {
     expect(within(failed).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
   });
 
-  it('uploads 2,500 rows as three requests of at most 1,000 and sums the answers', async () => {
-    const campaign = makeCampaign();
+  it("checks every number with the configuration's country code, lists each bad row with its line and reason, and sends only the good rows", async () => {
+    const configuration = makeConfiguration({ default_country_code: '+44' });
+    const campaign = makeCampaign({ configuration_id: configuration.id });
     const upserts: Upsert[] = [];
-    serve(campaign, { upserts });
+    serve(campaign, { upserts, configuration });
+    const downloads = captureDownloads();
+    const dialog = await openImport(campaign);
+    await uploadCsv(
+      dialog,
+      [
+        'external_id,name,phone',
+        'uk-1,Ada,020 7946 0018',
+        'uk-2,Bob,12345',
+        'uk-3,Cy,+1 415 555 0101',
+        'uk-4,Di,07700 900123',
+        'uk-5,Ed,call me',
+        'uk-6,Flo,+44 7700 900456; 999',
+      ].join('\n'),
+    );
+
+    expect(
+      await within(dialog).findByText(/Numbers without a country code are read as \+44/),
+    ).toBeInTheDocument();
+    const skipped = within(dialog).getByRole('table', { name: '3 of 6 rows will not be imported' });
+    expect(bodyRows(skipped)).toEqual([
+      '3"12345" is not a possible phone number',
+      '6"call me" cannot be parsed as a phone number',
+      '7"999" is not a possible phone number',
+    ]);
+    await importAndWait(dialog, 'Import 3 contacts');
+
+    // One request, with the three good rows as the file has them: the server normalizes.
+    expect(upserts).toEqual([
+      {
+        contacts: [
+          { external_id: 'uk-1', phone_numbers: ['020 7946 0018'], data: { name: 'Ada' } },
+          { external_id: 'uk-3', phone_numbers: ['+1 415 555 0101'], data: { name: 'Cy' } },
+          { external_id: 'uk-4', phone_numbers: ['07700 900123'], data: { name: 'Di' } },
+        ],
+      },
+    ]);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 3 of 6 rows. 3 not saved, each listed below with why.',
+    );
+    const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
+    expect(
+      within(failed).getByRole('row', { name: '3 "12345" is not a possible phone number' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
+    );
+    expect((await downloads.text()).split('\r\n')).toEqual([
+      'line,reason,external_id,name,phone',
+      '3,"""12345"" is not a possible phone number",uk-2,Bob,12345',
+      '6,"""call me"" cannot be parsed as a phone number",uk-5,Ed,call me',
+      // A cell starting with + that is not a plain number is escaped as a possible formula.
+      '7,"""999"" is not a possible phone number",uk-6,Flo,"\'+44 7700 900456; 999"',
+    ]);
+  });
+
+  it('shows why the country code is unknown, with Retry, and sends nothing until it is known', async () => {
+    const configuration = makeConfiguration({ default_country_code: '+44' });
+    const campaign = makeCampaign({ configuration_id: configuration.id });
+    serve(campaign);
+    const dialog = await openImport(campaign);
+    await uploadCsv(dialog, 'name,phone\nAda,020 7946 0018');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Could not read the campaign's configuration",
+    );
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toBeDisabled();
+
+    serve(campaign, { configuration });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Retry' }));
+    expect(await within(dialog).findByRole('button', { name: 'Import 1 contact' })).toBeEnabled();
+  });
+
+  it('sends 2,500 rows as three requests back to back and refreshes the list and stats once, at the end', async () => {
+    // Paused: no stats polling to tell apart from the refresh.
+    const campaign = makeCampaign({ status: 'paused' });
+    const upserts: Upsert[] = [];
+    const log: string[] = [];
+    serve(campaign, { upserts, log });
     const dialog = await openImport(campaign);
     await uploadCsv(dialog, csvOf(2500));
-    await userEvent.click(
-      await within(dialog).findByRole('button', { name: 'Import 2,500 contacts' }),
-    );
-    await waitFor(() =>
-      expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted2,500'),
-    );
-    expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 1000, 500]);
+    await waitFor(() => expect(log).toEqual(expect.arrayContaining(['list', 'stats'])));
+    log.length = 0;
+    await importAndWait(dialog, 'Import 2,500 contacts');
+
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted2,500');
     expect(upserts[2]!.contacts.at(-1)).toEqual({
       external_id: 'lead-2500',
       phone_numbers: ['+14155552500'],
       data: { first_name: 'Person 2500' },
     });
+    await waitFor(() => expect(log).toHaveLength(5));
+    // Give a stray refetch the time to show up.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log.slice(0, 3)).toEqual(['POST 1000', 'POST 1000', 'POST 500']);
+    expect(log.slice(3).sort()).toEqual(['list', 'stats']);
     expect(
       within(dialog).queryByRole('table', { name: 'Rows not imported' }),
     ).not.toBeInTheDocument();
   });
 
-  it('stops at a rejected middle chunk, names its rows by file line, keeps what landed, and offers the failed rows as CSV', async () => {
+  it('when the server refuses rows of a chunk, sends the rest of it again and goes on, so every good row lands', async () => {
     const campaign = makeCampaign();
     const upserts: Upsert[] = [];
-    serve(campaign, { upserts });
-    server.use(
-      http.post(`${API}/campaign/campaigns/:id/contacts`, async ({ request }) => {
-        const body = (await request.json()) as Upsert;
-        upserts.push(body);
-        if (upserts.length === 2) {
-          return HttpResponse.json(
-            {
-              detail: [
-                {
-                  loc: ['body', 'contacts', 5, 'phone_numbers', 0],
-                  msg: 'Not a phone number: "=cmd|calc"',
-                  type: 'phone_invalid',
-                },
-              ],
-            },
-            { status: 422 },
-          );
-        }
-        return HttpResponse.json({
-          inserted: 998,
-          updated: 2,
+    const refused = ['lead-1006', 'lead-1500'];
+    serve(campaign, {
+      upserts,
+      answer: (body) => {
+        const bad = body.contacts.flatMap((c, i) => (refused.includes(c.external_id!) ? [i] : []));
+        if (bad.length === 0) return accepted(body);
+        return HttpResponse.json(
+          {
+            detail: bad.map((i) => ({
+              loc: ['body', 'contacts', i, 'phone_numbers', 0],
+              msg: 'Not a phone number this server dials',
+              type: 'phone_invalid',
+            })),
+          },
+          { status: 422 },
+        );
+      },
+    });
+    const downloads = captureDownloads();
+    const dialog = await openImport(campaign);
+    await uploadCsv(dialog, csvOf(2500));
+    await importAndWait(dialog, 'Import 2,500 contacts');
+
+    // The second chunk is refused whole, sent again without its two bad rows, and the third follows.
+    expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 1000, 998, 500]);
+    expect(idsOf(upserts.slice(2))).not.toContain('lead-1006');
+    expect(new Set(idsOf([upserts[0]!, ...upserts.slice(2)])).size).toBe(2498);
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted2,498Updated0Failed2',
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 2,498 of 2,500 rows. 2 not saved, each listed below with why.',
+    );
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
+    expect(bodyRows(failed)).toEqual([
+      '1007phone_numbers.0: Not a phone number this server dials',
+      '1501phone_numbers.0: Not a phone number this server dials',
+    ]);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
+    );
+    expect(downloads.names).toEqual(['spring-outreach-failed-rows.csv']);
+    expect((await downloads.text()).split('\r\n')).toEqual([
+      'line,reason,external_id,first_name,phone',
+      '1007,phone_numbers.0: Not a phone number this server dials,lead-1006,Person 1006,+14155551006',
+      '1501,phone_numbers.0: Not a phone number this server dials,lead-1500,Person 1500,+14155551500',
+    ]);
+  });
+
+  it('halves a refused chunk that names no row until the refused row stands alone', async () => {
+    const campaign = makeCampaign();
+    const upserts: Upsert[] = [];
+    serve(campaign, {
+      upserts,
+      answer: (body) =>
+        body.contacts.some((c) => c.external_id === 'lead-7')
+          ? HttpResponse.json({ detail: 'Request body over 5 MB' }, { status: 413 })
+          : accepted(body),
+    });
+    const dialog = await openImport(campaign);
+    await uploadCsv(dialog, csvOf(10));
+    await importAndWait(dialog, 'Import 10 contacts');
+
+    expect(upserts.map((u) => u.contacts.length)).toEqual([10, 5, 5, 3, 2, 1, 1, 1, 2]);
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted9Updated0Failed1',
+    );
+    expect(
+      within(dialog).getByRole('row', { name: '8 Request body over 5 MB' }),
+    ).toBeInTheDocument();
+  });
+
+  it('names warnings by file line', async () => {
+    const campaign = makeCampaign();
+    serve(campaign, {
+      answer: (body) =>
+        HttpResponse.json({
+          inserted: body.contacts.length - 1,
+          updated: 1,
           failed: [],
           warnings: ['contacts[3].phone_numbers[0]: normalized "415 555 0004" to +14155550004'],
           contact_ids: [],
-        });
-      }),
-    );
-    const downloads = captureDownloads();
+        }),
+    });
     const dialog = await openImport(campaign);
-    const rows = csvOf(2500).split('\n');
-    rows[1006] = 'lead-1006,Mallory,=cmd|calc'; // file line 1007: index 5 of the second chunk
-    await uploadCsv(dialog, rows.join('\n'));
-    await userEvent.click(
-      await within(dialog).findByRole('button', { name: 'Import 2,500 contacts' }),
+    await uploadCsv(dialog, csvOf(5));
+    await importAndWait(dialog, 'Import 5 contacts');
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted4Updated1Failed0Warnings1',
     );
-
-    const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent(
-      'The server rejected lines 1002–2001 (line 1007), so nothing of that batch was saved',
-    );
-    expect(upserts).toHaveLength(2);
-    const counts = within(dialog).getByLabelText('Import result');
-    expect(counts).toHaveTextContent('Inserted998Updated2Failed1Warnings1');
-    expect(
-      within(dialog).getByRole('row', { name: /1007 phone_numbers\.0: Not a phone number/ }),
-    ).toBeInTheDocument();
     await userEvent.click(within(dialog).getByText(/1 warnings/));
     expect(
       within(dialog).getByText(
         'line 5: phone_numbers[0]: normalized "415 555 0004" to +14155550004',
       ),
     ).toBeInTheDocument();
-
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
-    );
-    expect(downloads.names).toEqual(['spring-outreach-failed-rows.csv']);
-    // A formula in untrusted data is escaped so a spreadsheet shows it as text.
-    expect(await downloads.text()).toBe(
-      'line,reason,external_id,first_name,phone\r\n1007,"phone_numbers.0: Not a phone number: ""=cmd|calc""",lead-1006,Mallory,\'=cmd|calc',
-    );
   });
 
-  it('shows progress and cancels between chunks, keeping what landed', async () => {
+  it('cancels between chunks, keeping what landed, and resumes with the rows not sent, none twice', async () => {
     const campaign = makeCampaign();
     const upserts: Upsert[] = [];
-    serve(campaign, { upserts });
     let release: () => void = () => {};
-    server.use(
-      http.post(`${API}/campaign/campaigns/:id/contacts`, async ({ request }) => {
-        const body = (await request.json()) as Upsert;
-        upserts.push(body);
-        if (upserts.length === 2) await new Promise<void>((r) => (release = r));
-        return HttpResponse.json({
-          inserted: body.contacts.length,
-          updated: 0,
-          failed: [],
-          warnings: [],
-          contact_ids: [],
-        });
-      }),
-    );
+    serve(campaign, {
+      upserts,
+      answer: async (body, nth) => {
+        if (nth === 2) await new Promise<void>((r) => (release = r));
+        return accepted(body);
+      },
+    });
     const dialog = await openImport(campaign);
     await uploadCsv(dialog, csvOf(2500));
     await userEvent.click(
@@ -269,17 +413,61 @@ describe('Import contacts', () => {
     const progress = await within(dialog).findByRole('progressbar', { name: 'Import progress' });
     await waitFor(() => expect(progress).toHaveAttribute('aria-valuenow', '1000'));
     expect(progress).toHaveAttribute('aria-valuemax', '2500');
-    expect(within(dialog).getByText('1,000 of 2,500 rows sent')).toBeInTheDocument();
+    expect(within(dialog).getByText('1,000 of 2,500 rows done')).toBeInTheDocument();
+    // The request under way finishes: its answer is needed to know what landed.
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel import' }));
     release();
     expect(
-      await within(dialog).findByText(/Import cancelled after 1,000 of 2,500 rows/),
+      await within(dialog).findByText('Import cancelled after 2,000 of 2,500 rows.'),
     ).toBeInTheDocument();
-    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted1,000');
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 2,000 of 2,500 rows. 500 not sent yet: Resume import sends them',
+    );
     expect(upserts).toHaveLength(2);
+
+    await importAndWait(dialog, 'Resume import');
+    expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 1000, 500]);
+    expect(new Set(idsOf(upserts)).size).toBe(2500);
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted2,500');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Saved 2,500 of 2,500 rows.');
+    expect(within(dialog).queryByRole('button', { name: 'Resume import' })).not.toBeInTheDocument();
   });
 
-  it('takes pasted JSON, says what is wrong with it, and skips items without numbers', async () => {
+  it('after a lost answer, resumes by sending again only rows it can match, and fails the others as maybe saved', async () => {
+    const campaign = makeCampaign();
+    const upserts: Upsert[] = [];
+    serve(campaign, {
+      upserts,
+      answer: (body, nth) => (nth === 2 ? HttpResponse.error() : accepted(body)),
+    });
+    const dialog = await openImport(campaign);
+    const rows = csvOf(1500).split('\n');
+    rows[1001] = ',Nameless,+14155559999'; // line 1002, in the second chunk, with no external ID
+    await uploadCsv(dialog, rows.join('\n'));
+    await importAndWait(dialog, 'Import 1,500 contacts');
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The import stopped at line 1002: Cannot reach the server.',
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 1,000 of 1,500 rows. 1 not saved, each listed below with why. 499 not sent yet',
+    );
+    expect(
+      within(dialog).getByRole('row', {
+        name: /^1002 May have been saved: the server's answer was lost/,
+      }),
+    ).toBeInTheDocument();
+
+    await importAndWait(dialog, 'Resume import');
+    expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 500, 499]);
+    expect(upserts[2]!.contacts.map((c) => c.external_id)).not.toContain(undefined);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 1,499 of 1,500 rows. 1 not saved',
+    );
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('takes pasted JSON, says what is wrong with it, and skips items without a good number', async () => {
     const campaign = makeCampaign();
     const upserts: Upsert[] = [];
     serve(campaign, { upserts });
@@ -298,18 +486,21 @@ describe('Import contacts', () => {
         contacts: [
           { external_id: 'j-1', phone_numbers: ['+14155550123'], data: { first_name: 'Ada' } },
           { external_id: 'j-2', phone_numbers: [] },
+          { external_id: 'j-3', phone_numbers: ['+1 555'] },
         ],
       }),
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Check JSON' }));
-    expect(
-      await within(dialog).findByText(/item 2 \(phone_numbers: At least one phone number\)/),
-    ).toBeInTheDocument();
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 1 contact' }));
-    await waitFor(() =>
-      expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-        'Inserted1Updated0Failed1',
-      ),
+    const skipped = await within(dialog).findByRole('table', {
+      name: '2 of 3 rows will not be imported',
+    });
+    expect(bodyRows(skipped)).toEqual([
+      '2phone_numbers: At least one phone number',
+      '3"+1 555" is not a possible phone number',
+    ]);
+    await importAndWait(dialog, 'Import 1 contact');
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted1Updated0Failed2',
     );
     expect(upserts[0]!.contacts).toEqual([
       { external_id: 'j-1', phone_numbers: ['+14155550123'], data: { first_name: 'Ada' } },
@@ -318,18 +509,19 @@ describe('Import contacts', () => {
 
   it('without the session extension, says which scope is missing when the key may not import, and then disables the button', async () => {
     const campaign = makeCampaign();
-    serve(campaign);
-    server.use(
-      sessionHandler(null),
-      http.post(`${API}/campaign/campaigns/:id/contacts`, () =>
+    serve(campaign, {
+      answer: () =>
         HttpResponse.json({ detail: 'Missing scope campaigns:manage' }, { status: 403 }),
-      ),
-    );
+    });
+    server.use(sessionHandler(null));
     const dialog = await openImport(campaign);
     await uploadCsv(dialog, csvOf(3));
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 3 contacts' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       /The import stopped at line 2: .*Missing scope campaigns:manage/,
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 0 of 3 rows. 3 not sent yet',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.getByRole('button', { name: 'Import contacts' })).toHaveAttribute(

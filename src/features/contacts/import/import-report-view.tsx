@@ -1,6 +1,6 @@
 import { Button } from '../../../components/button';
 import { downloadCsv } from '../../../lib/csv-download';
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import type { ImportReport } from './run-import';
 
 const LISTED = 50;
@@ -18,10 +18,12 @@ export function ImportReportView({
   report,
   unit,
   filename,
+  running,
 }: {
   report: ImportReport;
   unit: string;
   filename: string;
+  running: boolean;
 }) {
   const counts: [string, number][] = [
     ['Inserted', report.inserted],
@@ -37,12 +39,11 @@ export function ImportReportView({
         </p>
       )}
       {report.cancelled && (
-        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Import cancelled after {formatNumber(report.done)} of {formatNumber(report.total)} rows.
-          What was already saved stays; importing the file again updates those rows instead of
-          duplicating them.
         </p>
       )}
+      {!running && <ImportSummary report={report} />}
       <dl aria-label="Import result" className="grid grid-cols-4 gap-2 text-center">
         {counts.map(([label, n]) => (
           <div key={label} className="rounded-md bg-slate-50 p-2">
@@ -93,5 +94,24 @@ export function ImportReportView({
         </details>
       )}
     </div>
+  );
+}
+
+/** Saved, not saved and not sent: every row of the file is in exactly one of them. */
+function ImportSummary({ report }: { report: ImportReport }) {
+  const saved = report.done - report.failed.length;
+  const parts = [`Saved ${formatNumber(saved)} of ${formatCount(report.total, 'row')}.`];
+  if (report.failed.length > 0) {
+    parts.push(`${formatNumber(report.failed.length)} not saved, each listed below with why.`);
+  }
+  if (report.unsent.length > 0) {
+    parts.push(
+      `${formatNumber(report.unsent.length)} not sent yet: Resume import sends them, and nothing already saved.`,
+    );
+  }
+  return (
+    <p role="status" className="text-sm font-medium">
+      {parts.join(' ')}
+    </p>
   );
 }

@@ -1,16 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useUpsertContacts } from '../../../api/contacts';
 import type { Campaign } from '../../../../contract/schemas';
 import { Button } from '../../../components/button';
+import { ErrorState } from '../../../components/error-state';
 import { inputClass } from '../../../components/field';
 import { fileSlug } from '../../../lib/csv-download';
-import { formatCount, formatNumber } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { CsvMappingForm } from './csv-mapping-form';
 import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } from './csv-import';
 import { ImportPreview } from './import-preview';
+import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
-import { parseJsonContacts, type ImportRow } from './import-rows';
-import { runImport, type ImportReport } from './run-import';
+import { checkRows, parseJsonContacts, phoneCheck, type ImportRow } from './import-rows';
+import { runImport, startReport, type ImportReport } from './run-import';
+import { useContactUpload } from './use-contact-upload';
+import { useCountryCode } from './use-country-code';
 
 // FileReader rather than Blob.text(): the same in every browser and in the test DOM.
 function readText(file: File): Promise<string> {
@@ -41,15 +44,24 @@ export default function ImportWizard({
   const [report, setReport] = useState<ImportReport | null>(null);
   const [running, setRunning] = useState(false);
   const controller = useRef<AbortController | null>(null);
-  const upsert = useUpsertContacts(campaign.id);
+  const { send, refresh } = useContactUpload(campaign.id);
+  const country = useCountryCode(campaign);
 
-  // Leaving the dialog mid-import stops it; what landed stays.
+  // Leaving the dialog mid-import stops it after the request under way; what landed stays.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const rows = useMemo(
+  const candidates = useMemo(
     () =>
       source?.kind === 'csv' ? mapCsvRows(source.table, source.mapping) : (source?.rows ?? []),
     [source],
+  );
+  const checkPhone = useMemo(
+    () => (country.code === null ? null : phoneCheck(country.code)),
+    [country.code],
+  );
+  const rows = useMemo(
+    () => (checkPhone ? checkRows(candidates, checkPhone) : []),
+    [candidates, checkPhone],
   );
   const unit = source?.kind === 'json' ? 'item' : 'line';
   const sendable = rows.filter((r) => r.input).length;
@@ -79,18 +91,16 @@ export default function ImportWizard({
     }
   }
 
-  async function start() {
+  async function run(from: ImportReport) {
     controller.current = new AbortController();
+    setReport(from);
     setRunning(true);
-    const final = await runImport(
-      rows,
-      (contacts, signal) => upsert.mutateAsync({ contacts, signal }),
-      {
-        signal: controller.current.signal,
-        unit,
-        onProgress: setReport,
-      },
-    );
+    const final = await runImport(from, send, {
+      signal: controller.current.signal,
+      unit,
+      onProgress: setReport,
+    });
+    refresh();
     setReport(final);
     setRunning(false);
   }
@@ -98,36 +108,21 @@ export default function ImportWizard({
   if (report) {
     return (
       <div className="space-y-4">
-        {running ? (
-          <div className="space-y-2">
-            <div
-              role="progressbar"
-              aria-label="Import progress"
-              aria-valuemin={0}
-              aria-valuemax={report.total}
-              aria-valuenow={report.done}
-              className="h-3 overflow-hidden rounded-full bg-slate-200"
-            >
-              <div
-                className="h-full bg-indigo-700 transition-[width]"
-                style={{ width: `${(100 * report.done) / Math.max(1, report.total)}%` }}
-              />
-            </div>
-            <p className="text-sm tabular-nums" aria-live="polite">
-              {formatNumber(report.done)} of {formatNumber(report.total)} rows sent
-            </p>
-          </div>
-        ) : null}
+        {running && <ImportProgress report={report} />}
         <ImportReportView
           report={report}
           unit={unit}
           filename={`${fileSlug(campaign.name)}-failed-rows.csv`}
+          running={running}
         />
         <div className="flex justify-end gap-2">
           {running ? (
             <Button onClick={() => controller.current?.abort()}>Cancel import</Button>
           ) : (
             <>
+              {report.unsent.length > 0 && (
+                <Button onClick={() => void run(report)}>Resume import</Button>
+              )}
               <Button
                 onClick={() => {
                   setReport(null);
@@ -206,11 +201,28 @@ export default function ImportWizard({
           onChange={(mapping) => setSource({ ...source, mapping })}
         />
       )}
-      {source && <ImportPreview rows={rows} unit={unit} />}
+      {source &&
+        (country.code ? (
+          <ImportPreview rows={rows} unit={unit} countryCode={country.code} />
+        ) : country.error ? (
+          <ErrorState
+            title="Could not read the campaign's configuration"
+            error={country.error}
+            onRetry={country.retry}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">
+            Reading the configuration&apos;s default country code…
+          </p>
+        ))}
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" disabled={!source || sendable === 0} onClick={() => void start()}>
-          {source ? `Import ${formatCount(sendable, 'contact')}` : 'Import'}
+        <Button
+          variant="primary"
+          disabled={!source || sendable === 0}
+          onClick={() => void run(startReport(rows))}
+        >
+          {source && country.code ? `Import ${formatCount(sendable, 'contact')}` : 'Import'}
         </Button>
       </div>
     </div>
