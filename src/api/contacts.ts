@@ -57,22 +57,22 @@ function invalidateContacts(queryClient: ReturnType<typeof useQueryClient>, camp
   ]);
 }
 
-function upsertContacts(campaignId: string, contacts: ContactInput[], signal?: AbortSignal) {
-  return apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
-    method: 'POST',
-    body: { contacts },
-    schema: upsertResultSchema,
-    signal,
-  });
-}
-
-export function useUpsertContacts(campaignId: string) {
+/**
+ * Upserts chunks of an import and refreshes nothing: refetching the list and the stats after
+ * each of 50 chunks would only hold the import up, so `refresh` invalidates them once, at the
+ * end. A mutation still, so that a 403 teaches the session what the key may not do.
+ */
+export function useContactUpload(campaignId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ contacts, signal }: { contacts: ContactInput[]; signal?: AbortSignal }) =>
-      upsertContacts(campaignId, contacts, signal),
-    onSuccess: () => invalidateContacts(queryClient, campaignId),
+  const { mutateAsync: send } = useMutation({
+    mutationFn: (contacts: ContactInput[]) =>
+      apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
+        method: 'POST',
+        body: { contacts },
+        schema: upsertResultSchema,
+      }),
   });
+  return { send, refresh: () => void invalidateContacts(queryClient, campaignId) };
 }
 
 export function useDeleteContact(campaignId: string) {

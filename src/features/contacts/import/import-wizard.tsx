@@ -12,7 +12,7 @@ import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
 import { checkRows, parseJsonContacts, phoneCheck, type ImportRow } from './import-rows';
 import { runImport, startReport, type ImportReport } from './run-import';
-import { useContactUpload } from './use-contact-upload';
+import { useContactUpload } from '../../../api/contacts';
 import { useCountryCode } from './use-country-code';
 
 // FileReader rather than Blob.text(): the same in every browser and in the test DOM.
