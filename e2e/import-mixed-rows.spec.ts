@@ -1,14 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
-
-/** Presses Tab until `target` has the focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
+import { expect, expectNoAxeViolations, tabTo, test } from './fixtures';
 
 test.describe('Import with bad rows', () => {
   test('imports the good rows of a mixed CSV with the keyboard alone, and lists the bad ones with why', async ({

@@ -62,6 +62,13 @@ function ActiveCampaigns() {
 
 function LimitForm({ current, activeCalls }: { current: number; activeCalls: number }) {
   const [value, setValue] = useState(String(current));
+  // A new limit from the server (ours saved, or someone else's) replaces the field's value
+  // unless the user has typed another; the form stays mounted, keeping focus and "Saved.".
+  const [base, setBase] = useState(current);
+  if (current !== base) {
+    setBase(current);
+    if (value === String(base)) setValue(String(current));
+  }
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
@@ -168,7 +175,6 @@ export function ConcurrencySection() {
           <ActiveCampaigns />
           {permission.checking ? null : permission.allowed ? (
             <LimitForm
-              key={data.concurrency_limit}
               current={data.concurrency_limit}
               activeCalls={data.active_calls}
             />

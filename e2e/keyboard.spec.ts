@@ -1,0 +1,179 @@
+import type { Page } from '@playwright/test';
+import { api, expect, expectNoAxeViolations, tabTo, test } from './fixtures';
+
+// Journeys done with the keyboard alone: no click(), no mouse. Focus is checked after every
+// dialog and every change a poll or a save makes under the user.
+
+const PAGES = [
+  ['/campaigns', 'Campaigns · Headroom'],
+  ['/campaigns/spring-outreach', 'Spring outreach · Overview · Headroom'],
+  ['/campaigns/spring-outreach/contacts', 'Spring outreach · Contacts · Headroom'],
+  ['/campaigns/spring-outreach/settings', 'Spring outreach · Settings · Headroom'],
+  ['/configurations', 'Configurations · Headroom'],
+  ['/settings', 'Settings · Headroom'],
+] as const;
+
+async function scrollsSideways(page: Page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+test.describe('Keyboard, focus and titles', () => {
+  test('every page has its own title and none scrolls sideways at 390 px', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, title] of PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page).toHaveTitle(title);
+      // Let tables and charts arrive before measuring.
+      await page.waitForLoadState('networkidle');
+      expect(await scrollsSideways(page), path).toBe(false);
+    }
+  });
+
+  test('following a link moves focus to the new page heading', async ({ page }) => {
+    await page.goto('/campaigns');
+    const link = page.getByRole('link', { name: 'Spring outreach' });
+    await tabTo(page, link);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Spring outreach' })).toBeFocused();
+    await expect(page).toHaveTitle('Spring outreach · Overview · Headroom');
+  });
+
+  test('creates a configuration with a timezone and a calling window', async ({ page }) => {
+    const name = `Keys ${Date.now()}`;
+    await page.goto('/configurations');
+    const create = page.getByRole('button', { name: 'New configuration' });
+    await tabTo(page, create);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New configuration' });
+    await tabTo(page, dialog.getByLabel('Name'));
+    await page.keyboard.type(name);
+    const timezone = dialog.getByRole('combobox', { name: 'Timezone' });
+    await tabTo(page, timezone);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('tokyo');
+    await page.keyboard.press('Enter');
+    await expect(timezone).toHaveValue('Asia/Tokyo');
+    // Escape in the list closes the list only; Tab goes on to the calling window.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Name')).not.toBeFocused();
+    await expect(page.locator(':focus')).toBeVisible();
+    const start = dialog.getByLabel('Start time');
+    await tabTo(page, start);
+    await page.keyboard.type('0730');
+    await tabTo(page, dialog.getByRole('button', { name: 'Create configuration' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(create).toBeFocused();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('Asia/Tokyo');
+    await expect(row).toContainText('07:30–');
+  });
+
+  test('creates a campaign, then pauses and starts it, focus staying on the button', async ({
+    page,
+  }) => {
+    const name = `Keys campaign ${Date.now()}`;
+    await page.goto('/campaigns');
+    await tabTo(page, page.getByRole('button', { name: 'New campaign' }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New campaign' });
+    // An empty name is refused, with focus on the field that says why.
+    await tabTo(page, dialog.getByRole('button', { name: 'Create campaign' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByLabel('Name')).toBeFocused();
+    await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription(/required/i);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 1, name });
+    await expect(heading).toBeFocused();
+
+    await tabTo(page, page.getByRole('button', { name: 'Pause' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Start' })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: `${name} paused.` })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: `${name} started.` })).toBeVisible();
+  });
+
+  test('focus stays on Refresh across three polls', async ({ page }) => {
+    await page.goto('/campaigns/spring-outreach');
+    await expect(page.getByText('Live')).toBeVisible();
+    const refresh = page.getByRole('button', { name: 'Refresh statistics' });
+    await tabTo(page, refresh);
+    await page.keyboard.press('Enter');
+    const polls: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/stats')) polls.push(Date.now());
+    });
+    await expect.poll(() => polls.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await expect(refresh).toBeFocused();
+  });
+
+  test('expands a contact and opens its conversation; focus returns to the link', async ({
+    page,
+  }) => {
+    await page.goto('/campaigns/spring-outreach/contacts?status=completed');
+    const expand = page.getByRole('button', { name: /^Show attempts for/ }).first();
+    await tabTo(page, expand);
+    await page.keyboard.press('Enter');
+    const open = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Attempt' })
+      .getByRole('button', { name: 'Open conversation' })
+      .last();
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Conversation' });
+    await expect(dialog.getByRole('list', { name: 'Transcript' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
+  });
+
+  test('lowers the concurrency limit after confirming; focus returns to the field', async ({
+    page,
+  }) => {
+    test.info().annotations.push({ type: 'restores', description: 'concurrency_limit 10' });
+    try {
+      await page.goto('/settings');
+      const limit = page.getByLabel('Concurrency limit');
+      await tabTo(page, limit);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type('1');
+      await page.keyboard.press('Enter');
+      const confirm = page.getByRole('dialog', { name: 'Lower the limit to 1?' });
+      await expect(confirm).toBeVisible();
+      await tabTo(page, confirm.getByRole('button', { name: 'Lower the limit' }));
+      await page.keyboard.press('Enter');
+      await expect(confirm).toBeHidden();
+      await expect(page.getByText('Saved.')).toBeVisible();
+      await expect(limit).toBeFocused();
+    } finally {
+      await api(page, '/campaign/concurrency-settings', {
+        method: 'PUT',
+        body: { concurrency_limit: 10 },
+      });
+    }
+  });
+
+  test('the stale Overview passes axe: marked by an outline and a note, not faded', async ({
+    page,
+  }) => {
+    await page.goto('/campaigns/spring-outreach');
+    await expect(page.getByText('Live')).toBeVisible();
+    // The network fails under the page (no answer is faked: requests are dropped).
+    await page.route('**/stats', (route) => route.abort('connectionrefused'));
+    await expect(page.getByText('Update failed')).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByText('Stale: these numbers are from the last successful update.'),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
