@@ -104,7 +104,7 @@ test.describe('Campaign list', () => {
     ).toBeVisible();
     await page.getByRole('link', { name: 'Spring outreach' }).click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
-    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Contacts', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Import contacts' })).toBeDisabled();
     expect(writes).toEqual([]);
   });

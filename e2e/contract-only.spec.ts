@@ -96,6 +96,9 @@ test('a read-only key learns from the first refusal and shows the server’s wor
   await page.goto('/settings');
   await page.getByLabel('API token').fill('ak_demo_read');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  // Connected once the form has saved the key and cleared the field; a reload before that
+  // would fall back to the demo's manage key.
+  await expect(page.getByLabel('API token')).toHaveValue('');
   await page.goto('/campaigns/spring-outreach');
   const pause = page.getByRole('button', { name: 'Pause' });
   await expect(pause).toBeEnabled();

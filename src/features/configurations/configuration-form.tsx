@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
 import {
+  E164,
   MAX_ATTEMPTS,
   RETRY_INTERVAL,
   WEEKDAYS,
@@ -43,8 +44,19 @@ export function ConfigurationForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const body = toBody(state);
     const form = event.currentTarget as HTMLFormElement;
+    const body = toBody(state);
+    const caller = body.from_phone_number;
+    if (caller && !E164.test(caller)) {
+      // "020 7946 0000" with +44 below it means +442079460000: read it as the importer does.
+      // The phone library loads only here, not with the page.
+      const { normalizePhone } = await import('../../../contract/phone');
+      const normalized = normalizePhone(caller, body.default_country_code ?? null);
+      if (normalized.ok) {
+        body.from_phone_number = normalized.e164;
+        set('from_phone_number', normalized.e164);
+      }
+    }
     const found = validate(body);
     setFormError(null);
     showErrors(form, () => setErrors(found));
@@ -81,7 +93,11 @@ export function ConfigurationForm({
       {text('name', 'Name')}
       <div className="grid gap-4 sm:grid-cols-2">
         {text('agent_id', 'Agent ID')}
-        {text('from_phone_number', 'Caller number', 'E.164, e.g. +14155550100')}
+        {text(
+          'from_phone_number',
+          'Caller number',
+          'E.164 (+14155550100), or national with the default country code below',
+        )}
         {text('default_country_code', 'Default country code', 'For numbers without one, e.g. +44')}
         <TimezonePicker
           value={state.timezone}

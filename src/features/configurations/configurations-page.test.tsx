@@ -72,7 +72,9 @@ describe('Configurations', () => {
     await userEvent.clear(form.getByLabelText('End time'));
     await userEvent.type(form.getByLabelText('End time'), '08:00');
     await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
-    expect(form.getByLabelText('Name')).toHaveAccessibleDescription('Name is required');
+    await waitFor(() =>
+      expect(form.getByLabelText('Name')).toHaveAccessibleDescription('Name is required'),
+    );
     expect(form.getByLabelText('Caller number')).toHaveAccessibleDescription(
       'Use E.164 format, e.g. +14155550123',
     );
@@ -272,5 +274,24 @@ describe('Configurations', () => {
     expect(
       within(dialog).getByText('Saving changes how 2 active campaigns dial from their next call.'),
     ).toBeInTheDocument();
+  });
+
+  it('reads a national caller number with the default country code below it', async () => {
+    serve([]);
+    let body: unknown;
+    server.use(
+      http.post(`${API}/campaign/configurations`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(makeConfiguration({ name: 'UK' }), { status: 201 });
+      }),
+    );
+    renderRoute('/configurations');
+    const form = within(await openNewForm());
+    await userEvent.type(form.getByLabelText('Name'), 'UK');
+    await userEvent.type(form.getByLabelText('Caller number'), '020 7946 0000');
+    await userEvent.clear(form.getByLabelText('Default country code'));
+    await userEvent.type(form.getByLabelText('Default country code'), '+44');
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    await waitFor(() => expect(body).toMatchObject({ from_phone_number: '+442079460000' }));
   });
 });

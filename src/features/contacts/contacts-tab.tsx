@@ -8,12 +8,16 @@ import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
+import { usePageVisible } from '../../lib/use-page-visibility';
+import { ContactsFreshness } from './contacts-freshness';
 import { ContactFilterBar } from './contact-filter-bar';
 import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
+
+const CONTACTS_REFRESH_MS = 15_000;
 
 const FILTERS: { status: ContactBucket | null; label: string }[] = [
   { status: null, label: 'All' },
@@ -37,14 +41,19 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
     enabled: canFilter && hasReport,
   });
   const offset = (params.page - 1) * params.size;
-  const list = useQuery(
-    contactQueries.list(campaign.id, {
+  const visible = usePageVisible();
+  // Calls end while a manager reads the list: an active campaign's page refreshes itself,
+  // slower than the Overview, and only while the tab is visible.
+  const live = campaign.status === 'active' && visible;
+  const list = useQuery({
+    ...contactQueries.list(campaign.id, {
       limit: params.size,
       offset,
       status: params.status,
       ...(filtered ? { filters } : {}),
     }),
-  );
+    refetchInterval: live ? CONTACTS_REFRESH_MS : false,
+  });
   const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / params.size));
@@ -54,6 +63,14 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   return (
     <section aria-label="Contacts" className="space-y-4">
       <div className="flex flex-wrap items-center justify-end gap-2">
+        <div className="mr-auto">
+          <ContactsFreshness
+            updatedAt={list.dataUpdatedAt}
+            live={live}
+            fetching={list.isFetching}
+            onRefresh={() => void list.refetch()}
+          />
+        </div>
         <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
         {/* A closed campaign takes no new contacts (the API answers 400). */}
         {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
