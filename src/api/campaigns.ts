@@ -105,6 +105,16 @@ export function useCreateCampaign() {
   );
 }
 
+/** Pauses a campaign known only once created (New campaign's "Start paused"). */
+export function usePauseNewCampaign() {
+  return useCampaignWrite((campaignId: string) =>
+    apiRequest(`/campaign/campaigns/${enc(campaignId)}/pause`, {
+      method: 'POST',
+      schema: campaignSchema,
+    }),
+  );
+}
+
 export function useUpdateCampaign(campaignId: string) {
   return useCampaignWrite((body: CampaignUpdate) =>
     apiRequest(`/campaign/campaigns/${enc(campaignId)}`, {

@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { concurrencyQueries } from '../api/concurrency';
 import { UsageBar } from '../components/usage-bar';
+import { useNow } from '../lib/use-now';
 
-/** The org's live headroom, polled every 5 s only while the tab is visible. */
+/**
+ * The org's live headroom, polled every 5 s only while the tab is visible; a campaign's stats
+ * poll refreshes it too (api/stats-sync.ts), so the header and the Overview agree.
+ */
 export function HeadroomIndicator() {
-  const { data, isError } = useQuery(concurrencyQueries.settings());
+  const { data, isError, dataUpdatedAt } = useQuery(concurrencyQueries.settings());
+  const now = useNow(1000);
   if (!data) {
     return isError ? <span className="text-sm text-slate-500">Headroom unavailable</span> : null;
   }
@@ -15,7 +20,15 @@ export function HeadroomIndicator() {
         <div className="font-medium tabular-nums">
           {data.active_calls} / {data.concurrency_limit} calls in flight
         </div>
-        <div className="text-xs text-slate-600">{free} free slots</div>
+        <div className="text-xs text-slate-600">
+          {free} free slots
+          {/* A failed update keeps the last numbers; say how old they are. */}
+          {isError && (
+            <span className="ml-1 font-medium text-amber-900">
+              · stale, {Math.max(0, Math.round((now - dataUpdatedAt) / 1000))}s old
+            </span>
+          )}
+        </div>
       </div>
       <UsageBar used={data.active_calls} limit={data.concurrency_limit} className="h-2 w-24" />
     </div>

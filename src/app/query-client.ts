@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { getConnection } from '../api/connection';
 import { retryDelay, shouldRetry } from '../api/retry';
 import { learnFromRefusal } from '../api/session';
+import { syncFromStats } from '../api/stats-sync';
 import { showToast } from '../components/toaster';
 
 /** Failed first loads show inline errors; only failed background refetches toast, once. */
@@ -26,5 +27,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  syncFromStats(client);
   return client;
 }

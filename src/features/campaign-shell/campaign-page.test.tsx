@@ -115,6 +115,23 @@ describe('Overview polling', () => {
     expect(api.transitions).toEqual(['pause', 'start']);
   });
 
+  it('follows a status changed elsewhere, and the header headroom agrees with the stats', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    api.stats = { ...api.stats, active_calls: 7, concurrency_limit: 9 };
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    expect(await screen.findByText('7 / 9 calls in flight')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    // Someone else pauses it: the next poll says so, and the page refreshes the campaign.
+    api.campaign = { ...api.campaign, status: 'paused' };
+    await advance(5000);
+    expect(await screen.findByRole('button', { name: 'Start' })).toBeInTheDocument();
+    expect(await screen.findByText('Paused: campaign is paused')).toBeInTheDocument();
+    const polls = api.statsCalls;
+    await advance(20_000);
+    expect(api.statsCalls).toBe(polls);
+  });
+
   it('keeps the last good numbers, marked stale, when a poll fails', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     renderRoute(`/campaigns/${api.campaign.id}`);

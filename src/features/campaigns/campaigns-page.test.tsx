@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, delay } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
+import { API, makeStats, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import type { Campaign } from '../../../contract/schemas';
 
@@ -169,6 +169,38 @@ describe('Campaign list', () => {
       external_id: 'winter',
       configuration_id: config.id,
     });
+  });
+
+  it('creates a campaign paused when asked, so nothing dials before Start', async () => {
+    useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
+    const created = makeCampaign({ name: 'Quiet start' });
+    const paused = { ...created, status: 'paused' as const };
+    const writes: string[] = [];
+    server.use(
+      http.post(`${API}/campaign/campaigns`, () => {
+        writes.push('create');
+        return HttpResponse.json(created, { status: 201 });
+      }),
+      http.post(`${API}/campaign/campaigns/${created.id}/pause`, () => {
+        writes.push('pause');
+        return HttpResponse.json(paused);
+      }),
+      http.get(`${API}/campaign/campaigns/${created.id}`, () => HttpResponse.json(paused)),
+      http.get(`${API}/campaign/campaigns/${created.id}/stats`, () =>
+        HttpResponse.json(makeStats(created.id, { status: 'paused' })),
+      ),
+    );
+    const { router } = renderRoute('/campaigns');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create your first campaign' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Quiet start');
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Start paused/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/campaigns/${created.id}`));
+    expect(writes).toEqual(['create', 'pause']);
+    expect(await screen.findByRole('button', { name: 'Start' })).toBeInTheDocument();
   });
 
   it('shows the server detail next to the field and keeps what was typed', async () => {

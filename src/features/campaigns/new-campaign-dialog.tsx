@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useCreateCampaign } from '../../api/campaigns';
+import { useCreateCampaign, usePauseNewCampaign } from '../../api/campaigns';
+import { showToast } from '../../components/toaster';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import {
@@ -26,7 +27,9 @@ export function NewCampaignDialog({
     configurationId: '',
   });
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
+  const [startPaused, setStartPaused] = useState(false);
   const create = useCreateCampaign();
+  const pause = usePauseNewCampaign();
   const navigate = useNavigate();
 
   async function submit(event: FormEvent) {
@@ -41,6 +44,18 @@ export function NewCampaignDialog({
         external_id: values.externalId.trim() || undefined,
         configuration_id: values.configurationId || undefined,
       });
+      if (startPaused) {
+        // It has no contacts yet, so pausing now means an import never dials before Start.
+        // If this fails the campaign exists: go to it and say so, rather than offer a retry
+        // that would create it twice.
+        await pause
+          .mutateAsync(campaign.id)
+          .catch((error: Error) =>
+            showToast(
+              `${campaign.name} was created but not paused (${error.message}). Pause it before importing contacts.`,
+            ),
+          );
+      }
       setOpen(false);
       navigate(`/campaigns/${campaign.id}`);
     } catch (error) {
@@ -55,7 +70,7 @@ export function NewCampaignDialog({
       open={open}
       onOpenChange={setOpen}
       title="New campaign"
-      description="Campaigns start active: contacts you add are dialed right away."
+      description="Campaigns start active, dialing contacts as they are added, unless you start them paused."
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <CampaignFields
@@ -65,10 +80,24 @@ export function NewCampaignDialog({
           externalIdHint="Optional: your own key for this campaign."
           loadConfigurations={open}
         />
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={startPaused}
+            onChange={(e) => setStartPaused(e.target.checked)}
+          />
+          <span>
+            Start paused
+            <span className="block text-xs text-slate-600">
+              Nothing is dialed until you press Start, so you can import and check contacts first.
+            </span>
+          </span>
+        </label>
         <div className="flex justify-end gap-2">
           <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create campaign'}
+          <Button type="submit" variant="primary" disabled={create.isPending || pause.isPending}>
+            {create.isPending || pause.isPending ? 'Creating…' : 'Create campaign'}
           </Button>
         </div>
       </form>

@@ -174,10 +174,7 @@ export function ConcurrencySection() {
           />
           <ActiveCampaigns />
           {permission.checking ? null : permission.allowed ? (
-            <LimitForm
-              current={data.concurrency_limit}
-              activeCalls={data.active_calls}
-            />
+            <LimitForm current={data.concurrency_limit} activeCalls={data.active_calls} />
           ) : (
             <p className="mt-4 text-sm text-slate-700">
               {permission.reason} The limit is shown read-only.
