@@ -8,7 +8,12 @@ import {
   type ContactBucket,
   type ContactInput,
 } from '../../contract/schemas';
-import type { ContactFilters } from '../../contract/extensions';
+import {
+  requeueResultSchema,
+  type ContactFilters,
+  type RequeueRequest,
+} from '../../contract/extensions';
+import { activityQueries } from './activity';
 
 export type ContactListParams = {
   limit: number;
@@ -83,5 +88,26 @@ export function useDeleteContact(campaignId: string) {
         method: 'DELETE',
       }),
     onSuccess: () => invalidateContacts(queryClient, campaignId),
+  });
+}
+
+/**
+ * (ext) requeue: matching exhausted or completed contacts go back to pending. Their buckets,
+ * report and the activity log all change, so the whole campaign refreshes.
+ */
+export function useRequeueContacts(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: RequeueRequest) =>
+      apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts/requeue`, {
+        method: 'POST',
+        body: request,
+        schema: requeueResultSchema,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaignId] }),
+        queryClient.invalidateQueries({ queryKey: activityQueries.all() }),
+      ]),
   });
 }
