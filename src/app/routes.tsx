@@ -39,6 +39,13 @@ export const routes: RouteObject[] = [
               })),
           },
           {
+            path: 'activity',
+            lazy: () =>
+              import('../features/activity/activity-tab').then((m) => ({
+                Component: campaignTab(m.ActivityTab, 'Activity'),
+              })),
+          },
+          {
             path: 'settings',
             lazy: () =>
               import('../features/campaigns/campaign-settings-tab').then((m) => ({
@@ -59,6 +66,16 @@ export const routes: RouteObject[] = [
         path: 'settings',
         lazy: () =>
           import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
+        // The org's activity (ext) is its own feature, rendered in the page's outlet.
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('../features/activity/org-activity').then((m) => ({
+                Component: m.OrgActivity,
+              })),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
