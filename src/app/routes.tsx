@@ -39,6 +39,13 @@ export const routes: RouteObject[] = [
               })),
           },
           {
+            path: 'contacts/:contactId',
+            lazy: () =>
+              import('../features/contacts/contact-page').then((m) => ({
+                Component: campaignTab(m.ContactPage, 'Contact'),
+              })),
+          },
+          {
             path: 'activity',
             lazy: () =>
               import('../features/activity/activity-tab').then((m) => ({
