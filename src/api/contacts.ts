@@ -80,6 +80,20 @@ export function useContactUpload(campaignId: string) {
   return { send, refresh: () => void invalidateContacts(queryClient, campaignId) };
 }
 
+/** Upserts a few contacts at once (a form, not an import) and refreshes the lists. */
+export function useUpsertContacts(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (contacts: ContactInput[]) =>
+      apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
+        method: 'POST',
+        body: { contacts },
+        schema: upsertResultSchema,
+      }),
+    onSuccess: () => invalidateContacts(queryClient, campaignId),
+  });
+}
+
 export function useDeleteContact(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -63,6 +63,13 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'contacts',
+        lazy: () =>
+          import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => ({
+            Component: m.AdhocContactsPage,
+          })),
+      },
+      {
         path: 'configurations',
         lazy: () =>
           import('../features/configurations/configurations-page').then((m) => ({
