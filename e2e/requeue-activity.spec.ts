@@ -59,6 +59,17 @@ test('exhausted contacts are redialed after a requeue, which the activity log re
   await page.goto(`/campaigns/redial-${stamp}/contacts?attempts=2`);
   await expect(page.getByText(/^Showing 1–/)).toHaveText(new RegExp(`of ${exhausted}$`));
 
+  // A contact's page shows both calls; Back returns to the same filter.
+  await page
+    .getByRole('link', { name: new RegExp(`^redial-${stamp}-`) })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Attempts (2)' })).toBeVisible();
+  await expect(page.getByText('Attempt 1', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to contacts' }).click();
+  await expect(page).toHaveURL(new RegExp(`/contacts\\?attempts=2$`));
+
   await page
     .getByRole('navigation', { name: 'Campaign sections' })
     .getByRole('link', { name: 'Activity' })
