@@ -13,7 +13,6 @@ import {
   type ContactFilters,
   type RequeueRequest,
 } from '../../contract/extensions';
-import { activityQueries } from './activity';
 
 export type ContactListParams = {
   limit: number;
@@ -107,7 +106,7 @@ export function useDeleteContact(campaignId: string) {
 
 /**
  * (ext) requeue: matching exhausted or completed contacts go back to pending. Their buckets,
- * report and the activity log all change, so the whole campaign refreshes.
+ * pages and report all change, so the whole campaign refreshes.
  */
 export function useRequeueContacts(campaignId: string) {
   const queryClient = useQueryClient();
@@ -119,9 +118,6 @@ export function useRequeueContacts(campaignId: string) {
         schema: requeueResultSchema,
       }),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaignId] }),
-        queryClient.invalidateQueries({ queryKey: activityQueries.all() }),
-      ]),
+      queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaignId] }),
   });
 }

@@ -68,7 +68,8 @@ describe('Activity (extension)', () => {
     const campaign = makeCampaign();
     const seen = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}`);
-    await userEvent.click(await screen.findByRole('link', { name: 'Activity' }));
+    // The first render of a run loads the route modules.
+    await userEvent.click(await screen.findByRole('link', { name: 'Activity' }, { timeout: 5000 }));
     const list = await screen.findByRole('list', { name: 'Activity events' });
     const items = within(list).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('Contacts requeued');
@@ -104,6 +105,19 @@ describe('Activity (extension)', () => {
       '/campaigns/c-1',
     );
     expect(seen[0]!.searchParams.has('campaign_id')).toBe(false);
+
+    // A write on the same page shows up in the log without a reload.
+    server.use(
+      http.put(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 20, active_calls: 5 }),
+      ),
+    );
+    const asked = seen.length;
+    const input = await screen.findByLabelText('Concurrency limit');
+    await userEvent.clear(input);
+    await userEvent.type(input, '20');
+    await userEvent.click(screen.getByRole('button', { name: 'Save limit' }));
+    await waitFor(() => expect(seen.length).toBeGreaterThan(asked));
   });
 
   it('is absent, and never asked for, without the extension', async () => {

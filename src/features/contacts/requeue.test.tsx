@@ -66,7 +66,9 @@ describe('Requeue on the Contacts tab (extension)', () => {
     const campaign = makeCampaign();
     const requeues = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}/contacts`);
-    await userEvent.click(await screen.findByRole('button', { name: 'Redial exhausted (50)' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Redial exhausted (50)' }, { timeout: 5000 }),
+    );
     const dialog = within(screen.getByRole('dialog', { name: 'Call 50 contacts again?' }));
     await userEvent.click(dialog.getByRole('button', { name: 'Call 50 contacts again' }));
     await waitFor(() => expect(requeues).toEqual([{ status: ['exhausted'] }]));
