@@ -59,12 +59,15 @@ export function RequeueDialog({
           variant="primary"
           disabled={!ready}
           onClick={() =>
-            requeue.mutate(request, {
-              onSuccess: ({ requeued }) => {
+            // The promise, not mutate's callbacks: the refreshed stats may unmount the button
+            // (nothing exhausted any more) before the confirmation is announced.
+            requeue.mutateAsync(request).then(
+              ({ requeued }) => {
                 showToast(`${contacts(requeued)} will be called again.`, 'success');
                 onClose();
               },
-            })
+              () => undefined, // shown from requeue.error while the dialog is open
+            )
           }
         >
           {count === null ? 'Call again' : `Call ${contacts(count)} again`}
