@@ -43,12 +43,15 @@ function DeleteButton({ contact }: { contact: Contact }) {
               variant="danger"
               disabled={remove.isPending}
               onClick={() =>
-                remove.mutate(contact.id, {
-                  onSuccess: () => {
+                // The promise, not mutate's callbacks: the refetched list removes this row (and
+                // this button) before they would run.
+                remove.mutateAsync(contact.id).then(
+                  () => {
                     showToast(`Deleted ${label}.`, 'success');
                     setOpen(false);
                   },
-                })
+                  () => undefined, // shown from remove.error while the dialog is open
+                )
               }
             >
               Delete contact

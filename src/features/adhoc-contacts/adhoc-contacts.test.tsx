@@ -14,16 +14,19 @@ function serve() {
     http.get(`${API}/campaign/campaigns/default/contacts`, ({ request }) => {
       const url = new URL(request.url);
       lists.push(url);
+      // Once deleted, the contact is gone from the refetched list, and its row with it.
       return HttpResponse.json({
-        contacts: [
-          makeContact('', {
-            campaign_id: null,
-            external_id: 'walk-in-1',
-            data: { name: 'Grace' },
-            status: 'pending',
-          }),
-        ],
-        total: 120,
+        contacts: deletes.length
+          ? []
+          : [
+              makeContact('', {
+                campaign_id: null,
+                external_id: 'walk-in-1',
+                data: { name: 'Grace' },
+                status: 'pending',
+              }),
+            ],
+        total: deletes.length ? 0 : 120,
         limit: 50,
         offset: Number(url.searchParams.get('offset')),
       });
@@ -106,6 +109,9 @@ describe('Contacts without a campaign', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Delete contact' }));
     await waitFor(() => expect(api.deletes).toHaveLength(1));
     expect(await screen.findByText('Deleted walk-in-1.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('There are no contacts without a campaign.'),
+    ).toBeInTheDocument();
   });
 
   it('offers neither the form nor deletes to a read-only key', async () => {
