@@ -147,6 +147,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Who changed what, newest first',
     query: ext.activityQuerySchema,
     ok: [200, ext.activityPageSchema],
+    errors: [404],
   },
   'GET /campaign/concurrency-settings': {
     summary: 'The org concurrency limit and calls in flight',

@@ -13,6 +13,7 @@ import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
 import { offers } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
+import { activityRoutes } from './routes/activity.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
@@ -134,6 +135,7 @@ export function createApp({
   app.route('/campaign/campaigns', campaignRoutes);
   app.route('/campaign/configurations', configurationRoutes);
   app.route('/campaign/concurrency-settings', concurrencyRoutes);
+  app.route('/campaign/activity', activityRoutes);
   app.route('/conversations', conversationRoutes);
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

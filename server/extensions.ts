@@ -6,6 +6,8 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'conversations',
   'report',
   'contact-filters',
+  'requeue',
+  'activity',
 ];
 
 export const offers = (extension: Extension) => SERVER_EXTENSIONS.includes(extension);

@@ -31,7 +31,7 @@ const toQuery = (f: ContactFilters) => {
 };
 
 describe('campaign report (ext)', () => {
-  it('equals a from-scratch recount, whole and filtered, after random dialing, imports and deletes, for many seeds', async () => {
+  it('equals a from-scratch recount, whole and filtered, after random dialing, imports, deletes and requeues, for many seeds', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const s = dialerSetup({ seed, speed: 1 });
       const random = createRandom(seed * 31);
@@ -46,6 +46,10 @@ describe('campaign report (ext)', () => {
           const page = await s.call('GET', `/campaign/campaigns/${campaign.id}/contacts?limit=10`);
           const victim = page.contacts[random.int(0, Math.max(0, page.contacts.length - 1))];
           if (victim) await s.call('DELETE', `/campaign/campaigns/${campaign.id}/contacts/${victim.id}`);
+        } else if (op === 2 && random.next() < 0.5) {
+          const filter = random.next() < 0.5 ? randomFilter(random, load(s.db, campaign.id)) : {};
+          const status = random.pick([['exhausted'], ['completed'], ['exhausted', 'completed']]);
+          await s.call('POST', `/campaign/campaigns/${campaign.id}/contacts/requeue`, { status, ...filter });
         }
         run(s, random.int(1, 6), 5000);
         const all = load(s.db, campaign.id);

@@ -5,6 +5,7 @@ import { campaignBucketCount } from './campaigns.ts';
 import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
+import { isoSeconds } from '../time.ts';
 
 type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
   seq: number;
@@ -240,4 +241,31 @@ export function upsertContacts(
     });
   })();
   return out;
+}
+
+/**
+ * Returns the campaign's contacts in `statuses` that match the filters to `pending` with a
+ * fresh attempt budget, due at once; their attempts stay. The status triggers move the
+ * counters in the same statement. Returns how many were requeued.
+ */
+export function requeueContacts(
+  db: Db,
+  campaignId: string,
+  statuses: readonly ('exhausted' | 'completed')[],
+  filters: ContactFilters,
+  now: Date,
+): number {
+  const filter = contactFilterSql(filters);
+  const where = [
+    'campaign_id = ?',
+    `status IN (${statuses.map(() => '?').join(', ')})`,
+    ...(filter.where ? [filter.where] : []),
+  ].join(' AND ');
+  // Dynamic text (filters vary in shape), so prepared here rather than cached.
+  return db
+    .prepare(
+      `UPDATE contacts SET status = 'pending', attempts_before_requeue = attempt_count, next_attempt_at = ?, updated_at = ?
+       WHERE ${where}`,
+    )
+    .run(now.toISOString(), isoSeconds(now), campaignId, ...statuses, ...filter.params).changes;
 }

@@ -98,12 +98,17 @@ export function endAttempt(db: Db, id: string, status: string, endedAt: string, 
   ).run(status, endedAt, conversationId, id);
 }
 
-/** The rules that decide a contact's next state after a call, from its campaign. */
-export function contactRules(db: Db, contactId: string): { attempt_count: number; max_attempts: number; retry_interval_minutes: number } | null {
+type ContactRules = { attempts_in_budget: number; max_attempts: number; retry_interval_minutes: number };
+
+/**
+ * The rules that decide a contact's next state after a call, from its campaign; a requeue
+ * starts a fresh budget, so only the attempts made since count against max_attempts.
+ */
+export function contactRules(db: Db, contactId: string): ContactRules | null {
   return (
-    sql<[number, number, string], { attempt_count: number; max_attempts: number; retry_interval_minutes: number }>(
+    sql<[number, number, string], ContactRules>(
       db,
-      `SELECT k.attempt_count, COALESCE(cfg.max_attempts, ?) AS max_attempts,
+      `SELECT k.attempt_count - k.attempts_before_requeue AS attempts_in_budget, COALESCE(cfg.max_attempts, ?) AS max_attempts,
          COALESCE(cfg.retry_interval_minutes, ?) AS retry_interval_minutes
        FROM contacts k JOIN campaigns c ON c.id = k.campaign_id
        LEFT JOIN configurations cfg ON cfg.id = c.configuration_id WHERE k.id = ?`,

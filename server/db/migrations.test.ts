@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactFilters } from '../../contract/extensions.ts';
 import { checkCounters } from '../dialer/dialer-test-support.ts';
 import { load, recompute } from '../report-test-support.ts';
-import { listContacts } from './contacts.ts';
+import { listContacts, requeueContacts } from './contacts.ts';
 import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -115,6 +115,12 @@ describe('numbered migrations', () => {
       expect(part).toEqual(recompute(load(db, 'c1'), f));
     }
     expect(listContacts(db, 'org_a', 'c1', { limit: 200, offset: 0, filters: { search: 'EXT-249' } }).total).toBe(11);
+    // No contact was ever requeued (every budget starts at its first attempt) and no write recorded.
+    expect(db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
+    // A requeue there moves the counters as any status change does.
+    expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(500);
+    checkCounters(db);
     // And it keeps working: a reopen migrates nothing, writes move the counters.
     db.close();
     const again = openDatabase(path);

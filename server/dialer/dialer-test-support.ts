@@ -61,10 +61,10 @@ export function checkInvariants(db: Db, limitBeforeLowering: number) {
   const badExhausted = db
     .prepare(
       `SELECT k.id FROM contacts k JOIN campaigns c ON c.id = k.campaign_id LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
-       WHERE k.status = 'exhausted' AND k.attempt_count != COALESCE(cfg.max_attempts, 3)`,
+       WHERE k.status = 'exhausted' AND k.attempt_count - k.attempts_before_requeue != COALESCE(cfg.max_attempts, 3)`,
     )
     .all();
-  if (badExhausted.length) throw new Error('An exhausted contact does not have exactly max_attempts attempts');
+  if (badExhausted.length) throw new Error('An exhausted contact does not have exactly max_attempts attempts since its last requeue');
   const inProgressWithoutCall = db
     .prepare("SELECT id FROM contacts k WHERE status IN ('locked','in_progress') AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'in_progress')")
     .all();

@@ -50,6 +50,10 @@ describe('dialer properties over random operations', () => {
           const page = await s.call('GET', `/campaign/campaigns/${target}/contacts?limit=5`);
           const victim = page.contacts[random.int(0, Math.max(0, page.contacts.length - 1))];
           if (victim) await s.call('DELETE', `/campaign/campaigns/${target}/contacts/${victim.id}`);
+        } else if (op === 6) {
+          // A closed campaign answers 400; the others get a fresh budget for what matched.
+          const status = random.next() < 0.7 ? ['exhausted'] : ['exhausted', 'completed'];
+          await s.call('POST', `/campaign/campaigns/${target}/contacts/requeue`, { status }).catch(() => undefined);
         }
         const before = inFlight(s.db);
         s.clock.advance(random.int(1, 90) * 1000);

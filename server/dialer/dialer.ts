@@ -73,7 +73,7 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
     const rules = contactRules(db, call.contact_id);
     if (!rules) return; // contact deleted while in flight: its attempts went with it
     if (status === 'completed') setContactAfterCall(db, call.contact_id, 'completed', null, ended);
-    else if (rules.attempt_count >= rules.max_attempts) setContactAfterCall(db, call.contact_id, 'exhausted', null, ended);
+    else if (rules.attempts_in_budget >= rules.max_attempts) setContactAfterCall(db, call.contact_id, 'exhausted', null, ended);
     else {
       const next = new Date(endedAt.getTime() + realMs(rules.retry_interval_minutes * 60)).toISOString();
       setContactAfterCall(db, call.contact_id, 'pending', next, ended);

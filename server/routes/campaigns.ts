@@ -8,6 +8,7 @@ import {
   type CampaignStatus,
 } from '../../contract/schemas.ts';
 import { contactFiltersSchema, REPEATABLE_FILTERS } from '../../contract/extensions.ts';
+import { changedFields, importSummary, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignStats,
@@ -43,6 +44,9 @@ const TRANSITIONS: Record<'start' | 'pause' | 'close', { from: CampaignStatus[];
   pause: { from: ['active'], to: 'paused' },
   close: { from: ['active', 'paused'], to: 'closed' },
 };
+
+const ACTIONS = { start: 'campaign.started', pause: 'campaign.paused', close: 'campaign.closed' } as const;
+const PAST = { start: 'Started', pause: 'Paused', close: 'Closed' } as const;
 
 function mustFind(db: Db, orgId: string, id: string): Campaign {
   const campaign = findCampaign(db, orgId, id);
@@ -97,7 +101,11 @@ export const campaignRoutes = new Hono<AppEnv>()
         { name: input.name, external_id: input.external_id ?? null, configuration_id: input.configuration_id ?? null },
         now,
       );
-      if (normalized) upsertContacts(db, auth.orgId, created.id, normalized.contacts, now);
+      recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign "${created.name}"` });
+      if (normalized) {
+        const outcome = upsertContacts(db, auth.orgId, created.id, normalized.contacts, now);
+        recordActivity(c, { action: 'contacts.imported', campaignId: created.id, summary: importSummary(outcome) });
+      }
       return created;
     })();
     return c.json(campaign, 201);
@@ -127,7 +135,17 @@ export const campaignRoutes = new Hono<AppEnv>()
         },
         now,
       );
-      if (normalized) upsertContacts(db, auth.orgId, campaign.id, normalized.contacts, now);
+      recordActivity(c, {
+        action: 'campaign.updated',
+        campaignId: campaign.id,
+        configurationId: next.configuration_id,
+        summary: `Updated campaign "${next.name}"`,
+        changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id']),
+      });
+      if (normalized) {
+        const outcome = upsertContacts(db, auth.orgId, campaign.id, normalized.contacts, now);
+        recordActivity(c, { action: 'contacts.imported', campaignId: campaign.id, summary: importSummary(outcome) });
+      }
       return next;
     })();
     return c.json(updated);
@@ -140,7 +158,17 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (!rule.from.includes(campaign.status)) {
       throw new HttpError(400, `Cannot ${action} a campaign that is ${campaign.status}`);
     }
-    return c.json(setCampaignStatus(db, auth.orgId, campaign.id, rule.to, isoSeconds(c.var.now())));
+    const updated = db.transaction(() => {
+      const next = setCampaignStatus(db, auth.orgId, campaign.id, rule.to, isoSeconds(c.var.now()));
+      recordActivity(c, {
+        action: ACTIONS[action],
+        campaignId: campaign.id,
+        summary: `${PAST[action]} campaign "${campaign.name}"`,
+        changes: { status: [campaign.status, next.status] },
+      });
+      return next;
+    })();
+    return c.json(updated);
   })
   .get('/:id/report', (c) => {
     const { db, auth } = c.var;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { concurrencyUpdateSchema } from '../../contract/schemas.ts';
+import { recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { activeCalls, concurrencyLimit, setConcurrencyLimit } from '../db/orgs.ts';
 import { body } from '../validate.ts';
@@ -12,6 +13,14 @@ export const concurrencyRoutes = new Hono<AppEnv>()
   .put('/', async (c) => {
     const { db, auth } = c.var;
     const input = await body(c, concurrencyUpdateSchema);
-    setConcurrencyLimit(db, auth.orgId, input.concurrency_limit);
+    db.transaction(() => {
+      const before = concurrencyLimit(db, auth.orgId);
+      setConcurrencyLimit(db, auth.orgId, input.concurrency_limit);
+      recordActivity(c, {
+        action: 'concurrency.updated',
+        summary: `Set the concurrency limit to ${input.concurrency_limit}`,
+        changes: { concurrency_limit: [before, input.concurrency_limit] },
+      });
+    })();
     return c.json({ concurrency_limit: input.concurrency_limit, active_calls: activeCalls(db, auth.orgId) });
   });

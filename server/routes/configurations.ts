@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { configurationCreateSchema, configurationUpdateSchema } from '../../contract/schemas.ts';
+import { changedFields, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignsUsingConfiguration,
@@ -22,12 +23,30 @@ function checkTimezone(timezone: string | undefined) {
   }
 }
 
+// The settings a configuration update reports before and after (timestamps are not settings).
+const SETTINGS = [
+  'name',
+  'agent_id',
+  'from_phone_number',
+  'default_country_code',
+  'timezone',
+  'schedule',
+  'max_attempts',
+  'retry_interval_minutes',
+] as const;
+
 export const configurationRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }))
   .post('/', async (c) => {
     const input = await body(c, configurationCreateSchema);
     checkTimezone(input.timezone);
-    return c.json(createConfiguration(c.var.db, c.var.auth.orgId, input, isoSeconds(c.var.now())), 201);
+    const { db, auth } = c.var;
+    const created = db.transaction(() => {
+      const config = createConfiguration(db, auth.orgId, input, isoSeconds(c.var.now()));
+      recordActivity(c, { action: 'configuration.created', configurationId: config.id, summary: `Created configuration "${config.name}"` });
+      return config;
+    })();
+    return c.json(created, 201);
   })
   .get('/:configId', (c) => {
     const config = getConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
@@ -39,7 +58,18 @@ export const configurationRoutes = new Hono<AppEnv>()
     if (!config) throw notFound('Configuration');
     const patch = await body(c, configurationUpdateSchema);
     checkTimezone(patch.timezone);
-    return c.json(updateConfiguration(c.var.db, c.var.auth.orgId, config, patch, isoSeconds(c.var.now())));
+    const { db, auth } = c.var;
+    const updated = db.transaction(() => {
+      const next = updateConfiguration(db, auth.orgId, config, patch, isoSeconds(c.var.now()));
+      recordActivity(c, {
+        action: 'configuration.updated',
+        configurationId: config.id,
+        summary: `Updated configuration "${next.name}"`,
+        changes: changedFields(config, next, SETTINGS),
+      });
+      return next;
+    })();
+    return c.json(updated);
   })
   .delete('/:configId', (c) => {
     const { db, auth } = c.var;
@@ -50,6 +80,9 @@ export const configurationRoutes = new Hono<AppEnv>()
       const names = users.map((u) => `${u.name} (${u.id})`).join(', ');
       throw new HttpError(409, `Configuration is used by ${users.length} campaign${users.length === 1 ? '' : 's'}: ${names}`);
     }
-    deleteConfiguration(db, auth.orgId, config.id);
+    db.transaction(() => {
+      deleteConfiguration(db, auth.orgId, config.id);
+      recordActivity(c, { action: 'configuration.deleted', configurationId: config.id, summary: `Deleted configuration "${config.name}"` });
+    })();
     return c.body(null, 204);
   });

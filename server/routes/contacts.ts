@@ -1,15 +1,21 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { contactFiltersSchema, REPEATABLE_FILTERS } from '../../contract/extensions.ts';
+import {
+  contactFiltersSchema,
+  REPEATABLE_FILTERS,
+  requeueRequestSchema,
+  type ContactFilters,
+} from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
+import { importSummary, plural, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
-import { deleteContact, findContact, listContacts, upsertContacts } from '../db/contacts.ts';
+import { deleteContact, findContact, listContacts, requeueContacts, upsertContacts } from '../db/contacts.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
-import { bodyWithContacts, query } from '../validate.ts';
+import { body, bodyWithContacts, query } from '../validate.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -47,7 +53,11 @@ export const contactRoutes = new Hono<AppEnv>()
     if (campaign && scopeOf(c).campaign?.status === 'closed') {
       throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
     }
-    const result = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
+    const result = db.transaction(() => {
+      const outcome = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
+      recordActivity(c, { action: 'contacts.imported', campaignId, summary: importSummary(outcome) });
+      return outcome;
+    })();
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
   .get('/:contactId', (c) => {
@@ -57,9 +67,43 @@ export const contactRoutes = new Hono<AppEnv>()
     return c.json(contact);
   })
   .delete('/:contactId', (c) => {
+    const { db } = c.var;
     const { campaignId } = scopeOf(c);
-    const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
+    const contact = findContact(db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
     if (!contact) throw notFound('Contact');
-    deleteContact(c.var.db, contact.id);
+    db.transaction(() => {
+      deleteContact(db, contact.id);
+      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id ?? contact.id}` });
+    })();
     return c.body(null, 204);
+  })
+  .post('/requeue', async (c) => {
+    const { db } = c.var;
+    const { campaign } = scopeOf(c);
+    const { status, ...filters } = await body(c, requeueRequestSchema);
+    if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
+    if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
+    const statuses = [...new Set(status)];
+    const requeued = db.transaction(() => {
+      const n = requeueContacts(db, campaign.id, statuses, filters, c.var.now());
+      recordActivity(c, {
+        action: 'contacts.requeued',
+        campaignId: campaign.id,
+        summary: `Requeued ${plural(n, 'contact')} (${statuses.join(', ')}${describeFilters(filters)})`,
+      });
+      return n;
+    })();
+    return c.json({ requeued });
   });
+
+/** ", search "ada", last status no_answer" for the activity summary; empty without filters. */
+function describeFilters(f: ContactFilters): string {
+  const parts = [
+    f.search ? `search "${f.search}"` : null,
+    f.last_status?.length ? `last status ${f.last_status.join(' or ')}` : null,
+    f.first_status?.length ? `first status ${f.first_status.join(' or ')}` : null,
+    f.attempts?.length ? `${f.attempts.join(' or ')} attempts` : null,
+    f.result?.length ? `result ${f.result.join(' or ')}` : null,
+  ].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}

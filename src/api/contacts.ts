@@ -8,7 +8,11 @@ import {
   type ContactBucket,
   type ContactInput,
 } from '../../contract/schemas';
-import type { ContactFilters } from '../../contract/extensions';
+import {
+  requeueResultSchema,
+  type ContactFilters,
+  type RequeueRequest,
+} from '../../contract/extensions';
 
 export type ContactListParams = {
   limit: number;
@@ -75,6 +79,20 @@ export function useContactUpload(campaignId: string) {
   return { send, refresh: () => void invalidateContacts(queryClient, campaignId) };
 }
 
+/** Upserts a few contacts at once (a form, not an import) and refreshes the lists. */
+export function useUpsertContacts(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (contacts: ContactInput[]) =>
+      apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
+        method: 'POST',
+        body: { contacts },
+        schema: upsertResultSchema,
+      }),
+    onSuccess: () => invalidateContacts(queryClient, campaignId),
+  });
+}
+
 export function useDeleteContact(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -83,5 +101,23 @@ export function useDeleteContact(campaignId: string) {
         method: 'DELETE',
       }),
     onSuccess: () => invalidateContacts(queryClient, campaignId),
+  });
+}
+
+/**
+ * (ext) requeue: matching exhausted or completed contacts go back to pending. Their buckets,
+ * pages and report all change, so the whole campaign refreshes.
+ */
+export function useRequeueContacts(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: RequeueRequest) =>
+      apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts/requeue`, {
+        method: 'POST',
+        body: request,
+        schema: requeueResultSchema,
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: [...campaignQueries.details(), campaignId] }),
   });
 }

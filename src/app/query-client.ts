@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { activityQueries } from '../api/activity';
 import { ApiError } from '../api/client';
 import { getConnection } from '../api/connection';
 import { retryDelay, shouldRetry } from '../api/retry';
@@ -18,7 +19,11 @@ export function createQueryClient(): QueryClient {
         showToast(`Could not refresh: ${error.message}`);
       },
     }),
-    mutationCache: new MutationCache({ onError: learn }),
+    mutationCache: new MutationCache({
+      onError: learn,
+      // Every write the server accepts adds to its (ext) activity log: a list on screen shows it.
+      onSuccess: () => client.invalidateQueries({ queryKey: activityQueries.all() }),
+    }),
     defaultOptions: {
       queries: {
         retry: shouldRetry,

@@ -39,6 +39,20 @@ export const routes: RouteObject[] = [
               })),
           },
           {
+            path: 'contacts/:contactId',
+            lazy: () =>
+              import('../features/contacts/contact-page').then((m) => ({
+                Component: campaignTab(m.ContactPage, 'Contact'),
+              })),
+          },
+          {
+            path: 'activity',
+            lazy: () =>
+              import('../features/activity/activity-tab').then((m) => ({
+                Component: campaignTab(m.ActivityTab, 'Activity'),
+              })),
+          },
+          {
             path: 'settings',
             lazy: () =>
               import('../features/campaigns/campaign-settings-tab').then((m) => ({
@@ -47,6 +61,13 @@ export const routes: RouteObject[] = [
           },
           { path: '*', element: <p>There is no such section of a campaign.</p> },
         ],
+      },
+      {
+        path: 'contacts',
+        lazy: () =>
+          import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => ({
+            Component: m.AdhocContactsPage,
+          })),
       },
       {
         path: 'configurations',
@@ -59,6 +80,16 @@ export const routes: RouteObject[] = [
         path: 'settings',
         lazy: () =>
           import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
+        // The org's activity (ext) is its own feature, rendered in the page's outlet.
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('../features/activity/org-activity').then((m) => ({
+                Component: m.OrgActivity,
+              })),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

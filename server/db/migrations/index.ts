@@ -2,6 +2,7 @@ import type { Db } from '../schema.ts';
 import * as initial from './001-initial.ts';
 import * as report from './002-report.ts';
 import * as summaries from './003-contact-summaries.ts';
+import * as activity from './004-activity.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'report aggregates and contact filters', up: report.up },
   { version: 3, name: 'contact summaries and search index', up: summaries.up },
+  { version: 4, name: 'requeue budget and activity log', up: activity.up },
 ];

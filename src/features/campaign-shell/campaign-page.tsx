@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
 import { ApiError } from '../../api/client';
+import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { PageHeading } from '../../components/page-heading';
@@ -18,6 +19,7 @@ function tabClass({ isActive }: { isActive: boolean }) {
 export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
+  const hasActivity = useExtension('activity');
 
   if (campaign.isPending) return <p className="text-slate-500">Loading campaign…</p>;
   if (campaign.isError) {
@@ -55,6 +57,11 @@ export function CampaignPage() {
         <NavLink to={`${base}/contacts`} className={tabClass}>
           Contacts
         </NavLink>
+        {hasActivity && (
+          <NavLink to={`${base}/activity`} className={tabClass}>
+            Activity
+          </NavLink>
+        )}
         <NavLink to={`${base}/settings`} className={tabClass}>
           Settings
         </NavLink>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -22,7 +23,12 @@ export function CampaignsPage() {
     <section className="space-y-5">
       <div className="flex items-center justify-between gap-4">
         <PageHeading title={['Campaigns']}>Campaigns</PageHeading>
-        <NewCampaignButton />
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          <Link to="/contacts" className="text-sm text-indigo-700 underline">
+            Contacts without a campaign
+          </Link>
+          <NewCampaignButton />
+        </div>
       </div>
       <CampaignFilters filters={filters} onChange={setFilters} />
       {/* Says what a filter change did, once the list has answered. */}

@@ -6,6 +6,7 @@ import { useExtension } from '../../api/session';
 import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
@@ -15,6 +16,7 @@ import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
+import { RequeueFilterButton } from './requeue-filter-button';
 import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
 const CONTACTS_REFRESH_MS = 15_000;
@@ -71,6 +73,10 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
             onRefresh={() => void list.refetch()}
           />
         </div>
+        {stats.data && (
+          <RedialExhaustedButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
+        )}
+        {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
         <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
         {/* A closed campaign takes no new contacts (the API answers 400). */}
         {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}

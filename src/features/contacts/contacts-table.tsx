@@ -1,4 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import {
   createColumnHelper,
   flexRender,
@@ -11,6 +12,7 @@ import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
 import { AttemptsList } from './attempts-list';
+import type { ContactLinkState } from './contact-page';
 import { asText, contactName, lastResult, truncate } from './contact-display';
 import { DeleteContactButton } from './delete-contact-button';
 import { EvaluationGlance } from './evaluation-results';
@@ -54,6 +56,7 @@ export function ContactsTable({
   canDelete: boolean;
 }) {
   const [expanded, setExpanded] = useState<ExpandedState>({});
+  const { search } = useLocation();
   const columns = useMemo(
     () => [
       column.display({
@@ -92,7 +95,14 @@ export function ContactsTable({
           const shown = truncate(name ?? '', 40);
           return (
             <div>
-              <div className="font-mono text-xs">{row.original.external_id ?? '—'}</div>
+              {/* The contact's page; Back there returns to this filter and page. */}
+              <Link
+                to={`/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(row.original.id)}`}
+                state={{ from: search } satisfies ContactLinkState}
+                className="font-mono text-xs text-indigo-700 underline"
+              >
+                {row.original.external_id ?? 'Open contact'}
+              </Link>
               {name && <div title={shown.truncated ? name : undefined}>{shown.text}</div>}
             </div>
           );
@@ -144,7 +154,7 @@ export function ContactsTable({
           ]
         : []),
     ],
-    [campaignId, canDelete],
+    [campaignId, canDelete, search],
   );
   const table = useReactTable({
     data: contacts,

@@ -179,4 +179,22 @@ describe('Results on the Overview', () => {
     expect(screen.queryByRole('heading', { name: 'Results' })).not.toBeInTheDocument();
     expect(reports).toEqual([]);
   });
+
+  it('offers to redial the exhausted contacts, with a confirmation that counts them', async () => {
+    const campaign = makeCampaign({ status: 'paused' });
+    serve(campaign, makeReport(campaign.id), ['session', 'report', 'requeue']);
+    const requeues: unknown[] = [];
+    server.use(
+      http.post(`${API}/campaign/campaigns/:id/contacts/requeue`, async ({ request }) => {
+        requeues.push(await request.json());
+        return HttpResponse.json({ requeued: 100 });
+      }),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    const section = await results();
+    await userEvent.click(section.getByRole('button', { name: 'Redial exhausted (100)' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Call 100 contacts again?' }));
+    await userEvent.click(dialog.getByRole('button', { name: 'Call 100 contacts again' }));
+    await waitFor(() => expect(requeues).toEqual([{ status: ['exhausted'] }]));
+  });
 });

@@ -3,6 +3,7 @@ import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { reportQueries } from '../../api/reports';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
+import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
@@ -45,7 +46,10 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
   const data = report.data;
   return (
     <section aria-labelledby="results-heading" className="space-y-3">
-      {heading}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {heading}
+        <RedialExhaustedButton campaign={campaign} exhausted={data.contacts.exhausted} />
+      </div>
       {data.contacts.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
           No contacts yet: results appear once contacts are imported and called.

@@ -1,3 +1,4 @@
+import { Outlet } from 'react-router';
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
 import { PageHeading } from '../../components/page-heading';
@@ -8,6 +9,8 @@ export function SettingsPage() {
       <PageHeading title={['Settings']}>Settings</PageHeading>
       <ConcurrencySection />
       <ConnectionSection />
+      {/* The org's activity log (app/routes.tsx), from its own feature. */}
+      <Outlet />
     </div>
   );
 }

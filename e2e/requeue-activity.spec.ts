@@ -1,0 +1,93 @@
+import { api, expect, expectNoAxeViolations, test } from './fixtures';
+
+type Stats = {
+  contacts: { pending: number; in_progress: number; completed: number; exhausted: number };
+  attempts: { total: number };
+};
+
+// One attempt each and no retry interval: on the fast dialer (DIALER_SPEED 60) a small
+// campaign is finished, mostly exhausted, within seconds.
+test('exhausted contacts are redialed after a requeue, which the activity log records with the key’s label', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const config = await api<{ id: string }>(page, '/campaign/configurations', {
+    method: 'POST',
+    body: { name: `One try ${stamp}`, max_attempts: 1, retry_interval_minutes: 0 },
+  });
+  const campaign = await api<{ id: string }>(page, '/campaign/campaigns', {
+    method: 'POST',
+    body: {
+      name: `Redial ${stamp}`,
+      external_id: `redial-${stamp}`,
+      configuration_id: config.id,
+      contacts: Array.from({ length: 8 }, (_, i) => ({
+        external_id: `redial-${stamp}-${i}`,
+        phone_numbers: [`+1415555${String(7000 + i)}`],
+      })),
+    },
+  });
+  const stats = () => api<Stats>(page, `/campaign/campaigns/${campaign.id}/stats`);
+  await expect
+    .poll(
+      async () => {
+        const s = await stats();
+        return s.contacts.pending + s.contacts.in_progress;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(0);
+  const before = await stats();
+  const exhausted = before.contacts.exhausted;
+  test.skip(exhausted === 0, 'every contact answered at once: nothing to redial');
+
+  await page.goto(`/campaigns/redial-${stamp}/contacts`);
+  await page.getByRole('button', { name: `Redial exhausted (${exhausted})` }).click();
+  const noun = `${exhausted} contact${exhausted === 1 ? '' : 's'}`;
+  const dialog = page.getByRole('dialog', { name: `Call ${noun} again?` });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: `Call ${noun} again` }).click();
+  await expect(page.getByText(`${noun} will be called again.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // Dialed again: each requeued contact gets its second attempt, its first kept.
+  await expect
+    .poll(async () => (await stats()).attempts.total, { timeout: 60_000 })
+    .toBe(before.attempts.total + exhausted);
+  await page.goto(`/campaigns/redial-${stamp}/contacts?attempts=2`);
+  await expect(page.getByText(/^Showing 1–/)).toHaveText(new RegExp(`of ${exhausted}$`));
+
+  // A contact's page shows both calls; Back returns to the same filter.
+  await page
+    .getByRole('link', { name: new RegExp(`^redial-${stamp}-`) })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Attempts (2)' })).toBeVisible();
+  await expect(page.getByText('Attempt 1', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to contacts' }).click();
+  await expect(page).toHaveURL(new RegExp(`/contacts\\?attempts=2$`));
+
+  await page
+    .getByRole('navigation', { name: 'Campaign sections' })
+    .getByRole('link', { name: 'Activity' })
+    .click();
+  const events = page.getByRole('list', { name: 'Activity events' });
+  const requeued = events.getByRole('listitem').filter({ hasText: 'Contacts requeued' });
+  await expect(requeued).toContainText('by Demo manager key (ak)');
+  await expect(requeued).toContainText(`Requeued ${noun} (exhausted)`);
+  await expect(events.getByRole('listitem').filter({ hasText: 'Campaign created' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto('/settings');
+  const org = page.getByRole('region', { name: 'Activity' });
+  await org.getByRole('combobox', { name: 'Action' }).selectOption('contacts.requeued');
+  await expect(
+    org
+      .getByRole('listitem')
+      .filter({ hasText: `Requeued ${noun} (exhausted)` })
+      .first(),
+  ).toBeVisible();
+});

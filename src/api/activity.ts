@@ -1,0 +1,33 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { apiRequest } from './client';
+import { activityPageSchema, type ActivityAction } from '../../contract/extensions';
+
+export type ActivityParams = {
+  /** A campaign's events only; the whole org's when absent. */
+  campaignId?: string;
+  actions: readonly ActivityAction[];
+};
+
+const PAGE_SIZE = 50;
+
+export const activityQueries = {
+  all: () => ['activity'] as const,
+  /** (ext) activity: newest first, one cursor page at a time. */
+  list: (params: ActivityParams) =>
+    infiniteQueryOptions({
+      queryKey: [...activityQueries.all(), 'list', params] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiRequest('/campaign/activity', {
+          query: {
+            campaign_id: params.campaignId,
+            action: params.actions,
+            limit: PAGE_SIZE,
+            cursor: pageParam,
+          },
+          schema: activityPageSchema,
+          signal,
+        }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.next_cursor,
+    }),
+};

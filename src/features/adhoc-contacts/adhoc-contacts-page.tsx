@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { contactQueries } from '../../api/contacts';
+import { usePermission } from '../../api/session';
+import { CONTACT_BUCKETS, type ContactBucket } from '../../../contract/schemas';
+import { Button } from '../../components/button';
+import { ErrorState } from '../../components/error-state';
+import { PageHeading } from '../../components/page-heading';
+import { formatNumber } from '../../lib/format';
+import { AdhocContactForm } from './adhoc-contact-form';
+import { AdhocContactsTable } from './adhoc-contacts-table';
+
+const PAGE_SIZE = 50;
+const CHIPS: { status: ContactBucket | null; label: string }[] = [
+  { status: null, label: 'All' },
+  { status: 'pending', label: 'Pending' },
+  { status: 'in_progress', label: 'In progress' },
+  { status: 'completed', label: 'Completed' },
+  { status: 'exhausted', label: 'Exhausted' },
+];
+
+const isBucket = (s: string | null): s is ContactBucket =>
+  (CONTACT_BUCKETS as readonly (string | null)[]).includes(s);
+
+/** `/contacts`: the ad-hoc contacts of the `default` pseudo-campaign; status and page in the URL. */
+export function AdhocContactsPage() {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isBucket(raw) ? raw : null;
+  const pageParam = Number(params.get('page'));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
+  const canManage = usePermission('campaigns:manage').allowed;
+  const list = useQuery(
+    contactQueries.list('default', { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, status }),
+  );
+  const total = list.data?.total ?? 0;
+  const offset = (page - 1) * PAGE_SIZE;
+  const go = (next: { status?: ContactBucket | null; page?: number }) =>
+    setParams((prev) => {
+      const out = new URLSearchParams(prev);
+      const s = next.status === undefined ? status : next.status;
+      if (s) out.set('status', s);
+      else out.delete('status');
+      // A new status starts at the first page.
+      const p = next.page ?? 1;
+      if (p > 1) out.set('page', String(p));
+      else out.delete('page');
+      return out;
+    });
+
+  return (
+    <section className="space-y-5">
+      <PageHeading title={['Contacts without a campaign']}>Contacts without a campaign</PageHeading>
+      <p className="text-sm text-slate-700">
+        Ad-hoc contacts belong to no campaign, so no campaign dials them.
+      </p>
+      {canManage && <AdhocContactForm />}
+      <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
+        {CHIPS.map((chip) => (
+          <button
+            key={chip.label}
+            type="button"
+            aria-pressed={status === chip.status}
+            onClick={() => go({ status: chip.status })}
+            className={`rounded-full border px-3 py-1 text-sm ${status === chip.status ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+          >
+            {chip.label}
+          </button>
+        ))}
+      </div>
+      {list.isPending ? (
+        <p className="text-slate-500">Loading contacts…</p>
+      ) : list.isError && !list.data ? (
+        <ErrorState
+          title="Could not load contacts"
+          error={list.error}
+          onRetry={() => list.refetch()}
+        />
+      ) : total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+          {status ? 'No contacts in this status.' : 'There are no contacts without a campaign.'}
+        </p>
+      ) : (
+        <>
+          <AdhocContactsTable contacts={list.data.contacts} />
+          <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
+            <span aria-live="polite">
+              Showing {formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PAGE_SIZE, total))}{' '}
+              of {formatNumber(total)}
+            </span>
+            <Button disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+              Previous
+            </Button>
+            <Button disabled={offset + PAGE_SIZE >= total} onClick={() => go({ page: page + 1 })}>
+              Next
+            </Button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

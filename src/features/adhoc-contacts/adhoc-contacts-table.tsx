@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useDeleteContact } from '../../api/contacts';
+import { usePermission } from '../../api/session';
+import type { Contact } from '../../../contract/schemas';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { StatusBadge } from '../../components/status-badge';
+import { showToast } from '../../components/toaster';
+
+const labelOf = (c: Contact) =>
+  c.external_id ?? (typeof c.data.name === 'string' ? c.data.name : null) ?? c.phone_numbers[0]!;
+
+function DeleteButton({ contact }: { contact: Contact }) {
+  const [open, setOpen] = useState(false);
+  const remove = useDeleteContact('default');
+  const label = labelOf(contact);
+  return (
+    <>
+      <Button
+        variant="ghost"
+        className="text-red-800"
+        aria-label={`Delete ${label}`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        Delete
+      </Button>
+      {open && (
+        <Dialog
+          open
+          onOpenChange={setOpen}
+          title={`Delete ${label}?`}
+          description="The contact and its attempts are removed. This cannot be undone."
+        >
+          {remove.isError && (
+            <p role="alert" className="mb-3 text-sm text-red-800">
+              {remove.error.message}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button
+              variant="danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                // The promise, not mutate's callbacks: the refetched list removes this row (and
+                // this button) before they would run.
+                remove.mutateAsync(contact.id).then(
+                  () => {
+                    showToast(`Deleted ${label}.`, 'success');
+                    setOpen(false);
+                  },
+                  () => undefined, // shown from remove.error while the dialog is open
+                )
+              }
+            >
+              Delete contact
+            </Button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+export function AdhocContactsTable({ contacts }: { contacts: Contact[] }) {
+  const canDelete = usePermission('campaigns:manage').allowed;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Contacts without a campaign</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Contact
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Phone numbers
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Attempts
+            </th>
+            {canDelete && (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {contacts.map((c) => (
+            <tr key={c.id} className="align-top">
+              <td className="px-3 py-2">
+                <div className="font-mono text-xs">{c.external_id ?? '—'}</div>
+                {typeof c.data.name === 'string' && <div>{c.data.name}</div>}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{c.phone_numbers.join(', ')}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={c.status} />
+              </td>
+              <td className="px-3 py-2">{c.attempts.length}</td>
+              {canDelete && (
+                <td className="px-3 py-2">
+                  <DeleteButton contact={c} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

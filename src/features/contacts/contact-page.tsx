@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { contactQueries } from '../../api/contacts';
+import type { Campaign, Contact } from '../../../contract/schemas';
+import { Button } from '../../components/button';
+import { ErrorState } from '../../components/error-state';
+import { StatusBadge } from '../../components/status-badge';
+import { showToast } from '../../components/toaster';
+import { formatDateTime } from '../../lib/format';
+import { AttemptsList } from './attempts-list';
+import { asText, contactName } from './contact-display';
+
+/** The Contacts tab's query string the row was opened from, so Back returns to it. */
+export type ContactLinkState = { from?: string };
+
+function CopyLinkButton() {
+  return (
+    <Button
+      onClick={() =>
+        navigator.clipboard.writeText(window.location.href).then(
+          () => showToast('Link copied.', 'success'),
+          () => showToast('Could not copy the link: copy it from the address bar.'),
+        )
+      }
+    >
+      Copy link
+    </Button>
+  );
+}
+
+function ContactDetails({ contact }: { contact: Contact }) {
+  const data = Object.entries(contact.data);
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+      <dt className="text-slate-600">Status</dt>
+      <dd>
+        <StatusBadge status={contact.status} />
+      </dd>
+      <dt className="text-slate-600">External ID</dt>
+      <dd className="font-mono text-xs">{contact.external_id ?? '—'}</dd>
+      <dt className="text-slate-600">Phone numbers</dt>
+      <dd className="font-mono text-xs">{contact.phone_numbers.join(', ')}</dd>
+      {data.map(([key, value]) => (
+        <div key={key} className="contents">
+          <dt className="text-slate-600">{key}</dt>
+          {/* User-supplied: text only, never markup. */}
+          <dd className="break-words">{asText(value)}</dd>
+        </div>
+      ))}
+      <dt className="text-slate-600">Added</dt>
+      <dd>
+        <time dateTime={contact.created_at}>{formatDateTime(contact.created_at)}</time>
+      </dd>
+      <dt className="text-slate-600">Updated</dt>
+      <dd>
+        <time dateTime={contact.updated_at}>{formatDateTime(contact.updated_at)}</time>
+      </dd>
+    </dl>
+  );
+}
+
+/** `/campaigns/:id/contacts/:contactId` (UUID or external_id): one contact and every call. */
+export function ContactPage({ campaign }: { campaign: Campaign }) {
+  const { id = '', contactId = '' } = useParams();
+  const state = useLocation().state as ContactLinkState | null;
+  const contact = useQuery(contactQueries.detail(campaign.id, contactId));
+  const back = (
+    <Link
+      to={`/campaigns/${encodeURIComponent(id)}/contacts${state?.from ?? ''}`}
+      className="text-indigo-700 underline"
+    >
+      Back to contacts
+    </Link>
+  );
+  if (contact.isPending) return <p className="text-slate-500">Loading contact…</p>;
+  if (contact.isError) {
+    return (
+      <div className="space-y-3">
+        {back}
+        {contact.error instanceof ApiError && contact.error.status === 404 ? (
+          <p className="text-slate-700">
+            This campaign has no contact with the ID or external ID “{contactId}”.
+          </p>
+        ) : (
+          <ErrorState
+            title="Could not load the contact"
+            error={contact.error}
+            onRetry={() => contact.refetch()}
+          />
+        )}
+      </div>
+    );
+  }
+  const c = contact.data;
+  const label = contactName(c) ?? c.external_id ?? c.id;
+  return (
+    <section aria-labelledby="contact-heading" className="space-y-4">
+      {back}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="contact-heading" className="text-xl font-semibold break-words">
+          {label}
+        </h2>
+        <CopyLinkButton />
+      </div>
+      <ContactDetails contact={c} />
+      <h3 className="text-lg font-semibold">Attempts ({c.attempts.length})</h3>
+      <AttemptsList attempts={c.attempts} />
+    </section>
+  );
+}
