@@ -21,7 +21,7 @@ export function App({ config }: { config: RuntimeConfig }) {
           }
         : null,
     );
-    return createAppRouter();
+    return createAppRouter(queryClient);
   });
   return (
     <RuntimeConfigContext value={config}>

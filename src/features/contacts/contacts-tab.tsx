@@ -13,7 +13,7 @@ import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
-import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
+import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
 const FILTERS: { status: ContactBucket | null; label: string }[] = [
   { status: null, label: 'All' },
@@ -36,15 +36,8 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
     ...reportQueries.campaign(campaign.id),
     enabled: canFilter && hasReport,
   });
-  const offset = (params.page - 1) * params.size;
-  const list = useQuery(
-    contactQueries.list(campaign.id, {
-      limit: params.size,
-      offset,
-      status: params.status,
-      ...(filtered ? { filters } : {}),
-    }),
-  );
+  const { offset } = contactListParams(params, filters);
+  const list = useQuery(contactQueries.list(campaign.id, contactListParams(params, filters)));
   const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / params.size));
