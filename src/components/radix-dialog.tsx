@@ -1,8 +1,8 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import type { DialogProps } from './dialog';
 
 /** Accessible modal (focus trap, Escape, labelled) on Radix primitives. */
-export function Dialog({
+export function RadixModal({
   open,
   onOpenChange,
   title,
@@ -10,15 +10,7 @@ export function Dialog({
   trigger,
   children,
   wide = false,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: string;
-  trigger?: ReactNode;
-  children: ReactNode;
-  wide?: boolean;
-}) {
+}: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}

@@ -1,0 +1,77 @@
+import {
+  cloneElement,
+  Suspense,
+  useState,
+  type FocusEvent,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+
+type TriggerProps = {
+  'aria-haspopup'?: 'dialog';
+  'aria-expanded'?: boolean;
+  onClick?: (event: MouseEvent<HTMLElement>) => void;
+  onFocus?: (event: FocusEvent<HTMLElement>) => void;
+  onPointerEnter?: (event: MouseEvent<HTMLElement>) => void;
+};
+
+export type DialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: string;
+  trigger?: ReactElement<TriggerProps>;
+  children: ReactNode;
+  wide?: boolean;
+};
+
+// Radix and its focus trap are not needed to show a page: they load with the first dialog
+// opened, or as soon as a pointer or the focus reaches a trigger; from then on every
+// dialog renders at once.
+let radix: typeof import('./radix-dialog') | undefined;
+let loading: Promise<void> | undefined;
+export function loadDialogs(): Promise<void> {
+  loading ??= import('./radix-dialog').then((m) => {
+    radix = m;
+  });
+  return loading;
+}
+
+function Modal(props: DialogProps) {
+  // Suspends until Radix is here; the Suspense boundary shows the trigger meanwhile.
+  if (!radix) throw loadDialogs();
+  return <radix.RadixModal {...props} />;
+}
+
+/** Accessible modal (focus trap, Escape, labelled); its trigger opens it. */
+export function Dialog(props: DialogProps) {
+  const { open, onOpenChange, trigger } = props;
+  const [used, setUsed] = useState(open);
+  if (open && !used) setUsed(true);
+  if (!used) {
+    if (!trigger) return null;
+    const own = trigger.props;
+    return cloneElement(trigger, {
+      'aria-haspopup': 'dialog',
+      'aria-expanded': false,
+      onPointerEnter: (event: MouseEvent<HTMLElement>) => {
+        own.onPointerEnter?.(event);
+        void loadDialogs();
+      },
+      onFocus: (event: FocusEvent<HTMLElement>) => {
+        own.onFocus?.(event);
+        void loadDialogs();
+      },
+      onClick: (event: MouseEvent<HTMLElement>) => {
+        own.onClick?.(event);
+        if (!event.defaultPrevented) onOpenChange(true);
+      },
+    });
+  }
+  return (
+    <Suspense fallback={trigger ?? null}>
+      <Modal {...props} />
+    </Suspense>
+  );
+}
