@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadRuntimeConfig } from './api/runtime-config';
@@ -6,9 +6,13 @@ import './index.css';
 
 const root = createRoot(document.getElementById('root')!);
 loadRuntimeConfig().then((config) => {
-  root.render(
-    <StrictMode>
-      <App config={config} />
-    </StrictMode>,
-  );
+  // A transition renders in slices that leave the main thread free between them, where a
+  // plain first render would block it for the whole tree (a slow phone's long task).
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App config={config} />
+      </StrictMode>,
+    );
+  });
 });
