@@ -163,7 +163,7 @@ describe('Contacts tab', () => {
       'true',
     );
 
-    const attempts = screen.getAllByRole('listitem');
+    const attempts = await screen.findAllByRole('listitem');
     expect(attempts[0]).toHaveTextContent('Attempt 1');
     expect(attempts[0]).toHaveTextContent('No answer');
     expect(attempts[0]).toHaveTextContent('No conversation');
@@ -195,7 +195,7 @@ describe('Contacts tab', () => {
         'true',
       );
     }
-    expect(screen.getAllByText('Attempt 1')).toHaveLength(3);
+    expect(await screen.findAllByText('Attempt 1')).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: 'Collapse all rows' }));
     expect(screen.queryByText('Attempt 1')).not.toBeInTheDocument();
   });
@@ -212,7 +212,7 @@ describe('Contacts tab', () => {
     expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Show attempts for lead-x' }));
-    const notes = screen.getByText(
+    const notes = await screen.findByText(
       (text) => text.startsWith('Call after lunch') && text.endsWith('…'),
     );
     expect(notes).toHaveAttribute('title', long);

@@ -1,37 +1,16 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
-import { AttemptsList } from './attempts-list';
-import { asText, contactName, lastResult, truncate } from './contact-display';
+import { contactName, lastResult, truncate } from './contact-display';
 import { DeleteContactButton } from './delete-contact-button';
 import { EvaluationGlance } from './evaluation-results';
 
 const label = (c: Contact) => c.external_id ?? contactName(c) ?? c.id;
 
-function DataPreview({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data).filter(
-    ([k]) => !['first_name', 'last_name', 'name'].includes(k),
-  );
-  if (entries.length === 0) return null;
-  return (
-    <dl className="mb-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-      {entries.map(([key, value]) => {
-        const full = asText(value);
-        const { text, truncated } = truncate(full, 120);
-        return (
-          <div key={key} className="flex gap-2">
-            <dt className="text-slate-600">{key}</dt>
-            <dd title={truncated ? full : undefined} className="break-words">
-              {text}
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
-}
+// A row's data and attempts load with the first row expanded, not with the table.
+const ContactDetails = lazy(() => import('./contact-details'));
 
 type Column = { id: string; header: ReactNode; cell: (contact: Contact) => ReactNode };
 
@@ -173,8 +152,9 @@ export function ContactsTable({
                   {open && (
                     <tr>
                       <td colSpan={columnCount} className="bg-slate-50 px-6 py-4">
-                        <DataPreview data={contact.data} />
-                        <AttemptsList attempts={contact.attempts} />
+                        <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+                          <ContactDetails contact={contact} />
+                        </Suspense>
                       </td>
                     </tr>
                   )}
