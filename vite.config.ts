@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { precompress, routePreloads } from './scripts/vite-plugins.mjs';
 
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8787}`;
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress(), routePreloads()],
   server: {
     proxy: {
       '/campaign': apiTarget,
@@ -13,6 +14,7 @@ export default defineConfig({
       '/config.json': apiTarget,
     },
   },
-  // The manifest feeds the bundle budget; the server never serves it (nor any source map).
+  // The manifest feeds the bundle budget and the route preloads; the server never serves it
+  // (nor any source map).
   build: { target: 'es2022', sourcemap: false, manifest: true },
 });

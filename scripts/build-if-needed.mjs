@@ -13,9 +13,15 @@ function newestMtime(path) {
 /** Builds the SPA when dist/ is missing or older than its sources. */
 export async function buildIfNeeded() {
   const built = 'dist/index.html';
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].filter(
-    existsSync,
-  );
+  const sources = [
+    'src',
+    'public',
+    'index.html',
+    'vite.config.ts',
+    'scripts/vite-plugins.mjs',
+    'scripts/spa-routes.mjs',
+    'package-lock.json',
+  ].filter(existsSync);
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime)))
     return 0;
   console.log('Building the dashboard…');

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+export function readManifest(distDir = 'dist') {
+  return JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));
+}
+
 /**
- * Gzipped bytes of the JavaScript a first visit to a route downloads before it can render:
- * the entry chunk, the route's lazy modules (a page and its default tab load together),
- * and everything they import statically.
+ * The JavaScript a first visit to a route downloads before it can render: the entry chunk,
+ * the route's lazy modules (a page and its default tab load together), and everything they
+ * import statically.
  */
-export function firstScreenBytes(routeModules, distDir = 'dist') {
-  const manifest = JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));
+export function firstScreenFiles(manifest, routeModules) {
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
   const seen = new Set();
   const files = [];
@@ -19,6 +22,12 @@ export function firstScreenBytes(routeModules, distDir = 'dist') {
   };
   visit(entry);
   [routeModules].flat().forEach(visit);
+  return files;
+}
+
+/** Gzipped bytes of a route's first screen (see firstScreenFiles). */
+export function firstScreenBytes(routeModules, distDir = 'dist') {
+  const files = firstScreenFiles(readManifest(distDir), routeModules);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${distDir}/${f}`)).length, 0);
   return { bytes, files };
 }

@@ -1,11 +1,10 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { BODY_MAX_BYTES } from '../contract/schemas.ts';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '../contract/openapi.ts';
 import { ROUTES } from '../contract/scopes.ts';
 import { authorize, type AppEnv } from './auth.ts';
@@ -21,11 +20,12 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { timezoneRoutes } from './routes/timezones.ts';
+import { serveSpa } from './spa.ts';
 
 export type AppOptions = {
   db: Db;
   now?: () => Date;
-  /** The SPA's runtime configuration, answered at /config.json. */
+  /** The SPA's runtime configuration, answered at /config.json and put into index.html. */
   publicConfig?: Record<string, unknown>;
   /** The built SPA to serve (dist/), if any. */
   staticDir?: string;
@@ -102,11 +102,14 @@ export function createApp({
   const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))));
   app.get('/openapi.json', (c) => c.json(openApi));
 
+  // The demo key signs in whoever opens the page: only someone on this machine, by default.
+  const runtimeConfig = (c: Context<AppEnv>) => {
+    const offerDemo = !!demoCredentials && (demoPublic || isLoopback(clientAddress(c)));
+    return { config: offerDemo ? { ...publicConfig, demoCredentials } : publicConfig, credential: offerDemo };
+  };
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-store');
-    // The demo key signs in whoever opens the page: only someone on this machine, by default.
-    const offerDemo = demoCredentials && (demoPublic || isLoopback(clientAddress(c)));
-    return c.json(offerDemo ? { ...publicConfig, demoCredentials } : publicConfig);
+    return c.json(runtimeConfig(c).config);
   });
 
   if (rateLimit?.failedAuth) {
@@ -139,27 +142,7 @@ export function createApp({
   app.route('/conversations', conversationRoutes);
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    const root = relative(process.cwd(), staticDir) || '.';
-    const indexHtml = readFileSync(join(staticDir, 'index.html'), 'utf8');
-    // Build metadata (.vite/manifest.json), dotfiles and source maps are not for the public.
-    app.use('*', async (c, next) => {
-      if (/(^|\/)\.|\.map$/.test(c.req.path)) return c.notFound();
-      await next();
-    });
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root,
-        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
-    app.use('*', serveStatic({ root }));
-    // Client-side routes: any other GET that is not the API gets the SPA.
-    app.get('*', (c, next) => {
-      if (API_PREFIXES.some((p) => c.req.path.startsWith(p))) return next();
-      c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
-    });
+    serveSpa(app, { staticDir, apiPrefixes: API_PREFIXES, runtimeConfig });
   }
 
   app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));

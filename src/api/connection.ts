@@ -76,6 +76,12 @@ export function getConnection(): Connection | null {
   return store.get().connection;
 }
 
+/** Whether pages may ask the API: a credential the server has not refused. */
+export function canRequest(): boolean {
+  const { connection, rejected } = store.get();
+  return connection !== null && !rejected;
+}
+
 export function useConnectionState(): State {
   return useStore(store);
 }

@@ -16,8 +16,18 @@ export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = {
   conversationUrlTemplate: null,
 };
 
+/**
+ * The reference server puts the config into index.html (no request before the first
+ * screen); a static host serves /config.json instead.
+ */
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   try {
+    const embedded = document.getElementById('runtime-config');
+    if (embedded) {
+      // Read once and removed: the markup keeps no credential.
+      embedded.remove();
+      return runtimeConfigSchema.parse(JSON.parse(embedded.textContent ?? ''));
+    }
     const res = await fetch('/config.json', { cache: 'no-store' });
     if (!res.ok) return DEFAULT_RUNTIME_CONFIG;
     return runtimeConfigSchema.parse(await res.json());

@@ -114,6 +114,11 @@ export function usePermission(access: Access): Permission {
   return { allowed: true, reason: null, checking };
 }
 
+/** Whether the session is still being asked for: which extensions show is not known yet. */
+export function useSessionPending(): boolean {
+  return useContext(AccessContext).checking;
+}
+
 /** Whether the server lists an (ext) feature; hidden while unknown and when absent. */
 export function useExtension(extension: Extension): boolean {
   return useSession()?.extensions.includes(extension) ?? false;

@@ -40,7 +40,7 @@ describe('App shell and connection', () => {
     expect(
       await screen.findByRole('heading', { name: 'Connect to the campaign API' }),
     ).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('API base URL'), API);
+    await userEvent.type(await screen.findByLabelText('API base URL'), API);
     await userEvent.type(screen.getByLabelText('API token'), 'ak_demo_manage');
     expect(screen.getByLabelText('Organization ID')).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
@@ -123,7 +123,7 @@ describe('App shell and connection', () => {
     expect(
       await screen.findByText(/This browser blocks storage for this page/),
     ).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('API base URL'), API);
+    await userEvent.type(await screen.findByLabelText('API base URL'), API);
     await userEvent.type(screen.getByLabelText('API token'), 'ak_demo_manage');
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();

@@ -1,11 +1,15 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
-import { ConnectionForm } from '../features/settings/connection-form';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { useDocumentTitle } from '../lib/use-document-title';
+
+// Only a visit without a credential needs the form: it is not part of every first screen.
+const ConnectionForm = lazy(() =>
+  import('../features/settings/connection-form').then((m) => ({ default: m.ConnectionForm })),
+);
 
 const NAV = [
   { to: '/campaigns', label: 'Campaigns' },
@@ -64,7 +68,9 @@ export function AppShell() {
                   page is closed or reloaded.
                 </p>
               )}
-              <ConnectionForm />
+              <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
+                <ConnectionForm />
+              </Suspense>
             </section>
           )}
         </main>

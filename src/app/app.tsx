@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './query-client';
@@ -7,22 +7,35 @@ import { initConnection } from '../api/connection';
 import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
-export function App({ config }: { config: RuntimeConfig }) {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => {
-    const demo = config.demoCredentials;
-    initConnection(
-      demo
-        ? {
-            baseUrl: config.apiBaseUrl,
-            token: demo.token,
-            orgId: demo.orgId ?? null,
-            remember: false,
-          }
-        : null,
-    );
-    return createAppRouter();
-  });
+/**
+ * The connection, the query cache and the router, made before the first render: the
+ * router's loaders start the page's requests at once instead of after React has rendered.
+ */
+export function startApp(config: RuntimeConfig) {
+  const demo = config.demoCredentials;
+  initConnection(
+    demo
+      ? {
+          baseUrl: config.apiBaseUrl,
+          token: demo.token,
+          orgId: demo.orgId ?? null,
+          remember: false,
+        }
+      : null,
+  );
+  const queryClient = createQueryClient();
+  return { config, queryClient, router: createAppRouter(queryClient) };
+}
+
+export function App({
+  config,
+  queryClient,
+  router,
+}: {
+  config: RuntimeConfig;
+  queryClient: QueryClient;
+  router: ReturnType<typeof createAppRouter>;
+}) {
   return (
     <RuntimeConfigContext value={config}>
       <QueryClientProvider client={queryClient}>

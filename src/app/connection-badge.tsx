@@ -14,11 +14,16 @@ function kindOf(token: string): string {
 export function ConnectionBadge() {
   const { connection } = useConnectionState();
   const session = useSession();
-  if (!connection || session === undefined) return null;
-  const org = session?.org_id ?? connection.orgId;
+  if (!connection) return null;
+  // Until the session answers, the same two lines hold the place the badge will take.
+  const org = session === undefined ? '…' : (session?.org_id ?? connection.orgId);
   const kind = session ? (KIND[session.credential.kind] ?? 'Credential') : kindOf(connection.token);
   return (
-    <p className="text-sm leading-tight text-slate-700" data-testid="connection-badge">
+    <p
+      className="min-w-40 text-sm leading-tight text-slate-700"
+      data-testid="connection-badge"
+      aria-busy={session === undefined}
+    >
       <span className="font-medium">{org ? `Org ${org}` : 'Org of this key'}</span>
       <span className="block text-xs text-slate-600">
         {kind}

@@ -10,27 +10,30 @@ import { useNow } from '../lib/use-now';
 export function HeadroomIndicator() {
   const { data, isError, dataUpdatedAt } = useQuery(concurrencyQueries.settings());
   const now = useNow(1000);
-  if (!data) {
-    return isError ? <span className="text-sm text-slate-500">Headroom unavailable</span> : null;
-  }
-  const free = Math.max(0, data.concurrency_limit - data.active_calls);
+  if (!data && isError) return <span className="text-sm text-slate-500">Headroom unavailable</span>;
+  // Until the first answer, placeholders keep the header the height it will have.
+  const free = data ? Math.max(0, data.concurrency_limit - data.active_calls) : '…';
   return (
-    <div className="flex items-center gap-3 text-sm" aria-label="Org headroom">
+    <div className="flex items-center gap-3 text-sm" aria-label="Org headroom" aria-busy={!data}>
       <div className="text-right leading-tight">
         <div className="font-medium tabular-nums">
-          {data.active_calls} / {data.concurrency_limit} calls in flight
+          {data?.active_calls ?? '…'} / {data?.concurrency_limit ?? '…'} calls in flight
         </div>
         <div className="text-xs text-slate-600">
           {free} free slots
           {/* A failed update keeps the last numbers; say how old they are. */}
-          {isError && (
+          {isError && data && (
             <span className="ml-1 font-medium text-amber-900">
               · stale, {Math.max(0, Math.round((now - dataUpdatedAt) / 1000))}s old
             </span>
           )}
         </div>
       </div>
-      <UsageBar used={data.active_calls} limit={data.concurrency_limit} className="h-2 w-24" />
+      <UsageBar
+        used={data?.active_calls ?? 0}
+        limit={data?.concurrency_limit ?? 1}
+        className="h-2 w-24"
+      />
     </div>
   );
 }

@@ -1,97 +1,153 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { campaignQueries } from '../api/campaigns';
+import { configurationQueries } from '../api/configurations';
+import { canRequest, getConnection } from '../api/connection';
+import { sessionQueries } from '../api/session';
+import { prefetchCampaignPage } from '../features/campaign-shell/prefetch-campaign-page';
+import { prefetchCampaigns } from '../features/campaigns/prefetch-campaigns';
+import { prefetchContacts } from '../features/contacts/prefetch-contacts';
+import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
 import { NotFoundPage } from './not-found-page';
 
+/**
+ * A loader that starts a page's first requests while its code loads, and returns at once:
+ * the page shows its own loading state, so no navigation waits for data.
+ */
+const prefetching =
+  (start: (args: LoaderFunctionArgs) => void) =>
+  (args: LoaderFunctionArgs): null => {
+    if (canRequest()) start(args);
+    return null;
+  };
+
+const searchOf = ({ request }: LoaderFunctionArgs) => new URL(request.url).searchParams;
+
 // Every page is a lazy route module, so the first screen ships only what it shows.
-export const routes: RouteObject[] = [
-  {
-    element: <AppShell />,
-    hydrateFallbackElement: <p className="p-6 text-slate-500">Loading…</p>,
-    children: [
-      { index: true, element: <Navigate to="/campaigns" replace /> },
-      {
-        path: 'campaigns',
-        lazy: () =>
-          import('../features/campaigns/campaigns-page').then((m) => ({
-            Component: m.CampaignsPage,
-          })),
-      },
-      {
-        path: 'campaigns/:id',
-        lazy: () =>
-          import('../features/campaign-shell/campaign-page').then((m) => ({
-            Component: m.CampaignPage,
-          })),
-        children: [
-          {
-            index: true,
-            lazy: () =>
-              import('../features/overview/overview-tab').then((m) => ({
-                Component: campaignTab(m.OverviewTab, 'Overview'),
-              })),
-          },
-          {
-            path: 'contacts',
-            lazy: () =>
-              import('../features/contacts/contacts-tab').then((m) => ({
-                Component: campaignTab(m.ContactsTab, 'Contacts'),
-              })),
-          },
-          {
-            path: 'contacts/:contactId',
-            lazy: () =>
-              import('../features/contacts/contact-page').then((m) => ({
-                Component: campaignTab(m.ContactPage, 'Contact'),
-              })),
-          },
-          {
-            path: 'activity',
-            lazy: () =>
-              import('../features/activity/activity-tab').then((m) => ({
-                Component: campaignTab(m.ActivityTab, 'Activity'),
-              })),
-          },
-          {
-            path: 'settings',
-            lazy: () =>
-              import('../features/campaigns/campaign-settings-tab').then((m) => ({
-                Component: campaignTab(m.CampaignSettingsTab, 'Settings'),
-              })),
-          },
-          { path: '*', element: <p>There is no such section of a campaign.</p> },
-        ],
-      },
-      {
-        path: 'contacts',
-        lazy: () =>
-          import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => ({
-            Component: m.AdhocContactsPage,
-          })),
-      },
-      {
-        path: 'configurations',
-        lazy: () =>
-          import('../features/configurations/configurations-page').then((m) => ({
-            Component: m.ConfigurationsPage,
-          })),
-      },
-      {
-        path: 'settings',
-        lazy: () =>
-          import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
-        // The org's activity (ext) is its own feature, rendered in the page's outlet.
-        children: [
-          {
-            index: true,
-            lazy: () =>
-              import('../features/activity/org-activity').then((m) => ({
-                Component: m.OrgActivity,
-              })),
-          },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      element: <AppShell />,
+      hydrateFallbackElement: <p className="p-6 text-slate-500">Loading…</p>,
+      // What the credential may do decides what every page shows: asked once, at start.
+      loader: prefetching(() => {
+        void queryClient.prefetchQuery(sessionQueries.current(getConnection()));
+      }),
+      shouldRevalidate: () => false,
+      children: [
+        { index: true, element: <Navigate to="/campaigns" replace /> },
+        {
+          path: 'campaigns',
+          loader: prefetching((args) => prefetchCampaigns(queryClient, searchOf(args))),
+          lazy: () =>
+            import('../features/campaigns/campaigns-page').then((m) => ({
+              Component: m.CampaignsPage,
+            })),
+        },
+        {
+          path: 'campaigns/:id',
+          lazy: () =>
+            import('../features/campaign-shell/campaign-page').then((m) => ({
+              Component: m.CampaignPage,
+            })),
+          children: [
+            {
+              index: true,
+              loader: prefetching(({ params }) =>
+                prefetchCampaignPage(queryClient, params.id ?? '', (id) => {
+                  void queryClient.prefetchQuery(campaignQueries.stats(id));
+                }),
+              ),
+              lazy: () =>
+                import('../features/overview/overview-tab').then((m) => ({
+                  Component: campaignTab(m.OverviewTab, 'Overview'),
+                })),
+            },
+            {
+              path: 'contacts',
+              loader: prefetching((args) =>
+                prefetchCampaignPage(queryClient, args.params.id ?? '', (id) =>
+                  prefetchContacts(queryClient, id, searchOf(args)),
+                ),
+              ),
+              lazy: () =>
+                import('../features/contacts/contacts-tab').then((m) => ({
+                  Component: campaignTab(m.ContactsTab, 'Contacts'),
+                })),
+            },
+            {
+              path: 'contacts/:contactId',
+              loader: prefetching(({ params }) =>
+                prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
+              ),
+              lazy: () =>
+                import('../features/contacts/contact-page').then((m) => ({
+                  Component: campaignTab(m.ContactPage, 'Contact'),
+                })),
+            },
+            {
+              path: 'activity',
+              loader: prefetching(({ params }) =>
+                prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
+              ),
+              lazy: () =>
+                import('../features/activity/activity-tab').then((m) => ({
+                  Component: campaignTab(m.ActivityTab, 'Activity'),
+                })),
+            },
+            {
+              path: 'settings',
+              loader: prefetching(({ params }) =>
+                prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
+              ),
+              lazy: () =>
+                import('../features/campaigns/campaign-settings-tab').then((m) => ({
+                  Component: campaignTab(m.CampaignSettingsTab, 'Settings'),
+                })),
+            },
+            { path: '*', element: <p>There is no such section of a campaign.</p> },
+          ],
+        },
+        {
+          path: 'contacts',
+          lazy: () =>
+            import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => ({
+              Component: m.AdhocContactsPage,
+            })),
+        },
+        {
+          path: 'configurations',
+          loader: prefetching(() => {
+            void queryClient.prefetchQuery(configurationQueries.list());
+            void queryClient.prefetchQuery(campaignQueries.everything());
+          }),
+          lazy: () =>
+            import('../features/configurations/configurations-page').then((m) => ({
+              Component: m.ConfigurationsPage,
+            })),
+        },
+        {
+          path: 'settings',
+          loader: prefetching(() => prefetchSettings(queryClient)),
+          lazy: () =>
+            import('../features/settings/settings-page').then((m) => ({
+              Component: m.SettingsPage,
+            })),
+          // The org's activity (ext) is its own feature, rendered in the page's outlet.
+          children: [
+            {
+              index: true,
+              lazy: () =>
+                import('../features/activity/org-activity').then((m) => ({
+                  Component: m.OrgActivity,
+                })),
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}

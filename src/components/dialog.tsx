@@ -1,76 +1,82 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useRef, type ReactNode } from 'react';
+import {
+  cloneElement,
+  Suspense,
+  useState,
+  type FocusEvent,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 
-/**
- * Accessible modal (focus trap, Escape, labelled) on Radix primitives. On close, focus goes
- * to `returnFocus()` (the next row after a delete), else back to what opened it, trigger or
- * not, else to the page heading.
- */
-export function Dialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  trigger,
-  children,
-  wide = false,
-  returnFocus,
-}: {
+type TriggerProps = {
+  'aria-haspopup'?: 'dialog';
+  'aria-expanded'?: boolean;
+  onClick?: (event: MouseEvent<HTMLElement>) => void;
+  onFocus?: (event: FocusEvent<HTMLElement>) => void;
+  onPointerEnter?: (event: MouseEvent<HTMLElement>) => void;
+};
+
+export type DialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: string;
-  trigger?: ReactNode;
+  trigger?: ReactElement<TriggerProps>;
   children: ReactNode;
   wide?: boolean;
+  /** Where focus goes on close when the opener is gone (the next row after a delete). */
   returnFocus?: () => HTMLElement | null | undefined;
-}) {
-  const opener = useRef<Element | null>(null);
+};
+
+// Radix and its focus trap are not needed to show a page: they load with the first dialog
+// opened, or as soon as a pointer or the focus reaches a trigger; from then on every
+// dialog renders at once.
+let radix: typeof import('./radix-dialog') | undefined;
+let loading: Promise<void> | undefined;
+export function loadDialogs(): Promise<void> {
+  loading ??= import('./radix-dialog').then((m) => {
+    radix = m;
+  });
+  return loading;
+}
+
+function Modal(props: DialogProps) {
+  // Suspends until Radix is here; the Suspense boundary shows the trigger meanwhile.
+  if (!radix) throw loadDialogs();
+  return <radix.RadixModal {...props} />;
+}
+
+/**
+ * Accessible modal (focus trap, Escape, labelled); its trigger opens it. On close, focus goes
+ * to `returnFocus()`, else back to what opened it, else to the page heading (radix-dialog.tsx).
+ */
+export function Dialog(props: DialogProps) {
+  const { open, onOpenChange, trigger } = props;
+  const [used, setUsed] = useState(open);
+  if (open && !used) setUsed(true);
+  if (!used) {
+    if (!trigger) return null;
+    const own = trigger.props;
+    return cloneElement(trigger, {
+      'aria-haspopup': 'dialog',
+      'aria-expanded': false,
+      onPointerEnter: (event: MouseEvent<HTMLElement>) => {
+        own.onPointerEnter?.(event);
+        void loadDialogs();
+      },
+      onFocus: (event: FocusEvent<HTMLElement>) => {
+        own.onFocus?.(event);
+        void loadDialogs();
+      },
+      onClick: (event: MouseEvent<HTMLElement>) => {
+        own.onClick?.(event);
+        if (!event.defaultPrevented) onOpenChange(true);
+      },
+    });
+  }
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <RadixDialog.Content
-          className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] ${wide ? 'w-[min(48rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl`}
-          {...(description ? {} : { 'aria-describedby': undefined })}
-          // Radix moves focus into the dialog after this: activeElement is still the opener.
-          onOpenAutoFocus={() => (opener.current = document.activeElement)}
-          onCloseAutoFocus={(event) => {
-            // Back to the opener; if a delete or a close took it away, to `returnFocus()` or
-            // the page heading, never to the body.
-            const target = [
-              returnFocus?.(),
-              opener.current,
-              document.querySelector('main h1'),
-            ].find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
-            event.preventDefault();
-            target?.focus();
-          }}
-          onEscapeKeyDown={(event) => {
-            // An open listbox (the timezone picker) closes itself first, not the dialog.
-            if (
-              event.target instanceof Element &&
-              event.target.closest('[role="combobox"][aria-expanded="true"]')
-            )
-              event.preventDefault();
-          }}
-        >
-          <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-          {description && (
-            <RadixDialog.Description className="mt-1 text-sm text-slate-600">
-              {description}
-            </RadixDialog.Description>
-          )}
-          <div className="mt-4">{children}</div>
-          <RadixDialog.Close
-            aria-label="Close dialog"
-            className="absolute top-3 right-3 rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-          >
-            ×
-          </RadixDialog.Close>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Suspense fallback={trigger ?? null}>
+      <Modal {...props} />
+    </Suspense>
   );
 }

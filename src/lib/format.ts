@@ -1,50 +1,62 @@
-const numberFormat = new Intl.NumberFormat('en-US');
+// The first screens format numbers, dates and "5 minutes ago" by hand: a page's first Intl
+// formatter loads the ICU data, about 100 ms on a phone-class CPU before anything shows.
+// The output is Intl's en-US (format.test.ts compares them); anything rarer uses Intl,
+// built once on first use (toLocaleString(options) would build one on every call).
+
+let numberFormat: Intl.NumberFormat | undefined;
 
 export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  if (!Number.isSafeInteger(n)) return (numberFormat ??= new Intl.NumberFormat('en-US')).format(n);
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 || Object.is(n, -0) ? `-${digits}` : digits;
 }
 
 /** "1 contact", "2,500 contacts": English nouns that take an s. */
 export function formatCount(n: number, noun: string): string {
-  return `${numberFormat.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-// Formatters are built once: toLocaleString(options) builds a new one on every call, which
-// dominated the rendering of a page of expanded contacts.
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** "Nov 20, 2026", in local time. */
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
 }
+
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
 
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  dateTimeFormat ??= new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return dateTimeFormat.format(d);
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** English relative time as Intl.RelativeTimeFormat('en', { numeric: 'auto' }) says it. */
+function relative(value: number, unit: 'second' | 'minute' | 'hour' | 'day'): string {
+  if (value === 0 && unit === 'second') return 'now';
+  if (unit === 'day' && Math.abs(value) === 1) return value < 0 ? 'yesterday' : 'tomorrow';
+  const amount = `${formatNumber(Math.abs(value))} ${unit}${Math.abs(value) === 1 ? '' : 's'}`;
+  return value < 0 ? `${amount} ago` : `in ${amount}`;
+}
 
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const t = new Date(iso).getTime();
   if (Number.isNaN(t)) return iso;
   const seconds = Math.round((t - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 60) return relative.format(seconds, 'second');
-  if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return relative.format(Math.round(seconds / 86400), 'day');
+  if (abs < 60) return relative(seconds, 'second');
+  if (abs < 3600) return relative(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return relative(Math.round(seconds / 3600), 'hour');
+  return relative(Math.round(seconds / 86400), 'day');
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { routes } from '../app/routes';
+import { createRoutes } from '../app/routes';
 import { createQueryClient } from '../app/query-client';
 import {
   DEFAULT_RUNTIME_CONFIG,
@@ -28,7 +28,7 @@ export function renderRoute(
     queryClient = createTestQueryClient(),
   }: { config?: RuntimeConfig; queryClient?: QueryClient } = {},
 ) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
   const utils = render(
     <RuntimeConfigContext value={config}>
       <QueryClientProvider client={queryClient}>

@@ -4,9 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from './server';
 import { initConnection } from '../api/connection';
 import { TEST_CONNECTION } from './fixtures';
+import { loadDialogs } from '../components/dialog';
 
 // Unhandled requests fail the test: every call a component makes must be expected.
 const unhandled: string[] = [];
+// Dialogs load on demand in the app (components/dialog.tsx tests that); here they are ready.
+beforeAll(() => loadDialogs());
 beforeAll(() =>
   server.listen({
     onUnhandledRequest: (request) => {

@@ -1,34 +1,65 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
 
-// recharts is heavy: it loads with the first chart on screen, never with the first page.
+// recharts is heavy to load and to draw: a chart loads when it comes on screen, never with
+// the first page, and one below the fold (a phone's Overview) costs nothing until scrolled to.
 const BucketsChartImpl = lazy(() => import('./buckets-chart'));
 const HeadroomChartImpl = lazy(() => import('./headroom-chart'));
 const OutcomesChartImpl = lazy(() => import('./outcomes-chart'));
 
-const fallback = (height: number) => (
-  <div className="animate-pulse rounded bg-slate-100" style={{ height }} />
-);
+function Placeholder({ height }: { height: number }) {
+  return <div className="animate-pulse rounded bg-slate-100" style={{ height }} />;
+}
+
+/** Renders `children` once the placeholder is on screen; its height is kept meanwhile. */
+function WhenOnScreen({ height, children }: { height: number; children: ReactNode }) {
+  const [shown, setShown] = useState(() => typeof IntersectionObserver === 'undefined');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (shown || !ref.current) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown(true);
+    });
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [shown]);
+  if (!shown) {
+    return (
+      <div ref={ref}>
+        <Placeholder height={height} />
+      </div>
+    );
+  }
+  return <Suspense fallback={<Placeholder height={height} />}>{children}</Suspense>;
+}
 
 export function BucketsChart(props: ComponentProps<typeof BucketsChartImpl>) {
   return (
-    <Suspense fallback={fallback(180)}>
+    <WhenOnScreen height={180}>
       <BucketsChartImpl {...props} />
-    </Suspense>
+    </WhenOnScreen>
   );
 }
 
 export function HeadroomChart(props: ComponentProps<typeof HeadroomChartImpl>) {
   return (
-    <Suspense fallback={fallback(200)}>
+    <WhenOnScreen height={200}>
       <HeadroomChartImpl {...props} />
-    </Suspense>
+    </WhenOnScreen>
   );
 }
 
 export function OutcomesChart(props: ComponentProps<typeof OutcomesChartImpl>) {
   return (
-    <Suspense fallback={fallback(160)}>
+    <WhenOnScreen height={160}>
       <OutcomesChartImpl {...props} />
-    </Suspense>
+    </WhenOnScreen>
   );
 }

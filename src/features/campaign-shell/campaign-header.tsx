@@ -6,6 +6,8 @@ import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
 import { PageHeading } from '../../components/page-heading';
 
+const TERMS = ['Configuration', 'Agent', 'Caller number', 'Calling window', 'Attempts'];
+
 function ConfigurationSummary({ configurationId }: { configurationId: string | null }) {
   const config = useQuery({
     ...configurationQueries.detail(configurationId ?? ''),
@@ -16,22 +18,24 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
       <p>No configuration: defaults apply (3 attempts, 60 minutes apart, any time, +1 numbers).</p>
     );
   }
-  if (config.isPending) return <p>Loading configuration…</p>;
   if (config.isError) return <p>Configuration unavailable: {config.error.message}</p>;
   const c = config.data;
-  const items: [string, string][] = [
-    ['Configuration', c.name],
-    ['Agent', c.agent_id ?? '—'],
-    ['Caller number', c.from_phone_number ?? '—'],
-    ['Calling window', `${formatSchedule(c.schedule)} (${c.timezone})`],
-    ['Attempts', `up to ${c.max_attempts}, ${formatMinutes(c.retry_interval_minutes)} apart`],
-  ];
+  // While it loads, the same terms hold the place the values will take.
+  const values = c
+    ? [
+        c.name,
+        c.agent_id ?? '—',
+        c.from_phone_number ?? '—',
+        `${formatSchedule(c.schedule)} (${c.timezone})`,
+        `up to ${c.max_attempts}, ${formatMinutes(c.retry_interval_minutes)} apart`,
+      ]
+    : TERMS.map(() => '…');
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
-      {items.map(([term, value]) => (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5" aria-busy={!c}>
+      {TERMS.map((term, i) => (
         <div key={term}>
           <dt className="text-xs text-slate-500 uppercase">{term}</dt>
-          <dd className="text-sm text-slate-800">{value}</dd>
+          <dd className="text-sm text-slate-800">{values[i]}</dd>
         </div>
       ))}
     </dl>

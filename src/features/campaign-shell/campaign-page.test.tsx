@@ -190,6 +190,23 @@ describe('Campaign page', () => {
     expect(screen.getByText(/Still measuring/)).toBeInTheDocument();
   });
 
+  it('asks for the campaign and its stats at the same time when the URL holds its UUID', async () => {
+    const api = serve(makeCampaign({ name: 'Spring outreach', configuration_id: 'cfg' }));
+    // The campaign answers only after its stats were asked for: a waterfall would hang here.
+    let statsAsked = () => {};
+    const asked = new Promise<void>((resolve) => (statsAsked = resolve));
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id/stats`, () => statsAsked()),
+      http.get(`${API}/campaign/campaigns/:id`, async () => {
+        await asked;
+      }),
+    );
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    expect(await screen.findByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
+    await screen.findByText('Live');
+    expect(api.statsCalls).toBe(1);
+  });
+
   it('switches tabs under the same header', async () => {
     const campaign = makeCampaign({ name: 'Spring outreach', external_id: 'spring-outreach' });
     serve(campaign);

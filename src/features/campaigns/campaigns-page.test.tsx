@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeStats, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
@@ -37,9 +37,12 @@ describe('Campaign list', () => {
       external_id: 'spring',
       configuration_id: config.id,
     });
+    // Held until the skeleton has been seen: the list may be asked before the page renders.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     server.use(
       http.get(`${API}/campaign/campaigns`, async () => {
-        await delay(50);
+        await answered;
         return HttpResponse.json({ campaigns: [campaign], next_cursor: null });
       }),
       http.get(`${API}/campaign/configurations`, () =>
@@ -52,6 +55,7 @@ describe('Campaign list', () => {
     const { container } = renderRoute('/campaigns');
     await screen.findByRole('heading', { name: 'Campaigns' });
     expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0);
+    answer();
     const link = await screen.findByRole('link', { name: 'Spring outreach' });
     expect(link).toHaveAttribute('href', `/campaigns/${campaign.id}`);
     const row = link.closest('tr')!;

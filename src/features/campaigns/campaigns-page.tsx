@@ -66,19 +66,22 @@ export function CampaignsPage() {
       ) : (
         <>
           <CampaignTable campaigns={campaigns} loading={list.isPending} configNames={configNames} />
-          <div className="flex items-center gap-4 text-sm text-slate-600">
-            {!list.isPending && <span>Showing {formatCount(campaigns.length, 'campaign')}</span>}
-            {list.hasNextPage && (
-              <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </Button>
-            )}
-            {list.isFetchNextPageError && (
-              <span role="alert" className="text-red-800">
-                Could not load more: {list.error?.message}
-              </span>
-            )}
-          </div>
+          {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
+          {list.data && (
+            <div className="flex items-center gap-4 text-sm text-slate-600">
+              <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
+              {list.hasNextPage && (
+                <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                  {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                </Button>
+              )}
+              {list.isFetchNextPageError && (
+                <span role="alert" className="text-red-800">
+                  Could not load more: {list.error?.message}
+                </span>
+              )}
+            </div>
+          )}
         </>
       )}
     </section>

@@ -12,19 +12,19 @@ const isStatus = (s: string): s is CampaignStatus =>
   (CAMPAIGN_STATUSES as readonly string[]).includes(s);
 
 /** Filters live in the URL (`?q=spring&status=active&status=paused&limit=50`). */
+export function readCampaignFilters(params: URLSearchParams): CampaignListFilters {
+  const limit = Number(params.get('limit'));
+  return {
+    name: params.get('q') ?? '',
+    status: params.getAll('status').filter(isStatus).sort(),
+    limit:
+      Number.isInteger(limit) && limit >= 1 && limit <= LIST_LIMIT_MAX ? limit : LIST_LIMIT_DEFAULT,
+  };
+}
+
 export function useCampaignFilters() {
   const [params, setParams] = useSearchParams();
-  const filters: CampaignListFilters = useMemo(() => {
-    const limit = Number(params.get('limit'));
-    return {
-      name: params.get('q') ?? '',
-      status: params.getAll('status').filter(isStatus).sort(),
-      limit:
-        Number.isInteger(limit) && limit >= 1 && limit <= LIST_LIMIT_MAX
-          ? limit
-          : LIST_LIMIT_DEFAULT,
-    };
-  }, [params]);
+  const filters = useMemo(() => readCampaignFilters(params), [params]);
 
   const update = useCallback(
     (next: Partial<CampaignListFilters>) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, makeCampaign, makeContact, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
@@ -90,6 +90,9 @@ describe('Contacts tab', () => {
 
   it('shows loading, empty and error states', async () => {
     const campaign = makeCampaign();
+    // Held until the skeleton has been seen: the page may be asked before the tab renders.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     server.use(
       http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
       http.get(`${API}/campaign/campaigns/:id/stats`, () =>
@@ -99,7 +102,7 @@ describe('Contacts tab', () => {
         HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
       ),
       http.get(`${API}/campaign/campaigns/:id/contacts`, async () => {
-        await delay(30);
+        await answered;
         return HttpResponse.json({ contacts: [], total: 0, limit: 50, offset: 0 });
       }),
     );
@@ -107,6 +110,7 @@ describe('Contacts tab', () => {
     await waitFor(() =>
       expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0),
     );
+    answer();
     expect(await screen.findByText('This campaign has no contacts yet.')).toBeInTheDocument();
 
     let fail = true;
@@ -159,7 +163,7 @@ describe('Contacts tab', () => {
       'true',
     );
 
-    const attempts = screen.getAllByRole('listitem');
+    const attempts = await screen.findAllByRole('listitem');
     expect(attempts[0]).toHaveTextContent('Attempt 1');
     expect(attempts[0]).toHaveTextContent('No answer');
     expect(attempts[0]).toHaveTextContent('No conversation');
@@ -191,7 +195,7 @@ describe('Contacts tab', () => {
         'true',
       );
     }
-    expect(screen.getAllByText('Attempt 1')).toHaveLength(3);
+    expect(await screen.findAllByText('Attempt 1')).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: 'Collapse all rows' }));
     expect(screen.queryByText('Attempt 1')).not.toBeInTheDocument();
   });
@@ -208,7 +212,7 @@ describe('Contacts tab', () => {
     expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Show attempts for lead-x' }));
-    const notes = screen.getByText(
+    const notes = await screen.findByText(
       (text) => text.startsWith('Call after lunch') && text.endsWith('…'),
     );
     expect(notes).toHaveAttribute('title', long);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
 import { reportQueries } from '../../api/reports';
-import { useExtension } from '../../api/session';
+import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
@@ -17,7 +17,7 @@ import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { RequeueFilterButton } from './requeue-filter-button';
-import { PAGE_SIZES, useContactsParams } from './use-contacts-params';
+import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
 
 const CONTACTS_REFRESH_MS = 15_000;
 
@@ -31,6 +31,7 @@ const FILTERS: { status: ContactBucket | null; label: string }[] = [
 
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
   const [params, setParams] = useContactsParams();
+  const sessionPending = useSessionPending();
   const canFilter = useExtension('contact-filters');
   const hasReport = useExtension('report');
   // A URL's filters are honoured only by a server that lists them; never sent otherwise.
@@ -42,18 +43,13 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
     ...reportQueries.campaign(campaign.id),
     enabled: canFilter && hasReport,
   });
-  const offset = (params.page - 1) * params.size;
+  const { offset } = contactListParams(params, filters);
   const visible = usePageVisible();
   // Calls end while a manager reads the list: an active campaign's page refreshes itself,
   // slower than the Overview, and only while the tab is visible.
   const live = campaign.status === 'active' && visible;
   const list = useQuery({
-    ...contactQueries.list(campaign.id, {
-      limit: params.size,
-      offset,
-      status: params.status,
-      ...(filtered ? { filters } : {}),
-    }),
+    ...contactQueries.list(campaign.id, contactListParams(params, filters)),
     refetchInterval: live ? CONTACTS_REFRESH_MS : false,
   });
   const canDelete = campaign.status !== 'closed';
@@ -61,6 +57,16 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   const lastPage = Math.max(1, Math.ceil(total / params.size));
   const count = (status: ContactBucket | null) =>
     stats.data ? (status ? stats.data.contacts[status] : stats.data.contacts.total) : null;
+
+  // The filter bar (if the session lists it) and the counts on the status buttons change
+  // the layout: the tab waits for both, so neither pushes the table down when it arrives.
+  if (sessionPending || stats.isPending) {
+    return (
+      <section aria-label="Contacts" aria-busy="true">
+        <p className="text-slate-500">Loading contacts…</p>
+      </section>
+    );
+  }
 
   return (
     <section aria-label="Contacts" className="space-y-4">
@@ -132,38 +138,41 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
             loading={list.isPending}
             canDelete={canDelete}
           />
-          <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
-            <span aria-live="polite">
-              Showing {formatNumber(total === 0 ? 0 : offset + 1)}–
-              {formatNumber(Math.min(offset + params.size, total))} of {formatNumber(total)}
-            </span>
-            <Button
-              disabled={params.page <= 1}
-              onClick={() => setParams({ page: params.page - 1 })}
-            >
-              Previous
-            </Button>
-            <Button
-              disabled={params.page >= lastPage}
-              onClick={() => setParams({ page: params.page + 1 })}
-            >
-              Next
-            </Button>
-            <label className="flex items-center gap-2">
-              Page size
-              <select
-                value={params.size}
-                onChange={(e) => setParams({ size: Number(e.target.value) })}
-                className="rounded-md border border-slate-300 px-2 py-1"
+          {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
+          {list.data && (
+            <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
+              <span aria-live="polite">
+                Showing {formatNumber(total === 0 ? 0 : offset + 1)}–
+                {formatNumber(Math.min(offset + params.size, total))} of {formatNumber(total)}
+              </span>
+              <Button
+                disabled={params.page <= 1}
+                onClick={() => setParams({ page: params.page - 1 })}
               >
-                {PAGE_SIZES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </nav>
+                Previous
+              </Button>
+              <Button
+                disabled={params.page >= lastPage}
+                onClick={() => setParams({ page: params.page + 1 })}
+              >
+                Next
+              </Button>
+              <label className="flex items-center gap-2">
+                Page size
+                <select
+                  value={params.size}
+                  onChange={(e) => setParams({ size: Number(e.target.value) })}
+                  className="rounded-md border border-slate-300 px-2 py-1"
+                >
+                  {PAGE_SIZES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </nav>
+          )}
         </>
       )}
     </section>

@@ -1,48 +1,86 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ExpandedState,
-} from '@tanstack/react-table';
 import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
-import { AttemptsList } from './attempts-list';
 import type { ContactLinkState } from './contact-page';
-import { asText, contactName, lastResult, truncate } from './contact-display';
+import { contactName, lastResult, truncate } from './contact-display';
 import { DeleteContactButton } from './delete-contact-button';
 import { EvaluationGlance } from './evaluation-results';
 
-const column = createColumnHelper<Contact>();
-
 const label = (c: Contact) => c.external_id ?? contactName(c) ?? c.id;
 
-function DataPreview({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data).filter(
-    ([k]) => !['first_name', 'last_name', 'name'].includes(k),
-  );
-  if (entries.length === 0) return null;
+// A row's data and attempts load with the first row expanded, not with the table.
+const ContactDetails = lazy(() => import('./contact-details'));
+
+type Column = {
+  id: string;
+  header: ReactNode;
+  cell: (contact: Contact, campaignId: string) => ReactNode;
+};
+
+/** The contact's page; Back there returns to this filter and page. */
+function ContactLink({ contact, campaignId }: { contact: Contact; campaignId: string }) {
+  const { search } = useLocation();
   return (
-    <dl className="mb-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-      {entries.map(([key, value]) => {
-        const full = asText(value);
-        const { text, truncated } = truncate(full, 120);
-        return (
-          <div key={key} className="flex gap-2">
-            <dt className="text-slate-600">{key}</dt>
-            <dd title={truncated ? full : undefined} className="break-words">
-              {text}
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
+    <Link
+      to={`/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(contact.id)}`}
+      state={{ from: search } satisfies ContactLinkState}
+      className="font-mono text-xs text-indigo-700 underline"
+    >
+      {contact.external_id ?? 'Open contact'}
+    </Link>
   );
 }
+
+const COLUMNS: Column[] = [
+  {
+    id: 'contact',
+    header: 'Contact',
+    cell: (c, campaignId) => {
+      const name = contactName(c);
+      const shown = truncate(name ?? '', 40);
+      return (
+        <div>
+          <ContactLink contact={c} campaignId={campaignId} />
+          {name && <div title={shown.truncated ? name : undefined}>{shown.text}</div>}
+        </div>
+      );
+    },
+  },
+  {
+    id: 'phone_numbers',
+    header: 'Phone numbers',
+    cell: (c) => <span className="font-mono text-xs">{c.phone_numbers.join(', ')}</span>,
+  },
+  { id: 'status', header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+  { id: 'attempts', header: 'Attempts', cell: (c) => c.attempts.length },
+  {
+    id: 'last',
+    header: 'Last attempt',
+    cell: (c) => {
+      const last = c.attempts.at(-1);
+      if (!last) return <span className="text-slate-500">—</span>;
+      return (
+        <span className="flex items-center gap-2">
+          <StatusBadge status={last.status} />
+          <time dateTime={last.started_at} className="text-xs text-slate-600">
+            {formatRelative(last.ended_at ?? last.started_at)}
+          </time>
+        </span>
+      );
+    },
+  },
+  {
+    id: 'evaluation',
+    header: 'Last evaluation',
+    cell: (c) => <EvaluationGlance result={lastResult(c)} />,
+  },
+];
+
+/** Expanded rows: `true` after "Expand all", which holds for the rows of every page. */
+type Expanded = true | ReadonlySet<string>;
 
 export function ContactsTable({
   campaignId,
@@ -55,116 +93,17 @@ export function ContactsTable({
   loading: boolean;
   canDelete: boolean;
 }) {
-  const [expanded, setExpanded] = useState<ExpandedState>({});
-  const { search } = useLocation();
-  const columns = useMemo(
-    () => [
-      column.display({
-        id: 'expand',
-        header: ({ table }) => {
-          const all = table.getIsAllRowsExpanded();
-          return (
-            <button
-              type="button"
-              aria-expanded={all}
-              aria-label={all ? 'Collapse all rows' : 'Expand all rows'}
-              onClick={table.getToggleAllRowsExpandedHandler()}
-              className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              <span aria-hidden="true">{all ? '▾' : '▸'}</span>
-            </button>
-          );
-        },
-        cell: ({ row }) => (
-          <button
-            type="button"
-            aria-expanded={row.getIsExpanded()}
-            aria-label={`${row.getIsExpanded() ? 'Hide' : 'Show'} attempts for ${label(row.original)}`}
-            onClick={row.getToggleExpandedHandler()}
-            className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
-            <span aria-hidden="true">{row.getIsExpanded() ? '▾' : '▸'}</span>
-          </button>
-        ),
-      }),
-      column.display({
-        id: 'contact',
-        header: 'Contact',
-        cell: ({ row }) => {
-          const name = contactName(row.original);
-          const shown = truncate(name ?? '', 40);
-          return (
-            <div>
-              {/* The contact's page; Back there returns to this filter and page. */}
-              <Link
-                to={`/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(row.original.id)}`}
-                state={{ from: search } satisfies ContactLinkState}
-                className="font-mono text-xs text-indigo-700 underline"
-              >
-                {row.original.external_id ?? 'Open contact'}
-              </Link>
-              {name && <div title={shown.truncated ? name : undefined}>{shown.text}</div>}
-            </div>
-          );
-        },
-      }),
-      column.accessor('phone_numbers', {
-        header: 'Phone numbers',
-        cell: (info) => <span className="font-mono text-xs">{info.getValue().join(', ')}</span>,
-      }),
-      column.accessor('status', {
-        header: 'Status',
-        cell: (info) => <StatusBadge status={info.getValue()} />,
-      }),
-      column.accessor((c) => c.attempts.length, { id: 'attempts', header: 'Attempts' }),
-      column.display({
-        id: 'last',
-        header: 'Last attempt',
-        cell: ({ row }) => {
-          const last = row.original.attempts.at(-1);
-          if (!last) return <span className="text-slate-500">—</span>;
-          return (
-            <span className="flex items-center gap-2">
-              <StatusBadge status={last.status} />
-              <time dateTime={last.started_at} className="text-xs text-slate-600">
-                {formatRelative(last.ended_at ?? last.started_at)}
-              </time>
-            </span>
-          );
-        },
-      }),
-      column.display({
-        id: 'evaluation',
-        header: 'Last evaluation',
-        cell: ({ row }) => <EvaluationGlance result={lastResult(row.original)} />,
-      }),
-      ...(canDelete
-        ? [
-            column.display({
-              id: 'actions',
-              header: () => <span className="sr-only">Actions</span>,
-              cell: ({ row }) => (
-                <DeleteContactButton
-                  campaignId={campaignId}
-                  contact={row.original}
-                  label={label(row.original)}
-                />
-              ),
-            }),
-          ]
-        : []),
-    ],
-    [campaignId, canDelete, search],
-  );
-  const table = useReactTable({
-    data: contacts,
-    columns,
-    state: { expanded },
-    onExpandedChange: setExpanded,
-    getRowCanExpand: () => true,
-    getRowId: (c) => c.id,
-    getCoreRowModel: getCoreRowModel(),
-  });
+  const [expanded, setExpanded] = useState<Expanded>(() => new Set());
+  const isExpanded = (id: string) => expanded === true || expanded.has(id);
+  const allExpanded =
+    expanded === true || (expanded.size > 0 && contacts.every((c) => expanded.has(c.id)));
+  const toggle = (id: string) =>
+    setExpanded((old) => {
+      const next = new Set(old === true ? contacts.map((c) => c.id) : old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const columnCount = COLUMNS.length + (canDelete ? 2 : 1);
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -174,39 +113,77 @@ export function ContactsTable({
       >
         <caption className="sr-only">Contacts</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              <button
+                type="button"
+                aria-expanded={allExpanded}
+                aria-label={allExpanded ? 'Collapse all rows' : 'Expand all rows'}
+                onClick={() => setExpanded(allExpanded ? new Set() : true)}
+                className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              >
+                <span aria-hidden="true">{allExpanded ? '▾' : '▸'}</span>
+              </button>
+            </th>
+            {COLUMNS.map((column) => (
+              <th key={column.id} scope="col" className="px-3 py-2">
+                {column.header}
+              </th>
+            ))}
+            {canDelete && (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {loading ? (
-            <SkeletonRows columns={columns.length} />
+            <SkeletonRows columns={columnCount} />
           ) : (
-            table.getRowModel().rows.map((row) => (
-              <Fragment key={row.id}>
-                <tr className="align-top hover:bg-slate-50">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            contacts.map((contact) => {
+              const open = isExpanded(contact.id);
+              return (
+                <Fragment key={contact.id}>
+                  <tr className="align-top hover:bg-slate-50">
+                    <td className="px-3 py-2">
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-label={`${open ? 'Hide' : 'Show'} attempts for ${label(contact)}`}
+                        onClick={() => toggle(contact.id)}
+                        className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                      >
+                        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                      </button>
                     </td>
-                  ))}
-                </tr>
-                {row.getIsExpanded() && (
-                  <tr>
-                    <td colSpan={columns.length} className="bg-slate-50 px-6 py-4">
-                      <DataPreview data={row.original.data} />
-                      <AttemptsList attempts={row.original.attempts} />
-                    </td>
+                    {COLUMNS.map((column) => (
+                      <td key={column.id} className="px-3 py-2">
+                        {column.cell(contact, campaignId)}
+                      </td>
+                    ))}
+                    {canDelete && (
+                      <td className="px-3 py-2">
+                        <DeleteContactButton
+                          campaignId={campaignId}
+                          contact={contact}
+                          label={label(contact)}
+                        />
+                      </td>
+                    )}
                   </tr>
-                )}
-              </Fragment>
-            ))
+                  {open && (
+                    <tr>
+                      <td colSpan={columnCount} className="bg-slate-50 px-6 py-4">
+                        <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+                          <ContactDetails contact={contact} />
+                        </Suspense>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })
           )}
         </tbody>
       </table>

@@ -2,7 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CONTACT_BUCKETS, type ContactBucket } from '../../../contract/schemas';
 import type { ContactFilters } from '../../../contract/extensions';
-import { readContactFilters, writeContactFilters } from '../../lib/contact-filters';
+import type { ContactListParams } from '../../api/contacts';
+import {
+  hasContactFilters,
+  readContactFilters,
+  writeContactFilters,
+} from '../../lib/contact-filters';
 
 export const PAGE_SIZES = [50, 100, 200] as const;
 
@@ -15,19 +20,31 @@ type Params = { status: ContactBucket | null; size: number; page: number; filter
  * Bucket, (ext) contact filters, page and page size live in the URL
  * (`?status=completed&last_status=busy&page=3&size=100`), so every view is a link.
  */
+export function readContactsParams(params: URLSearchParams): Params {
+  const status = params.get('status');
+  const size = Number(params.get('size'));
+  const page = Number(params.get('page'));
+  return {
+    status: isBucket(status) ? status : null,
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    filters: readContactFilters(params),
+  };
+}
+
+/** The page of contacts those params show, as the list request sends it. */
+export function contactListParams(params: Params, filters: ContactFilters): ContactListParams {
+  return {
+    limit: params.size,
+    offset: (params.page - 1) * params.size,
+    status: params.status,
+    ...(hasContactFilters(filters) ? { filters } : {}),
+  };
+}
+
 export function useContactsParams() {
   const [params, setParams] = useSearchParams();
-  const value = useMemo(() => {
-    const status = params.get('status');
-    const size = Number(params.get('size'));
-    const page = Number(params.get('page'));
-    return {
-      status: isBucket(status) ? status : null,
-      size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
-      page: Number.isInteger(page) && page >= 1 ? page : 1,
-      filters: readContactFilters(params),
-    };
-  }, [params]);
+  const value = useMemo(() => readContactsParams(params), [params]);
 
   const update = useCallback(
     (next: Partial<Params>) => {

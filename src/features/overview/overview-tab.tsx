@@ -24,7 +24,11 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
     enabled: campaign.configuration_id !== null,
   });
 
-  if (query.isPending) return <p className="text-slate-500">Loading statistics…</p>;
+  // "Why is nothing dialing?" reads the configuration: waiting for it keeps that note from
+  // pushing the panels down when it arrives.
+  if (query.isPending || configuration.isLoading) {
+    return <p className="text-slate-500">Loading statistics…</p>;
+  }
   if (!query.data) {
     return (
       <ErrorState

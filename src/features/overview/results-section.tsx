@@ -27,7 +27,9 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
     return (
       <section aria-labelledby="results-heading" aria-busy="true" className="space-y-3">
         {heading}
-        <div className="h-64 animate-pulse rounded-lg bg-slate-100" />
+        {/* Keyed, so the results replace it instead of restyling it: Chrome counts a pulsing
+            element turned into content as a layout shift. */}
+        <div key="loading" className="h-64 animate-pulse rounded-lg bg-slate-100" />
       </section>
     );
   }

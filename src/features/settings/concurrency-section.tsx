@@ -16,11 +16,10 @@ import { Field, inputClass } from '../../components/field';
 import { Panel } from '../../components/panel';
 import { UsageBar } from '../../components/usage-bar';
 import { showErrors } from '../../lib/show-errors';
-
-const ACTIVE = { name: '', status: ['active' as const], limit: 200 };
+import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 
 function ActiveCampaigns() {
-  const campaigns = useInfiniteQuery(campaignQueries.list(ACTIVE));
+  const campaigns = useInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS));
   const active = campaigns.data?.pages[0]?.campaigns ?? [];
   const stats = useQueries({
     queries: active.map((c) => ({

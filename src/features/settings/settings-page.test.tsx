@@ -24,8 +24,11 @@ function serve(settings = { concurrency_limit: 10, active_calls: 8 }) {
     ),
     http.get(`${API}/campaign/campaigns/:id/stats`, () =>
       HttpResponse.json(
+        // The org's numbers as the server would give them in the same moment.
         makeStats(spring.id, {
           contacts: { total: 10, pending: 2, in_progress: 7, completed: 1, exhausted: 0 },
+          active_calls: settings.active_calls,
+          concurrency_limit: settings.concurrency_limit,
         }),
       ),
     ),

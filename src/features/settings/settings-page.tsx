@@ -1,16 +1,33 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Outlet } from 'react-router';
+import { campaignQueries } from '../../api/campaigns';
+import { concurrencyQueries } from '../../api/concurrency';
+import { usePermission } from '../../api/session';
+import { PageHeading } from '../../components/page-heading';
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
-import { PageHeading } from '../../components/page-heading';
+import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 
 export function SettingsPage() {
+  // The concurrency panel's height depends on what it is waiting for: the sections appear
+  // together once that is in, so the Connection section is never pushed down the page.
+  const settings = useQuery(concurrencyQueries.settings());
+  const active = useInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS));
+  const { checking } = usePermission('concurrency:manage');
+  const ready = !settings.isPending && !active.isPending && !checking;
   return (
     <div className="space-y-6">
       <PageHeading title={['Settings']}>Settings</PageHeading>
-      <ConcurrencySection />
-      <ConnectionSection />
-      {/* The org's activity log (app/routes.tsx), from its own feature. */}
-      <Outlet />
+      {ready ? (
+        <>
+          <ConcurrencySection />
+          <ConnectionSection />
+          {/* The org's activity log (app/routes.tsx), from its own feature. */}
+          <Outlet />
+        </>
+      ) : (
+        <p className="text-slate-500">Loading settings…</p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,1 @@
+export const SPA_ROUTES: { path: string; modules: string[] }[];

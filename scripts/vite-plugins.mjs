@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { firstScreenFiles, readManifest } from './bundle-size.mjs';
+import { SPA_ROUTES } from './spa-routes.mjs';
+
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+
+/**
+ * Writes a .br and a .gz beside every text file of the build, compressed once at the
+ * highest levels, for any static server to pick by Accept-Encoding. Not config.json: an
+ * operator edits it in place, and a stale compressed copy would win over the edit.
+ */
+export function precompress() {
+  return {
+    name: 'headroom:precompress',
+    apply: 'build',
+    writeBundle({ dir }) {
+      const walk = (folder) =>
+        readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory()
+            ? e.name.startsWith('.')
+              ? []
+              : walk(join(folder, e.name))
+            : [join(folder, e.name)],
+        );
+      for (const file of walk(dir)) {
+        if (!COMPRESSIBLE.test(file) || file === join(dir, 'config.json')) continue;
+        const source = readFileSync(file);
+        const variants = {
+          br: brotliCompressSync(source, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+            },
+          }),
+          gz: gzipSync(source, { level: 9 }),
+        };
+        for (const [ext, bytes] of Object.entries(variants)) {
+          if (bytes.length < source.length) writeFileSync(`${file}.${ext}`, bytes);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * dist/.vite/route-preloads.json: for each route pattern, the chunks its first screen needs
+ * beyond the entry's, which the server links as modulepreload in the page it sends.
+ */
+export function routePreloads() {
+  return {
+    name: 'headroom:route-preloads',
+    apply: 'build',
+    writeBundle({ dir }) {
+      const manifest = readManifest(dir);
+      const entryFiles = new Set(firstScreenFiles(manifest, []));
+      const routes = SPA_ROUTES.map(({ path, modules }) => {
+        const missing = modules.filter((m) => !manifest[m]);
+        if (missing.length)
+          throw new Error(
+            `scripts/spa-routes.mjs names modules the build lacks: ${missing.join(', ')}`,
+          );
+        return {
+          path,
+          files: firstScreenFiles(manifest, modules).filter((f) => !entryFiles.has(f)),
+        };
+      });
+      writeFileSync(join(dir, '.vite', 'route-preloads.json'), JSON.stringify(routes, null, 2));
+    },
+  };
+}

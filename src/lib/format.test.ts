@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDate, formatNumber, formatRelative } from './format';
+
+// The hand-written formatters must say exactly what Intl's en-US says.
+describe('formatting without Intl on the first screen', () => {
+  it('groups numbers as Intl.NumberFormat en-US does', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    for (const n of [
+      0,
+      7,
+      -7,
+      999,
+      1000,
+      -1000,
+      12_345,
+      999_999,
+      1_000_000,
+      -1_234_567,
+      2 ** 53 - 1,
+      12.5,
+      1e21,
+      -0,
+    ]) {
+      expect(formatNumber(n), String(n)).toBe(intl.format(n));
+    }
+    expect(formatCount(1, 'campaign')).toBe('1 campaign');
+    expect(formatCount(2500, 'contact')).toBe('2,500 contacts');
+  });
+
+  it('writes dates as Intl.DateTimeFormat en-US does, in local time', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
+    for (const iso of [
+      '2026-11-20T09:00:00Z',
+      '2026-01-01T00:00:00Z',
+      '2026-12-31T23:59:59Z',
+      '2027-05-09T12:00:00+02:00',
+    ]) {
+      expect(formatDate(iso), iso).toBe(intl.format(new Date(iso)));
+    }
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('says relative times as Intl.RelativeTimeFormat en (numeric: auto) does', () => {
+    const intl = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const cases: [number, number, Intl.RelativeTimeFormatUnit][] = [
+      [0, 0, 'second'],
+      [-1, -1, 'second'],
+      [-45, -45, 'second'],
+      [30, 30, 'second'],
+      [-60, -1, 'minute'],
+      [-150, -2, 'minute'],
+      [600, 10, 'minute'],
+      [-3600, -1, 'hour'],
+      [7200, 2, 'hour'],
+      [-86_400, -1, 'day'],
+      [86_400, 1, 'day'],
+      [-5 * 86_400, -5, 'day'],
+      [1500 * 86_400, 1500, 'day'],
+    ];
+    for (const [offset, value, unit] of cases) {
+      const iso = new Date(now + offset * 1000).toISOString();
+      expect(formatRelative(iso, now), `${offset}s`).toBe(intl.format(value, unit));
+    }
+  });
+});
