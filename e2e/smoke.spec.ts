@@ -32,3 +32,25 @@ test('client-side routes load on reload and unknown ones say not found', async (
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('a first visit gets compressed files, its config in the page and its route code preloaded', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  const encodings = new Map<string, string | undefined>();
+  page.on('request', (req) => asked.push(new URL(req.url()).pathname));
+  page.on('response', async (res) => {
+    encodings.set(new URL(res.url()).pathname, (await res.allHeaders())['content-encoding']);
+  });
+  await page.goto('/campaigns/spring-outreach/contacts');
+  await expect(page.getByRole('button', { name: /^Show attempts for/ }).first()).toBeVisible();
+  expect(asked).not.toContain('/config.json');
+  const preloaded = await page
+    .locator('link[rel="modulepreload"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+  expect(preloaded.some((href) => /\/assets\/contacts-tab-[\w-]+\.js$/.test(href))).toBe(true);
+  const scripts = [...encodings].filter(([path]) => path.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [path, encoding] of scripts) expect(encoding, path).toBe('br');
+  expect(encodings.get('/campaigns/spring-outreach/contacts')).toBe('br');
+});
