@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useRequeueContacts } from '../api/contacts';
+import { usePermission, useExtension } from '../api/session';
 import type { RequeueRequest } from '../../contract/extensions';
 import type { Campaign } from '../../contract/schemas';
 import { formatNumber } from '../lib/format';
@@ -8,6 +9,16 @@ import { Dialog } from './dialog';
 import { showToast } from './toaster';
 
 const contacts = (n: number) => `${formatNumber(n)} contact${n === 1 ? '' : 's'}`;
+
+/**
+ * Whether this campaign's contacts may be requeued here: the server offers (ext) requeue,
+ * the credential may change contacts, and the campaign is not closed (the API answers 400).
+ */
+export function useCanRequeue(campaign: Campaign): boolean {
+  const offered = useExtension('requeue');
+  const permission = usePermission('campaigns:manage');
+  return offered && permission.allowed && campaign.status !== 'closed';
+}
 
 /**
  * The confirmation of a requeue: it says how many contacts will be called again before
@@ -63,5 +74,32 @@ export function RequeueDialog({
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** "Redial exhausted (N)": every exhausted contact of the campaign, after a confirmation. */
+export function RedialExhaustedButton({
+  campaign,
+  exhausted,
+}: {
+  campaign: Campaign;
+  exhausted: number;
+}) {
+  const [open, setOpen] = useState(false);
+  if (!useCanRequeue(campaign) || exhausted === 0) return null;
+  return (
+    <>
+      <Button aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Redial exhausted ({formatNumber(exhausted)})
+      </Button>
+      {open && (
+        <RequeueDialog
+          campaign={campaign}
+          request={{ status: ['exhausted'] }}
+          count={exhausted}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
   );
 }

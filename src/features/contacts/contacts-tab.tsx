@@ -6,7 +6,7 @@ import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
-import { RedialExhaustedButton } from '../../components/redial-exhausted-button';
+import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';

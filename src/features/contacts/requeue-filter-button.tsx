@@ -1,13 +1,67 @@
-import { lazy, Suspense, useState } from 'react';
-import type { ContactFilters } from '../../../contract/extensions';
+import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { contactQueries } from '../../api/contacts';
+import { REQUEUE_STATUSES, type ContactFilters } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 import { Button } from '../../components/button';
-import { useCanRequeue } from '../../components/redial-exhausted-button';
+import { RequeueDialog, useCanRequeue } from '../../components/requeue-dialog';
+import { formatNumber } from '../../lib/format';
 
-// The dialog, its counts and its mutation load when first asked for, not with the tab.
-const RequeueFilterDialog = lazy(() =>
-  import('./requeue-filter-dialog').then((m) => ({ default: m.RequeueFilterDialog })),
-);
+type RequeueStatus = (typeof REQUEUE_STATUSES)[number];
+const LABELS: Record<RequeueStatus, string> = { exhausted: 'Exhausted', completed: 'Completed' };
+
+function RequeueFilterDialog({
+  campaign,
+  filters,
+  onClose,
+}: {
+  campaign: Campaign;
+  filters: ContactFilters;
+  onClose: () => void;
+}) {
+  const [chosen, setChosen] = useState<RequeueStatus[]>(['exhausted']);
+  // How many of each status the filter matches: the totals of one-row pages.
+  const counts = useQueries({
+    queries: REQUEUE_STATUSES.map((status) =>
+      contactQueries.list(campaign.id, { limit: 1, offset: 0, status, filters }),
+    ),
+  });
+  const countOf = (status: RequeueStatus) => counts[REQUEUE_STATUSES.indexOf(status)]?.data?.total;
+  const known = chosen.every((s) => countOf(s) !== undefined);
+  const count = known ? chosen.reduce((sum, s) => sum + (countOf(s) ?? 0), 0) : null;
+  return (
+    <RequeueDialog
+      campaign={campaign}
+      request={{ status: chosen.length ? chosen : ['exhausted'], ...filters }}
+      count={chosen.length ? count : 0}
+      onClose={onClose}
+    >
+      <fieldset className="mb-4">
+        <legend className="mb-1 text-sm font-medium">
+          Contacts of the current filter that are
+        </legend>
+        {REQUEUE_STATUSES.map((status) => {
+          const n = countOf(status);
+          return (
+            <label key={status} className="mr-4 inline-flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={chosen.includes(status)}
+                onChange={(e) =>
+                  setChosen((prev) =>
+                    e.target.checked ? [...prev, status] : prev.filter((s) => s !== status),
+                  )
+                }
+              />
+              {LABELS[status]}
+              {n !== undefined && ` (${formatNumber(n)})`}
+            </label>
+          );
+        })}
+      </fieldset>
+    </RequeueDialog>
+  );
+}
 
 /** Requeues what the current contact filters match, after a confirmation with the count. */
 export function RequeueFilterButton({
@@ -25,13 +79,7 @@ export function RequeueFilterButton({
         Redial matching…
       </Button>
       {open && (
-        <Suspense fallback={null}>
-          <RequeueFilterDialog
-            campaign={campaign}
-            filters={filters}
-            onClose={() => setOpen(false)}
-          />
-        </Suspense>
+        <RequeueFilterDialog campaign={campaign} filters={filters} onClose={() => setOpen(false)} />
       )}
     </>
   );

@@ -3,7 +3,7 @@ import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { reportQueries } from '../../api/reports';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
-import { RedialExhaustedButton } from '../../components/redial-exhausted-button';
+import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
