@@ -10,7 +10,7 @@ type Stats = {
 test('exhausted contacts are redialed after a requeue, which the activity log records with the key’s label', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const stamp = Date.now();
   const config = await api<{ id: string }>(page, '/campaign/configurations', {
     method: 'POST',
@@ -35,7 +35,7 @@ test('exhausted contacts are redialed after a requeue, which the activity log re
         const s = await stats();
         return s.contacts.pending + s.contacts.in_progress;
       },
-      { timeout: 60_000 },
+      { timeout: 90_000 },
     )
     .toBe(0);
   const before = await stats();

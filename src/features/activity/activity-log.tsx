@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { activityQueries } from '../../api/activity';
@@ -83,11 +84,14 @@ export function ActivityLog({ campaignId }: { campaignId?: string }) {
   const actions = params.getAll('action').filter(isAction);
   const list = useInfiniteQuery(activityQueries.list({ campaignId, actions }));
   const events = list.data?.pages.flatMap((p) => p.events) ?? [];
+  const selectId = useId();
   return (
     <div className="space-y-3">
-      <label className="flex items-center gap-2 text-sm">
-        Action
+      {/* A label beside the select, not around it: its text is "Action", not every option. */}
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={selectId}>Action</label>
         <select
+          id={selectId}
           value={actions[0] ?? ''}
           onChange={(e) =>
             setParams((prev) => {
@@ -106,7 +110,7 @@ export function ActivityLog({ campaignId }: { campaignId?: string }) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {list.isPending ? (
         <p className="text-slate-500">Loading activity…</p>
       ) : list.isError && !list.data ? (
