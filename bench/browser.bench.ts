@@ -2,30 +2,12 @@
 // the Overview's time to first render, the scripting cost of a page of 200 contacts with
 // every row expanded, and an import of 10,000 contacts end to end.
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
-import { machineLine, percentile } from './machine.ts';
+import { CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
+import { machineLine, median } from './machine.ts';
+import { startBrowserBench } from './reference-server.ts';
 
-const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium found (see README).');
-if ((await buildIfNeeded()) !== 0) process.exit(1);
-const port = 4900 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: ':memory:' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-server.stdout!.on('data', (d: Buffer) => (out += d));
-while (!out.includes('is running at')) await once(server.stdout!, 'data');
+const { chromePath: executablePath, base, server } = await startBrowserBench(4900);
 
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 const fmt = (xs: number[]) =>
   `median ${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(', ')})`;
 const headers = { Authorization: 'Bearer ak_demo_manage', 'Content-Type': 'application/json' };

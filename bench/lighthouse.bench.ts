@@ -6,13 +6,11 @@
 import { chromium, type Page } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
-import { machineLine, percentile } from './machine.ts';
+import { CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
+import { machineLine, median } from './machine.ts';
+import { startBrowserBench } from './reference-server.ts';
 
 type Target = { name: string; path: string; ready: (page: Page) => Promise<unknown> };
 
@@ -58,24 +56,8 @@ const RESULTS = 'bench/RESULTS.md';
 const START = '<!-- lighthouse:start -->';
 const END = '<!-- lighthouse:end -->';
 
-const chromePath = findChromium();
-if (!chromePath) throw new Error('No Chromium found (see README).');
-if ((await buildIfNeeded()) !== 0) process.exit(1);
-const port = 4500 + Math.floor(Math.random() * 400);
-const base = `http://127.0.0.1:${port}`;
-const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: ':memory:' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-server.stdout!.on('data', (d: Buffer) => (out += d));
-while (!out.includes('is running at')) await once(server.stdout!, 'data');
+const { chromePath, base, server } = await startBrowserBench(4500);
 
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 type Run = { perf: number; a11y: number; fcp: number; lcp: number; tbt: number; cls: number };
@@ -106,7 +88,7 @@ async function lighthouseRuns(port: number, url: string): Promise<Run[]> {
 
 /** Navigation start to the page's content on screen, in a new context (empty cache) each time. */
 async function coldLoads(target: Target): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: chromePath!, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
   try {
     const times: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {

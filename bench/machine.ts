@@ -28,3 +28,10 @@ export function timeIt(fn: () => void, runs: number): { median: number; p95: num
     p99: percentile(samples, 99),
   };
 }
+
+/** The median of unsorted samples. */
+export const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );

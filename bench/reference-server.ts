@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
+import { findChromium } from '../scripts/find-chromium.mjs';
+
+/**
+ * What a browser bench needs: the system Chromium, a fresh build, and the reference server
+ * serving it on a random port of [portBase, portBase + 400), with the demo in memory.
+ */
+export async function startBrowserBench(portBase: number) {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error('No Chromium found (see README).');
+  if ((await buildIfNeeded()) !== 0) process.exit(1);
+  const port = portBase + Math.floor(Math.random() * 400);
+  const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: ':memory:' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  server.stdout!.on('data', (d: Buffer) => (out += d));
+  while (!out.includes('is running at')) await once(server.stdout!, 'data');
+  return { chromePath, base: `http://127.0.0.1:${port}`, server };
+}
