@@ -14,7 +14,7 @@ function benchOrg(limit: number) {
     scopes: ['campaigns:manage', 'concurrency:manage'],
     label: 'bench',
   });
-  setConcurrencyLimit(db, 'org_bench', limit);
+  setConcurrencyLimit(db, 'org_bench', limit, new Date(STAMP));
   return db;
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { insideWindow } from '../contract/calling-window.ts';
+import type { Schedule } from '../contract/schemas.ts';
 import { forecast, lastOpenMinutes, placeWork, type ForecastCampaign, type MinuteSpan } from './forecast.ts';
 import { createRandom } from './dialer/random.ts';
 
 const NEW_YORK = 'America/New_York';
-const office = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start_time: '09:00', end_time: '17:00' };
+const office: Schedule = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start_time: '09:00', end_time: '17:00' };
 const campaign = (over: Partial<ForecastCampaign> = {}): ForecastCampaign => ({
   status: 'active',
   remaining: 60,
@@ -73,7 +74,7 @@ describe('the finish forecast', () => {
   it('agrees with a minute-by-minute walk of the calling window, in odd timezones too', () => {
     const random = createRandom(7);
     const zones = [NEW_YORK, 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
-    const windows = [office, { days: ['sat', 'sun'], start_time: '10:30', end_time: '12:15' }, { days: ['tue'], start_time: '00:00', end_time: '23:59' }];
+    const windows: Schedule[] = [office, { days: ['sat', 'sun'], start_time: '10:30', end_time: '12:15' }, { days: ['tue'], start_time: '00:00', end_time: '23:59' }];
     for (let i = 0; i < 30; i++) {
       const zone = zones[i % zones.length]!;
       const w = windows[i % windows.length]!;

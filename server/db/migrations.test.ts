@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactFilters } from '../../contract/extensions.ts';
-import { checkCounters } from '../dialer/dialer-test-support.ts';
+import { checkCounters, dialerSetup, run } from '../dialer/dialer-test-support.ts';
 import { load, recompute } from '../report-test-support.ts';
-import { listContacts, requeueContacts } from './contacts.ts';
+import { callsOf, recountFinished, recountTimeline } from '../timeline-test-support.ts';
+import { campaignTimeline, orgTimeline, timelineRange } from '../timeline.ts';
+import { campaignRows, forecastRow } from './campaigns.ts';
+import { deleteContact, listContacts, requeueContacts } from './contacts.ts';
 import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { migrate, openDatabase } from './schema.ts';
+import * as rollups from './migrations/005-minute-rollups.ts';
+import { migrate, openDatabase, type Db } from './schema.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 let dir = '';
@@ -70,6 +74,22 @@ function oldDatabaseFile(opts: { withoutBlocks?: boolean } = {}) {
   return { path, counts };
 }
 
+/** The old campaign's timeline over its day of calls, in minutes and in 5-minute buckets, read as the route would. */
+function oldTimelines(db: Db) {
+  const now = new Date('2026-01-02T00:00:00Z');
+  const query = (bucket_seconds: number) => ({ from: '2026-01-01T09:00:00Z', to: '2026-01-01T12:00:00Z', bucket_seconds });
+  const campaign = forecastRow(campaignRows(db, 'org_a', ['c1'])[0]!);
+  return [60, 300].map((b) => ({
+    campaign: campaignTimeline(db, campaign, timelineRange(query(b), now), now).points,
+    org: orgTimeline(db, 'org_a', timelineRange(query(b), now), now).points,
+  }));
+}
+
+const rollupRows = (db: Db) => ({
+  campaigns: db.prepare('SELECT * FROM campaign_minutes ORDER BY campaign_id, minute').all(),
+  orgs: db.prepare('SELECT * FROM org_minutes ORDER BY org_id, minute').all(),
+});
+
 describe('numbered migrations', () => {
   it('upgrade a database file written before them, keeping every row and counter', () => {
     const { path, counts } = oldDatabaseFile();
@@ -118,15 +138,45 @@ describe('numbered migrations', () => {
     // No contact was ever requeued (every budget starts at its first attempt) and no write recorded.
     expect(db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
-    // A requeue there moves the counters as any status change does.
+    // The timeline's rollups are backfilled: they equal a recount from the attempts.
+    const timelines = oldTimelines(db);
+    for (const [i, b] of [60, 300].entries()) {
+      const recount = (key: 'campaign_id' | 'org_id', id: string) =>
+        recountTimeline(callsOf(db, key, id), '2026-01-01T09:00:00Z', '2026-01-01T12:00:00Z', b, '2026-01-02T00:00:00Z');
+      expect(timelines[i]!.campaign).toEqual(recount('campaign_id', 'c1'));
+      expect(timelines[i]!.org).toEqual(recount('org_id', 'org_a').map((p) => ({ at: p.at, active_calls_max: p.active_calls_max, concurrency_limit: 7 })));
+    }
+    expect(timelines[0]!.campaign.find((p) => p.at === '2026-01-01T10:00:00Z')).toMatchObject({ started: 2000, active_calls_max: 2000 });
+    expect(timelines[0]!.campaign.at(-1)).toMatchObject({ started: 0, active_calls_max: 500 });
+    const finished = db.prepare("SELECT minute, finished FROM campaign_minutes WHERE campaign_id = 'c1' AND finished > 0").all() as { minute: number; finished: number }[];
+    expect(new Map(finished.map((r) => [r.minute, r.finished]))).toEqual(recountFinished(db, 'c1'));
+    // A requeue there moves the counters as any status change does; the timeline is history
+    // and stays as it was, as it does when contacts are deleted with their calls.
     expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(500);
     checkCounters(db);
+    deleteContact(db, 'k4');
+    expect(oldTimelines(db)).toEqual(timelines);
     // And it keeps working: a reopen migrates nothing, writes move the counters.
     db.close();
     const again = openDatabase(path);
     again.prepare("UPDATE contacts SET status = 'completed' WHERE id = 'k0'").run();
     checkCounters(again);
     again.close();
+  });
+
+  it('backfill the same per-minute rollups that the triggers keep as the dialer calls', async () => {
+    const s = dialerSetup({ seed: 11 });
+    const cfg = await s.call('POST', '/campaign/configurations', { name: 'Two tries', max_attempts: 2, retry_interval_minutes: 5 });
+    await s.call('POST', '/campaign/campaigns', { name: 'A', configuration_id: cfg.id, contacts: s.contacts(150, 'a') });
+    await s.call('POST', '/campaign/campaigns', { name: 'B', contacts: s.contacts(150, 'b') });
+    run(s, 45);
+    const kept = rollupRows(s.db);
+    expect(kept.campaigns.length).toBeGreaterThan(60);
+    s.db.exec(`DROP TABLE campaign_minutes; DROP TABLE org_minutes; DROP INDEX attempts_campaign_in_flight;
+      DROP TRIGGER attempts_minutes_insert; DROP TRIGGER attempts_minutes_end; DROP TRIGGER attempts_minutes_insert_ended;
+      DROP TRIGGER attempts_minutes_delete_in_flight; DROP TRIGGER contacts_minutes_finished;`);
+    rollups.up(s.db);
+    expect(rollupRows(s.db)).toEqual(kept);
   });
 
   it('count the blocks of a database written before contact_blocks existed', () => {

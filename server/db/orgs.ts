@@ -3,6 +3,7 @@ import { DEFAULT_CONCURRENCY_LIMIT } from '../../contract/schemas.ts';
 import type { Scope } from '../../contract/scopes.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
+import { recordLimit } from './timeline.ts';
 
 export type Credential = {
   kind: 'ak' | 'pat';
@@ -71,8 +72,12 @@ export function concurrencyLimit(db: Db, orgId: string): number {
   return row?.concurrency_limit ?? DEFAULT_CONCURRENCY_LIMIT;
 }
 
-export function setConcurrencyLimit(db: Db, orgId: string, limit: number): void {
-  sql(db, 'UPDATE orgs SET concurrency_limit = ? WHERE id = ?').run(limit, orgId);
+/** Sets the limit and marks the change on the org's timeline at `at`. */
+export function setConcurrencyLimit(db: Db, orgId: string, limit: number, at: Date): void {
+  db.transaction(() => {
+    sql(db, 'UPDATE orgs SET concurrency_limit = ? WHERE id = ?').run(limit, orgId);
+    recordLimit(db, orgId, Math.floor(at.getTime() / 60_000), activeCalls(db, orgId), limit);
+  })();
 }
 
 /** Calls in flight now: the same truth for stats, concurrency settings and the dialer. */

@@ -114,9 +114,9 @@ export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }):
   const drainFrom = end - 10 * 60_000;
   for (; clock < drainFrom; clock += 60_000) history.tick();
   // The last minutes start no calls (a cap of 0), so no call of the history outlives it.
-  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, 0);
+  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, 0, new Date(clock));
   for (; clock < end; clock += 60_000) history.tick();
-  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, DEFAULT_CONCURRENCY_LIMIT);
+  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, DEFAULT_CONCURRENCY_LIMIT, new Date(clock));
 
   await demo('POST', `/campaign/campaigns/${summer.id}/close`);
   await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);

@@ -15,7 +15,7 @@ export const concurrencyRoutes = new Hono<AppEnv>()
     const input = await body(c, concurrencyUpdateSchema);
     db.transaction(() => {
       const before = concurrencyLimit(db, auth.orgId);
-      setConcurrencyLimit(db, auth.orgId, input.concurrency_limit);
+      setConcurrencyLimit(db, auth.orgId, input.concurrency_limit, c.var.now());
       recordActivity(c, {
         action: 'concurrency.updated',
         summary: `Set the concurrency limit to ${input.concurrency_limit}`,
