@@ -83,7 +83,12 @@ export const timelineQuerySchema = z.object({
   from: z.optional(z.iso.datetime({ message: 'from must be an ISO 8601 timestamp' })),
   to: z.optional(z.iso.datetime({ message: 'to must be an ISO 8601 timestamp' })),
   bucket_seconds: z.optional(
-    z.coerce.number().check(z.int('bucket_seconds must be a whole number'), z.gte(60)),
+    z.coerce.number().check(
+      z.int('bucket_seconds must be a whole number'),
+      z.gte(60, 'bucket_seconds is at least 60'),
+      // The rollups are per minute.
+      z.multipleOf(60, 'bucket_seconds must be a whole number of minutes'),
+    ),
   ),
 });
 

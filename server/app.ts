@@ -19,6 +19,7 @@ import { configurationRoutes } from './routes/configurations.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { timezoneRoutes } from './routes/timezones.ts';
 import { serveSpa } from './spa.ts';
 
@@ -138,6 +139,7 @@ export function createApp({
   app.route('/campaign/campaigns', campaignRoutes);
   app.route('/campaign/configurations', configurationRoutes);
   app.route('/campaign/concurrency-settings', concurrencyRoutes);
+  app.route('/campaign/stats', statsRoutes);
   app.route('/campaign/activity', activityRoutes);
   app.route('/conversations', conversationRoutes);
 

@@ -6,6 +6,8 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'conversations',
   'report',
   'contact-filters',
+  'timeline',
+  'stats-batch',
   'requeue',
   'activity',
 ];

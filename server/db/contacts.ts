@@ -5,6 +5,7 @@ import { campaignBucketCount } from './campaigns.ts';
 import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
+import { recordCallGone } from './timeline.ts';
 import { isoSeconds } from '../time.ts';
 
 type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
@@ -149,8 +150,14 @@ export function findContact(db: Db, orgId: string, campaignId: string | null, id
   return row ? withAttempts(db, [row])[0]! : null;
 }
 
-export function deleteContact(db: Db, contactId: string): void {
+/** Deletes a contact with its attempts; a call of it in flight stops counting on the timelines at `at`. */
+export function deleteContact(db: Db, contactId: string, at: Date): void {
+  const inFlight = sql<[string], { campaign_id: string | null; org_id: string }>(
+    db,
+    "SELECT campaign_id, org_id FROM attempts WHERE contact_id = ? AND status = 'in_progress'",
+  ).all(contactId);
   sql(db, 'DELETE FROM contacts WHERE id = ?').run(contactId);
+  for (const call of inFlight) recordCallGone(db, call.campaign_id, call.org_id, Math.floor(at.getTime() / 60_000));
 }
 
 export type NormalizedContact = {

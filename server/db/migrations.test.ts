@@ -154,7 +154,7 @@ describe('numbered migrations', () => {
     // and stays as it was, as it does when contacts are deleted with their calls.
     expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(500);
     checkCounters(db);
-    deleteContact(db, 'k4');
+    deleteContact(db, 'k4', new Date('2026-01-02T00:00:00Z'));
     expect(oldTimelines(db)).toEqual(timelines);
     // And it keeps working: a reopen migrates nothing, writes move the counters.
     db.close();
@@ -174,7 +174,7 @@ describe('numbered migrations', () => {
     expect(kept.campaigns.length).toBeGreaterThan(60);
     s.db.exec(`DROP TABLE campaign_minutes; DROP TABLE org_minutes; DROP INDEX attempts_campaign_in_flight;
       DROP TRIGGER attempts_minutes_insert; DROP TRIGGER attempts_minutes_end; DROP TRIGGER attempts_minutes_insert_ended;
-      DROP TRIGGER attempts_minutes_delete_in_flight; DROP TRIGGER contacts_minutes_finished;`);
+      DROP TRIGGER contacts_minutes_finished;`);
     rollups.up(s.db);
     expect(rollupRows(s.db)).toEqual(kept);
   });

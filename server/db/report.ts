@@ -19,7 +19,8 @@ type Totals = {
 };
 type ValueRow = { key: string; value: string; type: string; num: number | null; n: number };
 
-const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
+/** n / d as a percentage with two decimals; null when d is 0. */
+export const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 const TOP_VALUES = 20;
 
 /** Each key's roll-up from its value counts, sorted by key; strings keep their top 20. */

@@ -1,3 +1,4 @@
+import { DEFAULT_CONCURRENCY_LIMIT } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
@@ -67,4 +68,28 @@ export function recordLimit(db: Db, orgId: string, minute: number, inFlight: num
      ON CONFLICT DO UPDATE SET active_calls_max = max(active_calls_max, excluded.active_calls_max),
        active_calls_end = excluded.active_calls_end, concurrency_limit = excluded.concurrency_limit`,
   ).run(orgId, minute, inFlight, inFlight, limit);
+}
+
+/**
+ * A call that stopped without ending (deleted in flight) at `minute`, as migration 005's
+ * triggers count an end: the count after it afresh, one more before it.
+ */
+export function recordCallGone(db: Db, campaignId: string | null, orgId: string, minute: number): void {
+  if (campaignId) {
+    sql(
+      db,
+      `INSERT INTO campaign_minutes (campaign_id, minute, active_calls_max, active_calls_end)
+         SELECT @id, @minute, n + 1, n FROM (SELECT COUNT(*) AS n FROM attempts WHERE campaign_id = @id AND status = 'in_progress') WHERE true
+       ON CONFLICT DO UPDATE SET active_calls_max = max(COALESCE(active_calls_max, 0), excluded.active_calls_max),
+         active_calls_end = excluded.active_calls_end`,
+    ).run({ id: campaignId, minute });
+  }
+  sql(
+    db,
+    `INSERT INTO org_minutes (org_id, minute, active_calls_max, active_calls_end, concurrency_limit)
+       SELECT @id, @minute, n + 1, n, (SELECT COALESCE(concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT}) FROM orgs WHERE id = @id)
+       FROM (SELECT COUNT(*) AS n FROM attempts WHERE org_id = @id AND status = 'in_progress') WHERE true
+     ON CONFLICT DO UPDATE SET active_calls_max = max(active_calls_max, excluded.active_calls_max),
+       active_calls_end = excluded.active_calls_end, concurrency_limit = excluded.concurrency_limit`,
+  ).run({ id: orgId, minute });
 }

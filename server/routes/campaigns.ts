@@ -7,12 +7,14 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { contactFiltersSchema, REPEATABLE_FILTERS } from '../../contract/extensions.ts';
+import { contactFiltersSchema, REPEATABLE_FILTERS, timelineQuerySchema } from '../../contract/extensions.ts';
 import { changedFields, importSummary, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
+  campaignRows,
   campaignStats,
   externalIdTaken,
+  forecastRow,
   findCampaign,
   insertCampaign,
   listCampaigns,
@@ -25,6 +27,7 @@ import { campaignReport } from '../db/report.ts';
 import type { Db } from '../db/schema.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { campaignTimeline, timelineRange } from '../timeline.ts';
 import { isoSeconds } from '../time.ts';
 import { bodyWithContacts, query } from '../validate.ts';
 
@@ -175,6 +178,13 @@ export const campaignRoutes = new Hono<AppEnv>()
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
     const filters = query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]);
     return c.json(campaignReport(db, campaign.id, filters, isoSeconds(c.var.now())));
+  })
+  .get('/:id/timeline', (c) => {
+    const { db, auth } = c.var;
+    const campaign = mustFind(db, auth.orgId, c.req.param('id'));
+    const now = c.var.now();
+    const range = timelineRange(query(c, timelineQuerySchema), now);
+    return c.json(campaignTimeline(db, forecastRow(campaignRows(db, auth.orgId, [campaign.id])[0]!), range, now));
   })
   .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.

@@ -1,14 +1,21 @@
 import { Hono } from 'hono';
+import { timelineQuerySchema } from '../../contract/extensions.ts';
 import { concurrencyUpdateSchema } from '../../contract/schemas.ts';
 import { recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { activeCalls, concurrencyLimit, setConcurrencyLimit } from '../db/orgs.ts';
-import { body } from '../validate.ts';
+import { orgTimeline, timelineRange } from '../timeline.ts';
+import { body, query } from '../validate.ts';
 
 export const concurrencyRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const { db, auth } = c.var;
     return c.json({ concurrency_limit: concurrencyLimit(db, auth.orgId), active_calls: activeCalls(db, auth.orgId) });
+  })
+  .get('/timeline', (c) => {
+    const { db, auth } = c.var;
+    const now = c.var.now();
+    return c.json(orgTimeline(db, auth.orgId, timelineRange(query(c, timelineQuerySchema), now), now));
   })
   .put('/', async (c) => {
     const { db, auth } = c.var;

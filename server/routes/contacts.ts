@@ -72,7 +72,7 @@ export const contactRoutes = new Hono<AppEnv>()
     const contact = findContact(db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
     if (!contact) throw notFound('Contact');
     db.transaction(() => {
-      deleteContact(db, contact.id);
+      deleteContact(db, contact.id, c.var.now());
       recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id ?? contact.id}` });
     })();
     return c.body(null, 204);

@@ -13,7 +13,8 @@ import type { Db } from '../schema.ts';
 //
 // Rollups are history, not a view of the current contacts:
 // - a deleted contact's attempts leave its calls counted (they were made, and took a line);
-//   a call deleted while in flight is taken off the latest count so it is not carried on;
+//   a call deleted while in flight never ends, so deleteContact counts it out at the time of
+//   the delete (a trigger cannot know that time);
 // - a requeued contact's finish stays counted, and it counts again when it finishes again
 //   (the rate is finishes per hour, whatever came before);
 // - attempts written already ended (an import of history) count as started and ended but move
@@ -97,16 +98,6 @@ ${ENDED(ENDED_AT)}${moved(-1, ENDED_AT)}END;
 CREATE TRIGGER attempts_minutes_insert_ended AFTER INSERT ON attempts
 WHEN NEW.status != 'in_progress' BEGIN
 ${STARTED('NEW.started_at')}${ENDED(ENDED_AT)}END;
-
--- A call deleted in flight (its contact deleted) never ends: the latest count drops by it.
-CREATE TRIGGER attempts_minutes_delete_in_flight AFTER DELETE ON attempts
-WHEN OLD.status = 'in_progress' BEGIN
-  UPDATE campaign_minutes SET active_calls_end = max(active_calls_end - 1, 0)
-  WHERE campaign_id = OLD.campaign_id AND minute =
-    (SELECT MAX(minute) FROM campaign_minutes WHERE campaign_id = OLD.campaign_id AND active_calls_end IS NOT NULL);
-  UPDATE org_minutes SET active_calls_end = max(active_calls_end - 1, 0)
-  WHERE org_id = OLD.org_id AND minute = (SELECT MAX(minute) FROM org_minutes WHERE org_id = OLD.org_id);
-END;
 
 CREATE TRIGGER contacts_minutes_finished AFTER UPDATE OF status ON contacts
 WHEN NEW.campaign_id IS NOT NULL AND NEW.status IN ('completed', 'exhausted')
