@@ -36,10 +36,27 @@ function formatter(timeZone: string) {
 }
 
 /** How far the timezone's wall clock is ahead of UTC at `ms`. */
-function offsetAt(ms: number, timeZone: string): number {
+function exactOffset(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
+}
+
+// formatToParts costs microseconds and a forecast walks days of windows (the stats batch, 200
+// of them): offsets are kept per timezone and UTC hour, null for an hour an offset changes in.
+const HOUR = 3_600_000;
+const offsets = new Map<string, number | null>();
+function offsetAt(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR);
+  const key = `${timeZone} ${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    const first = exactOffset(hour * HOUR, timeZone);
+    offset = first === exactOffset((hour + 1) * HOUR - 1000, timeZone) ? first : null;
+    offsets.set(key, offset);
+  }
+  return offset ?? exactOffset(ms, timeZone);
 }
 
 /** The instant a wall-clock time (ms since the epoch as if the zone were UTC) happens in the zone. */
