@@ -45,25 +45,25 @@ function exactOffset(ms: number, timeZone: string): number {
 // formatToParts costs microseconds and a forecast walks days of windows (the stats batch, 200
 // of them): offsets are kept per timezone and UTC hour, null for an hour an offset changes in.
 const HOUR = 3_600_000;
-const offsets = new Map<string, number | null>();
+const offsets = new Map<string, Map<number, number | null>>();
 function offsetAt(ms: number, timeZone: string): number {
   const hour = Math.floor(ms / HOUR);
-  const key = `${timeZone} ${hour}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone || zone.size >= 100_000) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(hour);
   if (offset === undefined) {
-    if (offsets.size >= 100_000) offsets.clear();
     const first = exactOffset(hour * HOUR, timeZone);
     offset = first === exactOffset((hour + 1) * HOUR - 1000, timeZone) ? first : null;
-    offsets.set(key, offset);
+    zone.set(hour, offset);
   }
   return offset ?? exactOffset(ms, timeZone);
 }
 
 /** The instant a wall-clock time (ms since the epoch as if the zone were UTC) happens in the zone. */
 function wallToUtc(wall: number, timeZone: string): number {
-  const guess = wall - offsetAt(wall, timeZone);
-  const offset = offsetAt(guess, timeZone);
-  return offset === offsetAt(wall, timeZone) ? guess : wall - offset;
+  const first = offsetAt(wall, timeZone);
+  const offset = offsetAt(wall - first, timeZone);
+  return offset === first ? wall - first : wall - offset;
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
