@@ -2,8 +2,9 @@ import { DEFAULT_CONCURRENCY_LIMIT } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
-// Reads of the per-minute rollups (migration 005). Minutes are unixepoch / 60; a range is
-// [from, to). Rows come back as arrays: a 7-day read is 10,080 of them.
+// The per-minute rollups (migration 005): their reads, and the points a route writes because
+// only it knows the time. Minutes are unixepoch / 60; a range is [from, to). Rows come back
+// as arrays: a 7-day read is 10,080 of them.
 
 /** minute, started, completed, no_answer, busy, voicemail, failed, active_calls_max, active_calls_end */
 export type CampaignMinuteRow = [number, number, number, number, number, number, number, number | null, number | null];
