@@ -10,7 +10,7 @@ import { HeadroomPanel } from './headroom-panel';
 import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
-import { whyNotDialing } from './why-not-dialing';
+import { whyNotDialing } from '../../lib/dialing-reason';
 
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
