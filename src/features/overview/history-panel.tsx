@@ -43,7 +43,7 @@ function RangePicker({
  * Throughput by outcome and calls in flight over the chosen range, from the server's
  * per-minute history: full on the first load, the same after a reload.
  */
-export function HistoryPanel({
+export default function HistoryPanel({
   timeline,
   range,
   onRangeChange,

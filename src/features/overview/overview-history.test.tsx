@@ -77,7 +77,9 @@ describe('Overview history and forecast (timeline extension)', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('7 calls ended in the last 6 hours: 5 completed, 1 no answer, 1 busy.'),
+      await screen.findByText(
+        '7 calls ended in the last 6 hours: 5 completed, 1 no answer, 1 busy.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('Peak 8 in the last 6 hours, against the org limit of 10.'),

@@ -4,9 +4,9 @@ import { configurationQueries } from '../../api/configurations';
 import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
+import { Panel } from '../../components/panel';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
-import { HistoryPanel } from './history-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
 import { HeadroomPanel } from './headroom-panel';
 import { useHeadroomHistory } from './use-headroom-history';
@@ -17,8 +17,19 @@ import { whyNotDialing } from '../../lib/dialing-reason';
 // Campaigns without a configuration have no timezone of their own: the reader's.
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+// Below the fold on a phone, with its charts: it loads after the numbers above it.
+const HistoryPanel = lazy(() => import('./history-panel'));
+
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
+
+function HistorySkeleton() {
+  return (
+    <Panel title="History" className="lg:col-span-2">
+      <div className="mt-2 h-[470px] animate-pulse rounded bg-slate-100" aria-hidden="true" />
+    </Panel>
+  );
+}
 
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
@@ -97,13 +108,15 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
               total={stats.contacts.total}
               timeZone={configuration.data?.timezone ?? browserTimeZone()}
             />
-            <HistoryPanel
-              timeline={timeline}
-              range={range}
-              onRangeChange={setRange}
-              limit={campaign.max_concurrent_calls ?? stats.concurrency_limit}
-              limitLabel={campaign.max_concurrent_calls ? 'The campaign cap' : 'The org limit'}
-            />
+            <Suspense fallback={<HistorySkeleton />}>
+              <HistoryPanel
+                timeline={timeline}
+                range={range}
+                onRangeChange={setRange}
+                limit={campaign.max_concurrent_calls ?? stats.concurrency_limit}
+                limitLabel={campaign.max_concurrent_calls ? 'The campaign cap' : 'The org limit'}
+              />
+            </Suspense>
           </>
         ) : (
           <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
