@@ -1,17 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, tabTo, test } from './fixtures';
-
-/** Emulates the tab being hidden or shown, as the browser does when switching tabs. */
-async function setHidden(page: Page, hidden: boolean) {
-  await page.evaluate((h) => {
-    Object.defineProperty(document, 'visibilityState', {
-      configurable: true,
-      get: () => (h ? 'hidden' : 'visible'),
-    });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-  }, hidden);
-}
+import { expect, expectNoAxeViolations, setHidden, tabTo, test } from './fixtures';
 
 const row = (page: Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
