@@ -11,6 +11,7 @@ import {
   dueCalls,
   dueEvaluations,
   endAttempt,
+  inFlightByCampaign,
   insertConversation,
   insertEvaluationRun,
   orgsWithWork,
@@ -99,10 +100,16 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
     let free = limit - activeCalls(db, orgId);
     if (free <= 0) return;
     const nowIso = at.toISOString();
+    const busy = inFlightByCampaign(db, orgId);
     // One queue per campaign inside its calling window, served round-robin so none starves.
+    // A capped campaign's queue holds only what fits under its cap (none once at or over it,
+    // e.g. after the cap was lowered), so the slots it cannot use go to the others.
     const queues = activeCampaigns(db, orgId)
       .filter((c) => insideWindow(c.schedule, c.timezone, at))
-      .map((c) => ({ campaign: c, candidates: dialCandidates(db, c.id, nowIso, free) }))
+      .map((c) => {
+        const room = c.max_concurrent_calls === null ? free : Math.min(free, c.max_concurrent_calls - (busy.get(c.id) ?? 0));
+        return { campaign: c, candidates: room > 0 ? dialCandidates(db, c.id, nowIso, room) : [] };
+      })
       .filter((q) => q.candidates.length > 0);
     while (free > 0 && queues.some((q) => q.candidates.length > 0)) {
       for (const q of queues) {
