@@ -252,6 +252,17 @@ describe('dialer scenarios', () => {
     expect(byCampaign(s.db)).toEqual({ [a.id]: 7, [b.id]: 3 });
   });
 
+  it('a campaign started later is not starved by an older one with plenty of work', async () => {
+    const s = dialerSetup({ seed: 4 });
+    const a = await s.call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(300, 'a') });
+    s.dialer.tick();
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 10 });
+    const b = await s.call('POST', '/campaign/campaigns', { name: 'B', max_concurrent_calls: 4, contacts: s.contacts(300, 'b') });
+    // Calls end one or two at a time: each freed slot goes to the campaign with the fewest in flight.
+    run(s, 10, 1000);
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 6, [b.id]: 4 });
+  });
+
   it('lowering a cap lets its calls finish and starts none for it until under the cap', async () => {
     const s = dialerSetup();
     const c = await s.call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(100) });
