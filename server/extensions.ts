@@ -8,6 +8,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'contact-filters',
   'requeue',
   'activity',
+  'campaign-concurrency',
 ];
 
 export const offers = (extension: Extension) => SERVER_EXTENSIONS.includes(extension);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactFilters } from '../../contract/extensions.ts';
 import { checkCounters } from '../dialer/dialer-test-support.ts';
 import { load, recompute } from '../report-test-support.ts';
+import { findCampaign } from './campaigns.ts';
 import { listContacts, requeueContacts } from './contacts.ts';
 import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -118,6 +119,8 @@ describe('numbered migrations', () => {
     // No contact was ever requeued (every budget starts at its first attempt) and no write recorded.
     expect(db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
+    // Every campaign reads uncapped, as it dialed before.
+    expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({ name: 'Old campaign', max_concurrent_calls: null });
     // A requeue there moves the counters as any status change does.
     expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(500);
     checkCounters(db);

@@ -3,6 +3,7 @@ import * as initial from './001-initial.ts';
 import * as report from './002-report.ts';
 import * as summaries from './003-contact-summaries.ts';
 import * as activity from './004-activity.ts';
+import * as campaignConcurrency from './006-campaign-concurrency.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'report aggregates and contact filters', up: report.up },
   { version: 3, name: 'contact summaries and search index', up: summaries.up },
   { version: 4, name: 'requeue budget and activity log', up: activity.up },
+  { version: 6, name: 'campaign concurrency cap', up: campaignConcurrency.up },
 ];
