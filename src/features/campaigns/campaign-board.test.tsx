@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { expectNoAxeViolations } from '../../test/axe';
 import { advance, setVisibility, user, withFakeClock } from '../../test/clock';
 import type { Campaign } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
@@ -77,7 +78,7 @@ const names = () =>
 describe('Campaign board', () => {
   it('shows live numbers for active and paused campaigns from one request', async () => {
     const { seen } = serve();
-    renderRoute('/campaigns');
+    const { container } = renderRoute('/campaigns');
     await screen.findByText(/^Live · updated \d+s ago$/);
     expect(seen.batch).toEqual([[spring.id, renewals.id]]);
     const row = within(rowOf('Spring outreach'));
@@ -97,6 +98,7 @@ describe('Campaign board', () => {
     for (const header of ['Progress', 'In flight', 'Answer rate', 'Finishes']) {
       expect(screen.getByRole('columnheader', { name: header })).toBeInTheDocument();
     }
+    await expectNoAxeViolations(container);
   });
 
   it('polls once per 5 s while visible and an active campaign is on screen, never hidden', async () => {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeStats, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { expectNoAxeViolations } from '../../test/axe';
 import type { Campaign } from '../../../contract/schemas';
 
 const CAPS = makeSession({ extensions: ['session', 'campaign-concurrency'] });
-
-/** jsdom lays nothing out, so contrast is left to the e2e scans; every other rule applies. */
-async function expectNoAxeViolations(container: Element) {
-  const { violations } = await axe.run(container, {
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 function serve(campaign: Campaign) {
   const uk = makeConfiguration({ name: 'UK hours' });

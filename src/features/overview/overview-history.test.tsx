@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { expectNoAxeViolations } from '../../test/axe';
 import { advance, setVisibility, user, withFakeClock } from '../../test/clock';
 import type { Campaign } from '../../../contract/schemas';
 import type { CampaignTimeline } from '../../../contract/extensions';
@@ -70,7 +71,7 @@ const active = makeCampaign({ status: 'active', configuration_id: configuration.
 describe('Overview history and forecast (timeline extension)', () => {
   it('shows the server forecast and a full history on the first load', async () => {
     const { seen } = serve(active);
-    renderRoute(`/campaigns/${active.id}`);
+    const { container } = renderRoute(`/campaigns/${active.id}`);
     expect(
       await screen.findByText(
         /^Finishes \w{3} \d\d:\d0 in America\/New_York \(in about \d+m\), at 120 contacts\/hour over the last 30 minutes\.$/,
@@ -89,6 +90,7 @@ describe('Overview history and forecast (timeline extension)', () => {
     expect(seen[0]!.searchParams.get('bucket_seconds')).toBe('60');
     const from = Date.parse(seen[0]!.searchParams.get('from')!);
     expect(Math.round((Date.now() - from) / 3600_000)).toBe(6);
+    await expectNoAxeViolations(container);
   });
 
   it('switches the range from the keyboard and keeps it in the URL', async () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { expectNoAxeViolations } from '../../test/axe';
 import { advance, setVisibility, withFakeClock } from '../../test/clock';
 import type { BatchStats } from '../../../contract/extensions';
-
-/** jsdom lays nothing out, so contrast is left to the e2e scans; every other rule applies. */
-async function expectNoAxeViolations(container: Element) {
-  const { violations } = await axe.run(container, {
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /**
  * Two active campaigns, one capped, and the org's numbers. Only the stats routes the test
