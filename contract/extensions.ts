@@ -201,3 +201,8 @@ export const maxConcurrentCallsSchema = z.nullable(
       z.lte(CAMPAIGN_CONCURRENCY.max, `Must be at most ${CAMPAIGN_CONCURRENCY.max}`),
     ),
 );
+/** The (ext) field a campaign create or PATCH body may carry besides the contract's. */
+export const campaignConcurrencyInputSchema = z.object({
+  max_concurrent_calls: z.optional(maxConcurrentCallsSchema),
+});
+export type CampaignConcurrencyInput = z.infer<typeof campaignConcurrencyInputSchema>;

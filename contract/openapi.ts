@@ -19,6 +19,14 @@ type Operation = {
 
 const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactFiltersSchema.shape);
 const reportQuery = ext.contactFiltersSchema;
+const campaignCreateBody = z.extend(
+  s.campaignCreateSchema,
+  ext.campaignConcurrencyInputSchema.shape,
+);
+const campaignUpdateBody = z.extend(
+  s.campaignUpdateSchema,
+  ext.campaignConcurrencyInputSchema.shape,
+);
 
 const C = '/campaign/campaigns';
 /** One entry per rule of the scope table, keyed `METHOD path`. */
@@ -38,7 +46,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   [`POST ${C}`]: {
     summary: 'Create a campaign, with up to 5,000 inline contacts',
-    body: s.campaignCreateSchema,
+    body: campaignCreateBody,
     ok: [201, s.campaignSchema],
     errors: [409],
   },
@@ -49,7 +57,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   [`PATCH ${C}/:id`]: {
     summary: 'Update a campaign',
-    body: s.campaignUpdateSchema,
+    body: campaignUpdateBody,
     ok: [200, s.campaignSchema],
     errors: [400, 404, 409],
   },

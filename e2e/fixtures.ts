@@ -40,5 +40,17 @@ export async function tabTo(page: Page, target: Locator, max = 80) {
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+/** Emulates the tab being hidden or shown, as the browser does when switching tabs. */
+export async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
+}
+
 export const test = base;
 export { expect };

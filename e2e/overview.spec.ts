@@ -1,19 +1,7 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectNoAxeViolations, test } from './fixtures';
+import { api, expect, expectNoAxeViolations, setHidden, test } from './fixtures';
 
 type Campaign = { id: string; external_id: string };
-
-/** Emulates the tab being hidden or shown, as the browser does when switching tabs. */
-async function setHidden(page: Page, hidden: boolean) {
-  await page.evaluate((h) => {
-    Object.defineProperty(document, 'visibilityState', {
-      configurable: true,
-      get: () => (h ? 'hidden' : 'visible'),
-    });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-  }, hidden);
-}
 
 function countStats(page: Page, campaignId: string) {
   const seen: number[] = [];

@@ -10,6 +10,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'stats-batch',
   'requeue',
   'activity',
+  'campaign-concurrency',
 ];
 
 export const offers = (extension: Extension) => SERVER_EXTENSIONS.includes(extension);

@@ -4,7 +4,10 @@ import { activeCalls, concurrencyLimit } from './orgs.ts';
 import { fold, type Db } from './schema.ts';
 import { sql } from './statements.ts';
 
-const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, updated_at';
+const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, updated_at, max_concurrent_calls';
+
+/** What a create or update writes; max_concurrent_calls is the (ext) per-campaign cap. */
+export type CampaignFields = { name: string; external_id: string | null; configuration_id: string | null; max_concurrent_calls: number | null };
 
 /** Resolves a campaign by UUID or external_id within the org (the UUID wins a tie). */
 export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Campaign | null {
@@ -33,15 +36,15 @@ export function externalIdTaken(db: Db, orgId: string, externalId: string, excep
 export function insertCampaign(
   db: Db,
   orgId: string,
-  input: { name: string; external_id: string | null; configuration_id: string | null },
+  input: Omit<CampaignFields, 'max_concurrent_calls'> & { max_concurrent_calls?: number | null },
   now: string,
 ): Campaign {
   const id = randomUUID();
   sql(
     db,
-    `INSERT INTO campaigns (id, org_id, external_id, name, status, configuration_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
-  ).run(id, orgId, input.external_id, input.name, input.configuration_id, now, now);
+    `INSERT INTO campaigns (id, org_id, external_id, name, status, configuration_id, max_concurrent_calls, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
+  ).run(id, orgId, input.external_id, input.name, input.configuration_id, input.max_concurrent_calls ?? null, now, now);
   return findCampaignById(db, orgId, id)!;
 }
 
@@ -49,13 +52,17 @@ export function updateCampaign(
   db: Db,
   orgId: string,
   id: string,
-  fields: { name: string; external_id: string | null; configuration_id: string | null },
+  fields: CampaignFields,
   now: string,
 ): Campaign {
-  sql(db, 'UPDATE campaigns SET name = ?, external_id = ?, configuration_id = ?, updated_at = ? WHERE org_id = ? AND id = ?').run(
+  sql(
+    db,
+    'UPDATE campaigns SET name = ?, external_id = ?, configuration_id = ?, max_concurrent_calls = ?, updated_at = ? WHERE org_id = ? AND id = ?',
+  ).run(
     fields.name,
     fields.external_id,
     fields.configuration_id,
+    fields.max_concurrent_calls,
     now,
     orgId,
     id,

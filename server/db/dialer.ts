@@ -9,6 +9,8 @@ export type DialableCampaign = {
   schedule: Schedule | null;
   max_attempts: number;
   retry_interval_minutes: number;
+  /** (ext) campaign-concurrency: its own cap on calls in flight, null for none. */
+  max_concurrent_calls: number | null;
 };
 
 export type InFlight = {
@@ -25,13 +27,22 @@ export type InFlight = {
 export function activeCampaigns(db: Db, orgId: string): DialableCampaign[] {
   return sql<[number, number, string], Omit<DialableCampaign, 'schedule'> & { schedule: string | null }>(
     db,
-    `SELECT c.id, c.org_id, COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
+    `SELECT c.id, c.org_id, c.max_concurrent_calls, COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
        COALESCE(cfg.max_attempts, ?) AS max_attempts, COALESCE(cfg.retry_interval_minutes, ?) AS retry_interval_minutes
      FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
      WHERE c.org_id = ? AND c.status = 'active' ORDER BY c.seq`,
   )
     .all(MAX_ATTEMPTS.default, RETRY_INTERVAL.default, orgId)
     .map((row) => ({ ...row, schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null }));
+}
+
+/** Calls in flight per campaign of an org, read from the in-flight index (at most the org's limit rows). */
+export function inFlightByCampaign(db: Db, orgId: string): Map<string, number> {
+  const rows = sql<[string], { campaign_id: string; n: number }>(
+    db,
+    "SELECT campaign_id, COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress' AND campaign_id IS NOT NULL GROUP BY campaign_id",
+  ).all(orgId);
+  return new Map(rows.map((r) => [r.campaign_id, r.n]));
 }
 
 export function orgsWithWork(db: Db): { id: string; concurrency_limit: number | null }[] {

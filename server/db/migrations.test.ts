@@ -8,7 +8,7 @@ import { checkCounters, dialerSetup, run } from '../dialer/dialer-test-support.t
 import { load, recompute } from '../report-test-support.ts';
 import { callsOf, recountFinished, recountTimeline } from '../timeline-test-support.ts';
 import { campaignTimeline, orgTimeline, timelineRange } from '../timeline.ts';
-import { campaignRows, forecastRow } from './campaigns.ts';
+import { campaignRows, findCampaign, forecastRow } from './campaigns.ts';
 import { deleteContact, listContacts, requeueContacts } from './contacts.ts';
 import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -138,6 +138,8 @@ describe('numbered migrations', () => {
     // No contact was ever requeued (every budget starts at its first attempt) and no write recorded.
     expect(db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
+    // Every campaign reads uncapped, as it dialed before.
+    expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({ name: 'Old campaign', max_concurrent_calls: null });
     // The timeline's rollups are backfilled: they equal a recount from the attempts.
     const timelines = oldTimelines(db);
     for (const [i, b] of [60, 300].entries()) {

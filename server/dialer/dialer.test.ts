@@ -2,11 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { insideWindow } from '../../contract/calling-window.ts';
+import type { Schedule } from '../../contract/schemas.ts';
 import { createRandom } from './random.ts';
 import { checkInvariants, dialerSetup, run } from './dialer-test-support.ts';
 
 const inFlight = (db: ReturnType<typeof dialerSetup>['db']) =>
   (db.prepare("SELECT COUNT(*) n FROM attempts WHERE status = 'in_progress'").get() as { n: number }).n;
+const byCampaign = (db: ReturnType<typeof dialerSetup>['db']) =>
+  Object.fromEntries(
+    (db.prepare("SELECT campaign_id, COUNT(*) n FROM attempts WHERE status = 'in_progress' GROUP BY campaign_id").all() as { campaign_id: string; n: number }[]).map(
+      (r) => [r.campaign_id, r.n],
+    ),
+  );
 
 describe('dialer properties over random operations', () => {
   it('never breaks its invariants, for many seeds', async () => {
@@ -67,6 +75,119 @@ describe('dialer properties over random operations', () => {
   }, 60_000);
 });
 
+type CampaignRow = { id: string; status: string; max_concurrent_calls: number | null; timezone: string; schedule: string | null };
+
+/** What the database says after a tick, counted from scratch: calls in flight and dialable work. */
+function capState(db: ReturnType<typeof dialerSetup>['db'], at: Date) {
+  const campaigns = db
+    .prepare(
+      `SELECT c.id, c.status, c.max_concurrent_calls, COALESCE(cfg.timezone, 'UTC') timezone, cfg.schedule
+       FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id`,
+    )
+    .all() as CampaignRow[];
+  const inFlightOf = db.prepare("SELECT COUNT(*) n FROM attempts WHERE campaign_id = ? AND status = 'in_progress'");
+  const dialableOf = db.prepare(
+    "SELECT COUNT(*) n FROM contacts WHERE campaign_id = ? AND status = 'pending' AND (attempt_count = 0 OR next_attempt_at <= ?)",
+  );
+  return campaigns.map((c) => ({
+    ...c,
+    inFlight: (inFlightOf.get(c.id) as { n: number }).n,
+    // Work the dialer could start now: an active campaign inside its window with a contact due.
+    dialable:
+      c.status === 'active' &&
+      insideWindow(c.schedule ? (JSON.parse(c.schedule) as Schedule) : null, c.timezone, at) &&
+      (dialableOf.get(c.id, at.toISOString()) as { n: number }).n > 0,
+  }));
+}
+
+describe('campaign caps (ext campaign-concurrency) over random operations', () => {
+  it('keep each campaign under its cap and the org under its limit, and leave no usable slot idle, for many seeds', async () => {
+    let capBound = 0;
+    let orgBound = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      // 15:00 UTC on Monday 23 November 2026: the windows below open and close during the run.
+      const s = dialerSetup({ seed, speed: 1, start: '2026-11-23T15:00:00Z' });
+      const random = createRandom(seed * 104_729);
+      const minute = () => String(random.int(0, 59)).padStart(2, '0');
+      const configurations: (string | null)[] = [null];
+      for (const timezone of ['UTC', 'America/New_York']) {
+        const [start, end] = timezone === 'UTC' ? ['15', '16'] : ['10', '11'];
+        const cfg = await s.call('POST', '/campaign/configurations', {
+          name: `Window ${timezone}`,
+          timezone,
+          schedule: random.next() < 0.2 ? null : { days: ['mon'], start_time: `${start}:${minute()}`, end_time: `${end}:${minute()}` },
+          max_attempts: random.int(1, 4),
+          retry_interval_minutes: random.int(0, 5),
+        });
+        configurations.push(cfg.id);
+      }
+      const cap = () => (random.next() < 0.3 ? null : random.int(1, 6));
+      const campaigns: string[] = [];
+      for (let i = 0, n = random.int(2, 4); i < n; i++) {
+        const c = await s.call('POST', '/campaign/campaigns', {
+          name: `C${i}`,
+          configuration_id: random.pick(configurations),
+          max_concurrent_calls: cap(),
+          contacts: s.contacts(random.int(5, 40), `s${seed}c${i}-`),
+        });
+        campaigns.push(c.id);
+      }
+      let limit = random.int(1, 15);
+      await s.call('PUT', '/campaign/concurrency-settings', { concurrency_limit: limit });
+      for (let step = 0; step < 80; step++) {
+        const op = random.int(0, 9);
+        const target = random.pick(campaigns);
+        if (op === 0) {
+          limit = random.int(1, 15);
+          await s.call('PUT', '/campaign/concurrency-settings', { concurrency_limit: limit });
+        } else if (op <= 2) {
+          await s.call('PATCH', `/campaign/campaigns/${target}`, { max_concurrent_calls: cap() }).catch(() => undefined);
+        } else if (op === 3) {
+          await s.call('POST', `/campaign/campaigns/${target}/pause`).catch(() => undefined);
+        } else if (op === 4) {
+          await s.call('POST', `/campaign/campaigns/${target}/start`).catch(() => undefined);
+        } else if (op === 5) {
+          await s
+            .call('POST', `/campaign/campaigns/${target}/contacts`, { contacts: s.contacts(random.int(1, 8), `up${step}-`) })
+            .catch(() => undefined);
+        } else if (op === 6) {
+          await s.call('POST', `/campaign/campaigns/${target}/contacts/requeue`, { status: ['exhausted'] }).catch(() => undefined);
+        }
+        const lastSeq = (s.db.prepare('SELECT COALESCE(MAX(seq), 0) n FROM attempts').get() as { n: number }).n;
+        const orgBefore = inFlight(s.db);
+        s.clock.advance(random.int(1, 120) * 1000);
+        s.dialer.tick();
+        const at = s.clock.now();
+        const started = new Map(
+          (s.db.prepare('SELECT campaign_id, COUNT(*) n FROM attempts WHERE seq > ? GROUP BY campaign_id').all(lastSeq) as { campaign_id: string; n: number }[]).map(
+            (r) => [r.campaign_id, r.n],
+          ),
+        );
+        const state = capState(s.db, at);
+        const org = state.reduce((sum, c) => sum + c.inFlight, 0);
+        const where = `seed ${seed} step ${step}`;
+        expect(org, where).toBe(inFlight(s.db));
+        checkInvariants(s.db, Math.max(limit, orgBefore));
+        // A lowered limit or cap lets calls finish; nothing new starts while at or over it.
+        if (started.size > 0) expect(org, `${where}: org over its limit`).toBeLessThanOrEqual(limit);
+        for (const c of state) {
+          if (c.max_concurrent_calls !== null && started.has(c.id)) {
+            expect(c.inFlight, `${where}: campaign over its cap`).toBeLessThanOrEqual(c.max_concurrent_calls);
+          }
+          const atCap = c.max_concurrent_calls !== null && c.inFlight >= c.max_concurrent_calls;
+          // Work-conserving: a slot is idle only when no campaign with work may take it.
+          if (c.dialable && !atCap) expect(org, `${where}: a free slot left idle`).toBeGreaterThanOrEqual(limit);
+          if (c.dialable && atCap && org < limit) capBound++;
+          if (c.dialable && !atCap) orgBound++;
+        }
+      }
+    }
+    // The runs did put both caps to work, so the checks above were not vacuous.
+    expect(capBound).toBeGreaterThan(100);
+    expect(orgBound).toBeGreaterThan(100);
+  }, 120_000);
+});
+
 describe('dialer scenarios', () => {
   it('fills free slots up to the limit at once, and no more', async () => {
     const s = dialerSetup();
@@ -103,10 +224,61 @@ describe('dialer scenarios', () => {
     const a = await s.call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(40, 'a') });
     const b = await s.call('POST', '/campaign/campaigns', { name: 'B', contacts: s.contacts(40, 'b') });
     s.dialer.tick();
-    const byCampaign = s.db.prepare("SELECT campaign_id, COUNT(*) n FROM attempts WHERE status = 'in_progress' GROUP BY campaign_id").all() as { campaign_id: string; n: number }[];
-    expect(Object.fromEntries(byCampaign.map((r) => [r.campaign_id, r.n]))).toEqual({ [a.id]: 5, [b.id]: 5 });
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 5, [b.id]: 5 });
     const dialed = (await s.call('GET', `/campaign/campaigns/${a.id}/contacts?status=in_progress`)).contacts.map((c: any) => c.external_id);
     expect(dialed).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+  });
+
+  it("gives the slots a capped campaign cannot use to the others, and leaves idle only what nobody may use", async () => {
+    const s = dialerSetup();
+    const a = await s.call('POST', '/campaign/campaigns', { name: 'A', max_concurrent_calls: 2, contacts: s.contacts(40, 'a') });
+    const b = await s.call('POST', '/campaign/campaigns', { name: 'B', contacts: s.contacts(40, 'b') });
+    s.dialer.tick();
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 2, [b.id]: 8 });
+    await s.call('PATCH', `/campaign/campaigns/${b.id}`, { max_concurrent_calls: 3 });
+    // B is over its new cap: nothing starts until its calls drop under 3, and A stays at 2.
+    for (let i = 0; i < 300; i++) {
+      s.clock.advance(2000);
+      s.dialer.tick();
+      const now = byCampaign(s.db);
+      expect(now[a.id] ?? 0).toBeLessThanOrEqual(2);
+      expect(now[b.id] ?? 0).toBeLessThanOrEqual(8);
+    }
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 2, [b.id]: 3 });
+    expect(inFlight(s.db)).toBe(5);
+    // Raising a cap fills up to it at once, under the org limit.
+    await s.call('PATCH', `/campaign/campaigns/${a.id}`, { max_concurrent_calls: null });
+    s.dialer.tick();
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 7, [b.id]: 3 });
+  });
+
+  it('a campaign started later is not starved by an older one with plenty of work', async () => {
+    const s = dialerSetup({ seed: 4 });
+    const a = await s.call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(300, 'a') });
+    s.dialer.tick();
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 10 });
+    const b = await s.call('POST', '/campaign/campaigns', { name: 'B', max_concurrent_calls: 4, contacts: s.contacts(300, 'b') });
+    // Calls end one or two at a time: each freed slot goes to the campaign with the fewest in flight.
+    run(s, 10, 1000);
+    expect(byCampaign(s.db)).toEqual({ [a.id]: 6, [b.id]: 4 });
+  });
+
+  it('lowering a cap lets its calls finish and starts none for it until under the cap', async () => {
+    const s = dialerSetup();
+    const c = await s.call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(100) });
+    s.dialer.tick();
+    expect(inFlight(s.db)).toBe(10);
+    await s.call('PATCH', `/campaign/campaigns/${c.id}`, { max_concurrent_calls: 4 });
+    let seen = 10;
+    for (let i = 0; i < 200; i++) {
+      s.clock.advance(2000);
+      s.dialer.tick();
+      const now = inFlight(s.db);
+      if (seen > 4) expect(now).toBeLessThanOrEqual(seen);
+      else expect(now).toBeLessThanOrEqual(4);
+      seen = now;
+    }
+    expect(seen).toBe(4);
   });
 
   it('retries wait their interval, then exhaust at max_attempts', async () => {

@@ -11,6 +11,7 @@ import {
   dueCalls,
   dueEvaluations,
   endAttempt,
+  inFlightByCampaign,
   insertConversation,
   insertEvaluationRun,
   orgsWithWork,
@@ -99,11 +100,20 @@ export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptio
     let free = limit - activeCalls(db, orgId);
     if (free <= 0) return;
     const nowIso = at.toISOString();
-    // One queue per campaign inside its calling window, served round-robin so none starves.
+    const busy = inFlightByCampaign(db, orgId);
+    // One queue per campaign inside its calling window, served round-robin so none starves:
+    // fewest calls in flight first (then oldest), since calls mostly end one at a time and a
+    // fixed order would hand every freed slot to the oldest campaign with work.
+    // A capped campaign's queue holds only what fits under its cap (none once at or over it,
+    // e.g. after the cap was lowered), so the slots it cannot use go to the others.
     const queues = activeCampaigns(db, orgId)
       .filter((c) => insideWindow(c.schedule, c.timezone, at))
-      .map((c) => ({ campaign: c, candidates: dialCandidates(db, c.id, nowIso, free) }))
-      .filter((q) => q.candidates.length > 0);
+      .map((c) => {
+        const room = c.max_concurrent_calls === null ? free : Math.min(free, c.max_concurrent_calls - (busy.get(c.id) ?? 0));
+        return { campaign: c, candidates: room > 0 ? dialCandidates(db, c.id, nowIso, room) : [] };
+      })
+      .filter((q) => q.candidates.length > 0)
+      .sort((x, y) => (busy.get(x.campaign.id) ?? 0) - (busy.get(y.campaign.id) ?? 0));
     while (free > 0 && queues.some((q) => q.candidates.length > 0)) {
       for (const q of queues) {
         const next = q.candidates.shift();

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import {
   campaignCreateSchema,
@@ -7,7 +7,7 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { contactFiltersSchema, REPEATABLE_FILTERS, timelineQuerySchema } from '../../contract/extensions.ts';
+import { campaignConcurrencyInputSchema, contactFiltersSchema, REPEATABLE_FILTERS, timelineQuerySchema } from '../../contract/extensions.ts';
 import { changedFields, importSummary, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
@@ -27,6 +27,7 @@ import { campaignReport } from '../db/report.ts';
 import type { Db } from '../db/schema.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
+import { offers } from '../extensions.ts';
 import { campaignTimeline, timelineRange } from '../timeline.ts';
 import { isoSeconds } from '../time.ts';
 import { bodyWithContacts, query } from '../validate.ts';
@@ -34,6 +35,17 @@ import { bodyWithContacts, query } from '../validate.ts';
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
 const createEnvelope = z.extend(campaignCreateSchema, { contacts: z.optional(inlineContactList(z.unknown())) });
 const updateEnvelope = z.partial(createEnvelope);
+const createWithCap = z.extend(createEnvelope, campaignConcurrencyInputSchema.shape);
+const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.shape);
+
+// (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
+// is to a contract-only server: an unknown key, dropped from bodies and never sent back.
+const capsOffered = (c: Context<AppEnv>) => c.var.extensions && offers('campaign-concurrency');
+function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
+  if (capsOffered(c)) return campaign;
+  const { max_concurrent_calls: _cap, ...rest } = campaign;
+  return rest;
+}
 
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
@@ -84,12 +96,13 @@ export const campaignRoutes = new Hono<AppEnv>()
       status: q.status,
     });
     return c.json({
-      campaigns: page.campaigns,
+      campaigns: page.campaigns.map((campaign) => present(c, campaign)),
       next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
     });
   })
   .post('/', async (c) => {
-    const input = await bodyWithContacts(c, createEnvelope);
+    // Without the extension the cap is simply never present.
+    const input = await bodyWithContacts(c, (capsOffered(c) ? createWithCap : createEnvelope) as typeof createWithCap);
     const { db, auth } = c.var;
     const config = checkConfiguration(db, auth.orgId, input.configuration_id);
     checkExternalId(db, auth.orgId, input.external_id);
@@ -101,7 +114,12 @@ export const campaignRoutes = new Hono<AppEnv>()
       const created = insertCampaign(
         db,
         auth.orgId,
-        { name: input.name, external_id: input.external_id ?? null, configuration_id: input.configuration_id ?? null },
+        {
+          name: input.name,
+          external_id: input.external_id ?? null,
+          configuration_id: input.configuration_id ?? null,
+          max_concurrent_calls: input.max_concurrent_calls ?? null,
+        },
         now,
       );
       recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign "${created.name}"` });
@@ -111,13 +129,14 @@ export const campaignRoutes = new Hono<AppEnv>()
       }
       return created;
     })();
-    return c.json(campaign, 201);
+    return c.json(present(c, campaign), 201);
   })
-  .get('/:id', (c) => c.json(mustFind(c.var.db, c.var.auth.orgId, c.req.param('id'))))
+  .get('/:id', (c) => c.json(present(c, mustFind(c.var.db, c.var.auth.orgId, c.req.param('id')))))
   .patch('/:id', async (c) => {
     const { db, auth } = c.var;
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
-    const input = await bodyWithContacts(c, updateEnvelope);
+    // Without the extension the cap is simply never present.
+    const input = await bodyWithContacts(c, (capsOffered(c) ? updateWithCap : updateEnvelope) as typeof updateWithCap);
     if (campaign.status === 'closed') throw new HttpError(400, 'A closed campaign cannot be updated');
     const configurationId = input.configuration_id === undefined ? campaign.configuration_id : input.configuration_id;
     const config = checkConfiguration(db, auth.orgId, configurationId);
@@ -135,6 +154,8 @@ export const campaignRoutes = new Hono<AppEnv>()
           name: input.name ?? campaign.name,
           external_id: input.external_id === undefined ? campaign.external_id : input.external_id,
           configuration_id: configurationId ?? null,
+          max_concurrent_calls:
+            input.max_concurrent_calls === undefined ? (campaign.max_concurrent_calls ?? null) : input.max_concurrent_calls,
         },
         now,
       );
@@ -143,7 +164,7 @@ export const campaignRoutes = new Hono<AppEnv>()
         campaignId: campaign.id,
         configurationId: next.configuration_id,
         summary: `Updated campaign "${next.name}"`,
-        changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id']),
+        changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id', 'max_concurrent_calls']),
       });
       if (normalized) {
         const outcome = upsertContacts(db, auth.orgId, campaign.id, normalized.contacts, now);
@@ -151,7 +172,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       }
       return next;
     })();
-    return c.json(updated);
+    return c.json(present(c, updated));
   })
   .post('/:id/:action{start|pause|close}', (c) => {
     const { db, auth } = c.var;
@@ -171,7 +192,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       });
       return next;
     })();
-    return c.json(updated);
+    return c.json(present(c, updated));
   })
   .get('/:id/report', (c) => {
     const { db, auth } = c.var;

@@ -1,35 +1,52 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Campaign, Stats } from '../../contract/schemas';
+import type { Campaign, CampaignsPage, Stats } from '../../contract/schemas';
+import type { BatchStats } from '../../contract/extensions';
 import { campaignQueries } from './campaigns';
 import { concurrencyQueries } from './concurrency';
 
 const isStatsKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key.at(-1) === 'stats';
+const isBatchKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key[1] === 'stats-batch';
 
 /**
- * One source of truth for what a stats answer says: the header's org headroom takes its calls
- * in flight and limit (so the two never disagree on screen), and a status that differs from
- * the cached campaign's (someone else paused it) refreshes the campaign, so its buttons and
- * the polling agree.
+ * One source of truth for what a stats answer says (one campaign's, or the board's batch):
+ * the header's org headroom takes its calls in flight and limit (so the two never disagree
+ * on screen), and a status that differs from the cached campaign's (someone else paused it)
+ * refreshes the campaign and the lists, so buttons, badges and polling agree.
  */
 export function syncFromStats(client: QueryClient): () => void {
   return client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
-    if (!isStatsKey(event.query.queryKey)) return;
-    const stats = event.query.state.data as Stats;
+    const key = event.query.queryKey;
+    const data = event.query.state.data as Stats | { stats: BatchStats[] };
+    const answers = isStatsKey(key)
+      ? [data as Stats]
+      : isBatchKey(key)
+        ? (data as { stats: BatchStats[] }).stats
+        : [];
+    const first = answers[0];
+    if (!first) return;
     client.setQueryData(
       concurrencyQueries.settings().queryKey,
-      { concurrency_limit: stats.concurrency_limit, active_calls: stats.active_calls },
+      { concurrency_limit: first.concurrency_limit, active_calls: first.active_calls },
       { updatedAt: event.query.state.dataUpdatedAt },
     );
+    const statusOf = new Map(answers.map((s) => [s.campaign_id, s.status]));
+    const differs = (campaign: Campaign | undefined) =>
+      campaign !== undefined &&
+      statusOf.has(campaign.id) &&
+      statusOf.get(campaign.id) !== campaign.status;
     void client.invalidateQueries({
       queryKey: campaignQueries.details(),
+      predicate: (q) => !isStatsKey(q.queryKey) && differs(q.state.data as Campaign | undefined),
+    });
+    void client.invalidateQueries({
+      queryKey: campaignQueries.lists(),
       predicate: (q) => {
-        const campaign = q.state.data as Campaign | undefined;
-        return (
-          !isStatsKey(q.queryKey) &&
-          campaign?.id === stats.campaign_id &&
-          campaign.status !== stats.status
-        );
+        const data = q.state.data as { pages?: CampaignsPage[] } | Campaign[] | undefined;
+        const campaigns = Array.isArray(data)
+          ? data
+          : (data?.pages?.flatMap((p) => p.campaigns) ?? []);
+        return campaigns.some(differs);
       },
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatNumber, formatRelative } from './format';
+import { formatCount, formatDate, formatNumber, formatRelative, formatUpcoming } from './format';
 
 // The hand-written formatters must say exactly what Intl's en-US says.
 describe('formatting without Intl on the first screen', () => {
@@ -42,6 +42,19 @@ describe('formatting without Intl on the first screen', () => {
       expect(formatDate(iso), iso).toBe(intl.format(new Date(iso)));
     }
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('says an upcoming time as a weekday and clock within the week, as a date beyond it', () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'short' });
+    const soon = '2026-11-24T15:05:00Z';
+    const local = new Date(soon);
+    const clock = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    expect(formatUpcoming(soon, now)).toBe(`${weekday.format(local)} ${clock}`);
+    const later = '2026-12-12T15:00:00Z';
+    expect(formatUpcoming(later, now)).toBe(
+      new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(new Date(later)),
+    );
   });
 
   it('says relative times as Intl.RelativeTimeFormat en (numeric: auto) does', () => {

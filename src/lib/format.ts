@@ -25,6 +25,17 @@ export function formatDate(iso: string): string {
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Tue 14:20" within the coming week, "Dec 12" beyond it; local time. */
+export function formatUpcoming(iso: string, now: number = Date.now()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (d.getTime() - now > 6 * 86_400_000) return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAYS[d.getDay()]} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 
 export function formatDateTime(iso: string): string {

@@ -4,6 +4,7 @@ import * as report from './002-report.ts';
 import * as summaries from './003-contact-summaries.ts';
 import * as activity from './004-activity.ts';
 import * as rollups from './005-minute-rollups.ts';
+import * as campaignConcurrency from './006-campaign-concurrency.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'contact summaries and search index', up: summaries.up },
   { version: 4, name: 'requeue budget and activity log', up: activity.up },
   { version: 5, name: 'per-minute timeline rollups', up: rollups.up },
+  { version: 6, name: 'campaign concurrency cap', up: campaignConcurrency.up },
 ];

@@ -9,17 +9,26 @@ import {
   YAxis,
 } from 'recharts';
 
+import { timeTick } from './chart-time';
+
 export type HeadroomPoint = { at: number; activeCalls: number; limit: number };
 
-const timeFormat = new Intl.DateTimeFormat('en-US', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const time = (at: number) => timeFormat.format(at);
-
-/** Calls in flight against the limit over this visit's polls. */
-export default function HeadroomChart({ points }: { points: HeadroomPoint[] }) {
+/**
+ * Calls in flight against a limit over time: this visit's polls (to the second), or the
+ * server's history over `spanSeconds`.
+ */
+export default function HeadroomChart({
+  points,
+  spanSeconds,
+  callsLabel = 'Calls in flight',
+  limitLabel = 'Limit',
+}: {
+  points: HeadroomPoint[];
+  spanSeconds?: number;
+  callsLabel?: string;
+  limitLabel?: string;
+}) {
+  const time = timeTick(spanSeconds ?? 0, spanSeconds === undefined);
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart
@@ -35,15 +44,15 @@ export default function HeadroomChart({ points }: { points: HeadroomPoint[] }) {
         <Line
           type="stepAfter"
           dataKey="limit"
-          name="Limit"
+          name={limitLabel}
           stroke="#b45309"
           dot={false}
           isAnimationActive={false}
         />
         <Line
-          type="monotone"
+          type={spanSeconds === undefined ? 'monotone' : 'stepAfter'}
           dataKey="activeCalls"
-          name="Calls in flight"
+          name={callsLabel}
           stroke="#4338ca"
           dot={false}
           isAnimationActive={false}

@@ -13,6 +13,7 @@ import {
 const BucketsChartImpl = lazy(() => import('./buckets-chart'));
 const HeadroomChartImpl = lazy(() => import('./headroom-chart'));
 const OutcomesChartImpl = lazy(() => import('./outcomes-chart'));
+const ThroughputChartImpl = lazy(() => import('./throughput-chart'));
 
 function Placeholder({ height }: { height: number }) {
   return <div className="animate-pulse rounded bg-slate-100" style={{ height }} />;
@@ -60,6 +61,14 @@ export function OutcomesChart(props: ComponentProps<typeof OutcomesChartImpl>) {
   return (
     <WhenOnScreen height={160}>
       <OutcomesChartImpl {...props} />
+    </WhenOnScreen>
+  );
+}
+
+export function ThroughputChart(props: ComponentProps<typeof ThroughputChartImpl>) {
+  return (
+    <WhenOnScreen height={200}>
+      <ThroughputChartImpl {...props} />
     </WhenOnScreen>
   );
 }

@@ -9,10 +9,12 @@ export type CampaignFieldErrors = {
   name?: string;
   external_id?: string;
   configuration_id?: string;
+  /** (ext) campaign-concurrency, shown by the Settings tab's cap field. */
+  max_concurrent_calls?: string;
   form?: string;
 };
 
-const fieldNames = ['name', 'external_id', 'configuration_id'];
+const fieldNames = ['name', 'external_id', 'configuration_id', 'max_concurrent_calls'];
 
 /** Puts a server 422 next to its field, a 409 on external_id, anything else under the form. */
 export function campaignErrorsFrom(error: unknown, fallback: string): CampaignFieldErrors {
@@ -23,6 +25,7 @@ export function campaignErrorsFrom(error: unknown, fallback: string): CampaignFi
       name: fields.name,
       external_id: fields.external_id,
       configuration_id: fields.configuration_id,
+      max_concurrent_calls: fields.max_concurrent_calls,
       form: Object.keys(fields).some((k) => !fieldNames.includes(k)) ? error.message : undefined,
     };
   }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useUpdateCampaign } from '../../api/campaigns';
-import type { Campaign } from '../../../contract/schemas';
-import { usePermission } from '../../api/session';
+import type { Campaign, CampaignUpdate } from '../../../contract/schemas';
+import type { CampaignConcurrencyInput } from '../../../contract/extensions';
+import { useExtension, usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';
 import {
@@ -11,19 +12,25 @@ import {
   type CampaignFieldErrors,
   type CampaignFieldValues,
 } from './campaign-fields';
+import { capValueOf, ConcurrencyCapField, parseCap } from './concurrency-cap-field';
 import { showErrors } from '../../lib/show-errors';
 
-/** Name, external_id and configuration of a campaign; read-only once closed. */
+/**
+ * Name, external_id and configuration of a campaign, and its cap on calls in flight where the
+ * server offers one; read-only once closed.
+ */
 export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   const [values, setValues] = useState<CampaignFieldValues>({
     name: campaign.name,
     externalId: campaign.external_id ?? '',
     configurationId: campaign.configuration_id ?? '',
   });
+  const [cap, setCap] = useState(() => capValueOf(campaign.max_concurrent_calls));
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateCampaign(campaign.id);
   const permission = usePermission('campaigns:manage');
+  const capOffered = useExtension('campaign-concurrency');
   const closed = campaign.status === 'closed';
   const readOnly = closed || !permission.allowed || permission.checking;
 
@@ -31,15 +38,22 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     setSaved(false);
-    const invalid = validateCampaignFields(values);
-    showErrors(form, () => setErrors(invalid ?? {}));
-    if (invalid) return;
+    const parsedCap = capOffered ? parseCap(cap) : null;
+    const invalid = {
+      ...validateCampaignFields(values),
+      ...(parsedCap && !parsedCap.ok ? { max_concurrent_calls: parsedCap.error } : {}),
+    };
+    showErrors(form, () => setErrors(invalid));
+    if (Object.keys(invalid).length > 0) return;
+    // The cap is an (ext) field: sent only to a server that lists it.
+    const body: CampaignUpdate & CampaignConcurrencyInput = {
+      name: values.name.trim(),
+      external_id: values.externalId.trim() || null,
+      configuration_id: values.configurationId || null,
+      ...(parsedCap?.ok ? { max_concurrent_calls: parsedCap.value } : {}),
+    };
     try {
-      await update.mutateAsync({
-        name: values.name.trim(),
-        external_id: values.externalId.trim() || null,
-        configuration_id: values.configurationId || null,
-      });
+      await update.mutateAsync(body);
       setSaved(true);
     } catch (error) {
       showErrors(form, () => setErrors(campaignErrorsFrom(error, 'Could not save the campaign.')));
@@ -64,6 +78,14 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
           readOnly={readOnly}
           externalIdHint="Your own key; the campaign's address works with it too."
         />
+        {capOffered && (
+          <ConcurrencyCapField
+            cap={cap}
+            onChange={setCap}
+            error={errors.max_concurrent_calls}
+            readOnly={readOnly}
+          />
+        )}
         {saved && (
           <p role="status" className="text-sm text-emerald-800">
             Saved.

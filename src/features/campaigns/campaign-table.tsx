@@ -1,63 +1,161 @@
 import { Link } from 'react-router';
-import type { Campaign } from '../../../contract/schemas';
+import type { Campaign, Configuration } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { BoardCells, ReasonChip } from './board-cells';
+import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
+import type { LiveBoard } from './use-live-board';
 
-const HEADERS = ['Name', 'External ID', 'Status', 'Configuration', 'Created'];
+type Column = { label: string; sort?: BoardSortKey };
+
+const LIST: Column[] = [
+  { label: 'Name' },
+  { label: 'External ID' },
+  { label: 'Status' },
+  { label: 'Configuration' },
+  { label: 'Created' },
+];
+const BOARD: Column[] = [
+  { label: BOARD_SORTS.name, sort: 'name' },
+  { label: 'Status' },
+  { label: BOARD_SORTS.progress, sort: 'progress' },
+  { label: BOARD_SORTS.in_flight, sort: 'in_flight' },
+  { label: BOARD_SORTS.answer_rate, sort: 'answer_rate' },
+  { label: BOARD_SORTS.finishes, sort: 'finishes' },
+  { label: 'Configuration' },
+  { label: 'Created' },
+];
+
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+}: {
+  column: Column;
+  sort: BoardSort | null;
+  onSort: (next: BoardSort | null) => void;
+}) {
+  const className = 'px-3 py-2 whitespace-nowrap';
+  if (!column.sort) {
+    return (
+      <th scope="col" className={className}>
+        {column.label}
+      </th>
+    );
+  }
+  const key = column.sort;
+  const current = sort?.key === key ? sort : null;
+  // Numbers sort biggest first, names A to Z; a third press returns to the server's order.
+  const firstDescending = key !== 'name' && key !== 'finishes';
+  const next =
+    current === null
+      ? { key, descending: firstDescending }
+      : current.descending === firstDescending
+        ? { key, descending: !firstDescending }
+        : null;
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={current ? (current.descending ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(next)}
+        className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        {column.label}
+        <span aria-hidden="true" className="w-3">
+          {current ? (current.descending ? '↓' : '↑') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
 
 export function CampaignTable({
   campaigns,
   loading,
-  configNames,
+  configurations,
+  board,
+  sort,
+  onSort,
 }: {
   campaigns: Campaign[];
   loading: boolean;
-  configNames: Map<string, string>;
+  configurations: Map<string, Configuration>;
+  board: LiveBoard;
+  sort: BoardSort | null;
+  onSort: (next: BoardSort | null) => void;
 }) {
+  // Finish times and calling windows move by the minute, not the second.
+  const now = useNow(30_000);
+  const columns = board.shown ? BOARD : LIST;
+  const rows = board.shown ? sortCampaigns(campaigns, board.byId, sort) : campaigns;
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table
         className="min-w-full divide-y divide-slate-200 text-sm"
         aria-busy={loading || undefined}
       >
-        <caption className="sr-only">Campaigns</caption>
+        <caption className="sr-only">
+          Campaigns{board.shown ? ', with live numbers for active and paused ones' : ''}
+        </caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            {HEADERS.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
+            {columns.map((c) => (
+              <HeaderCell key={c.label} column={c} sort={sort} onSort={onSort} />
             ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {loading ? (
-            <SkeletonRows columns={HEADERS.length} />
+            <SkeletonRows columns={columns.length} />
           ) : (
-            campaigns.map((c) => (
-              <tr key={c.id} className="hover:bg-slate-50">
-                <td className="px-3 py-2 font-medium">
-                  <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
-                    {c.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs text-slate-700">
-                  {c.external_id ?? '—'}
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={c.status} />
-                </td>
-                <td className="px-3 py-2 text-slate-700">
-                  {c.configuration_id
-                    ? (configNames.get(c.configuration_id) ?? 'Unknown configuration')
-                    : 'None'}
-                </td>
-                <td className="px-3 py-2 text-slate-700">
-                  <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
-                </td>
-              </tr>
-            ))
+            rows.map((c) => {
+              const configuration = c.configuration_id
+                ? (configurations.get(c.configuration_id) ?? null)
+                : null;
+              const stats = board.byId.get(c.id);
+              return (
+                <tr key={c.id} className="hover:bg-slate-50">
+                  <td className="px-3 py-2 font-medium">
+                    <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
+                      {c.name}
+                    </Link>
+                  </td>
+                  {!board.shown && (
+                    <td className="px-3 py-2 font-mono text-xs text-slate-700">
+                      {c.external_id ?? '—'}
+                    </td>
+                  )}
+                  <td className="px-3 py-2">
+                    <StatusBadge status={c.status} />
+                    {stats && (
+                      <ReasonChip
+                        campaign={c}
+                        stats={stats}
+                        configuration={configuration}
+                        now={now}
+                      />
+                    )}
+                  </td>
+                  {board.shown && <BoardCells campaign={c} stats={stats} now={now} />}
+                  <td className="px-3 py-2 text-slate-700">
+                    {configuration
+                      ? configuration.name
+                      : c.configuration_id
+                        ? 'Unknown configuration'
+                        : 'None'}
+                  </td>
+                  <td className="px-3 py-2 text-slate-700">
+                    <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
+                  </td>
+                </tr>
+              );
+            })
           )}
         </tbody>
       </table>

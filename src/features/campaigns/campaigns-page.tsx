@@ -1,14 +1,18 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
+import { useSessionPending } from '../../api/session';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { formatCount } from '../../lib/format';
 import { CampaignFilters } from './campaign-filters';
+import { BoardLiveness } from './board-liveness';
 import { CampaignTable } from './campaign-table';
 import { NewCampaignButton } from './new-campaign-button';
+import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
+import { useLiveBoard } from './use-live-board';
 import { PageHeading } from '../../components/page-heading';
 
 export function CampaignsPage() {
@@ -17,7 +21,26 @@ export function CampaignsPage() {
   const configurations = useQuery(configurationQueries.list());
   const campaigns = list.data?.pages.flatMap((p) => p.campaigns) ?? [];
   const filtered = filters.name !== '' || filters.status.length > 0;
-  const configNames = new Map((configurations.data ?? []).map((c) => [c.id, c.name]));
+  const configurationsById = new Map((configurations.data ?? []).map((c) => [c.id, c]));
+  const board = useLiveBoard(campaigns);
+  const sessionPending = useSessionPending();
+  const [params, setParams] = useSearchParams();
+  // The order lives in the URL with the filters (`?sort=progress&order=desc`).
+  const sort = readBoardSort(params);
+  const setSort = (next: BoardSort | null) =>
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        out.delete('sort');
+        out.delete('order');
+        if (next) {
+          out.set('sort', next.key);
+          out.set('order', next.descending ? 'desc' : 'asc');
+        }
+        return out;
+      },
+      { replace: true },
+    );
 
   return (
     <section className="space-y-5">
@@ -65,7 +88,16 @@ export function CampaignsPage() {
         </div>
       ) : (
         <>
-          <CampaignTable campaigns={campaigns} loading={list.isPending} configNames={configNames} />
+          {board.offered && <BoardLiveness board={board} />}
+          <CampaignTable
+            campaigns={campaigns}
+            // Which columns show depends on the session: wait for it rather than swap them.
+            loading={list.isPending || sessionPending}
+            configurations={configurationsById}
+            board={board}
+            sort={sort}
+            onSort={setSort}
+          />
           {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
           {list.data && (
             <div className="flex items-center gap-4 text-sm text-slate-600">

@@ -1,5 +1,9 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { CampaignStatus } from '../../../contract/schemas';
+import type { CampaignTimeline } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
 import { formatDuration } from '../../lib/format';
+import { forecastText } from './forecast-text';
 import { estimateFinish, type HistoryPoint } from './headroom-history';
 
 export function FinishEstimatePanel({
@@ -25,6 +29,32 @@ export function FinishEstimatePanel({
   return (
     <Panel title="Estimated finish">
       <p className="mt-2 text-sm text-slate-700">{text}</p>
+    </Panel>
+  );
+}
+
+/** The server's forecast: honest about nights and weekends, right on the first load. */
+export function ForecastPanel({
+  timeline,
+  status,
+  total,
+  timeZone,
+}: {
+  timeline: UseQueryResult<CampaignTimeline>;
+  status: CampaignStatus;
+  total: number;
+  timeZone: string;
+}) {
+  const forecast = timeline.data?.forecast;
+  return (
+    <Panel title="Estimated finish">
+      <p className="mt-2 min-h-10 text-sm text-slate-700">
+        {forecast
+          ? forecastText(forecast, { status, total, timeZone, now: timeline.dataUpdatedAt })
+          : timeline.isError
+            ? `Could not load the estimate: ${timeline.error.message}`
+            : 'Loading the estimate…'}
+      </p>
     </Panel>
   );
 }

@@ -18,7 +18,8 @@ export function HeadroomPanel({
   live,
 }: {
   stats: Stats;
-  points: HistoryPoint[];
+  /** This visit's polls, for servers without the timeline; null when the History shows it. */
+  points: HistoryPoint[] | null;
   live: boolean;
 }) {
   const limit = stats.concurrency_limit;
@@ -37,21 +38,25 @@ export function HeadroomPanel({
         className="mt-2 h-3"
       />
       <p className="mt-2 text-sm text-slate-700">{freeSlotsInWords(free, limit, active)}</p>
-      <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
-      {points.length < 2 ? (
-        <p className="mt-1 text-sm text-slate-600">
-          {live
-            ? 'The chart fills in as updates arrive.'
-            : 'The chart fills in while the campaign is live; each Refresh adds a point.'}
-        </p>
-      ) : (
-        <div
-          className="mt-2"
-          role="img"
-          aria-label={`Line chart of calls in flight against the limit over the last ${points.length} updates`}
-        >
-          <HeadroomChart points={points} />
-        </div>
+      {points === null ? null : (
+        <>
+          <h3 className="mt-4 text-sm font-semibold text-slate-800">Headroom during this visit</h3>
+          {points.length < 2 ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {live
+                ? 'The chart fills in as updates arrive.'
+                : 'The chart fills in while the campaign is live; each Refresh adds a point.'}
+            </p>
+          ) : (
+            <div
+              className="mt-2"
+              role="img"
+              aria-label={`Line chart of calls in flight against the limit over the last ${points.length} updates`}
+            >
+              <HeadroomChart points={points} />
+            </div>
+          )}
+        </>
       )}
     </Panel>
   );

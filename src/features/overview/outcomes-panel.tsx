@@ -4,14 +4,7 @@ import { OutcomesChart } from '../../components/charts/lazy-charts';
 import { Panel } from '../../components/panel';
 import { contactsHref } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
-
-const OUTCOMES = [
-  { key: 'completed', label: 'Completed', color: '#059669' },
-  { key: 'no_answer', label: 'No answer', color: '#d97706' },
-  { key: 'voicemail', label: 'Voicemail', color: '#0284c7' },
-  { key: 'busy', label: 'Busy', color: '#ea580c' },
-  { key: 'failed', label: 'Failed', color: '#e11d48' },
-] as const;
+import { OUTCOMES } from '../../lib/outcomes';
 
 const percentOf = (n: number, total: number) =>
   total === 0 ? '—' : `${Math.round((n / total) * 1000) / 10}%`;

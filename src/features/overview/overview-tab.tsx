@@ -4,21 +4,40 @@ import { configurationQueries } from '../../api/configurations';
 import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
+import { Panel } from '../../components/panel';
 import { BucketsPanel } from './buckets-panel';
-import { FinishEstimatePanel } from './finish-estimate-panel';
+import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
+import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
 import { HeadroomPanel } from './headroom-panel';
 import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
-import { whyNotDialing } from './why-not-dialing';
+import { whyNotDialing } from '../../lib/dialing-reason';
+
+// Campaigns without a configuration have no timezone of their own: the reader's.
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+// Below the fold on a phone, with its charts: it loads after the numbers above it.
+const HistoryPanel = lazy(() => import('./history-panel'));
 
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
 
+function HistorySkeleton() {
+  return (
+    <Panel title="History" className="lg:col-span-2">
+      <div className="mt-2 h-[470px] animate-pulse rounded bg-slate-100" aria-hidden="true" />
+    </Panel>
+  );
+}
+
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
+  const hasTimeline = useExtension('timeline');
   const { query, live, visible } = useCampaignStats(campaign);
   const points = useHeadroomHistory(campaign.id);
+  const [range, setRange] = useTimelineRange();
+  const timeline = useCampaignTimeline(campaign.id, range, { enabled: hasTimeline, live });
   const configuration = useQuery({
     ...configurationQueries.detail(campaign.configuration_id ?? ''),
     enabled: campaign.configuration_id !== null,
@@ -80,8 +99,28 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         aria-describedby={stale ? 'stale-note' : undefined}
       >
         <BucketsPanel stats={stats} />
-        <HeadroomPanel stats={stats} points={points} live={live} />
-        <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
+        <HeadroomPanel stats={stats} points={hasTimeline ? null : points} live={live} />
+        {hasTimeline ? (
+          <>
+            <ForecastPanel
+              timeline={timeline}
+              status={stats.status}
+              total={stats.contacts.total}
+              timeZone={configuration.data?.timezone ?? browserTimeZone()}
+            />
+            <Suspense fallback={<HistorySkeleton />}>
+              <HistoryPanel
+                timeline={timeline}
+                range={range}
+                onRangeChange={setRange}
+                limit={campaign.max_concurrent_calls ?? stats.concurrency_limit}
+                limitLabel={campaign.max_concurrent_calls ? 'The campaign cap' : 'The org limit'}
+              />
+            </Suspense>
+          </>
+        ) : (
+          <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
+        )}
       </div>
       {hasReport && (
         <Suspense fallback={null}>

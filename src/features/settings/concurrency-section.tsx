@@ -9,7 +9,7 @@ import {
   useUpdateConcurrencyLimit,
 } from '../../api/concurrency';
 import { CONCURRENCY_LIMIT } from '../../../contract/schemas';
-import { usePermission } from '../../api/session';
+import { useExtension, usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, inputClass } from '../../components/field';
@@ -18,40 +18,65 @@ import { UsageBar } from '../../components/usage-bar';
 import { showErrors } from '../../lib/show-errors';
 import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 
+/**
+ * Each campaign's calls in flight (its contacts in progress), polled every 5 s while the tab
+ * is visible (refetchIntervalInBackground stays false): one request for all of them where the
+ * server offers stats-batch, else one stats request per campaign.
+ */
+function useCallsInFlight(ids: string[]): Map<string, number> {
+  const batched = useExtension('stats-batch');
+  const batch = useQuery({
+    ...campaignQueries.statsBatch(ids),
+    enabled: batched && ids.length > 0,
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+  const single = useQueries({
+    queries: batched
+      ? []
+      : ids.map((id) => ({ ...campaignQueries.stats(id), refetchInterval: POLL_INTERVAL_MS })),
+  });
+  const answers = batched ? (batch.data?.stats ?? []) : single.map((q) => q.data);
+  return new Map(answers.flatMap((s) => (s ? [[s.campaign_id, s.contacts.in_progress]] : [])));
+}
+
 function ActiveCampaigns() {
   const campaigns = useInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS));
+  // One page of at most 200: within what one stats-batch request may name.
   const active = campaigns.data?.pages[0]?.campaigns ?? [];
-  const stats = useQueries({
-    queries: active.map((c) => ({
-      ...campaignQueries.stats(c.id),
-      refetchInterval: POLL_INTERVAL_MS,
-    })),
-  });
+  const inFlight = useCallsInFlight(active.map((c) => c.id));
+  const capsOffered = useExtension('campaign-concurrency');
   if (campaigns.isPending)
     return <p className="text-sm text-slate-600">Loading active campaigns…</p>;
   if (active.length === 0) return <p className="text-sm text-slate-600">No campaign is active.</p>;
   return (
     <table className="mt-3 w-full max-w-xl text-sm">
-      <caption className="sr-only">Active campaigns and their contacts in progress</caption>
+      <caption className="sr-only">Active campaigns and their calls in flight</caption>
       <thead className="text-left text-xs text-slate-600 uppercase">
         <tr>
           <th scope="col" className="py-1 pr-4">
             Active campaign
           </th>
           <th scope="col" className="py-1">
-            Contacts in progress
+            Calls in flight
           </th>
         </tr>
       </thead>
       <tbody>
-        {active.map((c, i) => (
+        {active.map((c) => (
           <tr key={c.id}>
             <td className="py-1 pr-4">
               <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
                 {c.name}
               </Link>
             </td>
-            <td className="py-1 tabular-nums">{stats[i]?.data?.contacts.in_progress ?? '…'}</td>
+            <td className="py-1 tabular-nums">
+              {inFlight.get(c.id) ?? '…'}
+              {capsOffered && (
+                <span className="text-slate-600">
+                  {c.max_concurrent_calls == null ? ', no cap' : ` / ${c.max_concurrent_calls} cap`}
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

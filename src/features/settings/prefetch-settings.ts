@@ -1,16 +1,28 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { concurrencyQueries } from '../../api/concurrency';
+import { getConnection } from '../../api/connection';
+import { sessionQueries } from '../../api/session';
 
 export const ACTIVE_CAMPAIGNS = { name: '', status: ['active' as const], limit: 200 };
 
-/** Starts the Settings page's requests: the limit, the active campaigns, then their stats. */
+/**
+ * Starts the Settings page's requests: the limit, the active campaigns, then their calls in
+ * flight, in one stats-batch request where the session lists it, else one per campaign.
+ */
 export function prefetchSettings(queryClient: QueryClient) {
   void queryClient.prefetchQuery(concurrencyQueries.settings());
-  queryClient.fetchInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS)).then(
-    (list) => {
-      for (const c of list.pages[0]?.campaigns ?? []) {
-        void queryClient.prefetchQuery(campaignQueries.stats(c.id));
+  Promise.all([
+    queryClient.fetchQuery(sessionQueries.current(getConnection())),
+    queryClient.fetchInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS)),
+  ]).then(
+    ([session, list]) => {
+      const ids = list.pages[0]?.campaigns.map((c) => c.id) ?? [];
+      if (ids.length === 0) return;
+      if (session?.extensions.includes('stats-batch')) {
+        void queryClient.prefetchQuery(campaignQueries.statsBatch(ids));
+      } else {
+        for (const id of ids) void queryClient.prefetchQuery(campaignQueries.stats(id));
       }
     },
     () => {},

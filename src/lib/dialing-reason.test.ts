@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeCampaign, makeConfiguration, makeStats } from '../../test/fixtures';
-import { whyNotDialing } from './why-not-dialing';
+import { makeCampaign, makeConfiguration, makeStats } from '../test/fixtures';
+import { dialingReason, whyNotDialing } from './dialing-reason';
 
 const idle = { total: 100, pending: 40, in_progress: 0, completed: 50, exhausted: 10 };
 // Monday 23 November 2026, 15:00 UTC = 10:00 in New York.
@@ -85,5 +85,50 @@ describe('whyNotDialing', () => {
         monday10am,
       ),
     ).toMatch(/retry interval/);
+  });
+
+  it('gives the board a short chip, including a campaign held back at a cap while it dials', () => {
+    const chip = (...args: Parameters<typeof dialingReason>) => dialingReason(...args)?.chip;
+    const busy = { total: 100, pending: 40, in_progress: 3, completed: 50, exhausted: 7 };
+    expect(chip({ ...campaign, status: 'paused' }, makeStats(campaign.id), null, monday10am)).toBe(
+      'Paused',
+    );
+    const capped = { ...campaign, max_concurrent_calls: 3 };
+    expect(chip(capped, makeStats(campaign.id, { contacts: busy }), null, monday10am)).toBe(
+      'At its cap (3)',
+    );
+    // Dialing at a cap is not "nothing is dialing": the Overview's sentence stays away.
+    expect(
+      whyNotDialing(capped, makeStats(campaign.id, { contacts: busy }), null, monday10am),
+    ).toBeNull();
+    expect(
+      chip(
+        campaign,
+        makeStats(campaign.id, { contacts: busy, active_calls: 10, concurrency_limit: 10 }),
+        null,
+        monday10am,
+      ),
+    ).toBe('Org at cap');
+    const laterToday = makeConfiguration({
+      timezone: 'America/New_York',
+      schedule: { days: ['mon'], start_time: '17:00', end_time: '20:00' },
+    });
+    expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), laterToday, monday10am)).toBe(
+      'Outside window until 17:00',
+    );
+    const tomorrow = makeConfiguration({
+      timezone: 'America/New_York',
+      schedule: { days: ['tue'], start_time: '08:00', end_time: '17:00' },
+    });
+    expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), tomorrow, monday10am)).toBe(
+      'Outside window until Tue 08:00',
+    );
+    const finished = { total: 10, pending: 0, in_progress: 0, completed: 7, exhausted: 3 };
+    expect(chip(campaign, makeStats(campaign.id, { contacts: finished }), null, monday10am)).toBe(
+      'Nothing left',
+    );
+    expect(
+      chip(campaign, makeStats(campaign.id, { contacts: busy }), null, monday10am),
+    ).toBeUndefined();
   });
 });

@@ -1,0 +1,69 @@
+import { api, expect, expectNoAxeViolations, test } from './fixtures';
+
+type Stats = { contacts: { in_progress: number } };
+type Settings = { concurrency_limit: number; active_calls: number };
+
+test('a campaign capped at 2 on its Settings tab never has more than 2 calls in flight, under a higher org limit', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const campaign = await api<{ id: string }>(page, '/campaign/campaigns', {
+    method: 'POST',
+    body: {
+      name: `Capped ${stamp}`,
+      external_id: `capped-${stamp}`,
+      contacts: Array.from({ length: 300 }, (_, i) => ({
+        external_id: `capped-${stamp}-${i}`,
+        phone_numbers: [`+1415556${String(i).padStart(4, '0')}`],
+      })),
+    },
+  });
+  const inFlight = async () =>
+    (await api<Stats>(page, `/campaign/campaigns/${campaign.id}/stats`)).contacts.in_progress;
+  try {
+    // Paused, and its first calls (if the dialer got to it) over, before the cap is set.
+    await api(page, `/campaign/campaigns/${campaign.id}/pause`, { method: 'POST' });
+    await expect.poll(inFlight, { timeout: 30_000 }).toBe(0);
+
+    await page.goto(`/campaigns/capped-${stamp}/settings`);
+    const cap = page.getByRole('group', { name: 'Calls at once' });
+    await expect(cap.getByRole('radio', { name: 'No cap' })).toBeChecked();
+    await cap.getByRole('radio', { name: 'At most' }).check();
+    await cap.getByRole('spinbutton', { name: 'Maximum calls in flight' }).fill('2');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(
+      (await api<{ max_concurrent_calls: number }>(page, `/campaign/campaigns/${campaign.id}`))
+        .max_concurrent_calls,
+    ).toBe(2);
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+    // About 20 s of the fast dialer (DIALER_SPEED 60: calls last seconds), sampled often.
+    const campaignSeen: number[] = [];
+    let org = { limit: Infinity, maxInFlight: 0 };
+    for (const end = Date.now() + 20_000; Date.now() < end;) {
+      const [mine, settings] = await Promise.all([
+        inFlight(),
+        api<Settings>(page, '/campaign/concurrency-settings'),
+      ]);
+      campaignSeen.push(mine);
+      org = {
+        limit: Math.min(org.limit, settings.concurrency_limit),
+        maxInFlight: Math.max(org.maxInFlight, settings.active_calls),
+      };
+      await page.waitForTimeout(200);
+    }
+    // Never above the cap, and held at it: the campaign had work for more.
+    expect(Math.max(...campaignSeen)).toBe(2);
+    // The cap held it, not the org: the limit stayed higher and other campaigns used it.
+    expect(org.limit).toBeGreaterThan(2);
+    expect(org.maxInFlight).toBeGreaterThan(2);
+  } finally {
+    // Other specs share the server: leave no extra campaign dialing.
+    await api(page, `/campaign/campaigns/${campaign.id}/close`, { method: 'POST' });
+  }
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { server, sessionHandler } from '../../test/server';
+import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
+import { renderRoute } from '../../test/render';
+import { expectNoAxeViolations } from '../../test/axe';
+import { advance, setVisibility, user, withFakeClock } from '../../test/clock';
+import type { Campaign } from '../../../contract/schemas';
+import type { BatchStats } from '../../../contract/extensions';
+
+withFakeClock();
+
+const config = makeConfiguration({ name: 'Always open', schedule: null });
+const BOARD = ['session', 'stats-batch', 'campaign-concurrency'];
+
+const spring = makeCampaign({
+  name: 'Spring outreach',
+  status: 'active',
+  configuration_id: config.id,
+  max_concurrent_calls: 5,
+});
+const renewals = makeCampaign({ name: 'Renewals', status: 'paused', configuration_id: config.id });
+const archive = makeCampaign({ name: 'Old archive', status: 'closed' });
+
+function batch(campaign: Campaign, overrides: Partial<BatchStats> = {}): BatchStats {
+  return { ...makeStats(campaign.id), answer_rate: null, finishes_at: null, ...overrides };
+}
+
+function serve({
+  campaigns = [spring, renewals, archive],
+  stats = [
+    batch(spring, {
+      contacts: { total: 200, pending: 100, in_progress: 3, completed: 80, exhausted: 17 },
+      answer_rate: 41.256,
+      finishes_at: '2026-11-24T15:05:00Z',
+    }),
+    batch(renewals, {
+      status: 'paused',
+      contacts: { total: 100, pending: 10, in_progress: 0, completed: 85, exhausted: 5 },
+      answer_rate: 62.5,
+    }),
+  ],
+  extensions = BOARD,
+}: { campaigns?: Campaign[]; stats?: BatchStats[]; extensions?: string[] } = {}) {
+  const seen = { batch: [] as string[][], lists: 0 };
+  let current = { campaigns, stats };
+  server.use(
+    sessionHandler(makeSession({ extensions })),
+    http.get(`${API}/campaign/campaigns`, () => {
+      seen.lists++;
+      return HttpResponse.json({ campaigns: current.campaigns, next_cursor: null });
+    }),
+    http.get(`${API}/campaign/configurations`, () =>
+      HttpResponse.json({ configurations: [config] }),
+    ),
+    http.get(`${API}/campaign/concurrency-settings`, () =>
+      HttpResponse.json({ concurrency_limit: 10, active_calls: 3 }),
+    ),
+    http.get(`${API}/campaign/stats`, ({ request }) => {
+      seen.batch.push(new URL(request.url).searchParams.getAll('campaign_id'));
+      return HttpResponse.json({ stats: current.stats });
+    }),
+  );
+  return {
+    seen,
+    change: (next: Partial<typeof current>) => (current = { ...current, ...next }),
+  };
+}
+
+const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
+const names = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getByRole('link').textContent);
+
+describe('Campaign board', () => {
+  it('shows live numbers for active and paused campaigns from one request', async () => {
+    const { seen } = serve();
+    const { container } = renderRoute('/campaigns');
+    await screen.findByText(/^Live · updated \d+s ago$/);
+    expect(seen.batch).toEqual([[spring.id, renewals.id]]);
+    const row = within(rowOf('Spring outreach'));
+    expect(row.getByText('48%')).toBeInTheDocument();
+    expect(row.getByText('/ 5 cap', { exact: false })).toBeInTheDocument();
+    expect(rowOf('Spring outreach')).toHaveTextContent('3 / 5 cap');
+    expect(row.getByText('41.3%')).toBeInTheDocument();
+    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:05$/)).toHaveAttribute(
+      'datetime',
+      '2026-11-24T15:05:00Z',
+    );
+    const paused = within(rowOf('Renewals'));
+    expect(paused.getByText('90%')).toBeInTheDocument();
+    expect(paused.getByText('Paused', { selector: 'span.block' })).toBeInTheDocument();
+    expect(paused.getByText('No estimate')).toBeInTheDocument();
+    expect(within(rowOf('Old archive')).getAllByText('Closed: no live numbers')).toHaveLength(4);
+    for (const header of ['Progress', 'In flight', 'Answer rate', 'Finishes']) {
+      expect(screen.getByRole('columnheader', { name: header })).toBeInTheDocument();
+    }
+    await expectNoAxeViolations(container);
+  });
+
+  it('polls once per 5 s while visible and an active campaign is on screen, never hidden', async () => {
+    const { seen } = serve();
+    renderRoute('/campaigns');
+    await screen.findByText(/^Live/);
+    expect(seen.batch).toHaveLength(1);
+    await advance(5_000);
+    expect(seen.batch).toHaveLength(2);
+    await advance(10_000);
+    expect(seen.batch).toHaveLength(4);
+    setVisibility('hidden');
+    await advance(30_000);
+    expect(seen.batch).toHaveLength(4);
+    expect(screen.getByText(/^Paused while the tab is hidden/)).toBeInTheDocument();
+    setVisibility('visible');
+    await waitFor(() => expect(seen.batch).toHaveLength(5));
+  });
+
+  it('fetches paused campaigns once and does not poll them', async () => {
+    const { seen } = serve({
+      campaigns: [renewals],
+      stats: [batch(renewals, { status: 'paused' })],
+    });
+    renderRoute('/campaigns');
+    await screen.findByText(/^Not live: no active campaign on screen/);
+    await advance(30_000);
+    expect(seen.batch).toHaveLength(1);
+  });
+
+  it('refreshes the list when a poll says someone else paused a campaign', async () => {
+    const { seen, change } = serve();
+    renderRoute('/campaigns');
+    await screen.findByText(/^Live/);
+    expect(seen.lists).toBe(1);
+    const nowPaused = { ...spring, status: 'paused' as const };
+    change({
+      campaigns: [nowPaused, renewals, archive],
+      stats: [batch(spring, { status: 'paused' }), batch(renewals, { status: 'paused' })],
+    });
+    await advance(5_000);
+    await waitFor(() => expect(seen.lists).toBe(2));
+    await waitFor(() =>
+      expect(within(rowOf('Spring outreach')).getAllByText('Paused')).not.toHaveLength(0),
+    );
+  });
+
+  it('sorts by a live column from its header, keeping the order in the URL', async () => {
+    serve();
+    const { router } = renderRoute('/campaigns');
+    await screen.findByText(/^Live/);
+    expect(names()).toEqual(['Spring outreach', 'Renewals', 'Old archive']);
+    const u = user();
+    await u.click(screen.getByRole('button', { name: 'Progress' }));
+    await waitFor(() => expect(names()).toEqual(['Renewals', 'Spring outreach', 'Old archive']));
+    expect(screen.getByRole('columnheader', { name: 'Progress' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(router.state.location.search).toBe('?sort=progress&order=desc');
+    await u.click(screen.getByRole('button', { name: 'Progress' }));
+    await waitFor(() => expect(names()).toEqual(['Spring outreach', 'Renewals', 'Old archive']));
+    expect(screen.getByRole('columnheader', { name: 'Progress' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await u.click(screen.getByRole('button', { name: 'Answer rate' }));
+    await waitFor(() => expect(names()).toEqual(['Renewals', 'Spring outreach', 'Old archive']));
+    await u.click(screen.getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(names()).toEqual(['Old archive', 'Renewals', 'Spring outreach']));
+  });
+
+  it('opens in the order the URL holds', async () => {
+    serve();
+    renderRoute('/campaigns?sort=in_flight&order=desc');
+    await screen.findByText(/^Live/);
+    expect(names()).toEqual(['Spring outreach', 'Renewals', 'Old archive']);
+    expect(screen.getByRole('columnheader', { name: 'In flight' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+  });
+
+  it('is the plain list, without a stats request, on a server without the extension', async () => {
+    serve({ extensions: ['session'] });
+    renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Spring outreach' });
+    expect(screen.queryByRole('columnheader', { name: 'Progress' })).not.toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'External ID' })).toBeInTheDocument();
+    expect(screen.queryByText(/^Live/)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { forecastText } from './forecast-text';
+
+// Monday 23 November 2026, 15:00 UTC = 10:00 in New York.
+const now = Date.parse('2026-11-23T15:00:00Z');
+const base = { status: 'active' as const, total: 5000, timeZone: 'America/New_York', now };
+const forecast = (overrides = {}) => ({
+  rate_per_hour: 120.5,
+  remaining: 4000,
+  finishes_at: '2026-11-24T19:17:00Z',
+  basis: 'last 30 minutes',
+  ...overrides,
+});
+
+describe('forecastText', () => {
+  it('says when, in the campaign timezone, how far off and at what rate, rounded', () => {
+    expect(forecastText(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), base)).toBe(
+      'Finishes Mon 14:20 in America/New_York (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
+    );
+    expect(forecastText(forecast(), base)).toBe(
+      'Finishes Tue 14:00 in America/New_York (in about 1 day 4h), at 121 contacts/hour over the last 30 minutes.',
+    );
+  });
+
+  it('rounds a later finish to the hour and names its date beyond a week', () => {
+    expect(forecastText(forecast({ finishes_at: '2026-12-08T16:40:00Z' }), base)).toMatch(
+      /^Finishes Tue Dec 8 12:00 in America\/New_York/,
+    );
+  });
+
+  it('keeps one decimal for a slow rate', () => {
+    expect(
+      forecastText(forecast({ rate_per_hour: 2.345, finishes_at: '2026-11-23T16:00:00Z' }), base),
+    ).toBe(
+      'Finishes Mon 11:00 in America/New_York (in about 1h 0m), at 2.3 contacts/hour over the last 30 minutes.',
+    );
+  });
+
+  it('explains every case without a finish time', () => {
+    expect(forecastText(forecast(), { ...base, total: 0 })).toBe(
+      'No contacts yet: import contacts to get an estimate.',
+    );
+    expect(forecastText(forecast({ remaining: 0, finishes_at: null }), base)).toBe(
+      'Every contact is finished.',
+    );
+    expect(forecastText(forecast({ finishes_at: null }), { ...base, status: 'paused' })).toBe(
+      'No estimate while the campaign is paused (4,000 contacts left).',
+    );
+    expect(forecastText(forecast({ rate_per_hour: 0, finishes_at: null }), base)).toBe(
+      'No contact finished over the last 30 minutes of calling window, so no finish time yet (4,000 contacts left).',
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import type { CampaignStatus } from '../../../contract/schemas';
+import type { Forecast } from '../../../contract/extensions';
+import { formatDuration, formatNumber } from '../../lib/format';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, withDate: boolean) {
+  const key = `${timeZone}|${withDate}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      ...(withDate ? { month: 'short', day: 'numeric' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Today's estimate to ten minutes, a later one to the hour: no false precision. */
+function rounded(at: number, now: number): number {
+  const step = at - now < 86_400_000 ? 10 * 60_000 : 60 * 60_000;
+  return Math.round(at / step) * step;
+}
+
+function waitText(ms: number): string {
+  const seconds = Math.max(0, ms / 1000);
+  if (seconds < 86_400) return formatDuration(Math.round(seconds / 60) * 60);
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.round((seconds % 86_400) / 3600);
+  return `${days} day${days === 1 ? '' : 's'}${hours ? ` ${hours}h` : ''}`;
+}
+
+const rate = (perHour: number) =>
+  perHour >= 10 ? formatNumber(Math.round(perHour)) : String(Math.round(perHour * 10) / 10);
+
+/**
+ * The Overview's finish estimate from the server's forecast, in the campaign's timezone:
+ * "Finishes Tue 14:20 in America/New_York (in about 3h 20m), at 120 contacts/hour over the
+ * last 30 minutes."
+ */
+export function forecastText(
+  forecast: Forecast,
+  {
+    status,
+    total,
+    timeZone,
+    now,
+  }: { status: CampaignStatus; total: number; timeZone: string; now: number },
+): string {
+  if (total === 0) return 'No contacts yet: import contacts to get an estimate.';
+  if (forecast.remaining === 0) return 'Every contact is finished.';
+  const left = `${formatNumber(forecast.remaining)} contacts left`;
+  if (status !== 'active') return `No estimate while the campaign is ${status} (${left}).`;
+  if (forecast.finishes_at === null || forecast.rate_per_hour <= 0) {
+    return `No contact finished over the ${forecast.basis} of calling window, so no finish time yet (${left}).`;
+  }
+  const at = rounded(Date.parse(forecast.finishes_at), now);
+  const withDate = at - now > 6 * 86_400_000;
+  const when = formatter(timeZone, withDate).format(at).replaceAll(',', '');
+  return `Finishes ${when} in ${timeZone} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
+}
