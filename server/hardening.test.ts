@@ -66,6 +66,8 @@ describe('hardening', () => {
     const app = createApp({
       db,
       clientAddress: () => address,
+      // A stopped clock: the bucket refills by time, and a slow machine must not count twice.
+      now: () => new Date('2026-11-23T12:00:00Z'),
       rateLimit: { perSecond: 1000, burst: 1000, failedAuth: { perSecond: 1, burst: 20 } },
     });
     const statuses: number[] = [];
