@@ -133,7 +133,8 @@ export function CampaignTable({
                   )}
                   <td className="px-3 py-2">
                     <StatusBadge status={c.status} />
-                    {stats && (
+                    {/* A paused or closed campaign's badge already says why. */}
+                    {stats && c.status === 'active' && (
                       <ReasonChip
                         campaign={c}
                         stats={stats}

@@ -28,7 +28,11 @@ function rounded(at: number, now: number): number {
 
 function waitText(ms: number): string {
   const seconds = Math.max(0, ms / 1000);
-  if (seconds < 86_400) return formatDuration(Math.round(seconds / 60) * 60);
+  // A minute is honest an hour out; beyond that, ten minutes.
+  if (seconds < 86_400)
+    return formatDuration(
+      Math.round(seconds / (seconds < 3600 ? 60 : 600)) * (seconds < 3600 ? 60 : 600),
+    );
   const days = Math.floor(seconds / 86_400);
   const hours = Math.round((seconds % 86_400) / 3600);
   return `${days} day${days === 1 ? '' : 's'}${hours ? ` ${hours}h` : ''}`;

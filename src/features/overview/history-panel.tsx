@@ -22,7 +22,7 @@ function RangePicker({
       {(Object.keys(TIMELINE_RANGES) as TimelineRange[]).map((key) => (
         <label
           key={key}
-          className="cursor-pointer rounded-md border border-slate-300 px-2.5 py-1 has-checked:border-indigo-600 has-checked:bg-indigo-50 has-checked:font-medium has-checked:text-indigo-900 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600"
+          className="relative cursor-pointer rounded-md border border-slate-300 px-2.5 py-1 has-checked:border-indigo-600 has-checked:bg-indigo-50 has-checked:font-medium has-checked:text-indigo-900 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600"
         >
           <input
             type="radio"
@@ -30,7 +30,8 @@ function RangePicker({
             value={key}
             checked={range === key}
             onChange={() => onChange(key)}
-            className="sr-only"
+            // Over its label, invisible: a click or tap anywhere on the label picks it.
+            className="absolute inset-0 cursor-pointer appearance-none opacity-0"
           />
           Last {TIMELINE_RANGES[key].label}
         </label>
@@ -112,7 +113,7 @@ export default function HistoryPanel({
             points={inFlight}
             spanSeconds={seconds}
             callsLabel="Calls in flight"
-            limitLabel={limitLabel}
+            limitLabel={limitLabel.replace(/^The (.)/, (_, first: string) => first.toUpperCase())}
           />
         </div>
       </div>
