@@ -41,6 +41,8 @@ async function expectNoExtensionControls(page: Page) {
 test('every page works on the contract alone, with no (ext) control and no console error', async ({
   page,
 }) => {
+  // Four pages and three axe scans in one journey: more than one page's time on a busy machine.
+  test.slow();
   const { problems, sessionRequests } = watch(page);
   await page.goto('/campaigns');
   await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
