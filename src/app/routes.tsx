@@ -30,7 +30,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       element: <AppShell />,
-      hydrateFallbackElement: <p className="p-6 text-slate-500">Loading…</p>,
+      hydrateFallbackElement: <AppShell pending />,
       // What the credential may do decides what every page shows: asked once, at start.
       loader: prefetching(() => {
         void queryClient.prefetchQuery(sessionQueries.current(getConnection()));
