@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { campaignQueries } from '../api/campaigns';
+import { concurrencyQueries } from '../api/concurrency';
 import { configurationQueries } from '../api/configurations';
 import { canRequest, getConnection } from '../api/connection';
 import { sessionQueries } from '../api/session';
@@ -31,9 +32,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       element: <AppShell />,
       hydrateFallbackElement: <AppShell pending />,
-      // What the credential may do decides what every page shows: asked once, at start.
+      // What the credential may do decides what every page shows: asked once, at start. The
+      // header's headroom too, rather than after the first render.
       loader: prefetching(() => {
         void queryClient.prefetchQuery(sessionQueries.current(getConnection()));
+        void queryClient.prefetchQuery(concurrencyQueries.settings());
       }),
       shouldRevalidate: () => false,
       children: [
