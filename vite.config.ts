@@ -16,5 +16,26 @@ export default defineConfig({
   },
   // The manifest feeds the bundle budget and the route preloads; the server never serves it
   // (nor any source map).
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'] },
+            {
+              name: 'shared',
+              minShareCount: 2,
+              test: (id) =>
+                (/[\\/]src[\\/](components|lib)[\\/]/.test(id) &&
+                  !/charts|radix-dialog|csv-download/.test(id)) ||
+                /[\\/]@tanstack[\\/]react-query[\\/]/.test(id),
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -62,3 +62,34 @@ test('a first visit gets compressed files, its config in the page and its route 
   for (const [path, encoding] of scripts) if (!tiny.has(path)) expect(encoding, path).toBe('br');
   expect(encodings.get('/campaigns/spring-outreach/contacts')).toBe('br');
 });
+
+test('the page paints its shell before any script, and the app takes its place without moving it', async ({
+  browser,
+  baseURL,
+}) => {
+  // The header wraps onto three rows on a phone and one on a wide screen.
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1366, height: 900 },
+  ]) {
+    const boxes = async (javaScriptEnabled: boolean) => {
+      const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto('/campaigns');
+      if (javaScriptEnabled)
+        await expect(page.getByText(/\d+ \/ \d+ calls in flight/)).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      // The page below the header is the app's own; where it starts must not move.
+      const found = await page.evaluate(() => {
+        const box = (selector: string) => {
+          const { x, y, width, height } = document.querySelector(selector)!.getBoundingClientRect();
+          return { x, y, width, height };
+        };
+        return { header: box('header'), nav: box('nav'), mainTop: box('main').y };
+      });
+      await context.close();
+      return found;
+    };
+    expect(await boxes(true)).toEqual(await boxes(false));
+  }
+});

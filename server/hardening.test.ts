@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { findCredential, removeCredentials } from './db/orgs.ts';
@@ -14,6 +15,23 @@ let dir = '';
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('hardening', () => {
+  it('gzips API answers for clients that accept it, and only for them', async () => {
+    const { call, app } = setup();
+    const names = Array.from({ length: 40 }, (_, i) => ({ name: `Configuration ${i}`, timezone: 'UTC' }));
+    for (const body of names) expect((await call('POST', '/campaign/configurations', { body })).status).toBe(201);
+    const ask = (acceptEncoding?: string) =>
+      app.request('/campaign/configurations', {
+        headers: { Authorization: `Bearer ${TOKENS.manage}`, ...(acceptEncoding && { 'Accept-Encoding': acceptEncoding }) },
+      });
+    const zipped = await ask('gzip, deflate, br');
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    const json = JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString());
+    expect(json.configurations).toHaveLength(40);
+    const plain = await ask();
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect((await plain.json()).configurations).toHaveLength(40);
+  });
+
   it('sends security headers on every response: no framing, no sniffing, no referrer, a strict CSP', async () => {
     const { db } = setup();
     const app = createApp({ db, publicConfig: { apiBaseUrl: 'https://api.example.com' } });

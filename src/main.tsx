@@ -1,18 +1,26 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, startApp } from './app/app';
+import { createAppRouter } from './app/router';
 import { loadRuntimeConfig } from './api/runtime-config';
+import { yieldToMain } from './lib/yield-to-main';
 import './index.css';
 
 const root = createRoot(document.getElementById('root')!);
-loadRuntimeConfig().then((config) => {
-  const app = startApp(config);
+loadRuntimeConfig().then(async (config) => {
+  // Evaluating the modules, sending the page's requests, building the router and rendering
+  // are separate tasks, not one long one that would block a slow phone for all of them.
+  await yieldToMain();
+  const { queryClient, routes } = startApp(config);
+  await yieldToMain();
+  const router = createAppRouter(routes);
+  await yieldToMain();
   // A transition renders in slices that leave the main thread free between them, where a
   // plain first render would block it for the whole tree (a slow phone's long task).
   startTransition(() => {
     root.render(
       <StrictMode>
-        <App {...app} />
+        <App config={config} queryClient={queryClient} router={router} />
       </StrictMode>,
     );
   });

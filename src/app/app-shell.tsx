@@ -17,13 +17,20 @@ const NAV = [
   { to: '/settings', label: 'Settings' },
 ];
 
+const Loading = () => <p className="text-slate-500">Loading…</p>;
+
 function navClass({ isActive }: { isActive: boolean }) {
   return `rounded-md px-3 py-1.5 text-sm font-medium ${
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100'
   }`;
 }
 
-export function AppShell() {
+/**
+ * The header and main area of every page. `pending` is the shell while the router loads the
+ * first route: index.html carries its markup, so the browser paints it before any script runs
+ * (app-shell.test.tsx keeps the two identical).
+ */
+export function AppShell({ pending = false }: { pending?: boolean }) {
   const { connection, rejected, storageBlocked } = useConnectionState();
   const connected = connection !== null && !rejected;
   const access = useAccessState();
@@ -50,8 +57,10 @@ export function AppShell() {
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">
-          {connected ? (
-            <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
+          {pending ? (
+            <Loading />
+          ) : connected ? (
+            <Suspense fallback={<Loading />}>
               <Outlet />
             </Suspense>
           ) : (
@@ -68,7 +77,7 @@ export function AppShell() {
                   page is closed or reloaded.
                 </p>
               )}
-              <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
+              <Suspense fallback={<Loading />}>
                 <ConnectionForm />
               </Suspense>
             </section>

@@ -3,13 +3,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
+import { createRoutes, startPageRequests } from './routes';
 import { initConnection } from '../api/connection';
 import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
 /**
- * The connection, the query cache and the router, made before the first render: the
- * router's loaders start the page's requests at once instead of after React has rendered.
+ * The connection, the query cache and the route table, made before the router and the first
+ * render, with the page's requests already sent: they travel while the router is built.
  */
 export function startApp(config: RuntimeConfig) {
   const demo = config.demoCredentials;
@@ -24,7 +25,9 @@ export function startApp(config: RuntimeConfig) {
       : null,
   );
   const queryClient = createQueryClient();
-  return { config, queryClient, router: createAppRouter(queryClient) };
+  const routes = createRoutes(queryClient);
+  startPageRequests(routes, new URL(window.location.href));
+  return { config, queryClient, routes };
 }
 
 export function App({

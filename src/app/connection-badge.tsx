@@ -15,9 +15,15 @@ export function ConnectionBadge() {
   const { connection } = useConnectionState();
   const session = useSession();
   if (!connection) return null;
-  // Until the session answers, the same two lines hold the place the badge will take.
+  // Until the session answers, the same two lines hold the place the badge will take (and
+  // match index.html's static shell, which cannot know the credential).
   const org = session === undefined ? '…' : (session?.org_id ?? connection.orgId);
-  const kind = session ? (KIND[session.credential.kind] ?? 'Credential') : kindOf(connection.token);
+  const kind =
+    session === undefined
+      ? '…'
+      : session
+        ? (KIND[session.credential.kind] ?? 'Credential')
+        : kindOf(connection.token);
   return (
     <p
       className="min-w-40 text-sm leading-tight text-slate-700"

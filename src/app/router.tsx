@@ -1,7 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
-import { createRoutes } from './routes';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+export function createAppRouter(routes: RouteObject[]) {
+  return createBrowserRouter(routes);
 }

@@ -1,6 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import {
+  matchRoutes,
+  Navigate,
+  type LoaderFunctionArgs,
+  type Params,
+  type RouteObject,
+} from 'react-router';
 import { campaignQueries } from '../api/campaigns';
+import { concurrencyQueries } from '../api/concurrency';
 import { configurationQueries } from '../api/configurations';
 import { canRequest, getConnection } from '../api/connection';
 import { sessionQueries } from '../api/session';
@@ -12,35 +19,54 @@ import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
 import { NotFoundPage } from './not-found-page';
 
+/** What a page's requests depend on: the route's params and the URL's query. */
+type Page = { params: Params; search: URLSearchParams };
+const starts = new WeakMap<object, (page: Page) => void>();
+
 /**
  * A loader that starts a page's first requests while its code loads, and returns at once:
  * the page shows its own loading state, so no navigation waits for data.
  */
-const prefetching =
-  (start: (args: LoaderFunctionArgs) => void) =>
-  (args: LoaderFunctionArgs): null => {
-    if (canRequest()) start(args);
+function prefetching(start: (page: Page) => void) {
+  const loader = ({ params, request }: LoaderFunctionArgs): null => {
+    if (canRequest()) start({ params, search: new URL(request.url).searchParams });
     return null;
   };
+  starts.set(loader, start);
+  return loader;
+}
 
-const searchOf = ({ request }: LoaderFunctionArgs) => new URL(request.url).searchParams;
+/**
+ * Sends the requests of the page at `url` before the router exists, whose creation is a long
+ * task on a slow phone: matchRoutes is the router's own matching, and its loaders then find
+ * the same requests in flight in the query cache.
+ */
+export function startPageRequests(routes: RouteObject[], url: URL) {
+  if (!canRequest()) return;
+  for (const { route, params } of matchRoutes(routes, url.pathname) ?? []) {
+    if (typeof route.loader === 'function')
+      starts.get(route.loader)?.({ params, search: url.searchParams });
+  }
+}
 
 // Every page is a lazy route module, so the first screen ships only what it shows.
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       element: <AppShell />,
-      hydrateFallbackElement: <p className="p-6 text-slate-500">Loading…</p>,
-      // What the credential may do decides what every page shows: asked once, at start.
+      hydrateFallbackElement: <AppShell pending />,
+      // What the credential may do decides what every page shows: asked once, at start. The
+      // header's headroom too, rather than after the first render.
       loader: prefetching(() => {
         void queryClient.prefetchQuery(sessionQueries.current(getConnection()));
+        void queryClient.prefetchQuery(concurrencyQueries.settings());
       }),
       shouldRevalidate: () => false,
       children: [
         { index: true, element: <Navigate to="/campaigns" replace /> },
         {
           path: 'campaigns',
-          loader: prefetching((args) => prefetchCampaigns(queryClient, searchOf(args))),
+          loader: prefetching(({ search }) => prefetchCampaigns(queryClient, search)),
           lazy: () =>
             import('../features/campaigns/campaigns-page').then((m) => ({
               Component: m.CampaignsPage,
@@ -67,9 +93,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'contacts',
-              loader: prefetching((args) =>
-                prefetchCampaignPage(queryClient, args.params.id ?? '', (id) =>
-                  prefetchContacts(queryClient, id, searchOf(args)),
+              loader: prefetching(({ params, search }) =>
+                prefetchCampaignPage(queryClient, params.id ?? '', (id) =>
+                  prefetchContacts(queryClient, id, search),
                 ),
               ),
               lazy: () =>

@@ -26,10 +26,13 @@ export function UsageBar({
     : { 'aria-hidden': true };
   return (
     <div {...meter} className={`overflow-hidden rounded-full bg-slate-200 ${className}`}>
-      <div
-        className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`}
-        style={{ width: `${ratio * 100}%` }}
-      />
+      {/* Nothing to fill at zero, which is also what index.html's static shell shows. */}
+      {ratio > 0 && (
+        <div
+          className={`h-full ${ratio >= 1 ? 'bg-amber-500' : 'bg-indigo-600'}`}
+          style={{ width: `${ratio * 100}%` }}
+        />
+      )}
     </div>
   );
 }

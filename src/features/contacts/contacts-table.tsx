@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useDeferredValue, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
@@ -79,6 +79,9 @@ const COLUMNS: Column[] = [
   },
 ];
 
+/** No row is shorter than this: a screen holds at most innerHeight / MIN_ROW_PX of them. */
+const MIN_ROW_PX = 40;
+
 /** Expanded rows: `true` after "Expand all", which holds for the rows of every page. */
 type Expanded = true | ReadonlySet<string>;
 
@@ -94,6 +97,12 @@ export function ContactsTable({
   canDelete: boolean;
 }) {
   const [expanded, setExpanded] = useState<Expanded>(() => new Set());
+  // Rows arriving where none were shown render a screenful first and the rest in a second,
+  // interruptible pass, so a phone's main thread is not held for a whole page of rows at once.
+  // Later pages and refreshes keep the rows on screen until the new ones are ready.
+  const settled = useDeferredValue(contacts);
+  const rows =
+    settled.length === 0 ? contacts.slice(0, Math.ceil(window.innerHeight / MIN_ROW_PX)) : settled;
   const isExpanded = (id: string) => expanded === true || expanded.has(id);
   const allExpanded =
     expanded === true || (expanded.size > 0 && contacts.every((c) => expanded.has(c.id)));
@@ -141,7 +150,7 @@ export function ContactsTable({
           {loading ? (
             <SkeletonRows columns={columnCount} />
           ) : (
-            contacts.map((contact) => {
+            rows.map((contact) => {
               const open = isExpanded(contact.id);
               return (
                 <Fragment key={contact.id}>
