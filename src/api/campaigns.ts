@@ -16,7 +16,6 @@ import {
   type CampaignStatus,
   type CampaignUpdate,
 } from '../../contract/schemas';
-import { statsBatchSchema } from '../../contract/extensions';
 
 export type CampaignListFilters = { name: string; status: CampaignStatus[]; limit: number };
 
@@ -78,17 +77,6 @@ export const campaignQueries = {
       queryKey: [...campaignQueries.details(), campaignId, 'stats'] as const,
       queryFn: ({ signal }) =>
         apiRequest(`/campaign/campaigns/${enc(campaignId)}/stats`, { schema: statsSchema, signal }),
-    }),
-  /** (ext) stats-batch: one request for every campaign on screen (1..200 UUIDs). */
-  statsBatch: (campaignIds: readonly string[]) =>
-    queryOptions({
-      queryKey: [...campaignQueries.all(), 'stats-batch', campaignIds] as const,
-      queryFn: ({ signal }) =>
-        apiRequest('/campaign/stats', {
-          query: { campaign_id: campaignIds },
-          schema: statsBatchSchema,
-          signal,
-        }),
     }),
 };
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { campaignQueries } from '../../api/campaigns';
+import { statsBatchQueries } from '../../api/stats-batch';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
@@ -26,7 +26,7 @@ export function useLiveBoard(campaigns: Campaign[]) {
     [campaigns],
   );
   const query = useQuery({
-    ...campaignQueries.statsBatch(ids),
+    ...statsBatchQueries.campaigns(ids),
     enabled: offered && ids.length > 0,
     // Rows keep their numbers while "Load more" or a filter asks for a new set.
     placeholderData: keepPreviousData,

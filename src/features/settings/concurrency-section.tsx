@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { campaignQueries } from '../../api/campaigns';
+import { statsBatchQueries } from '../../api/stats-batch';
 import { ApiError } from '../../api/client';
 import {
   concurrencyQueries,
@@ -26,7 +27,7 @@ import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 function useCallsInFlight(ids: string[]): Map<string, number> {
   const batched = useExtension('stats-batch');
   const batch = useQuery({
-    ...campaignQueries.statsBatch(ids),
+    ...statsBatchQueries.campaigns(ids),
     enabled: batched && ids.length > 0,
     refetchInterval: POLL_INTERVAL_MS,
   });

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
+import { statsBatchQueries } from '../../api/stats-batch';
 import { concurrencyQueries } from '../../api/concurrency';
 import { getConnection } from '../../api/connection';
 import { sessionQueries } from '../../api/session';
@@ -20,7 +21,7 @@ export function prefetchSettings(queryClient: QueryClient) {
       const ids = list.pages[0]?.campaigns.map((c) => c.id) ?? [];
       if (ids.length === 0) return;
       if (session?.extensions.includes('stats-batch')) {
-        void queryClient.prefetchQuery(campaignQueries.statsBatch(ids));
+        void queryClient.prefetchQuery(statsBatchQueries.campaigns(ids));
       } else {
         for (const id of ids) void queryClient.prefetchQuery(campaignQueries.stats(id));
       }
