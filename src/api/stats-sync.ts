@@ -25,11 +25,17 @@ export function syncFromStats(client: QueryClient): () => void {
         : [];
     const first = answers[0];
     if (!first) return;
-    client.setQueryData(
-      concurrencyQueries.settings().queryKey,
-      { concurrency_limit: first.concurrency_limit, active_calls: first.active_calls },
-      { updatedAt: event.query.state.dataUpdatedAt },
-    );
+    // A headroom request still under way started before this answer: it must not overwrite it.
+    const headroom = concurrencyQueries.settings().queryKey;
+    void client
+      .cancelQueries({ queryKey: headroom, exact: true })
+      .then(() =>
+        client.setQueryData(
+          headroom,
+          { concurrency_limit: first.concurrency_limit, active_calls: first.active_calls },
+          { updatedAt: event.query.state.dataUpdatedAt },
+        ),
+      );
     const statusOf = new Map(answers.map((s) => [s.campaign_id, s.status]));
     const differs = (campaign: Campaign | undefined) =>
       campaign !== undefined &&
