@@ -10,7 +10,6 @@ import {
 
 // recharts is heavy to load and to draw: a chart loads when it comes on screen, never with
 // the first page, and one below the fold (a phone's Overview) costs nothing until scrolled to.
-const BucketsChartImpl = lazy(() => import('./buckets-chart'));
 const HeadroomChartImpl = lazy(() => import('./headroom-chart'));
 const OutcomesChartImpl = lazy(() => import('./outcomes-chart'));
 const ThroughputChartImpl = lazy(() => import('./throughput-chart'));
@@ -39,14 +38,6 @@ function WhenOnScreen({ height, children }: { height: number; children: ReactNod
     );
   }
   return <Suspense fallback={<Placeholder height={height} />}>{children}</Suspense>;
-}
-
-export function BucketsChart(props: ComponentProps<typeof BucketsChartImpl>) {
-  return (
-    <WhenOnScreen height={180}>
-      <BucketsChartImpl {...props} />
-    </WhenOnScreen>
-  );
 }
 
 export function HeadroomChart(props: ComponentProps<typeof HeadroomChartImpl>) {

@@ -8,7 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Bucket } from './buckets-chart';
+import type { Bucket } from './column-chart';
 
 /** Ended calls by outcome. The numbers are listed beside it as links, so it is decorative. */
 export default function OutcomesChart({ outcomes }: { outcomes: Bucket[] }) {

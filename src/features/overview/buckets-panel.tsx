@@ -1,5 +1,5 @@
 import type { Stats } from '../../../contract/schemas';
-import { BucketsChart } from '../../components/charts/lazy-charts';
+import { ColumnChart } from '../../components/charts/column-chart';
 import { Panel } from '../../components/panel';
 import { formatNumber } from '../../lib/format';
 
@@ -58,8 +58,8 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
         role="img"
         aria-label="Bar chart of contacts per bucket; the numbers are listed above"
       >
-        <BucketsChart
-          buckets={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))}
+        <ColumnChart
+          columns={BUCKETS.map((b) => ({ label: b.label, value: contacts[b.key], color: b.color }))}
         />
       </div>
     </Panel>

@@ -22,6 +22,13 @@ describe('forecastText', () => {
     );
   });
 
+  it('never says 24 hours where it means a day', () => {
+    const twenty = Date.parse('2026-11-23T15:20:00Z');
+    expect(
+      forecastText(forecast({ finishes_at: '2026-11-25T15:00:00Z' }), { ...base, now: twenty }),
+    ).toMatch(/\(in about 2 days\)/);
+  });
+
   it('rounds a later finish to the hour and names its date beyond a week', () => {
     expect(forecastText(forecast({ finishes_at: '2026-12-08T16:40:00Z' }), base)).toMatch(
       /^Finishes Tue Dec 8 12:00 in America\/New_York/,

@@ -33,8 +33,9 @@ function waitText(ms: number): string {
     return formatDuration(
       Math.round(seconds / (seconds < 3600 ? 60 : 600)) * (seconds < 3600 ? 60 : 600),
     );
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.round((seconds % 86_400) / 3600);
+  const totalHours = Math.round(seconds / 3600);
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
   return `${days} day${days === 1 ? '' : 's'}${hours ? ` ${hours}h` : ''}`;
 }
 
