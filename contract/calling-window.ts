@@ -1,28 +1,14 @@
 // Calling windows in a configuration's timezone. Shared by the dialer (which obeys them) and
 // the Overview (which explains them), so both read a schedule the same way.
 import { WEEKDAYS, type Schedule, type Weekday } from './schemas.ts';
+import { zonedFormatter } from './zoned-formatter.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const CLOCK = { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 /** The weekday ('mon'…) and "HH:MM" of an instant in a timezone. */
 export function localClock(at: Date, timeZone: string): { day: Weekday; time: string } {
   const parts = Object.fromEntries(
-    formatter(timeZone)
+    zonedFormatter(timeZone, CLOCK)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

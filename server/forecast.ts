@@ -5,6 +5,7 @@
 import { WEEKDAYS, type CampaignStatus, type Schedule } from '../contract/schemas.ts';
 import type { Forecast } from '../contract/extensions.ts';
 import { isoSeconds } from './time.ts';
+import { zonedFormatter } from '../contract/zoned-formatter.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -16,29 +17,14 @@ type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
 /** Whole minutes since the epoch, [from, to). */
 export type MinuteSpan = { from: number; to: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const WALL_CLOCK = {
+  hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+} as const;
 
 /** How far the timezone's wall clock is ahead of UTC at `ms`. */
 function exactOffset(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of zonedFormatter(timeZone, WALL_CLOCK).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
 }
 

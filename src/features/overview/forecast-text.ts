@@ -1,24 +1,10 @@
 import type { CampaignStatus } from '../../../contract/schemas';
 import type { Forecast } from '../../../contract/extensions';
 import { formatDuration, formatNumber } from '../../lib/format';
+import { zonedFormatter } from '../../../contract/zoned-formatter';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string, withDate: boolean) {
-  const key = `${timeZone}|${withDate}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      ...(withDate ? { month: 'short', day: 'numeric' } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const WHEN = { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const WHEN_WITH_DATE = { ...WHEN, month: 'short', day: 'numeric' } as const;
 
 /** Today's estimate to ten minutes, a later one to the hour: no false precision. */
 function rounded(at: number, now: number): number {
@@ -65,6 +51,8 @@ export function forecastText(
   }
   const at = rounded(Date.parse(forecast.finishes_at), now);
   const withDate = at - now > 6 * 86_400_000;
-  const when = formatter(timeZone, withDate).format(at).replaceAll(',', '');
+  const when = zonedFormatter(timeZone, withDate ? WHEN_WITH_DATE : WHEN)
+    .format(at)
+    .replaceAll(',', '');
   return `Finishes ${when} in ${timeZone} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
 }
