@@ -1,67 +1,10 @@
-import { useState } from 'react';
-import { useDeleteContact } from '../../api/contacts';
 import { usePermission } from '../../api/session';
 import type { Contact } from '../../../contract/schemas';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
+import { DeleteContactButton } from '../../components/delete-contact-button';
 import { StatusBadge } from '../../components/status-badge';
-import { showToast } from '../../components/toaster';
 
 const labelOf = (c: Contact) =>
   c.external_id ?? (typeof c.data.name === 'string' ? c.data.name : null) ?? c.phone_numbers[0]!;
-
-function DeleteButton({ contact }: { contact: Contact }) {
-  const [open, setOpen] = useState(false);
-  const remove = useDeleteContact('default');
-  const label = labelOf(contact);
-  return (
-    <>
-      <Button
-        variant="ghost"
-        className="text-red-800"
-        aria-label={`Delete ${label}`}
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        Delete
-      </Button>
-      {open && (
-        <Dialog
-          open
-          onOpenChange={setOpen}
-          title={`Delete ${label}?`}
-          description="The contact and its attempts are removed. This cannot be undone."
-        >
-          {remove.isError && (
-            <p role="alert" className="mb-3 text-sm text-red-800">
-              {remove.error.message}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button
-              variant="danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                // The promise, not mutate's callbacks: the refetched list removes this row (and
-                // this button) before they would run.
-                remove.mutateAsync(contact.id).then(
-                  () => {
-                    showToast(`Deleted ${label}.`, 'success');
-                    setOpen(false);
-                  },
-                  () => undefined, // shown from remove.error while the dialog is open
-                )
-              }
-            >
-              Delete contact
-            </Button>
-          </div>
-        </Dialog>
-      )}
-    </>
-  );
-}
 
 export function AdhocContactsTable({ contacts }: { contacts: Contact[] }) {
   const canDelete = usePermission('campaigns:manage').allowed;
@@ -104,7 +47,13 @@ export function AdhocContactsTable({ contacts }: { contacts: Contact[] }) {
               <td className="px-3 py-2">{c.attempts.length}</td>
               {canDelete && (
                 <td className="px-3 py-2">
-                  <DeleteButton contact={c} />
+                  <DeleteContactButton
+                    campaignId="default"
+                    contact={c}
+                    label={labelOf(c)}
+                    description="The contact and its attempts are removed. This cannot be undone."
+                    rowTarget='button[aria-haspopup="dialog"]'
+                  />
                 </td>
               )}
             </tr>

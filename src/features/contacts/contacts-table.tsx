@@ -6,7 +6,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
 import type { ContactLinkState } from './contact-page';
 import { contactName, lastResult, truncate } from './contact-display';
-import { DeleteContactButton } from './delete-contact-button';
+import { DeleteContactButton } from '../../components/delete-contact-button';
 import { EvaluationGlance } from './evaluation-results';
 
 const label = (c: Contact) => c.external_id ?? contactName(c) ?? c.id;
@@ -177,6 +177,8 @@ export function ContactsTable({
                           campaignId={campaignId}
                           contact={contact}
                           label={label(contact)}
+                          description="The contact and its attempts are removed from this campaign. This cannot be undone."
+                          rowTarget="button[aria-expanded]"
                         />
                       </td>
                     )}

@@ -1,21 +1,23 @@
 import { useRef, useState } from 'react';
-import { useDeleteContact } from '../../api/contacts';
-import type { Contact } from '../../../contract/schemas';
-import { usePermission } from '../../api/session';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { showToast } from '../../components/toaster';
+import { useDeleteContact } from '../api/contacts';
+import type { Contact } from '../../contract/schemas';
+import { usePermission } from '../api/session';
+import { Button } from './button';
+import { Dialog } from './dialog';
+import { showToast } from './toaster';
 
 function DeleteContactDialog({
   campaignId,
   contact,
   label,
+  description,
   onClose,
   nextFocus,
 }: {
   campaignId: string;
   contact: Contact;
   label: string;
+  description: string;
   onClose: () => void;
   nextFocus: () => HTMLElement | null;
 }) {
@@ -30,7 +32,7 @@ function DeleteContactDialog({
       // Deleted, its row is about to go: the next row (or the one before) takes focus.
       returnFocus={() => next.current}
       title={`Delete ${label}?`}
-      description="The contact and its attempts are removed from this campaign. This cannot be undone."
+      description={description}
     >
       {remove.isError && (
         <p role="alert" className="mb-3 text-sm text-red-800">
@@ -42,15 +44,19 @@ function DeleteContactDialog({
         <Button
           variant="danger"
           disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(contact.id, {
-              onSuccess: () => {
-                next.current = nextFocus();
+          onClick={() => {
+            const target = nextFocus();
+            // The promise, not mutate's callbacks: the refetched list may remove this row (and
+            // this dialog) before they would run.
+            remove.mutateAsync(contact.id).then(
+              () => {
+                next.current = target;
                 showToast(`Deleted ${label}.`, 'success');
                 onClose();
               },
-            })
-          }
+              () => undefined, // shown from remove.error while the dialog is open
+            );
+          }}
         >
           Delete contact
         </Button>
@@ -59,26 +65,34 @@ function DeleteContactDialog({
   );
 }
 
-/** The expand button of the contact row after `button`'s (or before it, for the last row). */
-function rowFocusTarget(button: HTMLElement | null): HTMLElement | null {
+/** The `target` of the row after `button`'s (or before it, for the last row). */
+function rowFocusTarget(button: HTMLElement | null, target: string): HTMLElement | null {
   const row = button?.closest('tr');
   if (!row?.parentElement) return null;
   const rows = [...row.parentElement.querySelectorAll('tr')].filter(
-    (r) => r !== row && r.querySelector('button[aria-expanded]'),
+    (r) => r !== row && r.querySelector(target),
   );
   const after = rows.find((r) => row.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
-  return (after ?? rows.at(-1))?.querySelector<HTMLElement>('button[aria-expanded]') ?? null;
+  return (after ?? rows.at(-1))?.querySelector<HTMLElement>(target) ?? null;
 }
 
-/** The dialog and its mutation mount only when asked for: a page can hold 200 of these. */
+/**
+ * A contact row's Delete, confirmed in a dialog; once deleted, focus moves to `rowTarget` (a
+ * selector) in the next row. The dialog and its mutation mount only when asked for: a page
+ * can hold 200 of these.
+ */
 export function DeleteContactButton({
   campaignId,
   contact,
   label,
+  description,
+  rowTarget,
 }: {
   campaignId: string;
   contact: Contact;
   label: string;
+  description: string;
+  rowTarget: string;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -102,8 +116,9 @@ export function DeleteContactButton({
           campaignId={campaignId}
           contact={contact}
           label={label}
+          description={description}
           onClose={() => setOpen(false)}
-          nextFocus={() => rowFocusTarget(button.current)}
+          nextFocus={() => rowFocusTarget(button.current, rowTarget)}
         />
       )}
     </>
