@@ -15,7 +15,8 @@ import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
 
 // Campaigns without a configuration have no timezone of their own: the reader's.
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+let browserZone: string | undefined;
+const browserTimeZone = () => (browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 // Below the fold on a phone, with its charts: it loads after the numbers above it.
 const HistoryPanel = lazy(() => import('./history-panel'));
