@@ -19,6 +19,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // One stylesheet, which the server puts into the page: no chunk asks for it again.
+    cssCodeSplit: false,
     manifest: true,
     rolldownOptions: {
       output: {

@@ -22,7 +22,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { timezoneRoutes } from './routes/timezones.ts';
-import { serveSpa } from './spa.ts';
+import { loadSpa, serveSpa } from './spa.ts';
 
 export type AppOptions = {
   db: Db;
@@ -56,18 +56,18 @@ const isLoopback = (address: string | undefined) =>
   !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 /**
- * What the SPA needs and nothing else: its own scripts, styles and images, and requests to
- * this server or the API it is configured for; never framed (Pause and Close must not be
- * clickable inside someone else's page).
+ * What the SPA needs and nothing else: its own scripts, styles (the page's inline one by its
+ * hash) and images, and requests to this server or the API it is configured for; never
+ * framed (Pause and Close must not be clickable inside someone else's page).
  */
-function contentSecurityPolicy(publicConfig: Record<string, unknown>) {
+function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashes: string[]) {
   const api = typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
     ? [new URL(publicConfig.apiBaseUrl).origin]
     : [];
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    styleSrc: ["'self'", ...styleHashes],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
@@ -98,7 +98,8 @@ export function createApp({
     c.set('extensions', extensions);
     await next();
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(publicConfig), referrerPolicy: 'no-referrer', xFrameOptions: 'DENY' }));
+  const spa = staticDir && existsSync(join(staticDir, 'index.html')) ? loadSpa(staticDir) : null;
+  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(publicConfig, spa?.styleHashes ?? []), referrerPolicy: 'no-referrer', xFrameOptions: 'DENY' }));
 
   // The API described from the same schemas it validates with, for integrators and tools.
   const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))));
@@ -148,9 +149,7 @@ export function createApp({
   app.route('/campaign/activity', activityRoutes);
   app.route('/conversations', conversationRoutes);
 
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    serveSpa(app, { staticDir, apiPrefixes: API_PREFIXES, runtimeConfig });
-  }
+  if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });
 
   app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

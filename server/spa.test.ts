@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,17 +9,21 @@ import { openDatabase } from './db/schema.ts';
 import { preferredEncoding } from './spa.ts';
 
 const SCRIPT = 'export const answer = 42;\n'.repeat(100);
-const INDEX = '<!doctype html><html><head><title>Headroom</title>\n  </head><body><div id="root"></div></body></html>';
+const STYLE = 'body{color:#0f172a}.shell{min-height:100vh}\n';
+const INDEX =
+  '<!doctype html><html><head><title>Headroom</title>\n' +
+  '<link rel="stylesheet" crossorigin href="/assets/style-abc.css">\n  </head><body><div id="root"></div></body></html>';
 
 let dir = '';
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 /** A built SPA as `vite build` leaves it: assets with their .br and .gz, the route preloads. */
-function builtSpa() {
+function builtSpa(style = STYLE) {
   dir = mkdtempSync(join(tmpdir(), 'headroom-spa-'));
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, '.vite'));
   writeFileSync(join(dir, 'index.html'), INDEX);
+  writeFileSync(join(dir, 'assets', 'style-abc.css'), style);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, 'assets', 'index-abc.js'), SCRIPT);
   writeFileSync(join(dir, 'assets', 'index-abc.js.br'), brotliCompressSync(SCRIPT));
@@ -33,10 +38,10 @@ function builtSpa() {
   return dir;
 }
 
-function spaApp(options: { address?: string; demo?: boolean; apiBaseUrl?: string } = {}) {
+function spaApp(options: { address?: string; demo?: boolean; apiBaseUrl?: string; style?: string } = {}) {
   return createApp({
     db: openDatabase(':memory:'),
-    staticDir: builtSpa(),
+    staticDir: builtSpa(options.style),
     publicConfig: { apiBaseUrl: options.apiBaseUrl ?? '', conversationUrlTemplate: null },
     demoCredentials: options.demo === false ? null : { token: 'ak_demo_manage' },
     clientAddress: () => options.address ?? '127.0.0.1',
@@ -103,6 +108,26 @@ describe('the built SPA', () => {
     // No inline script runs: the CSP still allows only this origin's script files.
     expect(html).not.toMatch(/<script(?![^>]*type="application\/json")(?![^>]*src=)[^>]*>/);
     expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self';");
+  });
+
+  it('puts the stylesheet into the page, allowed by its hash alone, so the shell paints with the HTML', async () => {
+    const res = await spaApp({ demo: false }).request('/campaigns');
+    const html = await res.text();
+    expect(html).toContain(`<style>${STYLE}</style>`);
+    expect(html).not.toContain('rel="stylesheet"');
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    const hash = createHash('sha256').update(STYLE).digest('base64');
+    expect(csp).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('leaves a stylesheet that could close its style element as a link', async () => {
+    const style = '.a::after{content:"</style><script>alert(1)</script>"}';
+    const res = await spaApp({ demo: false, style }).request('/campaigns');
+    const html = await res.text();
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/style-abc.css">');
+    expect(html).not.toContain('<style>');
+    expect(res.headers.get('Content-Security-Policy')).toContain("style-src 'self';");
   });
 
   it('offers the demo credential in the page to this machine only, and then never lets it be cached', async () => {

@@ -1,6 +1,7 @@
 // The built SPA (dist/): hashed assets compressed at build time and cached for good, and
-// index.html sent with the runtime configuration and the current route's chunks in it, so
-// that a first visit waits for neither /config.json nor the route's code.
+// index.html sent with its stylesheet, the runtime configuration and the current route's
+// chunks in it, so that a first visit waits for none of them before the first paint.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -11,7 +12,6 @@ import type { AppEnv } from './auth.ts';
 type RoutePreloads = { path: string; files: string[] }[];
 
 export type SpaOptions = {
-  staticDir: string;
   /** Paths that are never the SPA (the API): they fall through to a JSON 404. */
   apiPrefixes: string[];
   /** What /config.json would answer this request; `credential` when it carries one. */
@@ -46,11 +46,35 @@ function matchRoute(routes: RoutePreloads, path: string) {
 const scriptSafeJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-export function serveSpa(app: Hono<AppEnv>, { staticDir, apiPrefixes, runtimeConfig }: SpaOptions) {
-  const root = relative(process.cwd(), staticDir) || '.';
-  const template = readFileSync(join(staticDir, 'index.html'), 'utf8');
+const STYLESHEET = /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g;
+
+export type BuiltSpa = {
+  staticDir: string;
+  template: string;
+  routes: RoutePreloads;
+  /** CSP sources ('sha256-…') of the style elements the template carries inline. */
+  styleHashes: string[];
+};
+
+/**
+ * Reads dist/ once. The build's stylesheets go into the page itself: a phone on a slow
+ * network paints the shell with the HTML alone, rather than after another round trip.
+ */
+export function loadSpa(staticDir: string): BuiltSpa {
+  const styleHashes: string[] = [];
+  const template = readFileSync(join(staticDir, 'index.html'), 'utf8').replace(STYLESHEET, (link, file: string) => {
+    const css = readFileSync(join(staticDir, file), 'utf8');
+    if (/<\/style/i.test(css)) return link;
+    styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    return `<style>${css}</style>`;
+  });
   const preloadsFile = join(staticDir, '.vite', 'route-preloads.json');
   const routes: RoutePreloads = existsSync(preloadsFile) ? JSON.parse(readFileSync(preloadsFile, 'utf8')) : [];
+  return { staticDir, template, routes, styleHashes };
+}
+
+export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: BuiltSpa, { apiPrefixes, runtimeConfig }: SpaOptions) {
+  const root = relative(process.cwd(), staticDir) || '.';
 
   // Build metadata (.vite/), dotfiles and source maps are not for the public.
   app.use('*', async (c, next) => {
