@@ -33,9 +33,14 @@ test('client-side routes load on reload and unknown ones say not found', async (
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('a first visit gets compressed files, its config in the page and its route code preloaded', async ({
+test('a first visit gets compressed files, its config and styles in the page and its route code preloaded', async ({
   page,
 }) => {
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      ((window as { blocked?: string[] }).blocked ??= []).push(e.violatedDirective),
+    ),
+  );
   const asked: string[] = [];
   const encodings = new Map<string, string | undefined>();
   page.on('request', (req) => asked.push(new URL(req.url()).pathname));
@@ -45,6 +50,13 @@ test('a first visit gets compressed files, its config in the page and its route 
   await page.goto('/campaigns/spring-outreach/contacts');
   await expect(page.getByRole('button', { name: /^Show attempts for/ }).first()).toBeVisible();
   expect(asked).not.toContain('/config.json');
+  // The stylesheet came inside the page, and the CSP let it (and the Intl warm-up worker) run.
+  expect(asked.filter((path) => path.endsWith('.css'))).toEqual([]);
+  expect(
+    await page.getByRole('banner').evaluate((h) => getComputedStyle(h).borderBottomWidth),
+  ).toBe('1px');
+  expect(await page.evaluate(() => (window as { blocked?: string[] }).blocked ?? [])).toEqual([]);
+  expect(asked.some((path) => /\/assets\/intl-warmup\.worker-[\w-]+\.js$/.test(path))).toBe(true);
   const preloaded = await page
     .locator('link[rel="modulepreload"]')
     .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));

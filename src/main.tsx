@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App, startApp } from './app/app';
 import { createAppRouter } from './app/router';
 import { loadRuntimeConfig } from './api/runtime-config';
+import { warmIntlOffMainThread } from './lib/warm-intl';
 import { yieldToMain } from './lib/yield-to-main';
 import './index.css';
 
+warmIntlOffMainThread();
 const root = createRoot(document.getElementById('root')!);
 loadRuntimeConfig().then(async (config) => {
   // Evaluating the modules, sending the page's requests, building the router and rendering
