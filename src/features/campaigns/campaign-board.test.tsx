@@ -102,6 +102,40 @@ describe('Campaign board', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('holds the rows until their first live numbers, so nothing moves when they arrive', async () => {
+    serve();
+    let answer: (() => void) | undefined;
+    server.use(
+      http.get(`${API}/campaign/stats`, async () => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return HttpResponse.json({
+          stats: [batch(spring, { answer_rate: 41.256 }), batch(renewals, { status: 'paused' })],
+        });
+      }),
+    );
+    renderRoute('/campaigns');
+    await screen.findByText('Loading live numbers…');
+    expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByRole('link', { name: 'Spring outreach' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Showing/)).not.toBeInTheDocument();
+    answer!();
+    expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
+    expect(within(rowOf('Spring outreach')).getByText('41.3%')).toBeInTheDocument();
+    expect(screen.getByText('Showing 3 campaigns')).toBeInTheDocument();
+  });
+
+  it('shows the rows without numbers when the first live numbers fail', async () => {
+    serve();
+    server.use(
+      http.get(`${API}/campaign/stats`, () =>
+        HttpResponse.json({ detail: 'Stats are down' }, { status: 503 }),
+      ),
+    );
+    renderRoute('/campaigns');
+    expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
+    expect(screen.getByText(/^Live numbers could not be loaded/)).toBeInTheDocument();
+  });
+
   it('polls once per 5 s while visible and an active campaign is on screen, never hidden', async () => {
     const { seen } = serve();
     renderRoute('/campaigns');

@@ -24,6 +24,8 @@ export function CampaignsPage() {
   const configurationsById = new Map((configurations.data ?? []).map((c) => [c.id, c]));
   const board = useLiveBoard(campaigns);
   const sessionPending = useSessionPending();
+  // Which columns show depends on the session: wait for it rather than swap them.
+  const rowsPending = list.isPending || sessionPending || board.firstAnswerPending;
   const [params, setParams] = useSearchParams();
   // The order lives in the URL with the filters (`?sort=progress&order=desc`).
   const sort = readBoardSort(params);
@@ -88,18 +90,18 @@ export function CampaignsPage() {
         </div>
       ) : (
         <>
-          {board.offered && <BoardLiveness board={board} />}
+          {/* Its line is kept while the session says whether there is a board at all. */}
+          {(board.offered || sessionPending) && <BoardLiveness board={board} />}
           <CampaignTable
             campaigns={campaigns}
-            // Which columns show depends on the session: wait for it rather than swap them.
-            loading={list.isPending || sessionPending}
+            loading={rowsPending}
             configurations={configurationsById}
             board={board}
             sort={sort}
             onSort={setSort}
           />
           {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
-          {list.data && (
+          {list.data && !rowsPending && (
             <div className="flex items-center gap-4 text-sm text-slate-600">
               <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
               {list.hasNextPage && (

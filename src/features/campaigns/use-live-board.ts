@@ -48,9 +48,13 @@ export function useLiveBoard(campaigns: Campaign[]) {
   const anyActive = campaigns.some(
     (c) => onBoard(c) && (byId.get(c.id)?.status ?? c.status) === 'active',
   );
+  const shown = offered && ids.length > 0;
   return {
     offered,
-    shown: offered && ids.length > 0,
+    shown,
+    // Rows wait for the first numbers (or their failure): cells, chips and bars arriving
+    // later would widen the columns and push the rows down under the reader's eyes.
+    firstAnswerPending: shown && query.isPending && !query.isError,
     byId,
     query,
     visible,
