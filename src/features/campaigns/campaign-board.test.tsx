@@ -115,6 +115,8 @@ describe('Campaign board', () => {
     );
     renderRoute('/campaigns');
     await screen.findByText('Loading live numbers…');
+    // The request is on its way; the server holds its answer.
+    await waitFor(() => expect(answer).toBeTypeOf('function'));
     expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('link', { name: 'Spring outreach' })).not.toBeInTheDocument();
     expect(screen.queryByText(/^Showing/)).not.toBeInTheDocument();
