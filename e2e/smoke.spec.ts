@@ -93,8 +93,12 @@ test('the page paints its shell before any script, and the app takes its place w
       const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled });
       const page = await context.newPage();
       await page.goto('/campaigns');
-      if (javaScriptEnabled)
+      if (javaScriptEnabled) {
         await expect(page.getByText(/\d+ \/ \d+ calls in flight/)).toBeVisible();
+        await expect(page.getByRole('link', { name: 'Spring outreach' })).toBeVisible();
+      }
+      // The page's heading is in the page the server sent, where the app puts it.
+      await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
       await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
       // The page below the header is the app's own; where it starts must not move.
       const found = await page.evaluate(() => {
@@ -102,7 +106,7 @@ test('the page paints its shell before any script, and the app takes its place w
           const { x, y, width, height } = document.querySelector(selector)!.getBoundingClientRect();
           return { x, y, width, height };
         };
-        return { header: box('header'), nav: box('nav'), mainTop: box('main').y };
+        return { header: box('header'), nav: box('nav'), mainTop: box('main').y, h1: box('h1') };
       });
       await context.close();
       return found;

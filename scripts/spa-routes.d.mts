@@ -1,1 +1,2 @@
 export const SPA_ROUTES: { path: string; modules: string[] }[];
+export const PENDING_HEADINGS: Record<string, string>;

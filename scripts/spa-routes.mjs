@@ -46,3 +46,12 @@ export const SPA_ROUTES = [
     modules: ['src/features/settings/settings-page.tsx', 'src/features/activity/org-activity.tsx'],
   },
 ];
+
+// The heading of each page whose heading needs no answer from the API: the server puts it
+// into the page it sends, and the app's pending shell renders the same (pending-page.tsx),
+// so a phone on a slow network sees what page it opened before any script has run.
+export const PENDING_HEADINGS = {
+  '/': 'Campaigns',
+  '/campaigns': 'Campaigns',
+  '/configurations': 'Configurations',
+};

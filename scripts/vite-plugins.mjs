@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { firstScreenFiles, readManifest } from './bundle-size.mjs';
-import { SPA_ROUTES } from './spa-routes.mjs';
+import { PENDING_HEADINGS, SPA_ROUTES } from './spa-routes.mjs';
 
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
 
@@ -46,7 +46,8 @@ export function precompress() {
 
 /**
  * dist/.vite/route-preloads.json: for each route pattern, the chunks its first screen needs
- * beyond the entry's, which the server links as modulepreload in the page it sends.
+ * beyond the entry's, which the server links as modulepreload in the page it sends, and the
+ * page's heading when it is known before any answer.
  */
 export function routePreloads() {
   return {
@@ -64,6 +65,7 @@ export function routePreloads() {
         return {
           path,
           files: firstScreenFiles(manifest, modules).filter((f) => !entryFiles.has(f)),
+          heading: PENDING_HEADINGS[path],
         };
       });
       writeFileSync(join(dir, '.vite', 'route-preloads.json'), JSON.stringify(routes, null, 2));

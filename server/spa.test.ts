@@ -12,7 +12,8 @@ const SCRIPT = 'export const answer = 42;\n'.repeat(100);
 const STYLE = 'body{color:#0f172a}.shell{min-height:100vh}\n';
 const INDEX =
   '<!doctype html><html><head><title>Headroom</title>\n' +
-  '<link rel="stylesheet" crossorigin href="/assets/style-abc.css">\n  </head><body><div id="root"></div></body></html>';
+  '<link rel="stylesheet" crossorigin href="/assets/style-abc.css">\n  </head><body><div id="root">' +
+  '<main class="mx-auto max-w-7xl px-4 py-6"><p class="text-slate-500">Loading…</p></main></div></body></html>';
 
 let dir = '';
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +32,8 @@ function builtSpa(style = STYLE) {
   writeFileSync(
     join(dir, '.vite', 'route-preloads.json'),
     JSON.stringify([
-      { path: '/campaigns', files: ['assets/campaigns-page-1.js'] },
+      { path: '/campaigns', files: ['assets/campaigns-page-1.js'], heading: 'Campaigns' },
+      { path: '/odd', files: [], heading: '<Odd> & "quoted"' },
       { path: '/campaigns/:id/contacts', files: ['assets/campaign-page-2.js', 'assets/contacts-tab-3.js'] },
     ]),
   );
@@ -157,6 +159,16 @@ describe('the built SPA', () => {
     expect(await links('/campaigns/3f1c/contacts')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
     expect(await links('/campaigns/3f1c/contacts/')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
     expect(await links('/elsewhere')).toEqual([]);
+  });
+
+  it("sends a page's heading with it when the heading needs no answer from the API", async () => {
+    const app = spaApp({ demo: false });
+    const main = async (path: string) => /<main[^>]*>(.*)<\/main>/.exec(await (await app.request(path)).text())?.[1];
+    expect(await main('/campaigns')).toBe(
+      '<section class="space-y-5"><div class="flex items-center justify-between gap-4"><h1 class="text-2xl font-semibold">Campaigns</h1></div><p class="text-slate-500">Loading…</p></section>',
+    );
+    expect(await main('/campaigns/3f1c/contacts')).toBe('<p class="text-slate-500">Loading…</p>');
+    expect(await main('/odd')).toContain('<h1 class="text-2xl font-semibold">&lt;Odd&gt; &amp; &quot;quoted&quot;</h1>');
   });
 
   it('chooses an encoding by the q-values of Accept-Encoding', () => {

@@ -9,7 +9,7 @@ import type { Context, Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './auth.ts';
 
-type RoutePreloads = { path: string; files: string[] }[];
+type RoutePreloads = { path: string; files: string[]; heading?: string }[];
 
 export type SpaOptions = {
   /** Paths that are never the SPA (the API): they fall through to a JSON 404. */
@@ -45,6 +45,20 @@ function matchRoute(routes: RoutePreloads, path: string) {
 /** JSON that cannot end the script element it sits in, nor open a comment. */
 const scriptSafeJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+
+/** index.html's main area before the app renders: a page with a known heading gets it. */
+const LOADING = '<p class="text-slate-500">Loading…</p>';
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The page with its heading where the app's pending shell shows it (app/pending-page.tsx). */
+export function withPendingHeading(html: string, heading: string): string {
+  const title = `<h1 class="text-2xl font-semibold">${escapeHtml(heading)}</h1>`;
+  return html.replace(
+    `${LOADING}</main>`,
+    `<section class="space-y-5"><div class="flex items-center justify-between gap-4">${title}</div>${LOADING}</section></main>`,
+  );
+}
 
 const STYLESHEET = /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g;
 
@@ -107,7 +121,8 @@ export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: Bui
         // A data block, which the CSP does not treat as script: main.tsx reads it.
         `<script type="application/json" id="runtime-config">${scriptSafeJson(config)}</script>`,
       ];
-      page = { html: template.replace('</head>', `    ${head.join('\n    ')}\n  </head>`) };
+      const html = template.replace('</head>', `    ${head.join('\n    ')}\n  </head>`);
+      page = { html: route?.heading ? withPendingHeading(html, route.heading) : html };
       pages.set(key, page);
     }
     const encoding = preferredEncoding(c.req.header('Accept-Encoding'));

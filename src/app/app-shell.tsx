@@ -4,6 +4,7 @@ import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
+import { PendingPage } from './pending-page';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -58,7 +59,7 @@ export function AppShell({ pending = false }: { pending?: boolean }) {
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">
           {pending ? (
-            <Loading />
+            <PendingPage />
           ) : connected ? (
             <Suspense fallback={<Loading />}>
               <Outlet />

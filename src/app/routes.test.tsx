@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, type RouteObject } from 'react-router';
-import { SPA_ROUTES } from '../../scripts/spa-routes.mjs';
+import { PENDING_HEADINGS, SPA_ROUTES } from '../../scripts/spa-routes.mjs';
 import { API, makeCampaign } from '../test/fixtures';
 import { createTestQueryClient } from '../test/render';
 import { server } from '../test/server';
@@ -31,6 +31,11 @@ describe('the route table', () => {
     expect(SPA_ROUTES.find((r) => r.path === '/')?.modules).toEqual(
       SPA_ROUTES.find((r) => r.path === '/campaigns')?.modules,
     );
+  });
+
+  it('names a pending heading only for pages of the table', () => {
+    const paths = SPA_ROUTES.map((r) => r.path);
+    for (const path of Object.keys(PENDING_HEADINGS)) expect(paths).toContain(path);
   });
 
   it("sends a page's requests before the router exists, and its loaders then send none again", async () => {

@@ -4,6 +4,8 @@ import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { AppShell } from './app-shell';
+import { withPendingHeading } from '../../server/spa';
+import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
 import { initConnection } from '../api/connection';
 import { createTestQueryClient } from '../test/render';
 
@@ -11,17 +13,33 @@ const markup = (html: string) => html.replace(/>\s+</g, '><').trim();
 
 afterEach(() => vi.restoreAllMocks());
 
-it("index.html's static shell is what the app renders first, so nothing moves when it takes over", () => {
-  // The shell's moment: connected, nothing answered yet.
+/** The app's pending shell at `path`, connected, nothing answered yet. */
+function renderPending(path: string) {
   vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise(() => {}));
   initConnection({ baseUrl: '', token: 'ak_test', orgId: null, remember: false });
-  const { container } = render(
+  return render(
     <QueryClientProvider client={createTestQueryClient()}>
-      <MemoryRouter initialEntries={['/']}>
+      <MemoryRouter initialEntries={[path]}>
         <AppShell pending />
       </MemoryRouter>
     </QueryClientProvider>,
-  );
+  ).container;
+}
+
+it("index.html's static shell is what the app renders first, so nothing moves when it takes over", () => {
+  const container = renderPending('/elsewhere');
   const page = new DOMParser().parseFromString(readFileSync('index.html', 'utf8'), 'text/html');
   expect(markup(page.getElementById('root')!.innerHTML)).toBe(markup(container.innerHTML));
 });
+
+it.each(Object.entries(PENDING_HEADINGS))(
+  'the page the server sends for %s carries the heading where the app first renders it',
+  (path, heading) => {
+    const main = renderPending(path).querySelector('main')!;
+    expect(main).toHaveTextContent(heading);
+    const served = withPendingHeading(readFileSync('index.html', 'utf8'), heading);
+    const page = new DOMParser().parseFromString(served, 'text/html');
+    expect(page.querySelector('h1')?.textContent).toBe(heading);
+    expect(markup(page.querySelector('main')!.outerHTML)).toBe(markup(main.outerHTML));
+  },
+);

@@ -53,7 +53,7 @@ describe('Campaign list', () => {
       ),
     );
     const { container } = renderRoute('/campaigns');
-    await screen.findByRole('heading', { name: 'Campaigns' });
+    await screen.findByRole('table');
     expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0);
     answer();
     const link = await screen.findByRole('link', { name: 'Spring outreach' });

@@ -46,7 +46,8 @@ export function CampaignsPage() {
 
   return (
     <section className="space-y-5">
-      <div className="flex items-center justify-between gap-4">
+      {/* Top-aligned: the heading stays where the page sent it when the buttons wrap on a phone. */}
+      <div className="flex items-start justify-between gap-4">
         <PageHeading title={['Campaigns']}>Campaigns</PageHeading>
         <div className="flex flex-wrap items-center justify-end gap-3">
           <Link to="/contacts" className="text-sm text-indigo-700 underline">

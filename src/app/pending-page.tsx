@@ -1,0 +1,22 @@
+import { useLocation } from 'react-router';
+import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
+
+const Loading = () => <p className="text-slate-500">Loading…</p>;
+
+/**
+ * The main area while the first route loads: the page's heading where it needs no answer,
+ * laid out as the page lays it out, exactly as the server sends it (server/spa.ts), so the
+ * first paint already names the page and nothing moves when the page takes over.
+ */
+export function PendingPage() {
+  const heading = PENDING_HEADINGS[useLocation().pathname.replace(/(.)\/+$/, '$1')];
+  if (!heading) return <Loading />;
+  return (
+    <section className="space-y-5">
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{heading}</h1>
+      </div>
+      <Loading />
+    </section>
+  );
+}
