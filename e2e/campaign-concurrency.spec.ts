@@ -1,4 +1,4 @@
-import { api, expect, expectNoAxeViolations, test } from './fixtures';
+import { api, createDialingCampaign, expect, expectNoAxeViolations, test } from './fixtures';
 
 type Stats = { contacts: { in_progress: number } };
 type Settings = { concurrency_limit: number; active_calls: number };
@@ -7,18 +7,7 @@ test('a campaign capped at 2 on its Settings tab never has more than 2 calls in 
   page,
 }) => {
   test.setTimeout(120_000);
-  const stamp = Date.now();
-  const campaign = await api<{ id: string }>(page, '/campaign/campaigns', {
-    method: 'POST',
-    body: {
-      name: `Capped ${stamp}`,
-      external_id: `capped-${stamp}`,
-      contacts: Array.from({ length: 300 }, (_, i) => ({
-        external_id: `capped-${stamp}-${i}`,
-        phone_numbers: [`+1415556${String(i).padStart(4, '0')}`],
-      })),
-    },
-  });
+  const campaign = await createDialingCampaign(page, 'Capped', 300, '+1415556');
   const inFlight = async () =>
     (await api<Stats>(page, `/campaign/campaigns/${campaign.id}/stats`)).contacts.in_progress;
   try {
@@ -26,7 +15,7 @@ test('a campaign capped at 2 on its Settings tab never has more than 2 calls in 
     await api(page, `/campaign/campaigns/${campaign.id}/pause`, { method: 'POST' });
     await expect.poll(inFlight, { timeout: 30_000 }).toBe(0);
 
-    await page.goto(`/campaigns/capped-${stamp}/settings`);
+    await page.goto(`/campaigns/${campaign.externalId}/settings`);
     const cap = page.getByRole('group', { name: 'Calls at once' });
     await expect(cap.getByRole('radio', { name: 'No cap' })).toBeChecked();
     await cap.getByRole('radio', { name: 'At most' }).check();

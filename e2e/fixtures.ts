@@ -22,6 +22,32 @@ export async function api<T = unknown>(
   return (res.status() === 204 ? undefined : await res.json()) as T;
 }
 
+/**
+ * A new active campaign of `count` contacts, which the demo's dialer starts on at once: named
+ * "Label 1764445000000", external ID "label-1764445000000", numbers `prefix` + 4 digits.
+ */
+export async function createDialingCampaign(
+  page: Page,
+  label: string,
+  count: number,
+  prefix: string,
+) {
+  const stamp = Date.now();
+  const slug = `${label.toLowerCase()}-${stamp}`;
+  const campaign = await api<{ id: string }>(page, '/campaign/campaigns', {
+    method: 'POST',
+    body: {
+      name: `${label} ${stamp}`,
+      external_id: slug,
+      contacts: Array.from({ length: count }, (_, i) => ({
+        external_id: `${slug}-${i}`,
+        phone_numbers: [`${prefix}${String(i).padStart(4, '0')}`],
+      })),
+    },
+  });
+  return { id: campaign.id, name: `${label} ${stamp}`, externalId: slug };
+}
+
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(

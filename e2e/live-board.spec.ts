@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectNoAxeViolations, setHidden, tabTo, test } from './fixtures';
+import {
+  api,
+  createDialingCampaign,
+  expect,
+  expectNoAxeViolations,
+  setHidden,
+  tabTo,
+  test,
+} from './fixtures';
 
 const row = (page: Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -10,27 +18,16 @@ test.describe('Live campaign board', () => {
   }) => {
     // A small campaign of its own moves visibly within seconds; the big demo campaign can sit
     // at the org limit with its progress on one whole percent for longer than a test waits.
-    const stamp = Date.now();
-    const campaign = await api<{ id: string }>(page, '/campaign/campaigns', {
-      method: 'POST',
-      body: {
-        name: `Board ${stamp}`,
-        external_id: `board-${stamp}`,
-        contacts: Array.from({ length: 200 }, (_, i) => ({
-          external_id: `board-${stamp}-${i}`,
-          phone_numbers: [`+1415557${String(i).padStart(4, '0')}`],
-        })),
-      },
-    });
+    const campaign = await createDialingCampaign(page, 'Board', 200, '+1415557');
     try {
       await page.goto('/campaigns');
       await expect(page.getByText(/^Live · updated \d+s ago$/)).toBeVisible();
-      for (const name of ['Spring outreach', `Board ${stamp}`]) {
+      for (const name of ['Spring outreach', campaign.name]) {
         await expect(row(page, name).getByRole('cell').nth(2)).toHaveText(/^\d+%$/);
         await expect(row(page, name).getByRole('cell').nth(3)).toHaveText(/^\d+/);
       }
       // The dialer moves the numbers while the supervisor watches.
-      const mine = row(page, `Board ${stamp}`).getByRole('cell');
+      const mine = row(page, campaign.name).getByRole('cell');
       const progress = await mine.nth(2).textContent();
       await expect.poll(() => mine.nth(2).textContent(), { timeout: 30_000 }).not.toBe(progress);
     } finally {
