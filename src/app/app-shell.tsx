@@ -4,7 +4,7 @@ import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
-import { PendingPage } from './pending-page';
+import { Loading, PendingPage } from './pending-page';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -17,8 +17,6 @@ const NAV = [
   { to: '/configurations', label: 'Configurations' },
   { to: '/settings', label: 'Settings' },
 ];
-
-const Loading = () => <p className="text-slate-500">Loading…</p>;
 
 function navClass({ isActive }: { isActive: boolean }) {
   return `rounded-md px-3 py-1.5 text-sm font-medium ${

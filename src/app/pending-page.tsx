@@ -1,7 +1,7 @@
 import { useLocation } from 'react-router';
 import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
 
-const Loading = () => <p className="text-slate-500">Loading…</p>;
+export const Loading = () => <p className="text-slate-500">Loading…</p>;
 
 /**
  * The main area while the first route loads: the page's heading where it needs no answer,

@@ -24,7 +24,7 @@ export function CampaignsPage() {
   const configurationsById = new Map((configurations.data ?? []).map((c) => [c.id, c]));
   const board = useLiveBoard(campaigns);
   const sessionPending = useSessionPending();
-  // Which columns show depends on the session: wait for it rather than swap them.
+  // Rows wait for the session (it decides which columns show) and the board's first numbers.
   const rowsPending = list.isPending || sessionPending || board.firstAnswerPending;
   const [params, setParams] = useSearchParams();
   // The order lives in the URL with the filters (`?sort=progress&order=desc`).

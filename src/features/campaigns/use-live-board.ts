@@ -54,7 +54,7 @@ export function useLiveBoard(campaigns: Campaign[]) {
     shown,
     // Rows wait for the first numbers (or their failure): cells, chips and bars arriving
     // later would widen the columns and push the rows down under the reader's eyes.
-    firstAnswerPending: shown && query.isPending && !query.isError,
+    firstAnswerPending: shown && query.isPending,
     byId,
     query,
     visible,
