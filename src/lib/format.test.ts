@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatNumber, formatRelative, formatUpcoming } from './format';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  formatUpcoming,
+} from './format';
 
 // The hand-written formatters must say exactly what Intl's en-US says.
 describe('formatting without Intl on the first screen', () => {
@@ -42,6 +49,25 @@ describe('formatting without Intl on the first screen', () => {
       expect(formatDate(iso), iso).toBe(intl.format(new Date(iso)));
     }
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('writes dates with a clock as Intl.DateTimeFormat en-US does, in local time', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    // Midnight, noon and the hours either side are where a 12-hour clock goes wrong.
+    for (const hour of [0, 1, 9, 11, 12, 13, 23]) {
+      const local = new Date(2026, 10, 20, hour, 5, 3);
+      expect(formatDateTime(local.toISOString()), String(hour)).toBe(intl.format(local));
+    }
+    expect(formatDateTime('2026-12-31T23:59:59Z')).toBe(
+      intl.format(new Date('2026-12-31T23:59:59Z')),
+    );
+    expect(formatDateTime('not a date')).toBe('not a date');
   });
 
   it('says an upcoming time as a weekday and clock within the week, as a date beyond it', () => {

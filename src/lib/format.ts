@@ -36,19 +36,14 @@ export function formatUpcoming(iso: string, now: number = Date.now()): string {
   return `${WEEKDAYS[d.getDay()]} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
-
+/** "Nov 20, 09:05:03 AM", in local time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  dateTimeFormat ??= new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return dateTimeFormat.format(d);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hour = d.getHours() % 12 || 12;
+  const clock = `${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clock} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
 }
 
 /** English relative time as Intl.RelativeTimeFormat('en', { numeric: 'auto' }) says it. */
