@@ -18,7 +18,6 @@ import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { RequeueFilterButton } from './requeue-filter-button';
 import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 const CONTACTS_REFRESH_MS = 15_000;
 
@@ -61,9 +60,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
 
   // The filter bar (if the session lists it) and the counts on the status buttons change
   // the layout: the tab waits for both, so neither pushes the table down when it arrives.
-  const pending = useDeferredPending(sessionPending || stats.isPending);
-  const rowsPending = useDeferredPending(list.isPending);
-  if (pending) {
+  if (sessionPending || stats.isPending) {
     return (
       <section aria-label="Contacts" aria-busy="true">
         <p className="text-slate-500">Loading contacts…</p>
@@ -138,7 +135,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           <ContactsTable
             campaignId={campaign.id}
             contacts={list.data?.contacts ?? []}
-            loading={rowsPending}
+            loading={list.isPending}
             canDelete={canDelete}
           />
           {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
