@@ -151,10 +151,10 @@ describe('the built SPA', () => {
     expect(embeddedConfig(html).apiBaseUrl).toBe('</script><script>alert(1)</script>');
   });
 
-  it("preloads the current route's chunks with the page", async () => {
+  it("preloads the current route's chunks with the page, behind the entry", async () => {
     const app = spaApp({ demo: false });
     const links = async (path: string) =>
-      [...(await (await app.request(path)).text()).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+      [...(await (await app.request(path)).text()).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" fetchpriority="low">/g)].map((m) => m[1]);
     expect(await links('/campaigns')).toEqual(['/assets/campaigns-page-1.js']);
     expect(await links('/campaigns/3f1c/contacts')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
     expect(await links('/campaigns/3f1c/contacts/')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
