@@ -80,6 +80,7 @@ describe('Campaign board', () => {
     const { seen } = serve();
     const { container } = renderRoute('/campaigns');
     await screen.findByText(/^Live · updated \d+s ago$/);
+    await screen.findByRole('link', { name: 'Spring outreach' });
     expect(seen.batch).toEqual([[spring.id, renewals.id]]);
     const row = within(rowOf('Spring outreach'));
     expect(row.getByText('48%')).toBeInTheDocument();
@@ -186,7 +187,7 @@ describe('Campaign board', () => {
   it('sorts by a live column from its header, keeping the order in the URL', async () => {
     serve();
     const { router } = renderRoute('/campaigns');
-    await screen.findByText(/^Live/);
+    await screen.findByRole('link', { name: 'Spring outreach' });
     expect(names()).toEqual(['Spring outreach', 'Renewals', 'Old archive']);
     const u = user();
     await u.click(screen.getByRole('button', { name: 'Progress' }));
@@ -211,7 +212,7 @@ describe('Campaign board', () => {
   it('opens in the order the URL holds', async () => {
     serve();
     renderRoute('/campaigns?sort=in_flight&order=desc');
-    await screen.findByText(/^Live/);
+    await screen.findByRole('link', { name: 'Spring outreach' });
     expect(names()).toEqual(['Spring outreach', 'Renewals', 'Old archive']);
     expect(screen.getByRole('columnheader', { name: 'In flight' })).toHaveAttribute(
       'aria-sort',

@@ -14,6 +14,7 @@ import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
 import { PageHeading } from '../../components/page-heading';
+import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 export function CampaignsPage() {
   const [filters, setFilters] = useCampaignFilters();
@@ -25,7 +26,9 @@ export function CampaignsPage() {
   const board = useLiveBoard(campaigns);
   const sessionPending = useSessionPending();
   // Rows wait for the session (it decides which columns show) and the board's first numbers.
-  const rowsPending = list.isPending || sessionPending || board.firstAnswerPending;
+  const rowsPending = useDeferredPending(
+    list.isPending || sessionPending || board.firstAnswerPending,
+  );
   const [params, setParams] = useSearchParams();
   // The order lives in the URL with the filters (`?sort=progress&order=desc`).
   const sort = readBoardSort(params);

@@ -12,6 +12,7 @@ import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
+import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 const HEADERS = [
   'Name',
@@ -26,6 +27,7 @@ const HEADERS = [
 
 export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
+  const rowsPending = useDeferredPending(list.isPending);
   const campaigns = useQuery(campaignQueries.everything());
   const permission = usePermission('campaigns:manage');
   const reasonId = useId();
@@ -103,7 +105,7 @@ export function ConfigurationsPage() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {list.isPending ? (
+              {rowsPending || !list.data ? (
                 <SkeletonRows columns={HEADERS.length} />
               ) : (
                 list.data.map((c) => (

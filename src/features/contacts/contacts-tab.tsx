@@ -18,6 +18,7 @@ import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { RequeueFilterButton } from './requeue-filter-button';
 import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
+import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 const CONTACTS_REFRESH_MS = 15_000;
 
@@ -60,7 +61,9 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
 
   // The filter bar (if the session lists it) and the counts on the status buttons change
   // the layout: the tab waits for both, so neither pushes the table down when it arrives.
-  if (sessionPending || stats.isPending) {
+  const pending = useDeferredPending(sessionPending || stats.isPending);
+  const rowsPending = useDeferredPending(list.isPending);
+  if (pending) {
     return (
       <section aria-label="Contacts" aria-busy="true">
         <p className="text-slate-500">Loading contacts…</p>
@@ -135,7 +138,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           <ContactsTable
             campaignId={campaign.id}
             contacts={list.data?.contacts ?? []}
-            loading={list.isPending}
+            loading={rowsPending}
             canDelete={canDelete}
           />
           {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}

@@ -13,6 +13,7 @@ import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
+import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 // Campaigns without a configuration have no timezone of their own: the reader's.
 let browserZone: string | undefined;
@@ -46,7 +47,8 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
 
   // "Why is nothing dialing?" reads the configuration: waiting for it keeps that note from
   // pushing the panels down when it arrives.
-  if (query.isPending || configuration.isLoading) {
+  const pending = useDeferredPending(query.isPending || configuration.isLoading);
+  if (pending) {
     return <p className="text-slate-500">Loading statistics…</p>;
   }
   if (!query.data) {

@@ -4,6 +4,7 @@ import { campaignQueries } from '../../api/campaigns';
 import { concurrencyQueries } from '../../api/concurrency';
 import { usePermission } from '../../api/session';
 import { PageHeading } from '../../components/page-heading';
+import { useDeferredPending } from '../../lib/use-deferred-pending';
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
 import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
@@ -14,7 +15,7 @@ export function SettingsPage() {
   const settings = useQuery(concurrencyQueries.settings());
   const active = useInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS));
   const { checking } = usePermission('concurrency:manage');
-  const ready = !settings.isPending && !active.isPending && !checking;
+  const ready = !useDeferredPending(settings.isPending || active.isPending || checking);
   return (
     <div className="space-y-6">
       <PageHeading title={['Settings']}>Settings</PageHeading>
