@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, startApp } from './app/app';
 import { createAppRouter } from './app/router';
+import { startPageRequests } from './app/routes';
 import { loadRuntimeConfig } from './api/runtime-config';
 import { warmIntlOffMainThread } from './lib/warm-intl';
 import { yieldToMain } from './lib/yield-to-main';
@@ -14,6 +15,8 @@ loadRuntimeConfig().then(async (config) => {
   // are separate tasks, not one long one that would block a slow phone for all of them.
   await yieldToMain();
   const { queryClient, routes } = startApp(config);
+  // The page's requests travel while the router is built.
+  await startPageRequests(routes, new URL(window.location.href));
   await yieldToMain();
   const router = createAppRouter(routes);
   await yieldToMain();

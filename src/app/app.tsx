@@ -3,15 +3,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
-import { createRoutes, startPageRequests } from './routes';
+import { createRoutes } from './routes';
 import { initConnection } from '../api/connection';
 import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
-/**
- * The connection, the query cache and the route table, made before the router and the first
- * render, with the page's requests already sent: they travel while the router is built.
- */
+/** The connection, the query cache and the route table, made before the router and the first render. */
 export function startApp(config: RuntimeConfig) {
   const demo = config.demoCredentials;
   initConnection(
@@ -26,7 +23,6 @@ export function startApp(config: RuntimeConfig) {
   );
   const queryClient = createQueryClient();
   const routes = createRoutes(queryClient);
-  startPageRequests(routes, new URL(window.location.href));
   return { config, queryClient, routes };
 }
 

@@ -55,7 +55,7 @@ describe('the route table', () => {
     );
     const queryClient = createTestQueryClient();
     const routes = createRoutes(queryClient);
-    startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
+    await startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
     const sent = [...asked];
     expect(sent.sort()).toEqual([
       '/campaign/campaigns?limit=50&status=active',

@@ -18,6 +18,7 @@ import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
 import { NotFoundPage } from './not-found-page';
+import { yieldToMain } from '../lib/yield-to-main';
 
 /** What a page's requests depend on: the route's params and the URL's query. */
 type Page = { params: Params; search: URLSearchParams };
@@ -39,13 +40,15 @@ function prefetching(start: (page: Page) => void) {
 /**
  * Sends the requests of the page at `url` before the router exists, whose creation is a long
  * task on a slow phone: matchRoutes is the router's own matching, and its loaders then find
- * the same requests in flight in the query cache.
+ * the same requests in flight in the query cache. Each route's requests leave in a task of
+ * their own: sending a handful at once is itself a long task on a phone.
  */
-export function startPageRequests(routes: RouteObject[], url: URL) {
-  if (!canRequest()) return;
+export async function startPageRequests(routes: RouteObject[], url: URL) {
   for (const { route, params } of matchRoutes(routes, url.pathname) ?? []) {
-    if (typeof route.loader === 'function')
-      starts.get(route.loader)?.({ params, search: url.searchParams });
+    const start = typeof route.loader === 'function' ? starts.get(route.loader) : undefined;
+    if (!start) continue;
+    await yieldToMain();
+    if (canRequest()) start({ params, search: url.searchParams });
   }
 }
 
