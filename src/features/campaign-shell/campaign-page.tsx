@@ -6,7 +6,6 @@ import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { PageHeading } from '../../components/page-heading';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${
@@ -21,10 +20,7 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
   const hasActivity = useExtension('activity');
-  const pending = useDeferredPending(campaign.isPending);
-
-  // isPending again only so that TypeScript knows the data is there below.
-  if (pending || campaign.isPending) return <p className="text-slate-500">Loading campaign…</p>;
+  if (campaign.isPending) return <p className="text-slate-500">Loading campaign…</p>;
   if (campaign.isError) {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) {
       return (
