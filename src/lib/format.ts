@@ -25,6 +25,8 @@ export function formatDate(iso: string): string {
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "Tue 14:20" within the coming week, "Dec 12" beyond it; local time. */
@@ -32,7 +34,6 @@ export function formatUpcoming(iso: string, now: number = Date.now()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   if (d.getTime() - now > 6 * 86_400_000) return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${WEEKDAYS[d.getDay()]} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
@@ -40,7 +41,6 @@ export function formatUpcoming(iso: string, now: number = Date.now()): string {
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
   const hour = d.getHours() % 12 || 12;
   const clock = `${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clock} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
