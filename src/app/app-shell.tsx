@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
+import { PageErrorBoundary } from './page-error-boundary';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -25,11 +26,13 @@ function navClass({ isActive }: { isActive: boolean }) {
 }
 
 /**
- * The header and main area of every page. `pending` is the shell while the router loads the
- * first route: index.html carries its markup, so the browser paints it before any script runs
- * (app-shell.test.tsx keeps the two identical).
+ * The header and main area of every page. While the first page's code loads, it is the
+ * pending shell that index.html carries, so the browser paints it before any script runs
+ * (static-shell.test.tsx keeps the two identical). Later navigations are transitions: the
+ * current page stays until the next one's code is in.
  */
-export function AppShell({ pending = false }: { pending?: boolean }) {
+export function AppShell() {
+  const { pathname } = useLocation();
   const { connection, rejected, storageBlocked } = useConnectionState();
   const connected = connection !== null && !rejected;
   const access = useAccessState();
@@ -56,12 +59,12 @@ export function AppShell({ pending = false }: { pending?: boolean }) {
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">
-          {pending ? (
-            <PendingPage />
-          ) : connected ? (
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
+          {connected ? (
+            <PageErrorBoundary path={pathname}>
+              <Suspense fallback={<PendingPage />}>
+                <Outlet />
+              </Suspense>
+            </PageErrorBoundary>
           ) : (
             <section className="mx-auto max-w-lg">
               <h1 className="mb-1 text-2xl font-semibold">Connect to the campaign API</h1>

@@ -1,14 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter, type RouteObject } from 'react-router';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
-import { createRoutes } from './routes';
+import { AppRoutes, createRoutes } from './routes';
 import { initConnection } from '../api/connection';
 import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';
 
-/** The connection, the query cache and the route table, made before the router and the first render. */
+/** The connection, the query cache and the route table, made before the first render. */
 export function startApp(config: RuntimeConfig) {
   const demo = config.demoCredentials;
   initConnection(
@@ -26,19 +25,22 @@ export function startApp(config: RuntimeConfig) {
   return { config, queryClient, routes };
 }
 
+/** `startPageRequests` has sent the first page's requests already. */
 export function App({
   config,
   queryClient,
-  router,
+  routes,
 }: {
   config: RuntimeConfig;
   queryClient: QueryClient;
-  router: ReturnType<typeof createAppRouter>;
+  routes: RouteObject[];
 }) {
   return (
     <RuntimeConfigContext value={config}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes routes={routes} firstStarted />
+        </BrowserRouter>
         <Toaster />
       </QueryClientProvider>
     </RuntimeConfigContext>

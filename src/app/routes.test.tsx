@@ -1,12 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { isValidElement } from 'react';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, type RouteObject } from 'react-router';
+import { MemoryRouter, type RouteObject } from 'react-router';
 import { PENDING_HEADINGS, SPA_ROUTES } from '../../scripts/spa-routes.mjs';
 import { API, makeCampaign } from '../test/fixtures';
-import { createTestQueryClient } from '../test/render';
+import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
-import { createRoutes, startPageRequests } from './routes';
+import { AppRoutes, createRoutes, startPageRequests } from './routes';
+
+// The Configurations page's code takes a while to arrive, as on a slow network.
+vi.mock('../features/configurations/configurations-page', async (load) => {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return load();
+});
+
+const isLazy = (route: RouteObject) =>
+  isValidElement(route.element) &&
+  (route.element.type as { $$typeof?: symbol }).$$typeof === Symbol.for('react.lazy');
 
 /** The URL pattern of every page that loads code of its own, as the table names it. */
 function pagePatterns(routes: RouteObject[], parent = ''): string[] {
@@ -14,9 +27,27 @@ function pagePatterns(routes: RouteObject[], parent = ''): string[] {
     const path = route.path ? `${parent}/${route.path}` : parent;
     // A page with a default tab is one first screen: its index route's pattern.
     const hasIndex = route.children?.some((child) => child.index) ?? false;
-    const own = route.lazy && !hasIndex ? [path || '/'] : [];
+    const own = isLazy(route) && !hasIndex ? [path || '/'] : [];
     return [...own, ...pagePatterns(route.children ?? [], path)];
   });
+}
+
+/** Answers the list pages' requests and records each as `name` puts it. */
+function serveListPages(name: (url: URL) => string) {
+  const asked: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    asked.push(name(new URL(request.url)));
+  });
+  server.use(
+    http.get(`${API}/campaign/campaigns`, () =>
+      HttpResponse.json({ campaigns: [makeCampaign()], next_cursor: null }),
+    ),
+    http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [] })),
+    http.get(`${API}/campaign/concurrency-settings`, () =>
+      HttpResponse.json({ concurrency_limit: 10, active_calls: 0 }),
+    ),
+  );
+  return asked;
 }
 
 describe('the route table', () => {
@@ -38,21 +69,8 @@ describe('the route table', () => {
     for (const path of Object.keys(PENDING_HEADINGS)) expect(paths).toContain(path);
   });
 
-  it("sends a page's requests before the router exists, and its loaders then send none again", async () => {
-    const asked: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const url = new URL(request.url);
-      asked.push(url.pathname + url.search);
-    });
-    server.use(
-      http.get(`${API}/campaign/campaigns`, () =>
-        HttpResponse.json({ campaigns: [makeCampaign()], next_cursor: null }),
-      ),
-      http.get(`${API}/campaign/configurations`, () => HttpResponse.json({ configurations: [] })),
-      http.get(`${API}/campaign/concurrency-settings`, () =>
-        HttpResponse.json({ concurrency_limit: 10, active_calls: 0 }),
-      ),
-    );
+  it("sends a page's requests before the first render, and the routes then send none again", async () => {
+    const asked = serveListPages((url) => url.pathname + url.search);
     const queryClient = createTestQueryClient();
     const routes = createRoutes(queryClient);
     await startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
@@ -63,10 +81,39 @@ describe('the route table', () => {
       '/campaign/configurations',
       '/campaign/session',
     ]);
-    const router = createMemoryRouter(routes, { initialEntries: ['/campaigns?status=active'] });
-    await waitFor(() => expect(router.state.initialized).toBe(true));
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={['/campaigns?status=active']}>
+          <AppRoutes routes={routes} firstStarted />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(asked).toHaveLength(sent.length);
+    server.events.removeAllListeners();
+  });
+
+  it("starts a new page's requests while its code loads, and not again what the app asks once", async () => {
+    const asked = serveListPages((url) => url.pathname);
+    // Every answer stale at once: only firstLoadOnly keeps the header's from being asked again.
+    const queryClient = createTestQueryClient();
+    queryClient.setDefaultOptions({
+      queries: { ...queryClient.getDefaultOptions().queries, staleTime: 0 },
+    });
+    renderRoute('/nowhere', { queryClient });
+    await screen.findByRole('heading', { name: 'Page not found' });
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(asked.sort()).toEqual(['/campaign/concurrency-settings', '/campaign/session']);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Configurations' }));
+    // The page's requests leave while its code is still loading (the mock above delays it).
+    await waitFor(() => expect(asked).toContain('/campaign/configurations'));
+    expect(asked).toContain('/campaign/campaigns');
+    expect(screen.queryByRole('heading', { name: 'Configurations' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(asked.filter((path) => path === '/campaign/session')).toHaveLength(1);
+    expect(asked.filter((path) => path === '/campaign/concurrency-settings')).toHaveLength(1);
     server.events.removeAllListeners();
   });
 });

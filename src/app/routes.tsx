@@ -1,8 +1,10 @@
+import { lazy, useState, type ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   matchRoutes,
   Navigate,
-  type LoaderFunctionArgs,
+  useLocation,
+  useRoutes,
   type Params,
   type RouteObject,
 } from 'react-router';
@@ -22,158 +24,187 @@ import { yieldToMain } from '../lib/yield-to-main';
 
 /** What a page's requests depend on: the route's params and the URL's query. */
 type Page = { params: Params; search: URLSearchParams };
-const starts = new WeakMap<object, (page: Page) => void>();
-
 /**
- * A loader that starts a page's first requests while its code loads, and returns at once:
- * the page shows its own loading state, so no navigation waits for data.
+ * A route's first requests, started before its code has loaded, as a data router's loader
+ * would. `firstLoadOnly`: not again on later navigations (what the app asks once).
  */
-function prefetching(start: (page: Page) => void) {
-  const loader = ({ params, request }: LoaderFunctionArgs): null => {
-    if (canRequest()) start({ params, search: new URL(request.url).searchParams });
-    return null;
-  };
-  starts.set(loader, start);
-  return loader;
-}
+type RouteRequests = { start: (page: Page) => void; firstLoadOnly?: boolean };
+
+const requests = (start: RouteRequests['start'], firstLoadOnly = false): RouteRequests => ({
+  start,
+  firstLoadOnly,
+});
+const requestsOf = (route: RouteObject) => route.handle as RouteRequests | undefined;
 
 /**
- * Sends the requests of the page at `url` before the router exists, whose creation is a long
- * task on a slow phone: matchRoutes is the router's own matching, and its loaders then find
- * the same requests in flight in the query cache. Each route's requests leave in a task of
- * their own: sending a handful at once is itself a long task on a phone.
+ * Sends the requests of the page at `url` before the first render, whose first task is a long
+ * one on a slow phone; the app's routes then find them in flight in the query cache. Each
+ * route's requests leave in a task of their own: sending a handful at once is itself a long
+ * task on a phone.
  */
 export async function startPageRequests(routes: RouteObject[], url: URL) {
-  for (const { route, params } of matchRoutes(routes, url.pathname) ?? []) {
-    const start = typeof route.loader === 'function' ? starts.get(route.loader) : undefined;
-    if (!start) continue;
+  for (const start of routeRequests(routes, url, true)) {
     await yieldToMain();
-    if (canRequest()) start({ params, search: url.searchParams });
+    if (canRequest()) start();
   }
 }
 
-// Every page is a lazy route module, so the first screen ships only what it shows.
+/** The requests of the routes that match `location`, each ready to start. */
+function routeRequests(
+  routes: RouteObject[],
+  location: { pathname: string; search: string },
+  firstLoad: boolean,
+) {
+  const search = new URLSearchParams(location.search);
+  return (matchRoutes(routes, location.pathname) ?? []).flatMap(({ route, params }) => {
+    const page = requestsOf(route);
+    return page && (firstLoad || !page.firstLoadOnly) ? [() => page.start({ params, search })] : [];
+  });
+}
+
+/**
+ * The route table at the current location. A location's requests start as it first renders,
+ * before its lazy code has loaded: a navigation is a transition, which commits only once that
+ * code is in, so an effect would wait for it. Renders come and go while a transition is
+ * pending, hence the set of history entries already started. `firstStarted`: main.tsx sent
+ * the first location's requests already.
+ */
+export function AppRoutes({
+  routes,
+  firstStarted = false,
+}: {
+  routes: RouteObject[];
+  firstStarted?: boolean;
+}) {
+  const location = useLocation();
+  const [firstKey] = useState(location.key);
+  const [started] = useState(() => new Set(firstStarted ? [firstKey] : []));
+  if (!started.has(location.key)) {
+    started.add(location.key);
+    if (canRequest())
+      routeRequests(routes, location, location.key === firstKey).forEach((s) => s());
+  }
+  return useRoutes(routes, location);
+}
+
+const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(() => load().then((Component) => ({ default: Component })));
+
+const CampaignsPage = lazyPage(() =>
+  import('../features/campaigns/campaigns-page').then((m) => m.CampaignsPage),
+);
+const CampaignPage = lazyPage(() =>
+  import('../features/campaign-shell/campaign-page').then((m) => m.CampaignPage),
+);
+const OverviewTab = lazyPage(() =>
+  import('../features/overview/overview-tab').then((m) => campaignTab(m.OverviewTab, 'Overview')),
+);
+const ContactsTab = lazyPage(() =>
+  import('../features/contacts/contacts-tab').then((m) => campaignTab(m.ContactsTab, 'Contacts')),
+);
+const ContactPage = lazyPage(() =>
+  import('../features/contacts/contact-page').then((m) => campaignTab(m.ContactPage, 'Contact')),
+);
+const ActivityTab = lazyPage(() =>
+  import('../features/activity/activity-tab').then((m) => campaignTab(m.ActivityTab, 'Activity')),
+);
+const CampaignSettingsTab = lazyPage(() =>
+  import('../features/campaigns/campaign-settings-tab').then((m) =>
+    campaignTab(m.CampaignSettingsTab, 'Settings'),
+  ),
+);
+const AdhocContactsPage = lazyPage(() =>
+  import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => m.AdhocContactsPage),
+);
+const ConfigurationsPage = lazyPage(() =>
+  import('../features/configurations/configurations-page').then((m) => m.ConfigurationsPage),
+);
+const SettingsPage = lazyPage(() =>
+  import('../features/settings/settings-page').then((m) => m.SettingsPage),
+);
+const OrgActivity = lazyPage(() =>
+  import('../features/activity/org-activity').then((m) => m.OrgActivity),
+);
+
+// Every page is a lazy module (above), so the first screen ships only what it shows.
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       element: <AppShell />,
-      hydrateFallbackElement: <AppShell pending />,
       // What the credential may do decides what every page shows: asked once, at start. The
       // header's headroom too, rather than after the first render.
-      loader: prefetching(() => {
+      handle: requests(() => {
         void queryClient.prefetchQuery(sessionQueries.current(getConnection()));
         void queryClient.prefetchQuery(concurrencyQueries.settings());
-      }),
-      shouldRevalidate: () => false,
+      }, true),
       children: [
         { index: true, element: <Navigate to="/campaigns" replace /> },
         {
           path: 'campaigns',
-          loader: prefetching(({ search }) => prefetchCampaigns(queryClient, search)),
-          lazy: () =>
-            import('../features/campaigns/campaigns-page').then((m) => ({
-              Component: m.CampaignsPage,
-            })),
+          handle: requests(({ search }) => prefetchCampaigns(queryClient, search)),
+          element: <CampaignsPage />,
         },
         {
           path: 'campaigns/:id',
-          lazy: () =>
-            import('../features/campaign-shell/campaign-page').then((m) => ({
-              Component: m.CampaignPage,
-            })),
+          element: <CampaignPage />,
           children: [
             {
               index: true,
-              loader: prefetching(({ params }) =>
+              handle: requests(({ params }) =>
                 prefetchCampaignPage(queryClient, params.id ?? '', (id) => {
                   void queryClient.prefetchQuery(campaignQueries.stats(id));
                 }),
               ),
-              lazy: () =>
-                import('../features/overview/overview-tab').then((m) => ({
-                  Component: campaignTab(m.OverviewTab, 'Overview'),
-                })),
+              element: <OverviewTab />,
             },
             {
               path: 'contacts',
-              loader: prefetching(({ params, search }) =>
+              handle: requests(({ params, search }) =>
                 prefetchCampaignPage(queryClient, params.id ?? '', (id) =>
                   prefetchContacts(queryClient, id, search),
                 ),
               ),
-              lazy: () =>
-                import('../features/contacts/contacts-tab').then((m) => ({
-                  Component: campaignTab(m.ContactsTab, 'Contacts'),
-                })),
+              element: <ContactsTab />,
             },
             {
               path: 'contacts/:contactId',
-              loader: prefetching(({ params }) =>
+              handle: requests(({ params }) =>
                 prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
               ),
-              lazy: () =>
-                import('../features/contacts/contact-page').then((m) => ({
-                  Component: campaignTab(m.ContactPage, 'Contact'),
-                })),
+              element: <ContactPage />,
             },
             {
               path: 'activity',
-              loader: prefetching(({ params }) =>
+              handle: requests(({ params }) =>
                 prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
               ),
-              lazy: () =>
-                import('../features/activity/activity-tab').then((m) => ({
-                  Component: campaignTab(m.ActivityTab, 'Activity'),
-                })),
+              element: <ActivityTab />,
             },
             {
               path: 'settings',
-              loader: prefetching(({ params }) =>
+              handle: requests(({ params }) =>
                 prefetchCampaignPage(queryClient, params.id ?? '', () => {}),
               ),
-              lazy: () =>
-                import('../features/campaigns/campaign-settings-tab').then((m) => ({
-                  Component: campaignTab(m.CampaignSettingsTab, 'Settings'),
-                })),
+              element: <CampaignSettingsTab />,
             },
             { path: '*', element: <p>There is no such section of a campaign.</p> },
           ],
         },
-        {
-          path: 'contacts',
-          lazy: () =>
-            import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => ({
-              Component: m.AdhocContactsPage,
-            })),
-        },
+        { path: 'contacts', element: <AdhocContactsPage /> },
         {
           path: 'configurations',
-          loader: prefetching(() => {
+          handle: requests(() => {
             void queryClient.prefetchQuery(configurationQueries.list());
             void queryClient.prefetchQuery(campaignQueries.everything());
           }),
-          lazy: () =>
-            import('../features/configurations/configurations-page').then((m) => ({
-              Component: m.ConfigurationsPage,
-            })),
+          element: <ConfigurationsPage />,
         },
         {
           path: 'settings',
-          loader: prefetching(() => prefetchSettings(queryClient)),
-          lazy: () =>
-            import('../features/settings/settings-page').then((m) => ({
-              Component: m.SettingsPage,
-            })),
+          handle: requests(() => prefetchSettings(queryClient)),
+          element: <SettingsPage />,
           // The org's activity (ext) is its own feature, rendered in the page's outlet.
-          children: [
-            {
-              index: true,
-              lazy: () =>
-                import('../features/activity/org-activity').then((m) => ({
-                  Component: m.OrgActivity,
-                })),
-            },
-          ],
+          children: [{ index: true, element: <OrgActivity /> }],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppShell } from './app-shell';
 import { withPendingHeading } from '../../server/spa';
 import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
@@ -13,6 +13,11 @@ const markup = (html: string) => html.replace(/>\s+</g, '><').trim();
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A page whose code never arrives. */
+function Unloaded(): never {
+  throw new Promise(() => {});
+}
+
 /** The app's pending shell at `path`, connected, nothing answered yet. */
 function renderPending(path: string) {
   vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise(() => {}));
@@ -20,7 +25,11 @@ function renderPending(path: string) {
   return render(
     <QueryClientProvider client={createTestQueryClient()}>
       <MemoryRouter initialEntries={[path]}>
-        <AppShell pending />
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route path="*" element={<Unloaded />} />
+          </Route>
+        </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
   ).container;

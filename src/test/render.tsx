@@ -1,7 +1,13 @@
 import { render } from '@testing-library/react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { createRoutes } from '../app/routes';
+import {
+  MemoryRouter,
+  useLocation,
+  useNavigate,
+  type Location,
+  type NavigateFunction,
+} from 'react-router';
+import { AppRoutes, createRoutes } from '../app/routes';
 import { createQueryClient } from '../app/query-client';
 import {
   DEFAULT_RUNTIME_CONFIG,
@@ -20,6 +26,15 @@ export function createTestQueryClient(): QueryClient {
   return client;
 }
 
+/** Where the test's router is and how to move it, as a user's back and forward buttons would. */
+type TestRouter = { state: { location: Location }; navigate: NavigateFunction };
+
+function RouterProbe({ router }: { router: TestRouter }) {
+  router.state.location = useLocation();
+  router.navigate = useNavigate();
+  return null;
+}
+
 /** Renders the real route table at `path`, as a user would land on it. */
 export function renderRoute(
   path: string,
@@ -28,11 +43,14 @@ export function renderRoute(
     queryClient = createTestQueryClient(),
   }: { config?: RuntimeConfig; queryClient?: QueryClient } = {},
 ) {
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  const router = { state: {} } as TestRouter;
   const utils = render(
     <RuntimeConfigContext value={config}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[path]}>
+          <AppRoutes routes={createRoutes(queryClient)} />
+          <RouterProbe router={router} />
+        </MemoryRouter>
         <Toaster />
       </QueryClientProvider>
     </RuntimeConfigContext>,
