@@ -93,15 +93,18 @@ export const ROUTES: readonly RouteRule[] = [
   rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
 ];
 
-const compiled = ROUTES.map((r) => ({
-  rule: r,
-  pattern: new RegExp(
-    `^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`,
-  ),
-}));
+// Compiled on first use: the SPA loads this table with its first screen and needs it only
+// to explain a refusal.
+let compiled: { rule: RouteRule; pattern: RegExp }[] | null = null;
 
 /** The rule for a request (path without query string), or null for no route of the API. */
 export function findRoute(method: string, path: string): RouteRule | null {
+  compiled ??= ROUTES.map((r) => ({
+    rule: r,
+    pattern: new RegExp(
+      `^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`,
+    ),
+  }));
   const upper = method.toUpperCase();
   return compiled.find((c) => c.rule.method === upper && c.pattern.test(path))?.rule ?? null;
 }
