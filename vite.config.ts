@@ -1,12 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { compileHints, precompress, routePreloads } from './scripts/vite-plugins.mjs';
+import { compileHints, precompress, routePreloads, viewPreload } from './scripts/vite-plugins.mjs';
 
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8787}`;
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), compileHints(), precompress(), routePreloads()],
+  plugins: [react(), tailwindcss(), viewPreload(), compileHints(), precompress(), routePreloads()],
   server: {
     proxy: {
       '/campaign': apiTarget,

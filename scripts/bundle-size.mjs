@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { VIEW_MODULE } from './spa-routes.mjs';
 
 export function readManifest(distDir = 'dist') {
   return JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));
@@ -7,8 +8,8 @@ export function readManifest(distDir = 'dist') {
 
 /**
  * The JavaScript a first visit to a route downloads before it can render: the entry chunk,
- * the route's lazy modules (a page and its default tab load together), and everything they
- * import statically.
+ * the view it loads at once (VIEW_MODULE), the route's lazy modules (a page and its default
+ * tab load together), and everything they import statically.
  */
 export function firstScreenFiles(manifest, routeModules) {
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
@@ -21,6 +22,7 @@ export function firstScreenFiles(manifest, routeModules) {
     (manifest[key].imports ?? []).forEach(visit);
   };
   visit(entry);
+  visit(VIEW_MODULE);
   [routeModules].flat().forEach(visit);
   return files;
 }

@@ -1,3 +1,7 @@
+// The first render and React DOM: the entry imports it at once, dynamically, so that the
+// page's requests leave while it downloads; index.html preloads it. Part of every first screen.
+export const VIEW_MODULE = 'src/app/render.tsx';
+
 // The modules each route's first screen needs, by URL pattern: the build turns them into
 // the chunks the server preloads with the page (dist/.vite/route-preloads.json), and the
 // budget check weighs every one. src/app/routes.test.tsx keeps this in step with the routes.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { firstScreenFiles, readManifest } from './bundle-size.mjs';
-import { PENDING_HEADINGS, SPA_ROUTES } from './spa-routes.mjs';
+import { PENDING_HEADINGS, SPA_ROUTES, VIEW_MODULE } from './spa-routes.mjs';
 
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
 
@@ -74,10 +74,48 @@ export function routePreloads() {
 }
 
 /**
- * Marks the entry chunk for V8's explicit compile hints: every function in it runs on load
- * (React DOM's module body is one large function), so Chromium compiles them on a background
- * thread while the file streams in, instead of lazily on the main thread as each is first
- * called. Browsers without the hint read a comment.
+ * Preloads the view (VIEW_MODULE: the first render and React DOM) from index.html, beside the
+ * entry that imports it: any host serves it, and it downloads while the entry runs.
+ */
+export function viewPreload() {
+  return {
+    name: 'headroom:view-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = new Map(
+          Object.values(bundle)
+            .filter((c) => c.type === 'chunk')
+            .map((c) => [c.fileName, c]),
+        );
+        const view = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(VIEW_MODULE));
+        if (!view) throw new Error(`The build has no chunk for ${VIEW_MODULE}`);
+        const files = new Set();
+        const visit = (chunk) => {
+          if (!chunk || chunk.isEntry || files.has(chunk.fileName)) return;
+          files.add(chunk.fileName);
+          chunk.imports.forEach((file) => visit(chunks.get(file)));
+        };
+        visit(view);
+        const linked = [...html.matchAll(/href="\/([^"]+\.js)"/g)].map((m) => m[1]);
+        return [...files]
+          .filter((file) => !linked.includes(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head',
+          }));
+      },
+    },
+  };
+}
+
+/**
+ * Marks the entry and the view (React DOM) for V8's explicit compile hints: every function in
+ * them runs on load (React DOM's module body is one large function), so Chromium compiles them
+ * on a background thread while the files stream in, instead of lazily on the main thread as
+ * each is first called. Browsers without the hint read a comment.
  */
 export function compileHints() {
   return {
@@ -90,7 +128,8 @@ export function compileHints() {
       sequential: true,
       handler({ dir }, bundle) {
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+          if (chunk.type !== 'chunk') continue;
+          if (!chunk.isEntry && !chunk.facadeModuleId?.endsWith(VIEW_MODULE)) continue;
           const file = join(dir, chunk.fileName);
           writeFileSync(file, `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}`);
         }
