@@ -68,7 +68,7 @@ describe('Contacts without a campaign', () => {
     await waitFor(() =>
       expect(api.lists.at(-1)!.searchParams.toString()).toBe('limit=50&offset=0&status=exhausted'),
     );
-    expect(router.state.location.search).toBe('?status=exhausted');
+    await waitFor(() => expect(router.state.location.search).toBe('?status=exhausted'));
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(router.state.location.search).toBe('?status=exhausted&page=2'));
   });

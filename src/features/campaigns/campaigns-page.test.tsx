@@ -103,13 +103,15 @@ describe('Campaign list', () => {
     await waitFor(() =>
       expect(seen.at(-1)!.searchParams.getAll('status')).toEqual(['active', 'paused']),
     );
-    expect(router.state.location.search).toContain('status=paused&status=active');
+    await waitFor(() =>
+      expect(router.state.location.search).toContain('status=paused&status=active'),
+    );
 
     const search = screen.getByRole('searchbox', { name: 'Search by name' });
     await userEvent.clear(search);
     await userEvent.type(search, 'fall');
     await waitFor(() => expect(seen.at(-1)!.searchParams.get('name')).toBe('fall'));
-    expect(router.state.location.search).toContain('q=fall');
+    await waitFor(() => expect(router.state.location.search).toContain('q=fall'));
     // Debounced: typing four letters did not send four requests.
     expect(
       seen.filter((u) => ['f', 'fa', 'fal'].includes(u.searchParams.get('name') ?? '')).length,

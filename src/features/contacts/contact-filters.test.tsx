@@ -112,7 +112,9 @@ describe('Contact filters (extension)', () => {
 
     await userEvent.type(bar.getByRole('searchbox', { name: 'Search' }), '4155');
     await waitFor(() => expect(api.lists.at(-1)!.searchParams.get('search')).toBe('4155'));
-    expect(new URLSearchParams(router.state.location.search).get('search')).toBe('4155');
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('search')).toBe('4155'),
+    );
     // Debounced: four keys, one request with the search.
     expect(api.lists.filter((u) => u.searchParams.has('search'))).toHaveLength(1);
 

@@ -79,13 +79,15 @@ describe('Contacts tab', () => {
     await waitFor(() =>
       expect(seen.at(-1)!.searchParams.toString()).toBe('limit=50&offset=0&status=completed'),
     );
-    expect(router.state.location.search).toBe('?status=completed&size=50');
+    await waitFor(() => expect(router.state.location.search).toBe('?status=completed&size=50'));
 
     await userEvent.selectOptions(screen.getByLabelText('Page size'), '200');
     await waitFor(() => expect(seen.at(-1)!.searchParams.get('limit')).toBe('200'));
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(seen.at(-1)!.searchParams.get('offset')).toBe('200'));
-    expect(router.state.location.search).toBe('?status=completed&size=200&page=2');
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?status=completed&size=200&page=2'),
+    );
   });
 
   it('shows loading, empty and error states', async () => {
