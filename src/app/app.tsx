@@ -1,6 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, type RouteObject } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './query-client';
 import { AppRoutes, createRoutes } from './routes';
 import { initConnection } from '../api/connection';
@@ -25,16 +24,10 @@ export function startApp(config: RuntimeConfig) {
   return { config, queryClient, routes };
 }
 
+export type StartedApp = ReturnType<typeof startApp>;
+
 /** `startPageRequests` has sent the first page's requests already. */
-export function App({
-  config,
-  queryClient,
-  routes,
-}: {
-  config: RuntimeConfig;
-  queryClient: QueryClient;
-  routes: RouteObject[];
-}) {
+export function App({ config, queryClient, routes }: StartedApp) {
   return (
     <RuntimeConfigContext value={config}>
       <QueryClientProvider client={queryClient}>
