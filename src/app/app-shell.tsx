@@ -6,6 +6,7 @@ import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
+import { PageSuspense } from './lazy-page';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -61,9 +62,9 @@ export function AppShell() {
         <main className="mx-auto max-w-7xl px-4 py-6">
           {connected ? (
             <PageErrorBoundary path={pathname}>
-              <Suspense fallback={<PendingPage />}>
+              <PageSuspense fallback={<PendingPage />}>
                 <Outlet />
-              </Suspense>
+              </PageSuspense>
             </PageErrorBoundary>
           ) : (
             <section className="mx-auto max-w-lg">

@@ -1,4 +1,4 @@
-import { lazy, useState, type ComponentType } from 'react';
+import { useState } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   matchRoutes,
@@ -19,6 +19,7 @@ import { prefetchContacts } from '../features/contacts/prefetch-contacts';
 import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
+import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { yieldToMain } from '../lib/yield-to-main';
 
@@ -86,9 +87,6 @@ export function AppRoutes({
   }
   return useRoutes(routes, location);
 }
-
-const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>) =>
-  lazy(() => load().then((Component) => ({ default: Component })));
 
 const CampaignsPage = lazyPage(() =>
   import('../features/campaigns/campaigns-page').then((m) => m.CampaignsPage),
