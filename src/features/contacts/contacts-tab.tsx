@@ -3,7 +3,7 @@ import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
 import { reportQueries } from '../../api/reports';
 import { useExtension, useSessionPending } from '../../api/session';
-import type { Campaign, ContactBucket } from '../../../contract/schemas';
+import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { RedialExhaustedButton } from '../../components/requeue-dialog';
@@ -29,6 +29,10 @@ const FILTERS: { status: ContactBucket | null; label: string }[] = [
   { status: 'completed', label: 'Completed' },
   { status: 'exhausted', label: 'Exhausted' },
 ];
+
+// One empty page for every render while the first answer is pending, so the memoized table
+// sees no change.
+const NO_CONTACTS: Contact[] = [];
 
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
   const [params, setParams] = useContactsParams();
@@ -137,7 +141,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
         <>
           <ContactsTable
             campaignId={campaign.id}
-            contacts={list.data?.contacts ?? []}
+            contacts={list.data?.contacts ?? NO_CONTACTS}
             loading={rowsPending}
             canDelete={canDelete}
           />

@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useDeferredValue, useState, type ReactNode } from 'react';
+import { Fragment, lazy, memo, Suspense, useDeferredValue, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
@@ -85,7 +85,11 @@ const MIN_ROW_PX = 40;
 /** Expanded rows: `true` after "Expand all", which holds for the rows of every page. */
 type Expanded = true | ReadonlySet<string>;
 
-export function ContactsTable({
+/**
+ * A page of contacts. Memoized: the tab around it re-renders for answers the rows do not show
+ * (the report, the stats, the refresh line), and a page of rows is a long task on a phone.
+ */
+export const ContactsTable = memo(function ContactsTable({
   campaignId,
   contacts,
   loading,
@@ -200,4 +204,4 @@ export function ContactsTable({
       </table>
     </div>
   );
-}
+});
