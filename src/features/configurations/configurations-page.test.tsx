@@ -197,7 +197,8 @@ describe('Configurations', () => {
     expect(create).toHaveAccessibleDescription(/it needs campaigns:manage/);
     create.focus();
     expect(create).toHaveFocus();
-    expect(screen.getByRole('row', { name: /Locked/ })).toBeInTheDocument();
+    // The notice comes with the session; the rows with their own answer.
+    expect(await screen.findByRole('row', { name: /Locked/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Edit Locked' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete Locked' })).not.toBeInTheDocument();
   });
