@@ -1,6 +1,8 @@
+import { memo, useDeferredValue } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { reportQueries } from '../../api/reports';
+import type { Report } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { RedialExhaustedButton } from '../../components/requeue-dialog';
@@ -9,31 +11,41 @@ import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
 import { RatesPanel } from './rates-panel';
 
+/** The four panels, for one answer of the report. */
+const ResultsPanels = memo(function ResultsPanels({
+  campaignId,
+  report,
+}: {
+  campaignId: string;
+  report: Report;
+}) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <OutcomesPanel campaignId={campaignId} report={report} />
+      <RatesPanel campaignId={campaignId} report={report} />
+      <AttemptNumbersPanel campaignId={campaignId} report={report} />
+      <EvaluationRollupPanel campaignId={campaignId} results={report.results} />
+    </div>
+  );
+});
+
 /**
  * (ext) report: is the campaign working. Polled on the stats' rhythm (live: every 5 s),
- * so one poll costs one more request at most.
+ * so one poll costs one more request at most. An answer's panels render in a background
+ * pass: the query's update itself is synchronous, and charts are a long task on a phone.
  */
 export default function ResultsSection({ campaign, live }: { campaign: Campaign; live: boolean }) {
   const report = useQuery({
     ...reportQueries.campaign(campaign.id),
     refetchInterval: live ? POLL_INTERVAL_MS : false,
   });
+  const data = useDeferredValue(report.data);
   const heading = (
     <h2 id="results-heading" className="text-lg font-semibold">
       Results
     </h2>
   );
-  if (report.isPending) {
-    return (
-      <section aria-labelledby="results-heading" aria-busy="true" className="space-y-3">
-        {heading}
-        {/* Keyed, so the results replace it instead of restyling it: Chrome counts a pulsing
-            element turned into content as a layout shift. */}
-        <div key="loading" className="h-64 animate-pulse rounded-lg bg-slate-100" />
-      </section>
-    );
-  }
-  if (!report.data) {
+  if (!data && report.isError) {
     return (
       <section aria-labelledby="results-heading" className="space-y-3">
         {heading}
@@ -45,7 +57,16 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
       </section>
     );
   }
-  const data = report.data;
+  if (!data) {
+    return (
+      <section aria-labelledby="results-heading" aria-busy="true" className="space-y-3">
+        {heading}
+        {/* Keyed, so the results replace it instead of restyling it: Chrome counts a pulsing
+            element turned into content as a layout shift. */}
+        <div key="loading" className="h-64 animate-pulse rounded-lg bg-slate-100" />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="results-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -57,12 +78,7 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
           No contacts yet: results appear once contacts are imported and called.
         </p>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
-          <OutcomesPanel campaignId={campaign.id} report={data} />
-          <RatesPanel campaignId={campaign.id} report={data} />
-          <AttemptNumbersPanel campaignId={campaign.id} report={data} />
-          <EvaluationRollupPanel campaignId={campaign.id} results={data.results} />
-        </div>
+        <ResultsPanels campaignId={campaign.id} report={data} />
       )}
     </section>
   );

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { Profiler, type ReactNode } from 'react';
+import { render, screen, waitFor } from '@testing-library/react';
+import { QueryClientProvider, type UseQueryResult } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
+import { http, HttpResponse } from 'msw';
+import type { CampaignTimeline } from '../../../contract/extensions';
+import { reportQueries } from '../../api/reports';
+import { API, makeCampaign, makeReport } from '../../test/fixtures';
+import { createTestQueryClient } from '../../test/render';
+import { server } from '../../test/server';
+import HistoryPanel from './history-panel';
+import ResultsSection from './results-section';
+
+/**
+ * What each commit showed, and whether the answer was in by then. An answer arrives in a
+ * synchronous render (TanStack Query's store); its charts must wait for a background pass, so
+ * some commit still shows the placeholder after the answer is in.
+ */
+function commits(shown: () => boolean, answered: () => boolean) {
+  const seen: string[] = [];
+  const Recorder = ({ children }: { children: ReactNode }) => (
+    <Profiler
+      id="section"
+      onRender={() =>
+        seen.push(`${answered() ? 'answered' : 'asked'}, ${shown() ? 'shown' : 'placeholder'}`)
+      }
+    >
+      {children}
+    </Profiler>
+  );
+  return { seen, Recorder };
+}
+
+const timeline = (data?: CampaignTimeline) =>
+  ({
+    data,
+    isError: false,
+    isFetching: !data,
+    dataUpdatedAt: data ? Date.now() : 0,
+  }) as UseQueryResult<CampaignTimeline>;
+
+describe('charts render in a background pass', () => {
+  it("the history's answer shows after a commit that still has the placeholder", async () => {
+    const answer: { current?: CampaignTimeline } = {};
+    const { seen, Recorder } = commits(
+      () => screen.queryByText(/Calls ended per minute/) !== null,
+      () => answer.current !== undefined,
+    );
+    const panel = () => (
+      <Recorder>
+        <HistoryPanel
+          timeline={timeline(answer.current)}
+          range="1h"
+          onRangeChange={() => {}}
+          limit={10}
+          limitLabel="The org limit"
+        />
+      </Recorder>
+    );
+    const { rerender } = render(panel());
+    answer.current = {
+      bucket_seconds: 60,
+      from: '2026-11-30T09:00:00Z',
+      to: '2026-11-30T10:00:00Z',
+      points: [],
+      forecast: { rate_per_hour: 0, remaining: 0, finishes_at: null, basis: 'no calls yet' },
+    };
+    rerender(panel());
+    expect(await screen.findByText(/Calls ended per minute/)).toBeInTheDocument();
+    expect(seen).toEqual(['asked, placeholder', 'answered, placeholder', 'answered, shown']);
+  });
+
+  it("the report's panels show after a commit that still has the placeholder", async () => {
+    const campaign = makeCampaign({ status: 'paused' });
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id/report`, () =>
+        HttpResponse.json(makeReport(campaign.id)),
+      ),
+    );
+    const queryClient = createTestQueryClient();
+    const { seen, Recorder } = commits(
+      () => screen.queryByRole('table', { name: 'Ended calls by outcome' }) !== null,
+      () => queryClient.getQueryData(reportQueries.campaign(campaign.id).queryKey) !== undefined,
+    );
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter>
+          <Recorder>
+            <ResultsSection campaign={campaign} live={false} />
+          </Recorder>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: 'Ended calls by outcome' })).toBeInTheDocument(),
+    );
+    expect(seen).toContain('answered, placeholder');
+    expect(seen.at(-1)).toBe('answered, shown');
+    expect(seen.indexOf('answered, placeholder')).toBeLessThan(seen.indexOf('answered, shown'));
+  });
+});
