@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
@@ -75,6 +76,68 @@ function HeaderCell({
   );
 }
 
+/**
+ * The rows for one answer of the board. Memoized and fed a deferred copy of the numbers: each
+ * 5 s poll's answer arrives in a synchronous render (TanStack Query's store), and a page of
+ * rows in one task is a long one on a phone; this way they follow in React's sliced pass.
+ */
+const CampaignRows = memo(function CampaignRows({
+  campaigns,
+  byId,
+  shown,
+  configurations,
+  sortKey,
+  descending,
+  now,
+}: {
+  campaigns: Campaign[];
+  byId: LiveBoard['byId'];
+  shown: boolean;
+  configurations: Map<string, Configuration>;
+  sortKey: BoardSortKey | null;
+  descending: boolean;
+  now: number;
+}) {
+  const rows =
+    shown && sortKey ? sortCampaigns(campaigns, byId, { key: sortKey, descending }) : campaigns;
+  return rows.map((c) => {
+    const configuration = c.configuration_id
+      ? (configurations.get(c.configuration_id) ?? null)
+      : null;
+    const stats = byId.get(c.id);
+    return (
+      <tr key={c.id} className="hover:bg-slate-50">
+        <td className="px-3 py-2 font-medium">
+          <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
+            {c.name}
+          </Link>
+        </td>
+        {!shown && (
+          <td className="px-3 py-2 font-mono text-xs text-slate-700">{c.external_id ?? '—'}</td>
+        )}
+        <td className="px-3 py-2">
+          <StatusBadge status={c.status} />
+          {/* A paused or closed campaign's badge already says why. */}
+          {stats && c.status === 'active' && (
+            <ReasonChip campaign={c} stats={stats} configuration={configuration} now={now} />
+          )}
+        </td>
+        {shown && <BoardCells campaign={c} stats={stats} now={now} />}
+        <td className="px-3 py-2 text-slate-700">
+          {configuration
+            ? configuration.name
+            : c.configuration_id
+              ? 'Unknown configuration'
+              : 'None'}
+        </td>
+        <td className="px-3 py-2 text-slate-700">
+          <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
+        </td>
+      </tr>
+    );
+  });
+});
+
 export function CampaignTable({
   campaigns,
   loading,
@@ -93,7 +156,7 @@ export function CampaignTable({
   // Finish times and calling windows move by the minute, not the second.
   const now = useNow(30_000);
   const columns = board.shown ? BOARD : LIST;
-  const rows = board.shown ? sortCampaigns(campaigns, board.byId, sort) : campaigns;
+  const byId = useDeferredValue(board.byId);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table
@@ -114,49 +177,15 @@ export function CampaignTable({
           {loading ? (
             <SkeletonRows columns={columns.length} />
           ) : (
-            rows.map((c) => {
-              const configuration = c.configuration_id
-                ? (configurations.get(c.configuration_id) ?? null)
-                : null;
-              const stats = board.byId.get(c.id);
-              return (
-                <tr key={c.id} className="hover:bg-slate-50">
-                  <td className="px-3 py-2 font-medium">
-                    <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  {!board.shown && (
-                    <td className="px-3 py-2 font-mono text-xs text-slate-700">
-                      {c.external_id ?? '—'}
-                    </td>
-                  )}
-                  <td className="px-3 py-2">
-                    <StatusBadge status={c.status} />
-                    {/* A paused or closed campaign's badge already says why. */}
-                    {stats && c.status === 'active' && (
-                      <ReasonChip
-                        campaign={c}
-                        stats={stats}
-                        configuration={configuration}
-                        now={now}
-                      />
-                    )}
-                  </td>
-                  {board.shown && <BoardCells campaign={c} stats={stats} now={now} />}
-                  <td className="px-3 py-2 text-slate-700">
-                    {configuration
-                      ? configuration.name
-                      : c.configuration_id
-                        ? 'Unknown configuration'
-                        : 'None'}
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">
-                    <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
-                  </td>
-                </tr>
-              );
-            })
+            <CampaignRows
+              campaigns={campaigns}
+              byId={byId}
+              shown={board.shown}
+              configurations={configurations}
+              sortKey={sort?.key ?? null}
+              descending={sort?.descending ?? false}
+              now={now}
+            />
           )}
         </tbody>
       </table>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
@@ -20,9 +21,13 @@ export function CampaignsPage() {
   const [filters, setFilters] = useCampaignFilters();
   const list = useInfiniteQuery(campaignQueries.list(filters));
   const configurations = useQuery(configurationQueries.list());
-  const campaigns = list.data?.pages.flatMap((p) => p.campaigns) ?? [];
+  // Kept the same between answers, so the board's memoized rows see no change where none was.
+  const campaigns = useMemo(() => list.data?.pages.flatMap((p) => p.campaigns) ?? [], [list.data]);
   const filtered = filters.name !== '' || filters.status.length > 0;
-  const configurationsById = new Map((configurations.data ?? []).map((c) => [c.id, c]));
+  const configurationsById = useMemo(
+    () => new Map((configurations.data ?? []).map((c) => [c.id, c])),
+    [configurations.data],
+  );
   const board = useLiveBoard(campaigns);
   const sessionPending = useSessionPending();
   // Rows wait for the session (it decides which columns show) and the board's first numbers.
