@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Profiler } from 'react';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { BatchStats } from '../../../contract/extensions';
 import type { Configuration } from '../../../contract/schemas';
+import { recordCommits } from '../../test/commits';
 import { makeCampaign, makeStats } from '../../test/fixtures';
 import { CampaignTable } from './campaign-table';
 import type { LiveBoard } from './use-live-board';
@@ -31,21 +31,13 @@ function board(answerRate: number): LiveBoard {
 
 describe('the live board', () => {
   it("renders a poll's numbers in a background pass, after a commit that keeps the last ones", async () => {
-    const seen: string[] = [];
     let answer = 41.5;
+    const shown = () =>
+      screen.queryByText('77.7%') ? '77.7' : screen.queryByText('41.5%') ? '41.5' : 'none';
+    const { seen, Recorder } = recordCommits(() => `answer ${answer}, shows ${shown()}`);
     const table = () => (
       <MemoryRouter>
-        <Profiler
-          id="board"
-          onRender={() => {
-            const shown = screen.queryByText('77.7%')
-              ? '77.7'
-              : screen.queryByText('41.5%')
-                ? '41.5'
-                : 'none';
-            seen.push(`answer ${answer}, shows ${shown}`);
-          }}
-        >
+        <Recorder>
           <CampaignTable
             campaigns={campaigns}
             loading={false}
@@ -54,7 +46,7 @@ describe('the live board', () => {
             sort={null}
             onSort={() => {}}
           />
-        </Profiler>
+        </Recorder>
       </MemoryRouter>
     );
     const { rerender } = render(table());

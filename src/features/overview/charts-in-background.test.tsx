@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Profiler, type ReactNode } from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import { QueryClientProvider, type UseQueryResult } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
@@ -7,30 +6,15 @@ import { http, HttpResponse } from 'msw';
 import type { CampaignTimeline } from '../../../contract/extensions';
 import { reportQueries } from '../../api/reports';
 import { API, makeCampaign, makeReport } from '../../test/fixtures';
+import { recordCommits } from '../../test/commits';
 import { createTestQueryClient } from '../../test/render';
 import { server } from '../../test/server';
 import HistoryPanel from './history-panel';
 import ResultsSection from './results-section';
 
-/**
- * What each commit showed, and whether the answer was in by then. An answer arrives in a
- * synchronous render (TanStack Query's store); its charts must wait for a background pass, so
- * some commit still shows the placeholder after the answer is in.
- */
-function commits(shown: () => boolean, answered: () => boolean) {
-  const seen: string[] = [];
-  const Recorder = ({ children }: { children: ReactNode }) => (
-    <Profiler
-      id="section"
-      onRender={() =>
-        seen.push(`${answered() ? 'answered' : 'asked'}, ${shown() ? 'shown' : 'placeholder'}`)
-      }
-    >
-      {children}
-    </Profiler>
-  );
-  return { seen, Recorder };
-}
+/** What each commit showed, and whether the answer was in by then. */
+const commits = (shown: () => boolean, answered: () => boolean) =>
+  recordCommits(() => `${answered() ? 'answered' : 'asked'}, ${shown() ? 'shown' : 'placeholder'}`);
 
 const timeline = (data?: CampaignTimeline) =>
   ({
