@@ -1,10 +1,17 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { apiRequest } from './client';
 import { campaignQueries } from './campaigns';
 import {
   contactSchema,
   contactsPageSchema,
   upsertResultSchema,
+  type Campaign,
   type ContactBucket,
   type ContactInput,
 } from '../../contract/schemas';
@@ -24,22 +31,20 @@ export type ContactListParams = {
 
 const enc = encodeURIComponent;
 
+/** A page of a campaign's contacts. `ref`: its UUID, or its external_id, which the route takes too. */
+const requestContactsPage = (ref: string, params: ContactListParams, signal?: AbortSignal) =>
+  apiRequest(`/campaign/campaigns/${enc(ref)}/contacts`, {
+    query: { limit: params.limit, offset: params.offset, status: params.status, ...params.filters },
+    schema: contactsPageSchema,
+    signal,
+  });
+
 export const contactQueries = {
   all: (campaignId: string) => [...campaignQueries.details(), campaignId, 'contacts'] as const,
   list: (campaignId: string, params: ContactListParams) =>
     queryOptions({
       queryKey: [...contactQueries.all(campaignId), 'list', params] as const,
-      queryFn: ({ signal }) =>
-        apiRequest(`/campaign/campaigns/${enc(campaignId)}/contacts`, {
-          query: {
-            limit: params.limit,
-            offset: params.offset,
-            status: params.status,
-            ...params.filters,
-          },
-          schema: contactsPageSchema,
-          signal,
-        }),
+      queryFn: ({ signal }) => requestContactsPage(campaignId, params, signal),
       placeholderData: keepPreviousData,
     }),
   detail: (campaignId: string, contactId: string) =>
@@ -52,6 +57,36 @@ export const contactQueries = {
         }),
     }),
 };
+
+/**
+ * A page of contacts asked for by the campaign's reference in the URL before the campaign has
+ * answered, and filed under its UUID once `campaign` does: on a link by external_id the page
+ * leaves beside the campaign's request, not after its answer.
+ */
+export function prefetchContactsByRef(
+  queryClient: QueryClient,
+  ref: string,
+  campaign: Promise<Campaign>,
+  params: ContactListParams,
+) {
+  const early = requestContactsPage(ref, params);
+  // A failure shows as the campaign's, or as the list's once filed below.
+  early.catch(() => {});
+  campaign.then(
+    ({ id }) =>
+      void queryClient.prefetchQuery({
+        ...contactQueries.list(id, params),
+        // Asked again by UUID should the external_id have moved to another campaign meanwhile.
+        queryFn: ({ signal }) =>
+          early.then((page) =>
+            page.contacts.every((c) => c.campaign_id === id)
+              ? page
+              : requestContactsPage(id, params, signal),
+          ),
+      }),
+    () => {},
+  );
+}
 
 /** Upserting or deleting contacts changes the contact pages and the stats buckets. */
 function invalidateContacts(queryClient: ReturnType<typeof useQueryClient>, campaignId: string) {

@@ -157,11 +157,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'contacts',
-              handle: requests(({ params, search }) =>
-                prefetchCampaignPage(queryClient, params.id ?? '', (id) =>
-                  prefetchContacts(queryClient, id, search),
-                ),
-              ),
+              handle: requests(({ params, search }) => {
+                const ref = params.id ?? '';
+                const campaign = prefetchCampaignPage(queryClient, ref, (id) => {
+                  void queryClient.prefetchQuery(campaignQueries.stats(id));
+                });
+                prefetchContacts(queryClient, ref, campaign, search);
+              }),
               element: <ContactsTab />,
             },
             {

@@ -90,6 +90,55 @@ describe('Contacts tab', () => {
     );
   });
 
+  it('asks for the page of contacts beside the campaign when the link names its external_id', async () => {
+    const campaign = makeCampaign({ external_id: 'spring-outreach' });
+    const seen: URL[] = [];
+    serve(campaign, [makeContact(campaign.id, { external_id: 'lead-1001' })], { seen });
+    // The campaign answers only once the page was asked for: a waterfall would hang here.
+    let pageAsked = () => {};
+    const asked = new Promise<void>((resolve) => (pageAsked = resolve));
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.endsWith('/contacts')) pageAsked();
+    });
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id`, async () => {
+        await asked;
+        return HttpResponse.json(campaign);
+      }),
+    );
+    renderRoute('/campaigns/spring-outreach/contacts');
+    expect(await screen.findByText('lead-1001')).toBeInTheDocument();
+    expect(screen.getByText('Showing 1–1 of 1')).toBeInTheDocument();
+    // Asked once, by the external_id: the tab found it under the campaign's UUID.
+    expect(seen.map((url) => url.pathname)).toEqual([
+      '/campaign/campaigns/spring-outreach/contacts',
+    ]);
+    server.events.removeAllListeners();
+  });
+
+  it("asks again by UUID when the external_id's page belongs to another campaign", async () => {
+    const campaign = makeCampaign({ external_id: 'spring-outreach' });
+    const seen: URL[] = [];
+    serve(campaign, [makeContact(campaign.id, { external_id: 'lead-1001' })], { seen });
+    // Between the two answers, the external_id moved to another campaign.
+    server.use(
+      http.get(`${API}/campaign/campaigns/spring-outreach/contacts`, () =>
+        HttpResponse.json({
+          contacts: [makeContact('another-campaign', { external_id: 'lead-9999' })],
+          total: 1,
+          limit: 50,
+          offset: 0,
+        }),
+      ),
+    );
+    renderRoute('/campaigns/spring-outreach/contacts');
+    expect(await screen.findByText('lead-1001')).toBeInTheDocument();
+    expect(screen.queryByText('lead-9999')).not.toBeInTheDocument();
+    expect(seen.map((url) => url.pathname)).toEqual([
+      `/campaign/campaigns/${campaign.id}/contacts`,
+    ]);
+  });
+
   it('shows loading, empty and error states', async () => {
     const campaign = makeCampaign();
     // Held until the skeleton has been seen: the page may be asked before the tab renders.

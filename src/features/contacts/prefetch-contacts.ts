@@ -1,19 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { Campaign } from '../../../contract/schemas';
 import { campaignQueries } from '../../api/campaigns';
-import { contactQueries } from '../../api/contacts';
+import { contactQueries, prefetchContactsByRef } from '../../api/contacts';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { contactListParams, readContactsParams } from './use-contacts-params';
 
-/** Starts the Contacts tab's first requests: the bucket counts and the page the URL shows. */
+/**
+ * Starts the page of contacts the URL shows, for the campaign `ref` names (UUID or
+ * external_id), whose answer is `campaign`. The bucket counts take the UUID only: they are
+ * the campaign page's `tab` requests.
+ */
 export function prefetchContacts(
   queryClient: QueryClient,
-  campaignId: string,
+  ref: string,
+  campaign: Promise<Campaign>,
   search: URLSearchParams,
 ) {
-  void queryClient.prefetchQuery(campaignQueries.stats(campaignId));
   const params = readContactsParams(search);
   // (ext) filters go only to a server whose session lists them: the tab sends those itself.
-  if (!hasContactFilters(params.filters)) {
-    void queryClient.prefetchQuery(contactQueries.list(campaignId, contactListParams(params, {})));
-  }
+  if (hasContactFilters(params.filters)) return;
+  const list = contactListParams(params, {});
+  const known = queryClient.getQueryData(campaignQueries.detail(ref).queryKey);
+  // A campaign already in hand gives its UUID, and a fresh page there is not asked again.
+  if (known) void queryClient.prefetchQuery(contactQueries.list(known.id, list));
+  else prefetchContactsByRef(queryClient, ref, campaign, list);
 }
