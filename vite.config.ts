@@ -1,12 +1,26 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { compileHints, precompress, routePreloads, viewPreload } from './scripts/vite-plugins.mjs';
 
+// React Router's exports name only its development build, whose dev warnings and checks
+// then ship and run in production (remix-run/react-router#12532, #14102).
+const reactRouterProduction = join(
+  dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+  'dist/production/index.mjs',
+);
+
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8787}`;
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), viewPreload(), compileHints(), precompress(), routePreloads()],
+  resolve: {
+    // Tests and the dev server keep the warnings.
+    alias:
+      command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+  },
   server: {
     proxy: {
       '/campaign': apiTarget,
@@ -44,4 +58,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -25,6 +25,11 @@ for (const [what, marker] of Object.entries(ON_DEMAND)) {
     failed = true;
   }
 }
+// A warning only React Router's development build has (vite.config.ts aliases the production one).
+if (filesContain(built, 'No routes matched location')) {
+  console.error("React Router's development build is in the bundle: see vite.config.ts.");
+  failed = true;
+}
 for (const { path, modules } of SPA_ROUTES) {
   const { bytes, files } = firstScreenBytes(modules);
   // The view loads by a dynamic import: weighed only because firstScreenFiles counts it.
