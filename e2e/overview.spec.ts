@@ -90,6 +90,33 @@ test.describe('Overview', () => {
     }
   });
 
+  test("a large campaign's counts stay inside their boxes on a phone", async ({ page }) => {
+    const campaign = await ownCampaign(page, 5000);
+    // 12,000 contacts: an upsert takes 1,000 at a time.
+    for (let from = 5000; from < 12_000; from += 1000) {
+      await api(page, `/campaign/campaigns/${campaign.id}/contacts`, {
+        method: 'POST',
+        body: {
+          contacts: Array.from({ length: 1000 }, (_, i) => ({
+            external_id: `o${from + i}`,
+            phone_numbers: [`+1212556${String(from - 5000 + i).padStart(4, '0')}`],
+          })),
+        },
+      });
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/campaigns/${campaign.id}`);
+    const counts = page.getByRole('region', { name: 'Contacts' });
+    await expect(counts.getByText('12,000').first()).toBeVisible();
+    // A count wider than its box runs into the next one.
+    const overflowing = await counts
+      .locator('dt, dd')
+      .evaluateAll((cells) =>
+        cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+      );
+    expect(overflowing).toEqual([]);
+  });
+
   test('passes an axe scan', async ({ page }) => {
     await page.goto('/campaigns/spring-outreach');
     await expect(page.getByText('Live')).toBeVisible();

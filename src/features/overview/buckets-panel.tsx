@@ -16,15 +16,15 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
   const percent = contacts.total === 0 ? 0 : Math.round((done / contacts.total) * 1000) / 10;
   return (
     <Panel title="Contacts" className="lg:row-span-2">
-      <dl className="mt-3 grid grid-cols-5 gap-2 text-center">
-        <div>
-          <dt className="text-xs text-slate-500">Total</dt>
-          <dd className="text-xl font-semibold tabular-nums">{formatNumber(contacts.total)}</dd>
-        </div>
-        {BUCKETS.map((b) => (
-          <div key={b.key}>
+      {/* Five to a row while they fit; a campaign of a million contacts wraps rather than
+          running its counts into each other on a phone. */}
+      <dl className="mt-3 flex flex-wrap gap-x-1 gap-y-3 text-center">
+        {[{ key: 'total', label: 'Total' } as const, ...BUCKETS].map((b) => (
+          <div key={b.key} className="flex-1 basis-14">
             <dt className="text-xs text-slate-500">{b.label}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{formatNumber(contacts[b.key])}</dd>
+            <dd className="text-xl font-semibold whitespace-nowrap tabular-nums">
+              {formatNumber(contacts[b.key])}
+            </dd>
           </div>
         ))}
       </dl>
