@@ -6,7 +6,7 @@ import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
-import { PageSuspense } from './lazy-page';
+import { PageSuspense } from '../lib/lazy-page';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.

@@ -6,16 +6,19 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { MemoryRouter, type RouteObject } from 'react-router';
 import { PENDING_HEADINGS, SPA_ROUTES } from '../../scripts/spa-routes.mjs';
-import { API, makeCampaign } from '../test/fixtures';
+import { API, makeCampaign, makeConfiguration, makeStats } from '../test/fixtures';
 import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
 import { AppRoutes, createRoutes, startPageRequests } from './routes';
 
-// The Configurations page's code takes a while to arrive, as on a slow network.
-vi.mock('../features/configurations/configurations-page', async (load) => {
+// The Configurations page's and the Overview's code take a while to arrive, as on a slow
+// network (hoisted: vi.mock runs before the rest of the file).
+const slowly = vi.hoisted(() => async <T,>(load: () => Promise<T>) => {
   await new Promise((resolve) => setTimeout(resolve, 200));
   return load();
 });
+vi.mock('../features/configurations/configurations-page', slowly);
+vi.mock('../features/overview/overview-tab', slowly);
 
 const isLazy = (route: RouteObject) =>
   isValidElement(route.element) &&
@@ -115,5 +118,26 @@ describe('the route table', () => {
     expect(asked.filter((path) => path === '/campaign/session')).toHaveLength(1);
     expect(asked.filter((path) => path === '/campaign/concurrency-settings')).toHaveLength(1);
     server.events.removeAllListeners();
+  });
+
+  it("shows a campaign's header while its tab's code is still loading", async () => {
+    const campaign = makeCampaign({ name: 'Spring outreach', configuration_id: 'cfg' });
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
+      http.get(`${API}/campaign/campaigns/:id/stats`, () =>
+        HttpResponse.json(makeStats(campaign.id)),
+      ),
+      http.get(`${API}/campaign/configurations/:id`, () =>
+        HttpResponse.json(makeConfiguration({ id: 'cfg' })),
+      ),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 10, active_calls: 0 }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    expect(await screen.findByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
+    // The Overview's code is still on its way (the mock above delays it).
+    expect(screen.queryByRole('region', { name: 'Contacts' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Contacts' })).toBeInTheDocument();
   });
 });

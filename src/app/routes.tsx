@@ -19,7 +19,7 @@ import { prefetchContacts } from '../features/contacts/prefetch-contacts';
 import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
-import { lazyPage } from './lazy-page';
+import { lazyPage } from '../lib/lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { yieldToMain } from '../lib/yield-to-main';
 

@@ -6,6 +6,7 @@ import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { PageHeading } from '../../components/page-heading';
+import { PageSuspense } from '../../lib/lazy-page';
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${
@@ -65,8 +66,11 @@ export function CampaignPage() {
           Settings
         </NavLink>
       </nav>
-      {/* The tabs are child routes (app/routes.tsx); each gets the resolved campaign. */}
-      <Outlet context={c} />
+      {/* The tabs are child routes (app/routes.tsx); each gets the resolved campaign. Their
+          own boundary: the header shows once the campaign is in, not once the tab's code is. */}
+      <PageSuspense fallback={<p className="text-slate-500">Loading…</p>}>
+        <Outlet context={c} />
+      </PageSuspense>
     </div>
   );
 }
