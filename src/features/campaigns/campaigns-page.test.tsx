@@ -65,6 +65,29 @@ describe('Campaign list', () => {
     expect(await screen.findByText('3 / 10 calls in flight')).toBeInTheDocument();
   });
 
+  it("waits for the configurations, never calling a row's configuration unknown meanwhile", async () => {
+    const campaign = makeCampaign({ name: 'Spring outreach', configuration_id: config.id });
+    useCampaignsApi(() => ({ campaigns: [campaign], next_cursor: null }));
+    // The configurations answer only once the campaigns have.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.get(`${API}/campaign/configurations`, async () => {
+        await answered;
+        return HttpResponse.json({ configurations: [config] });
+      }),
+    );
+    const { container } = renderRoute('/campaigns');
+    await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument());
+    // Long enough for the campaigns' answer to have rendered, were it shown alone.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByText('Unknown configuration')).not.toBeInTheDocument();
+    expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0);
+    answer();
+    const row = (await screen.findByRole('link', { name: 'Spring outreach' })).closest('tr')!;
+    expect(within(row).getByText('Weekday mornings')).toBeInTheDocument();
+  });
+
   it('invites creating the first campaign when there are none', async () => {
     useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
     renderRoute('/campaigns');

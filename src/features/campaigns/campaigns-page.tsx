@@ -30,9 +30,11 @@ export function CampaignsPage() {
   );
   const board = useLiveBoard(campaigns);
   const sessionPending = useSessionPending();
-  // Rows wait for the session (it decides which columns show) and the board's first numbers.
+  // Rows wait for the session (it decides which columns show), the board's first numbers and
+  // the configurations (names, and the calling windows the reason chips read): any of them
+  // arriving later would widen a column under the reader's eyes.
   const rowsPending = useDeferredPending(
-    list.isPending || sessionPending || board.firstAnswerPending,
+    list.isPending || sessionPending || board.firstAnswerPending || configurations.isPending,
   );
   const [params, setParams] = useSearchParams();
   // The order lives in the URL with the filters (`?sort=progress&order=desc`).
