@@ -126,6 +126,9 @@ const OrgActivity = lazyPage(() =>
 
 // Every page is a lazy module (above), so the first screen ships only what it shows.
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  // The Overview's and the Contacts tab's bucket counts, by the campaign's UUID.
+  const prefetchStats = (campaignId: string) =>
+    void queryClient.prefetchQuery(campaignQueries.stats(campaignId));
   return [
     {
       element: <AppShell />,
@@ -149,9 +152,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               handle: requests(({ params }) =>
-                prefetchCampaignPage(queryClient, params.id ?? '', (id) => {
-                  void queryClient.prefetchQuery(campaignQueries.stats(id));
-                }),
+                prefetchCampaignPage(queryClient, params.id ?? '', prefetchStats),
               ),
               element: <OverviewTab />,
             },
@@ -159,9 +160,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'contacts',
               handle: requests(({ params, search }) => {
                 const ref = params.id ?? '';
-                const campaign = prefetchCampaignPage(queryClient, ref, (id) => {
-                  void queryClient.prefetchQuery(campaignQueries.stats(id));
-                });
+                const campaign = prefetchCampaignPage(queryClient, ref, prefetchStats);
                 prefetchContacts(queryClient, ref, campaign, search);
               }),
               element: <ContactsTab />,
