@@ -9,6 +9,7 @@ const BUCKETS = [
   { key: 'completed', label: 'Completed', color: '#059669' },
   { key: 'exhausted', label: 'Exhausted', color: '#e11d48' },
 ] as const;
+const COUNTS = [{ key: 'total', label: 'Total' }, ...BUCKETS] as const;
 
 export function BucketsPanel({ stats }: { stats: Stats }) {
   const { contacts, attempts } = stats;
@@ -19,7 +20,7 @@ export function BucketsPanel({ stats }: { stats: Stats }) {
       {/* Five to a row while they fit; a campaign of a million contacts wraps rather than
           running its counts into each other on a phone. */}
       <dl className="mt-3 flex flex-wrap gap-x-1 gap-y-3 text-center">
-        {[{ key: 'total', label: 'Total' } as const, ...BUCKETS].map((b) => (
+        {COUNTS.map((b) => (
           <div key={b.key} className="flex-1 basis-14">
             <dt className="text-xs text-slate-500">{b.label}</dt>
             <dd className="text-xl font-semibold whitespace-nowrap tabular-nums">
