@@ -74,11 +74,31 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>[
 function describeStatus(status: number, path: string, method: string): string {
   if (status === 401)
     return 'The server did not accept this credential. Reconnect with a valid API token.';
-  if (status === 403) return explainMissing(findRoute(method, path)?.access ?? 'authenticated');
+  const access = findRoute(method, path)?.access;
+  if (status === 403 && access && access !== 'public' && access !== 'authenticated')
+    return explainMissing(access);
   if (status === 404) return 'Not found.';
   if (status === 429) return 'Too many requests; waiting before trying again.';
   if (status >= 500) return `The server failed (HTTP ${status}). Try again shortly.`;
-  return `Request failed (HTTP ${status}).`;
+  return `The server refused this request (${status}) without saying why.`;
+}
+
+/** Retry-After in seconds, given as seconds or as an HTTP-date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value == null || value.trim() === '') return null;
+  const text = value.trim();
+  const seconds = /^\d+$/.test(text) ? Number(text) : (Date.parse(text) - now) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null;
+}
+
+/**
+ * Asked before a request leaves with the saved credential: the reason when what the session
+ * says already refuses it (so it is never sent), else null. Set by the query client.
+ */
+type RequestGate = (method: string, path: string) => Promise<string | null>;
+let requestGate: RequestGate | null = null;
+export function setRequestGate(gate: RequestGate | null): void {
+  requestGate = gate;
 }
 
 /** The one fetch client: base URL, credentials, JSON, typed errors and schema checks. */
@@ -91,6 +111,10 @@ export async function apiRequest<T = unknown>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (connection) Object.assign(headers, authHeaders(connection));
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!options.connection && requestGate) {
+    const refusal = await requestGate(method, path);
+    if (refusal) throw new ApiError(403, null, refusal, null, { method, path });
+  }
 
   let res: Response;
   try {
@@ -127,19 +151,18 @@ export async function apiRequest<T = unknown>(
   if (!res.ok) {
     const parsed = errorBodySchema.safeParse(json);
     const detail = parsed.success ? parsed.data.detail : null;
-    const retryAfter = Number(res.headers.get('Retry-After'));
     // The connection form checks a candidate credential; only a saved one is "rejected".
     if (res.status === 401 && !options.connection) markConnectionRejected();
-    // A 403's detail is shown as the server wrote it: it names what the credential lacks.
+    // A 403's detail is shown as the server wrote it: it names what the credential lacks. An
+    // empty one says nothing, so the status speaks instead.
     const message =
-      res.status === 401
-        ? describeStatus(res.status, path, method)
-        : (describeDetail(detail) ?? describeStatus(res.status, path, method));
+      (res.status !== 401 && describeDetail(detail)?.trim()) ||
+      describeStatus(res.status, path, method);
     throw new ApiError(
       res.status,
       detail,
       message,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      parseRetryAfter(res.headers.get('Retry-After')),
       { method, path },
     );
   }

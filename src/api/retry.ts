@@ -1,18 +1,26 @@
 import { ApiError } from './client';
 
-const MAX_RETRIES = 3;
+/** Three tries in all: the first and two more, so a failing URL is asked at most three times. */
+const MAX_RETRIES = 2;
+/** A server that asks for a longer wait gets it from the user's Retry button, not a spinner. */
+const MAX_RETRY_AFTER_SECONDS = 30;
 
-/** GETs retry on network errors, 5xx and 429; never on other 4xx or contract mismatches. */
+const waitsFor = (error: ApiError) =>
+  error.status === 429 || error.status === 503 ? (error.retryAfterSeconds ?? 0) : 0;
+
+/**
+ * GETs retry on network errors, 5xx and 429; never on a refusal (other 4xx) or a response
+ * that breaks the contract, which would only be refused or broken again.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false;
   if (!(error instanceof ApiError)) return false;
+  if (waitsFor(error) > MAX_RETRY_AFTER_SECONDS) return false;
   return error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
-/** 429 waits exactly as long as Retry-After says; others back off exponentially. */
+/** Exponential backoff, never sooner than the Retry-After of a 429 or 503. */
 export function retryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
-    return error.retryAfterSeconds * 1000;
-  }
-  return Math.min(500 * 2 ** failureCount, 8000);
+  const backoff = Math.min(1000 * 2 ** failureCount, 8000);
+  return error instanceof ApiError ? Math.max(backoff, waitsFor(error) * 1000) : backoff;
 }

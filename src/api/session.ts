@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from './client';
-import { useConnectionState, type Connection } from './connection';
+import { getConnection, useConnectionState, type Connection } from './connection';
 import { sessionSchema, type Extension, type Session } from '../../contract/schemas';
 import { explainMissing, findRoute, grants, type Access } from '../../contract/scopes';
 
@@ -62,6 +62,29 @@ export function learnFromRefusal(
   queryClient.setQueryData(sessionQueries.denied(connection).queryKey, (old: Denied = {}) =>
     old[access] ? old : { ...old, [access]: error.message },
   );
+}
+
+/**
+ * What the session (or a refusal met before) says of a request about to leave: the reason it
+ * would be refused, or null. Requests sent while the session is on its way wait for it, so a
+ * key's first page never asks what the key may not read.
+ */
+export function refusalBeforeSending(queryClient: QueryClient) {
+  return async (method: string, path: string): Promise<string | null> => {
+    const access = findRoute(method, path)?.access;
+    if (!access || access === 'public' || access === 'authenticated') return null;
+    const connection = getConnection();
+    const refused = queryClient.getQueryData(sessionQueries.denied(connection).queryKey)?.[access];
+    if (refused) return refused;
+    const options = sessionQueries.current(connection);
+    const state = queryClient.getQueryState(options.queryKey);
+    // Only a session already asked for is awaited: none is sent to decide a request.
+    const session =
+      state?.fetchStatus === 'fetching' && state.data === undefined
+        ? await queryClient.fetchQuery(options).catch(() => null)
+        : state?.data;
+    return session && !grants(session.credential.scopes, access) ? explainMissing(access) : null;
+  };
 }
 
 type AccessState = {

@@ -1,9 +1,9 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { activityQueries } from '../api/activity';
-import { ApiError } from '../api/client';
+import { ApiError, setRequestGate } from '../api/client';
 import { getConnection } from '../api/connection';
 import { retryDelay, shouldRetry } from '../api/retry';
-import { learnFromRefusal } from '../api/session';
+import { learnFromRefusal, refusalBeforeSending } from '../api/session';
 import { syncFromStats } from '../api/stats-sync';
 import { showToast } from '../components/toaster';
 
@@ -28,10 +28,15 @@ export function createQueryClient(): QueryClient {
       queries: {
         retry: shouldRetry,
         retryDelay,
+        // A failed query is asked again by its Retry button, a poll or a refocus, never by a
+        // component mounting: a page that shows its content once a query settles would mount
+        // that query's readers, refetch, unmount them while it is pending, and so on, forever.
+        retryOnMount: false,
         staleTime: 2_000,
       },
     },
   });
   syncFromStats(client);
+  setRequestGate(refusalBeforeSending(client));
   return client;
 }

@@ -20,9 +20,12 @@ const slowly = vi.hoisted(() => async <T,>(load: () => Promise<T>) => {
 vi.mock('../features/configurations/configurations-page', slowly);
 vi.mock('../features/overview/overview-tab', slowly);
 
-const isLazy = (route: RouteObject) =>
-  isValidElement(route.element) &&
-  (route.element.type as { $$typeof?: symbol }).$$typeof === Symbol.for('react.lazy');
+const isLazyElement = (element: unknown): boolean =>
+  isValidElement<{ children?: unknown }>(element) &&
+  ((element.type as { $$typeof?: symbol }).$$typeof === Symbol.for('react.lazy') ||
+    // A page behind an access check (app/require-access.tsx) is its wrapper's child.
+    isLazyElement(element.props.children));
+const isLazy = (route: RouteObject) => isLazyElement(route.element);
 
 /** The URL pattern of every page that loads code of its own, as the table names it. */
 function pagePatterns(routes: RouteObject[], parent = ''): string[] {

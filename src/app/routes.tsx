@@ -21,6 +21,7 @@ import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
 import { lazyPage } from '../lib/lazy-page';
 import { NotFoundPage } from './not-found-page';
+import { RequireCampaignsRead } from './require-access';
 import { yieldToMain } from '../lib/yield-to-main';
 
 /** What a page's requests depend on: the route's params and the URL's query. */
@@ -143,11 +144,19 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'campaigns',
           handle: requests(({ search }) => prefetchCampaigns(queryClient, search)),
-          element: <CampaignsPage />,
+          element: (
+            <RequireCampaignsRead title="Campaigns">
+              <CampaignsPage />
+            </RequireCampaignsRead>
+          ),
         },
         {
           path: 'campaigns/:id',
-          element: <CampaignPage />,
+          element: (
+            <RequireCampaignsRead title="Campaign">
+              <CampaignPage />
+            </RequireCampaignsRead>
+          ),
           children: [
             {
               index: true,
@@ -189,14 +198,25 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: '*', element: <p>There is no such section of a campaign.</p> },
           ],
         },
-        { path: 'contacts', element: <AdhocContactsPage /> },
+        {
+          path: 'contacts',
+          element: (
+            <RequireCampaignsRead title="Contacts without a campaign">
+              <AdhocContactsPage />
+            </RequireCampaignsRead>
+          ),
+        },
         {
           path: 'configurations',
           handle: requests(() => {
             void queryClient.prefetchQuery(configurationQueries.list());
             void queryClient.prefetchQuery(campaignQueries.everything());
           }),
-          element: <ConfigurationsPage />,
+          element: (
+            <RequireCampaignsRead title="Configurations">
+              <ConfigurationsPage />
+            </RequireCampaignsRead>
+          ),
         },
         {
           path: 'settings',

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from './server';
 import { initConnection } from '../api/connection';
+import { setRequestGate } from '../api/client';
 import { TEST_CONNECTION } from './fixtures';
 import { loadDialogs } from '../components/dialog';
 
@@ -25,6 +26,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  // Each test's query client sets its own; one test's session must not gate the next's requests.
+  setRequestGate(null);
   const missed = unhandled.splice(0);
   if (missed.length > 0) throw new Error(`Unhandled requests: ${[...new Set(missed)].join(', ')}`);
 });

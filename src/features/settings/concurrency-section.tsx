@@ -13,6 +13,7 @@ import { CONCURRENCY_LIMIT } from '../../../contract/schemas';
 import { useExtension, usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { ErrorState } from '../../components/error-state';
 import { Field, inputClass } from '../../components/field';
 import { Panel } from '../../components/panel';
 import { UsageBar } from '../../components/usage-bar';
@@ -48,6 +49,16 @@ function ActiveCampaigns() {
   const capsOffered = useExtension('campaign-concurrency');
   if (campaigns.isPending)
     return <p className="text-sm text-slate-600">Loading active campaigns…</p>;
+  if (campaigns.isError && !campaigns.data)
+    return (
+      <div className="mt-3">
+        <ErrorState
+          title="Could not load the active campaigns"
+          error={campaigns.error}
+          onRetry={() => campaigns.refetch()}
+        />
+      </div>
+    );
   if (active.length === 0) return <p className="text-sm text-slate-600">No campaign is active.</p>;
   return (
     <table className="mt-3 w-full max-w-xl text-sm">
@@ -171,6 +182,18 @@ function LimitForm({ current, activeCalls }: { current: number; activeCalls: num
   );
 }
 
+/** Which campaigns use the slots, for a key that may read campaigns; else why not. */
+function CampaignSplit() {
+  const { allowed } = usePermission('campaigns:read');
+  if (allowed) return <ActiveCampaigns />;
+  return (
+    <p className="mt-3 text-sm text-slate-700">
+      This key can't read campaigns, so which campaigns use these calls is not shown. Ask an admin
+      for a key with campaign access to see it.
+    </p>
+  );
+}
+
 export function ConcurrencySection() {
   const settings = useQuery(concurrencyQueries.settings());
   const permission = usePermission('concurrency:manage');
@@ -179,9 +202,13 @@ export function ConcurrencySection() {
     <Panel title="Concurrency" size="lg">
       {!data ? (
         settings.isError ? (
-          <p role="alert" className="mt-2 text-sm text-red-800">
-            {settings.error.message}
-          </p>
+          <div className="mt-2">
+            <ErrorState
+              title="Could not load the concurrency limit"
+              error={settings.error}
+              onRetry={() => settings.refetch()}
+            />
+          </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">Loading…</p>
         )
@@ -197,7 +224,7 @@ export function ConcurrencySection() {
             label="Org calls in flight against the limit"
             className="mt-2 h-3 max-w-xl"
           />
-          <ActiveCampaigns />
+          <CampaignSplit />
           {permission.checking ? null : permission.allowed ? (
             <LimitForm current={data.concurrency_limit} activeCalls={data.active_calls} />
           ) : (

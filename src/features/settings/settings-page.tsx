@@ -11,11 +11,18 @@ import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 
 export function SettingsPage() {
   // The concurrency panel's height depends on what it is waiting for: the sections appear
-  // together once that is in, so the Connection section is never pushed down the page.
+  // together once that has settled (answered or failed), so the Connection section is never
+  // pushed down the page. Campaigns are waited for only where the key may read them.
   const settings = useQuery(concurrencyQueries.settings());
-  const active = useInfiniteQuery(campaignQueries.list(ACTIVE_CAMPAIGNS));
+  const campaigns = usePermission('campaigns:read');
+  const active = useInfiniteQuery({
+    ...campaignQueries.list(ACTIVE_CAMPAIGNS),
+    enabled: campaigns.allowed && !campaigns.checking,
+  });
   const { checking } = usePermission('concurrency:manage');
-  const ready = !useDeferredPending(settings.isPending || active.isPending || checking);
+  const ready = !useDeferredPending(
+    settings.isPending || (campaigns.allowed && active.isPending) || checking,
+  );
   return (
     <div className="space-y-6">
       <PageHeading title={['Settings']}>Settings</PageHeading>
