@@ -14,10 +14,12 @@ export function SettingsPage() {
   // together once that has settled (answered or failed), so the Connection section is never
   // pushed down the page. Campaigns are waited for only where the key may read them.
   const settings = useQuery(concurrencyQueries.settings());
+  // While the session is on its way the request waits for it (api/session.ts) rather than
+  // this observer for `checking`: enabling it later would ask again for a list that failed.
   const campaigns = usePermission('campaigns:read');
   const active = useInfiniteQuery({
     ...campaignQueries.list(ACTIVE_CAMPAIGNS),
-    enabled: campaigns.allowed && !campaigns.checking,
+    enabled: campaigns.allowed,
   });
   const { checking } = usePermission('concurrency:manage');
   const ready = !useDeferredPending(
