@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '../test/server';
 import { API, TEST_CONNECTION } from '../test/fixtures';
-import { ApiError, apiRequest } from './client';
+import { ApiError, apiRequest, parseRetryAfter } from './client';
 import { initConnection, useConnectionState } from './connection';
 import { campaignSchema } from '../../contract/schemas';
 import { renderHook } from '@testing-library/react';
@@ -146,6 +146,32 @@ describe('apiRequest', () => {
     expect(error.retryAfterSeconds).toBe(7);
     expect(shouldRetry(0, error)).toBe(true);
     expect(retryDelay(1, error)).toBe(7000);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP-date, and waits that long on a 503 too', () => {
+    const now = Date.parse('2026-11-22T09:30:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:30:45 GMT', now)).toBe(45);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:29:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+    const unavailable = new ApiError(503, null, 'down', 6);
+    expect(shouldRetry(0, unavailable)).toBe(true);
+    expect(retryDelay(0, unavailable)).toBe(6000);
+    // Longer than anyone waits on a spinner: the page shows the error and its Retry button.
+    expect(shouldRetry(0, new ApiError(503, null, 'down', 3600))).toBe(false);
+  });
+
+  it.each([
+    [{ detail: '' }, 403],
+    [{ detail: '   ' }, 409],
+    [{ detail: [] }, 422],
+    [{}, 400],
+  ])('an empty or missing detail (%j, %i) says what the status means', async (body, status) => {
+    // A public route: no scope the 403 could be about.
+    server.use(http.get(`${API}/campaign/timezones`, () => HttpResponse.json(body, { status })));
+    const error = await failure(apiRequest('/campaign/timezones'));
+    expect(error.message).toBe(`The server refused this request (${status}) without saying why.`);
   });
 
   it('retries network errors and 5xx with backoff, never 4xx or contract errors', () => {

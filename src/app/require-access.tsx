@@ -9,7 +9,7 @@ import { PageHeading } from '../components/page-heading';
  * would be refused, no spinner that never ends.
  */
 export function RequireCampaignsRead({ title, children }: { title: string; children: ReactNode }) {
-  const { allowed } = usePermission('campaigns:read');
+  const { allowed, reason } = usePermission('campaigns:read');
   if (allowed) return children;
   return (
     <section className="space-y-3">
@@ -17,6 +17,8 @@ export function RequireCampaignsRead({ title, children }: { title: string; child
       <p className="text-slate-800">
         This key can't read campaigns. Ask an admin for a key with campaign access.
       </p>
+      {/* The scopes it lacks, or the server's own words when a refusal taught it. */}
+      <p className="text-sm text-slate-700">{reason}</p>
       <p className="text-sm text-slate-700">
         To use another key, go to{' '}
         <Link to="/settings" className="text-indigo-700 underline">

@@ -297,6 +297,12 @@ describe('Campaign list', () => {
       HttpResponse.json({ detail: 'This key may not read campaigns' }, { status: 403 }),
     );
     renderRoute('/campaigns');
-    expect(await screen.findByRole('alert')).toHaveTextContent('This key may not read campaigns');
+    expect(await screen.findByText('This key may not read campaigns')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "This key can't read campaigns. Ask an admin for a key with campaign access.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeInTheDocument();
   });
 });
