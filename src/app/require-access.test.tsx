@@ -6,7 +6,6 @@ import { server, sessionHandler } from '../test/server';
 import { API, makeSession } from '../test/fixtures';
 import { renderRoute } from '../test/render';
 import { recordRequests } from '../test/requests';
-import { createQueryClient } from './query-client';
 
 // A key that may only manage the concurrency limit: any campaign read is unhandled here, so
 // one sent would fail the test even before the assertions on what was sent.
@@ -33,7 +32,7 @@ describe('pages a key may not read', () => {
     async (path, heading) => {
       serveConcurrencyKey();
       const requests = recordRequests();
-      renderRoute(path, { queryClient: createQueryClient() });
+      renderRoute(path, { appRetries: true });
       expect(
         await screen.findByText(
           "This key can't read campaigns. Ask an admin for a key with campaign access.",

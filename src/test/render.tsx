@@ -40,8 +40,14 @@ export function renderRoute(
   path: string,
   {
     config = DEFAULT_RUNTIME_CONFIG,
-    queryClient = createTestQueryClient(),
-  }: { config?: RuntimeConfig; queryClient?: QueryClient } = {},
+    appRetries = false,
+    queryClient = appRetries ? createQueryClient() : createTestQueryClient(),
+  }: {
+    config?: RuntimeConfig;
+    /** The app's own retry policy, for tests of how often a request is sent. */
+    appRetries?: boolean;
+    queryClient?: QueryClient;
+  } = {},
 ) {
   const router = { state: {} } as TestRouter;
   const utils = render(

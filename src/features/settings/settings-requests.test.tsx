@@ -6,7 +6,6 @@ import { API, makeCampaign, makeSession, makeStats } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { advance, user, withFakeClock } from '../../test/clock';
 import { recordRequests } from '../../test/requests';
-import { createQueryClient } from '../../app/query-client';
 
 // What Settings sends for every key and answer: counted over ten seconds of (fake) time, with
 // the app's real retry policy rather than the tests' usual none.
@@ -33,7 +32,7 @@ async function tenSeconds() {
 }
 
 function renderSettings() {
-  return renderRoute('/settings', { queryClient: createQueryClient() });
+  return renderRoute('/settings', { appRetries: true });
 }
 
 /** The limit form and the Connection section: what no answer about campaigns may hold back. */
