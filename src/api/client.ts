@@ -78,7 +78,7 @@ function describeStatus(status: number, path: string, method: string): string {
   if (status === 403 && access && access !== 'public' && access !== 'authenticated')
     return explainMissing(access);
   if (status === 404) return 'Not found.';
-  if (status === 429) return 'Too many requests; waiting before trying again.';
+  if (status === 429) return 'Too many requests (429). Try again in a moment.';
   if (status >= 500) return `The server failed (HTTP ${status}). Try again shortly.`;
   return `The server refused this request (${status}) without saying why.`;
 }
