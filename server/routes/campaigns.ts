@@ -7,7 +7,7 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { campaignConcurrencyInputSchema, contactFiltersSchema, REPEATABLE_FILTERS, timelineQuerySchema } from '../../contract/extensions.ts';
+import { campaignConcurrencyInputSchema, contactQuerySchema, REPEATABLE_QUERY, timelineQuerySchema } from '../../contract/extensions.ts';
 import { changedFields, importSummary, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
@@ -196,8 +196,8 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   .get('/:id/report', (c) => {
     const { db, auth } = c.var;
+    const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
-    const filters = query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]);
     return c.json(campaignReport(db, campaign.id, filters, isoSeconds(c.var.now())));
   })
   .get('/:id/timeline', (c) => {

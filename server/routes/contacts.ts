@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import {
-  contactFiltersSchema,
-  REPEATABLE_FILTERS,
+  contactQuerySchema,
+  REPEATABLE_QUERY,
   requeueRequestSchema,
   type ContactFilters,
 } from '../../contract/extensions.ts';
@@ -15,7 +15,7 @@ import { deleteContact, findContact, listContacts, requeueContacts, upsertContac
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
-import { body, bodyWithContacts, query } from '../validate.ts';
+import { bodyWithContacts, filterBody, query } from '../validate.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -32,11 +32,14 @@ function scopeOf(c: Context<AppEnv>) {
 
 export const contactRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
-    const { campaignId } = scopeOf(c);
     const q = query(c, contactListQuerySchema);
-    // (ext) filters; a server without the extension ignores them, as APIs ignore unknown params.
-    const filters = c.var.extensions ? query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]) : {};
-    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { ...q, filters });
+    // (ext) filters, and the bucket status repeatable; a server without the extension ignores
+    // them, as APIs ignore unknown params.
+    const filters = c.var.extensions
+      ? query(c, contactQuerySchema, [...REPEATABLE_QUERY])
+      : { status: q.status ? [q.status] : [] };
+    const { campaignId } = scopeOf(c);
+    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { limit: q.limit, offset: q.offset, filters });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
@@ -79,8 +82,8 @@ export const contactRoutes = new Hono<AppEnv>()
   })
   .post('/requeue', async (c) => {
     const { db } = c.var;
+    const { status, ...filters } = await filterBody(c, requeueRequestSchema);
     const { campaign } = scopeOf(c);
-    const { status, ...filters } = await body(c, requeueRequestSchema);
     if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
     if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
     const statuses = [...new Set(status)];
