@@ -7,7 +7,7 @@ import {
   type ContactFilters,
 } from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
-import { importSummary, plural, recordActivity } from '../activity.ts';
+import { importSummary, plural, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
@@ -76,7 +76,7 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!contact) throw notFound('Contact');
     db.transaction(() => {
       deleteContact(db, contact.id, c.var.now());
-      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id ?? contact.id}` });
+      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id === null ? contact.id : quote(contact.external_id)}` });
     })();
     return c.body(null, 204);
   })
@@ -99,14 +99,14 @@ export const contactRoutes = new Hono<AppEnv>()
     return c.json({ requeued });
   });
 
-/** ", search "ada", last status no_answer" for the activity summary; empty without filters. */
+/** ', search "ada", last status no_answer' for the activity summary (user text quoted); empty without filters. */
 function describeFilters(f: ContactFilters): string {
   const parts = [
-    f.search ? `search "${f.search}"` : null,
+    f.search ? `search ${quote(f.search)}` : null,
     f.last_status?.length ? `last status ${f.last_status.join(' or ')}` : null,
     f.first_status?.length ? `first status ${f.first_status.join(' or ')}` : null,
     f.attempts?.length ? `${f.attempts.join(' or ')} attempts` : null,
-    f.result?.length ? `result ${f.result.join(' or ')}` : null,
+    f.result?.length ? `result ${f.result.map(quote).join(' or ')}` : null,
   ].filter(Boolean);
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
