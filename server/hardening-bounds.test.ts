@@ -238,7 +238,7 @@ describe('start-up on a bad database file', () => {
     for (const path of [random, truncated]) chmodSync(path, 0o666);
     chmodSync(dir, 0o777);
 
-    const [r, t, rf, rd] = await Promise.all([random, truncated, join(dir, 'ro-file', 'h.db'), join(dir, 'ro-dir', 'h.db')].map(start));
+    const [r, t, rf, rd] = await Promise.all([start(random), start(truncated), start(join(dir, 'ro-file', 'h.db')), start(join(dir, 'ro-dir', 'h.db'))]);
     expectOneLine(r, random, /is not a SQLite database/, /restore it from a backup, or delete it to start afresh/);
     expectOneLine(t, truncated, /is damaged \(truncated or corrupt\)/, /restore it from a backup, or delete it/);
     expectOneLine(rf, join(dir, 'ro-file', 'h.db'), /cannot be written/, /fix the permissions/);
