@@ -1,7 +1,13 @@
 // The (ext) parts of the API (api-contract "Extensions, second round"): offered by the
 // reference server, listed by GET /campaign/session, and used by the SPA only when listed.
 import * as z from 'zod/mini';
-import { ATTEMPT_STATUSES, statsSchema } from './schemas.ts';
+import {
+  ATTEMPT_STATUSES,
+  contactBucketSchema,
+  noControl,
+  repeatable,
+  statsSchema,
+} from './schemas.ts';
 
 const int = () => z.number().check(z.int());
 const rate = z.nullable(z.number());
@@ -13,20 +19,49 @@ export const CALL_STATUS_FILTERS = [...ENDED_STATUSES, 'none'] as const;
 export const callStatusFilterSchema = z.enum(CALL_STATUS_FILTERS);
 export type CallStatusFilter = z.infer<typeof callStatusFilterSchema>;
 
+export const SEARCH_MAX = 200;
+/** A `result` filter is `key:value`; values longer than this are not filtered on. */
+export const RESULT_FILTER_MAX = 1000;
+
 export const contactFiltersSchema = z.object({
-  search: z.optional(z.string().check(z.maxLength(200, 'search is at most 200 characters'))),
-  last_status: z.optional(z.array(callStatusFilterSchema)),
-  first_status: z.optional(z.array(callStatusFilterSchema)),
+  search: z.optional(
+    z
+      .string()
+      .check(z.maxLength(SEARCH_MAX, `search is at most ${SEARCH_MAX} characters`), noControl),
+  ),
+  last_status: z.optional(repeatable(callStatusFilterSchema, 'last_status')),
+  first_status: z.optional(repeatable(callStatusFilterSchema, 'first_status')),
   attempts: z.optional(
-    z.array(z.coerce.number().check(z.int('attempts must be a whole number'), z.gte(0))),
+    repeatable(
+      z.coerce.number().check(z.int('attempts must be a whole number'), z.gte(0)),
+      'attempts',
+    ),
   ),
   result: z.optional(
-    z.array(z.string().check(z.regex(/^[^:\s]+:.+$/s, 'result must be key:value'))),
+    repeatable(
+      z
+        .string()
+        .check(
+          z.maxLength(RESULT_FILTER_MAX, `result is at most ${RESULT_FILTER_MAX} characters`),
+          z.regex(/^[^:\s]+:.+$/s, 'result must be key:value'),
+        ),
+      'result',
+    ),
   ),
 });
 export type ContactFilters = z.infer<typeof contactFiltersSchema>;
 /** The filter keys that may repeat in a query string. */
 export const REPEATABLE_FILTERS = ['last_status', 'first_status', 'attempts', 'result'] as const;
+
+/**
+ * The contact filters plus the contract's bucket `status` (repeatable, AND-combined with the
+ * rest): what the contacts list and the report take, so the report counts what the list shows.
+ */
+export const contactQuerySchema = z.extend(contactFiltersSchema, {
+  status: z.optional(repeatable(contactBucketSchema, 'status')),
+});
+export type ContactQuery = z.infer<typeof contactQuerySchema>;
+export const REPEATABLE_QUERY = [...REPEATABLE_FILTERS, 'status'] as const;
 
 // ---------- Report ----------
 const byStatus = z.object({
@@ -142,10 +177,13 @@ export const statsBatchSchema = z.object({ stats: z.array(batchStatsSchema) });
 
 // ---------- Requeue ----------
 export const REQUEUE_STATUSES = ['exhausted', 'completed'] as const;
+/** Twenty values per filter, each at its longest, fit many times over; beyond: 422 unread. */
+export const FILTER_BODY_MAX_BYTES = 128 * 1024;
 export const requeueRequestSchema = z.extend(contactFiltersSchema, {
-  status: z
-    .array(z.enum(REQUEUE_STATUSES))
-    .check(z.minLength(1, 'Name at least one status to requeue')),
+  // The bucket filter, of the finished buckets only.
+  status: repeatable(z.enum(REQUEUE_STATUSES), 'status').check(
+    z.minLength(1, 'Name at least one status to requeue'),
+  ),
 });
 export type RequeueRequest = z.infer<typeof requeueRequestSchema>;
 export const requeueResultSchema = z.object({ requeued: int() });
@@ -185,7 +223,7 @@ export const activityPageSchema = z.object({
 });
 export const activityQuerySchema = z.object({
   campaign_id: z.optional(z.string().check(z.minLength(1))),
-  action: z.optional(z.array(z.enum(ACTIVITY_ACTIONS))),
+  action: z.optional(repeatable(z.enum(ACTIVITY_ACTIONS), 'action')),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
   cursor: z.optional(z.string().check(z.minLength(1))),
 });

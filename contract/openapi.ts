@@ -17,8 +17,9 @@ type Operation = {
   errors?: number[];
 };
 
-const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactFiltersSchema.shape);
-const reportQuery = ext.contactFiltersSchema;
+// The (ext) filters with the bucket status repeatable, in place of the contract's single one.
+const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactQuerySchema.shape);
+const reportQuery = ext.contactQuerySchema;
 const campaignCreateBody = z.extend(
   s.campaignCreateSchema,
   ext.campaignConcurrencyInputSchema.shape,

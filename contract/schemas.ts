@@ -17,6 +17,8 @@ export const PHONE_NUMBERS_MAX = 10;
 export const DATA_MAX_BYTES = 16 * 1024;
 export const DATA_MAX_DEPTH = 8;
 export const NAME_MAX = 200;
+/** Bounds on every query: values of one repeatable parameter (or of one requeue filter). */
+export const REPEATABLE_MAX = 20;
 
 const timestamp = z.string();
 const id = z.string();
@@ -63,7 +65,10 @@ const bounded = (min: number, max: number) =>
 // Matching control characters is this pattern's purpose.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const noControl = z.refine<string>((s) => !CONTROL.test(s), 'Must not contain control characters');
+export const noControl = z.refine<string>(
+  (s) => !CONTROL.test(s),
+  'Must not contain control characters',
+);
 const text = (max: number, required = 'Required') =>
   z
     .string()
@@ -339,6 +344,10 @@ export const conversationSchema = z.object({
 export type Conversation = z.infer<typeof conversationSchema>;
 
 // ---------- Query strings ----------
+/** A repeatable parameter (`?status=a&status=b`): at most REPEATABLE_MAX values. */
+export const repeatable = <T extends z.ZodMiniType>(item: T, name: string) =>
+  z.array(item).check(z.maxLength(REPEATABLE_MAX, `At most ${REPEATABLE_MAX} ${name} values`));
+
 const limitParam = z._default(
   z.coerce
     .number()
@@ -350,7 +359,7 @@ export const campaignListQuerySchema = z.object({
   limit: limitParam,
   cursor: optional(z.string().check(z.minLength(1))),
   name: optional(z.string()),
-  status: optional(z.array(campaignStatusSchema)),
+  status: optional(repeatable(campaignStatusSchema, 'status')),
 });
 export type CampaignListQuery = z.input<typeof campaignListQuerySchema>;
 

@@ -60,7 +60,7 @@ describe('activity (ext)', () => {
     expect(byAction('contacts.requeued').summary).toBe('Requeued 0 contacts (exhausted, search "zzz")');
     expect(events.at(-4)!.summary).toBe('Imported 1 contact: 1 inserted, 0 updated, 0 failed');
     expect(events[3]).toMatchObject({ campaign_id: null, summary: 'Imported 1 contact: 1 inserted, 0 updated, 0 failed' });
-    expect(byAction('contacts.deleted').summary).toBe('Deleted contact b');
+    expect(byAction('contacts.deleted').summary).toBe('Deleted contact "b"');
     expect(JSON.stringify(res.body)).not.toMatch(/ak_test|pat_test/);
   });
 

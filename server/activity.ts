@@ -20,6 +20,19 @@ export function changedFields<T extends object>(before: T, after: T, fields: rea
   return changes;
 }
 
+// Characters that could break a summary over lines or reorder what it shows: C0 and C1
+// controls, bidirectional marks, embeddings, overrides and isolates, zero-width characters,
+// line and paragraph separators, and the byte order mark.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * User text in a summary, as data: quoted, with quotes and backslashes escaped and every
+ * unsafe character written as \uXXXX, so it can neither end the quote nor span or reverse a line.
+ */
+export const quote = (text: string) =>
+  `"${text.replace(/["\\]/g, '\\$&').replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)}"`;
+
 export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** "Imported 12 contacts: 10 inserted, 2 updated, 0 failed" */

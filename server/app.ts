@@ -10,6 +10,7 @@ import { buildOpenApi } from '../contract/openapi.ts';
 import { ROUTES } from '../contract/scopes.ts';
 import { authorize, type AppEnv } from './auth.ts';
 import type { Db } from './db/schema.ts';
+import { drainUnreadBody } from './drain-body.ts';
 import { HttpError } from './errors.ts';
 import { offers } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
@@ -92,6 +93,7 @@ export function createApp({
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
 
+  app.use('*', drainUnreadBody);
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('now', now);

@@ -78,7 +78,7 @@ describe('hardening', () => {
     expect((await app.request('/campaigns/x')).status).toBe(200);
   });
 
-  it('rate-limits bad tokens per address before looking them up, never a valid credential', async () => {
+  it('rate-limits bad tokens per address, never a valid credential nor a public route', async () => {
     const { db } = setup();
     let address = '198.51.100.7';
     const app = createApp({
@@ -97,6 +97,12 @@ describe('hardening', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(2980);
     const limited = await app.request('/campaign/campaigns');
     expect(limited.headers.get('Retry-After')).toBe('1');
+    // Everyone behind that address (one NAT) with a valid key, and public routes, still work.
+    const valid = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ${TOKENS.read}` } });
+    expect(valid.status).toBe(200);
+    expect((await app.request('/campaign/timezones')).status).toBe(200);
+    expect((await app.request('/config.json')).status).toBe(200);
+    expect((await app.request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_guess_again' } })).status).toBe(429);
     // A valid key from another address is untouched.
     address = '198.51.100.8';
     const ok = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ${TOKENS.manage}` } });

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { removeCredentials } from './db/orgs.ts';
-import { openDatabase } from './db/schema.ts';
+import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
 import { DEMO_CREDENTIALS, DEMO_HISTORY_MS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
 
@@ -17,8 +17,15 @@ const demo = env.DEMO_DATA !== 'off';
 const dialerOn = env.DIALER !== 'off';
 const extensions = env.EXTENSIONS !== 'off';
 
-if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
-const db = openDatabase(databasePath);
+let db: Db;
+try {
+  if (databasePath !== ':memory:') mkdirSync(dirname(resolve(databasePath)), { recursive: true });
+  db = openDatabase(databasePath);
+} catch (error) {
+  // Before anything else (the dialer, the demo) touches it: one line that says what to do.
+  console.error(databaseProblem(databasePath, error));
+  process.exit(1);
+}
 const now = () => new Date();
 const app = createApp({
   db,

@@ -1,5 +1,5 @@
 // The report and the contact filters recomputed the slow, obvious way, for tests to compare.
-import type { ContactFilters, Report } from '../contract/extensions.ts';
+import type { ContactQuery, Report } from '../contract/extensions.ts';
 import { fold, type Db } from './db/schema.ts';
 
 type RawContact = {
@@ -39,7 +39,9 @@ export function load(db: Db, campaignId: string) {
 export type Loaded = ReturnType<typeof load>[number];
 
 /** The contract's filter semantics, written the slow obvious way. */
-export function matches(c: Loaded, f: ContactFilters): boolean {
+export function matches(c: Loaded, f: ContactQuery): boolean {
+  const bucket = c.status === 'locked' ? 'in_progress' : c.status;
+  if (f.status && !f.status.includes(bucket as never)) return false;
   if (f.search) {
     const strings = [c.external_id ?? '', ...Object.values(JSON.parse(c.data) as Record<string, unknown>).filter((v) => typeof v === 'string')];
     const digits = (JSON.parse(c.phone_numbers) as string[]).map((p) => p.slice(1));
@@ -64,7 +66,7 @@ const seconds = (a: RawAttempt) => Math.round((Date.parse(a.ended_at!) - Date.pa
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 
 /** The report recomputed from scratch over the contacts that match. */
-export function recompute(all: Loaded[], f: ContactFilters): Omit<Report, 'campaign_id' | 'generated_at'> {
+export function recompute(all: Loaded[], f: ContactQuery): Omit<Report, 'campaign_id' | 'generated_at'> {
   const contacts = all.filter((c) => matches(c, f));
   const attempts = contacts.flatMap((c) => c.attempts);
   const ended = attempts.filter((a) => a.status !== 'in_progress');

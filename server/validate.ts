@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { contactInputSchema, type ContactInput, type Schema } from '../contract/schemas.ts';
+import { FILTER_BODY_MAX_BYTES } from '../contract/extensions.ts';
+import { contactInputSchema, REPEATABLE_MAX, type ContactInput, type Schema } from '../contract/schemas.ts';
 import { HttpError, validationDetail } from './errors.ts';
 
 type Parseable<T> = Schema<T> & {
@@ -12,13 +13,54 @@ export function parseWith<T>(schema: Schema<T>, value: unknown, where: 'body' | 
   return result.data;
 }
 
+const invalidJson = () => new HttpError(422, [{ loc: ['body'], msg: 'Body must be valid JSON', type: 'json_invalid' }]);
+
 /** The JSON body checked against a contract schema; malformed JSON is a 422, not a 500. */
 export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
   let value: unknown;
   try {
     value = await c.req.json();
   } catch {
-    throw new HttpError(422, [{ loc: ['body'], msg: 'Body must be valid JSON', type: 'json_invalid' }]);
+    throw invalidJson();
+  }
+  return parseWith(schema, value, 'body');
+}
+
+const tooBig = (msg: string) => new HttpError(422, [{ loc: ['body'], msg, type: 'too_big' }]);
+
+/**
+ * A body of filters (requeue), small by nature, read within bounds: over FILTER_BODY_MAX_BYTES
+ * it is refused unread (by its Content-Length) or as soon as the bytes pass it, and a top-level
+ * array over REPEATABLE_MAX values is refused before the schema walks its items.
+ */
+export async function filterBody<T>(c: Context, schema: Schema<T>): Promise<T> {
+  const over = `A body of filters is at most ${FILTER_BODY_MAX_BYTES / 1024} KB: at most ${REPEATABLE_MAX} values per filter`;
+  if (Number(c.req.header('Content-Length')) > FILTER_BODY_MAX_BYTES) throw tooBig(over);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = c.req.raw.body?.getReader();
+  try {
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
+      size += chunk.value.byteLength;
+      if (size > FILTER_BODY_MAX_BYTES) throw tooBig(over);
+      chunks.push(chunk.value);
+    }
+  } finally {
+    // The rest, if any, is left for the app to drain, so the connection stays usable.
+    reader?.releaseLock();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw invalidJson();
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (Array.isArray(item) && item.length > REPEATABLE_MAX) {
+        throw new HttpError(422, [{ loc: ['body', key], msg: `At most ${REPEATABLE_MAX} ${key} values`, type: 'too_big' }]);
+      }
+    }
   }
   return parseWith(schema, value, 'body');
 }

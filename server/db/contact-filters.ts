@@ -1,4 +1,4 @@
-import type { ContactFilters } from '../../contract/extensions.ts';
+import type { ContactQuery } from '../../contract/extensions.ts';
 import { fold } from './schema.ts';
 
 export type ContactFilterSql = {
@@ -8,14 +8,28 @@ export type ContactFilterSql = {
   coveringIndex: string | null;
 };
 
+/** The contact statuses of each stats bucket. */
+const BUCKET_STATUSES = {
+  pending: ['pending'],
+  in_progress: ['locked', 'in_progress'],
+  completed: ['completed'],
+  exhausted: ['exhausted'],
+} as const;
+
 /**
  * The contract's contact filters as one SQL condition on `contacts` (AND across filters, OR
  * within one), with its parameters. Every part can use an index of migrations 002 and 003,
  * except a search shorter than three characters, a check of the folded text.
  */
-export function contactFilterSql(filters: ContactFilters): ContactFilterSql {
+export function contactFilterSql(filters: ContactQuery): ContactFilterSql {
   const parts: string[] = [];
   const params: unknown[] = [];
+  if (filters.status?.length) {
+    // By status rather than the generated bucket column: contacts_summary covers status.
+    const statuses = [...new Set(filters.status.flatMap((b) => BUCKET_STATUSES[b]))];
+    parts.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+    params.push(...statuses);
+  }
   if (filters.search) {
     const needle = fold(filters.search.trim());
     const digits = needle.replace(/\D/g, '');
@@ -66,7 +80,14 @@ export function contactFilterSql(filters: ContactFilters): ContactFilterSql {
  * values are escaped in that JSON, so `{"key":[` or `,"key":[` only ever starts an entry.
  */
 function resultNeedles(key: string, value: string): string[] {
-  return ['boolean', 'number', 'string'].flatMap((type) =>
+  // Only the types that could have stored this text: a boolean is "true" or "false", a number
+  // as SQLite writes it starts with a digit (or a minus and a digit). Fewer needles, same rows.
+  const types = [
+    'string',
+    ...(value === 'true' || value === 'false' ? ['boolean'] : []),
+    ...(/^-?\d/.test(value) ? ['number'] : []),
+  ];
+  return types.flatMap((type) =>
     ['{', ','].map((before) => `${before}${JSON.stringify(key)}:[${JSON.stringify(type)},${JSON.stringify(value)}]`),
   );
 }

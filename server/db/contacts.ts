@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
-import type { ContactFilters } from '../../contract/extensions.ts';
+import type { ContactFilters, ContactQuery } from '../../contract/extensions.ts';
 import { campaignBucketCount } from './campaigns.ts';
 import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
@@ -104,10 +104,13 @@ export function listContacts(
   db: Db,
   orgId: string,
   campaignId: string | null,
-  q: { limit: number; offset: number; status?: ContactBucket; filters?: ContactFilters },
+  q: { limit: number; offset: number; filters?: ContactQuery },
 ): { contacts: Contact[]; total: number } {
-  const bucket = q.status ?? null;
-  const filter = contactFilterSql(q.filters ?? {});
+  const { status = [], ...rest } = q.filters ?? {};
+  const buckets = [...new Set(status)];
+  // One bucket (or none) pages by the counters and blocks; several are part of the scan.
+  const bucket = buckets.length === 1 ? buckets[0]! : null;
+  const filter = contactFilterSql(buckets.length > 1 ? { ...rest, status: buckets } : rest);
   if (filter.where) return listFiltered(db, orgId, campaignId, bucket, filter, q);
   if (campaignId === null) {
     const where = `org_id = ? AND campaign_id IS NULL${bucket ? ' AND bucket = ?' : ''}`;

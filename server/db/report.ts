@@ -1,4 +1,4 @@
-import type { ContactFilters, Report, ResultSummary } from '../../contract/extensions.ts';
+import type { ContactQuery, Report, ResultSummary } from '../../contract/extensions.ts';
 import { contactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
@@ -149,7 +149,7 @@ const OUTCOME_OF = { c: 'a_completed', n: 'a_no_answer', b: 'a_busy', v: 'a_voic
  * The report of the contacts a filter matches, from their summaries (migration 003): one scan
  * of the matching contacts, grouped by what they share, with no join to attempts or results.
  */
-function filtered(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {
+function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string): Report {
   const { where, params } = contactFilterSql(filters);
   const groups = db
     .prepare(
@@ -203,7 +203,7 @@ function filtered(db: Db, campaignId: string, filters: ContactFilters, now: stri
   return assemble(campaignId, now, t, numbers, [...values.values()], times);
 }
 
-export function campaignReport(db: Db, campaignId: string, filters: ContactFilters, now: string): Report {
+export function campaignReport(db: Db, campaignId: string, filters: ContactQuery, now: string): Report {
   return contactFilterSql(filters).where === ''
     ? unfiltered(db, campaignId, now)
     : filtered(db, campaignId, filters, now);

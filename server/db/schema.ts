@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -14,7 +15,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(`The database is at schema version ${current}; this server knows up to ${latest}.`);
+    throw Object.assign(new Error(`The database is at schema version ${current}; this server knows up to ${latest}.`), {
+      code: 'SCHEMA_NEWER',
+    });
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
@@ -36,5 +39,36 @@ export function openDatabase(path = ':memory:'): Db {
     typeof text === 'string' ? fold(text) : null,
   );
   migrate(db);
+  // SQLite opens a file it may not write read-only, silently: find out now, not at the first call.
+  if (path !== ':memory:') db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
   return db;
+}
+
+/**
+ * Why a database file could not be opened, in one line a person can act on: which file, what
+ * is wrong with it, and what to do. Nothing else (no stack trace) is worth showing at start-up.
+ */
+export function databaseProblem(path: string, error: unknown): string {
+  const file = resolve(path);
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const what = (() => {
+    if (code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS'].includes(code)) {
+      return `cannot be written (a read-only file or folder): fix the permissions so that this user can write the file and create ${basename(file)}-wal and ${basename(file)}-shm beside it`;
+    }
+    if (code === 'SQLITE_NOTADB') {
+      return 'is not a SQLite database (damaged, or another kind of file): restore it from a backup, or delete it to start afresh with new demo data';
+    }
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      return 'is damaged (truncated or corrupt): restore it from a backup, or delete it (and its -wal and -shm files) to start afresh with new demo data';
+    }
+    if (code.startsWith('SQLITE_CANTOPEN') || ['EISDIR', 'ENOTDIR', 'ENOENT'].includes(code)) {
+      return 'cannot be opened (a folder by that name, or a folder that cannot be created or entered): check DATABASE_PATH and the permissions of its folder';
+    }
+    if (code === 'SCHEMA_NEWER') {
+      return `was written by a newer Headroom (${String((error as Error).message)}): run that version, or restore a backup made by this one`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `cannot be used (${message}): restore it from a backup, or delete it to start afresh with new demo data`;
+  })();
+  return `Headroom cannot start: the database ${file} ${what}.`.replace(/\s+/g, ' ');
 }

@@ -7,8 +7,8 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { campaignConcurrencyInputSchema, contactFiltersSchema, REPEATABLE_FILTERS, timelineQuerySchema } from '../../contract/extensions.ts';
-import { changedFields, importSummary, recordActivity } from '../activity.ts';
+import { campaignConcurrencyInputSchema, contactQuerySchema, REPEATABLE_QUERY, timelineQuerySchema } from '../../contract/extensions.ts';
+import { changedFields, importSummary, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignRows,
@@ -122,7 +122,7 @@ export const campaignRoutes = new Hono<AppEnv>()
         },
         now,
       );
-      recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign "${created.name}"` });
+      recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign ${quote(created.name)}` });
       if (normalized) {
         const outcome = upsertContacts(db, auth.orgId, created.id, normalized.contacts, now);
         recordActivity(c, { action: 'contacts.imported', campaignId: created.id, summary: importSummary(outcome) });
@@ -163,7 +163,7 @@ export const campaignRoutes = new Hono<AppEnv>()
         action: 'campaign.updated',
         campaignId: campaign.id,
         configurationId: next.configuration_id,
-        summary: `Updated campaign "${next.name}"`,
+        summary: `Updated campaign ${quote(next.name)}`,
         changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id', 'max_concurrent_calls']),
       });
       if (normalized) {
@@ -187,7 +187,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       recordActivity(c, {
         action: ACTIONS[action],
         campaignId: campaign.id,
-        summary: `${PAST[action]} campaign "${campaign.name}"`,
+        summary: `${PAST[action]} campaign ${quote(campaign.name)}`,
         changes: { status: [campaign.status, next.status] },
       });
       return next;
@@ -196,8 +196,8 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   .get('/:id/report', (c) => {
     const { db, auth } = c.var;
+    const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
-    const filters = query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]);
     return c.json(campaignReport(db, campaign.id, filters, isoSeconds(c.var.now())));
   })
   .get('/:id/timeline', (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { configurationCreateSchema, configurationUpdateSchema } from '../../contract/schemas.ts';
-import { changedFields, recordActivity } from '../activity.ts';
+import { changedFields, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignsUsingConfiguration,
@@ -43,7 +43,7 @@ export const configurationRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const created = db.transaction(() => {
       const config = createConfiguration(db, auth.orgId, input, isoSeconds(c.var.now()));
-      recordActivity(c, { action: 'configuration.created', configurationId: config.id, summary: `Created configuration "${config.name}"` });
+      recordActivity(c, { action: 'configuration.created', configurationId: config.id, summary: `Created configuration ${quote(config.name)}` });
       return config;
     })();
     return c.json(created, 201);
@@ -64,7 +64,7 @@ export const configurationRoutes = new Hono<AppEnv>()
       recordActivity(c, {
         action: 'configuration.updated',
         configurationId: config.id,
-        summary: `Updated configuration "${next.name}"`,
+        summary: `Updated configuration ${quote(next.name)}`,
         changes: changedFields(config, next, SETTINGS),
       });
       return next;
@@ -82,7 +82,7 @@ export const configurationRoutes = new Hono<AppEnv>()
     }
     db.transaction(() => {
       deleteConfiguration(db, auth.orgId, config.id);
-      recordActivity(c, { action: 'configuration.deleted', configurationId: config.id, summary: `Deleted configuration "${config.name}"` });
+      recordActivity(c, { action: 'configuration.deleted', configurationId: config.id, summary: `Deleted configuration ${quote(config.name)}` });
     })();
     return c.body(null, 204);
   });

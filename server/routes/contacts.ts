@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import {
-  contactFiltersSchema,
-  REPEATABLE_FILTERS,
+  contactQuerySchema,
+  REPEATABLE_QUERY,
   requeueRequestSchema,
   type ContactFilters,
 } from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
-import { importSummary, plural, recordActivity } from '../activity.ts';
+import { importSummary, plural, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
@@ -15,7 +15,7 @@ import { deleteContact, findContact, listContacts, requeueContacts, upsertContac
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
-import { body, bodyWithContacts, query } from '../validate.ts';
+import { bodyWithContacts, filterBody, query } from '../validate.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -32,11 +32,14 @@ function scopeOf(c: Context<AppEnv>) {
 
 export const contactRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
-    const { campaignId } = scopeOf(c);
     const q = query(c, contactListQuerySchema);
-    // (ext) filters; a server without the extension ignores them, as APIs ignore unknown params.
-    const filters = c.var.extensions ? query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]) : {};
-    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { ...q, filters });
+    // (ext) filters, and the bucket status repeatable; a server without the extension ignores
+    // them, as APIs ignore unknown params.
+    const filters = c.var.extensions
+      ? query(c, contactQuerySchema, [...REPEATABLE_QUERY])
+      : { status: q.status ? [q.status] : [] };
+    const { campaignId } = scopeOf(c);
+    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { limit: q.limit, offset: q.offset, filters });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
@@ -73,14 +76,14 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!contact) throw notFound('Contact');
     db.transaction(() => {
       deleteContact(db, contact.id, c.var.now());
-      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id ?? contact.id}` });
+      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id === null ? contact.id : quote(contact.external_id)}` });
     })();
     return c.body(null, 204);
   })
   .post('/requeue', async (c) => {
     const { db } = c.var;
+    const { status, ...filters } = await filterBody(c, requeueRequestSchema);
     const { campaign } = scopeOf(c);
-    const { status, ...filters } = await body(c, requeueRequestSchema);
     if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
     if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
     const statuses = [...new Set(status)];
@@ -96,14 +99,14 @@ export const contactRoutes = new Hono<AppEnv>()
     return c.json({ requeued });
   });
 
-/** ", search "ada", last status no_answer" for the activity summary; empty without filters. */
+/** ', search "ada", last status no_answer' for the activity summary (user text quoted); empty without filters. */
 function describeFilters(f: ContactFilters): string {
   const parts = [
-    f.search ? `search "${f.search}"` : null,
+    f.search ? `search ${quote(f.search)}` : null,
     f.last_status?.length ? `last status ${f.last_status.join(' or ')}` : null,
     f.first_status?.length ? `first status ${f.first_status.join(' or ')}` : null,
     f.attempts?.length ? `${f.attempts.join(' or ')} attempts` : null,
-    f.result?.length ? `result ${f.result.join(' or ')}` : null,
+    f.result?.length ? `result ${f.result.map(quote).join(' or ')}` : null,
   ].filter(Boolean);
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
