@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -51,6 +51,10 @@ function serve(campaign: Campaign, extensions: string[]) {
   );
   return { lists, reports };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('Contact filters (extension)', () => {
   it('sends the URL filters, shows them as chips with the stats of exactly these contacts', async () => {
@@ -120,6 +124,42 @@ describe('Contact filters (extension)', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('keeps a filter ticked while the search is still waiting to be written', async () => {
+    const campaign = makeCampaign();
+    const api = serve(campaign, ['session', 'report', 'contact-filters']);
+    const { router } = renderRoute(`/campaigns/${campaign.id}/contacts?page=2`);
+    await screen.findByText('lead-any');
+    const bar = within(screen.getByRole('search', { name: 'Filter contacts' }));
+
+    vi.useFakeTimers();
+    fireEvent.change(bar.getByRole('searchbox', { name: 'Search' }), { target: { value: 'ada ' } });
+    act(() => vi.advanceTimersByTime(200));
+    fireEvent.click(bar.getByText('Last call'));
+    fireEvent.click(
+      within(bar.getByRole('group', { name: 'Status of the last call' })).getByRole('checkbox', {
+        name: 'Busy',
+      }),
+    );
+    act(() => vi.advanceTimersByTime(300));
+    vi.useRealTimers();
+
+    const url = new URLSearchParams(router.state.location.search);
+    expect(url.get('search')).toBe('ada');
+    expect(url.getAll('last_status')).toEqual(['busy']);
+    expect(url.has('page')).toBe(false);
+    await waitFor(() => {
+      const sent = api.lists.at(-1)!.searchParams;
+      expect(sent.get('search')).toBe('ada');
+      expect(sent.getAll('last_status')).toEqual(['busy']);
+    });
+    expect(bar.getByRole('searchbox', { name: 'Search' })).toHaveValue('ada ');
+    expect(
+      within(bar.getByRole('group', { name: 'Status of the last call' })).getByRole('checkbox', {
+        name: 'Busy',
+      }),
+    ).toBeChecked();
   });
 
   it('without the extension shows no filter bar and never sends a filter, even from a link', async () => {
