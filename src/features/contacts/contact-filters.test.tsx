@@ -162,6 +162,63 @@ describe('Contact filters (extension)', () => {
     ).toBeChecked();
   });
 
+  it('counts the stats of these contacts within the chosen bucket, as the list does', async () => {
+    const campaign = makeCampaign();
+    const reports: URL[] = [];
+    // 27 contacts last had no answer, none of them completed: the bucket leaves none.
+    const count = (url: URL) =>
+      url.searchParams.getAll('status').includes('completed')
+        ? { contacts: 0, calls: 0 }
+        : { contacts: 27, calls: 81 };
+    server.use(
+      sessionHandler(makeSession({ extensions: ['session', 'report', 'contact-filters'] })),
+      http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
+      http.get(`${API}/campaign/campaigns/:id/stats`, () =>
+        HttpResponse.json(makeStats(campaign.id)),
+      ),
+      http.get(`${API}/campaign/campaigns/:id/contacts`, ({ request }) =>
+        HttpResponse.json({
+          contacts: [],
+          total: count(new URL(request.url)).contacts,
+          limit: 50,
+          offset: 0,
+        }),
+      ),
+      http.get(`${API}/campaign/campaigns/:id/report`, ({ request }) => {
+        const url = new URL(request.url);
+        reports.push(url);
+        const n = count(url);
+        return HttpResponse.json(
+          makeReport(campaign.id, {
+            contacts: { total: n.contacts, reached: n.contacts, completed: 0, exhausted: 0 },
+            attempts: {
+              total: n.calls,
+              in_progress: 0,
+              by_status: { completed: 0, no_answer: n.calls, busy: 0, voicemail: 0, failed: 0 },
+            },
+          }),
+        );
+      }),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}/contacts?status=completed&last_status=no_answer`);
+
+    expect(await screen.findByText('No contacts match these filters.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_, el) => el?.tagName === 'P' && !!el.textContent?.startsWith('Stats for these contacts:'),
+      ),
+    ).toHaveTextContent(/^Stats for these contacts: 0 contacts, 0 calls,/);
+    const filtered = reports.filter((u) => u.searchParams.has('last_status'));
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const url of filtered) {
+      expect(url.searchParams.getAll('status')).toEqual(['completed']);
+      expect(url.searchParams.getAll('last_status')).toEqual(['no_answer']);
+    }
+  });
+
   it('without the extension shows no filter bar and never sends a filter, even from a link', async () => {
     const campaign = makeCampaign();
     const api = serve(campaign, ['session']);

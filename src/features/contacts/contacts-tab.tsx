@@ -122,7 +122,9 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           );
         })}
       </div>
-      {filtered && hasReport && <FilteredStats campaignId={campaign.id} filters={filters} />}
+      {filtered && hasReport && (
+        <FilteredStats campaignId={campaign.id} status={params.status} filters={filters} />
+      )}
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load contacts"
