@@ -9,6 +9,7 @@ import {
 } from '../../../contract/extensions';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { formatDateTime } from '../../lib/format';
 
 const ACTION_LABELS: Record<ActivityAction, string> = {
@@ -111,6 +112,7 @@ export function ActivityLog({ campaignId }: { campaignId?: string }) {
           ))}
         </select>
       </div>
+      <UnshownItems unshown={sumUnshown(list.data?.pages)} noun="event" />
       {list.isPending ? (
         <p className="text-slate-500">Loading activity…</p>
       ) : list.isError && !list.data ? (

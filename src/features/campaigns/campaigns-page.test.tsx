@@ -175,6 +175,23 @@ describe('Campaign list', () => {
     expect(screen.getByRole('checkbox', { name: 'Active' })).toBeChecked();
   });
 
+  it('shows the campaigns that match the contract and says how many it could not show, and why', async () => {
+    useCampaignsApi(() => ({
+      campaigns: [
+        { ...makeCampaign({ name: 'Broken' }), status: 'running' as never },
+        makeCampaign({ name: 'Fine' }),
+        { ...makeCampaign({ name: 'Also broken' }), created_at: null as never },
+      ],
+      next_cursor: null,
+    }));
+    renderRoute('/campaigns');
+    expect(await screen.findByRole('link', { name: 'Fine' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Broken' })).not.toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      /^2 campaigns could not be shown: they don't match the API contract \(field "campaigns\.0\.status" /,
+    );
+  });
+
   it('loads the next page with the cursor and appends rows without repeats', async () => {
     const first = [makeCampaign({ name: 'Campaign A' }), makeCampaign({ name: 'Campaign B' })];
     const second = [makeCampaign({ name: 'Campaign C' })];

@@ -6,6 +6,7 @@ import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { UnshownItems } from '../../components/unshown-items';
 import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
@@ -125,6 +126,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
       {filtered && hasReport && (
         <FilteredStats campaignId={campaign.id} status={params.status} filters={filters} />
       )}
+      <UnshownItems unshown={list.data?.unshown} noun="contact" />
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load contacts"
