@@ -30,7 +30,7 @@ export function UnshownItems({
   return (
     <p
       role="note"
-      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 [overflow-wrap:anywhere]"
+      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 wrap-anywhere"
     >
       {formatCount(unshown.count, noun)} could not be shown: {they} match the API contract (
       {unshown.reason}).

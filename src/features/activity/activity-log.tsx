@@ -59,13 +59,13 @@ function EventItem({ event, linkCampaign }: { event: ActivityEvent; linkCampaign
           </Link>
         )}
       </div>
-      <p className="mt-1 break-words">{event.summary}</p>
+      <p className="mt-1 wrap-anywhere">{event.summary}</p>
       {changes.length > 0 && (
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[max-content_1fr]">
           {changes.map(([field, [before, after]]) => (
             <div key={field} className="contents">
               <dt className="font-mono text-slate-600">{field}</dt>
-              <dd className="break-words">
+              <dd className="wrap-anywhere">
                 {valueText(before)} → {valueText(after)}
               </dd>
             </div>

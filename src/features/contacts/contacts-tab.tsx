@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/error-state';
 import { UnshownItems } from '../../components/unshown-items';
 import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatRange } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
 import { ContactsFreshness } from './contacts-freshness';
 import { ContactFilterBar } from './contact-filter-bar';
@@ -153,8 +153,9 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           {list.data && (
             <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
               <span aria-live="polite">
-                Showing {formatNumber(total === 0 ? 0 : offset + 1)}–
-                {formatNumber(Math.min(offset + params.size, total))} of {formatNumber(total)}
+                Showing{' '}
+                {total === 0 ? '0' : formatRange(offset + 1, Math.min(offset + params.size, total))}{' '}
+                of {formatNumber(total)}
               </span>
               <Button
                 disabled={params.page <= 1}

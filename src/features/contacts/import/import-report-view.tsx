@@ -82,7 +82,7 @@ export function ImportReportView({
                 <tr key={i} className="border-t border-slate-200 align-top">
                   <td className="pr-2 tabular-nums">{f.line}</td>
                   <td className="pr-2">{f.outcome}</td>
-                  <td className="[overflow-wrap:anywhere]">{f.reason}</td>
+                  <td className="wrap-anywhere">{f.reason}</td>
                 </tr>
               ))}
             </tbody>
@@ -102,7 +102,7 @@ export function ImportReportView({
           <summary className="cursor-pointer">
             {formatNumber(report.warnings.length)} warnings (numbers rewritten, duplicates dropped)
           </summary>
-          <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5 [overflow-wrap:anywhere]">
+          <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5 wrap-anywhere">
             {report.warnings.slice(0, LISTED * 4).map((w, i) => (
               <li key={i}>{w}</li>
             ))}
