@@ -64,6 +64,27 @@ describe('activity (ext)', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/ak_test|pat_test/);
   });
 
+  it('counts an import\'s contacts once when a row repeats an earlier one of the request', async () => {
+    const { call } = setup();
+    await call('POST', '/campaign/campaigns', { body: { name: 'Spring', external_id: 'spring' } });
+    await call('POST', '/campaign/campaigns/spring/contacts', { body: { contacts: [{ external_id: 'old', phone_numbers: ['+14155550100'] }] } });
+    const res = await call('POST', '/campaign/campaigns/spring/contacts', {
+      body: {
+        contacts: [
+          { external_id: 'a', phone_numbers: ['+14155550101'] },
+          { external_id: 'old', phone_numbers: ['+14155550102'] },
+          { external_id: 'a', phone_numbers: ['+14155550103'] },
+          { id: 'nope', phone_numbers: ['+14155550104'] },
+        ],
+      },
+    });
+    expect(res.body).toMatchObject({ inserted: 1, updated: 2 });
+    const list = await call('GET', '/campaign/campaigns/spring/contacts');
+    expect(list.body.total).toBe(2);
+    const events = (await call('GET', '/campaign/activity?action=contacts.imported')).body.events as Event[];
+    expect(events[0]!.summary).toBe('Imported 2 contacts: 1 inserted, 1 updated, 1 failed, 1 repeated row');
+  });
+
   it('pages with a cursor, filters by campaign (UUID or external_id) and action, and stays within the org', async () => {
     const { call } = setup();
     const a = (await call('POST', '/campaign/campaigns', { body: { name: 'A', external_id: 'a' } })).body;

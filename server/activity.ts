@@ -35,7 +35,13 @@ export const quote = (text: string) =>
 
 export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** "Imported 12 contacts: 10 inserted, 2 updated, 0 failed" */
-export function importSummary(r: { inserted: number; updated: number; failed: unknown[] }): string {
-  return `Imported ${plural(r.inserted + r.updated, 'contact')}: ${r.inserted} inserted, ${r.updated} updated, ${r.failed.length} failed`;
+/**
+ * "Imported 12 contacts: 10 inserted, 2 updated, 0 failed". Contacts are counted once: a row
+ * repeating an earlier row of the request updates the same contact and is named as repeated,
+ * so the summary never counts more contacts than exist.
+ */
+export function importSummary(r: { inserted: number; updated: number; failed: unknown[]; contact_ids: string[] }): string {
+  const contacts = new Set(r.contact_ids).size;
+  const repeated = r.inserted + r.updated - contacts;
+  return `Imported ${plural(contacts, 'contact')}: ${r.inserted} inserted, ${r.updated - repeated} updated, ${r.failed.length} failed${repeated > 0 ? `, ${plural(repeated, 'repeated row')}` : ''}`;
 }

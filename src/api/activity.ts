@@ -1,6 +1,10 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from './client';
-import { activityPageSchema, type ActivityAction } from '../../contract/extensions';
+import { apiListRequest } from './client';
+import {
+  activityEventSchema,
+  activityPageSchema,
+  type ActivityAction,
+} from '../../contract/extensions';
 
 export type ActivityParams = {
   /** A campaign's events only; the whole org's when absent. */
@@ -17,7 +21,7 @@ export const activityQueries = {
     infiniteQueryOptions({
       queryKey: [...activityQueries.all(), 'list', params] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiRequest('/campaign/activity', {
+        apiListRequest('/campaign/activity', {
           query: {
             campaign_id: params.campaignId,
             action: params.actions,
@@ -25,6 +29,8 @@ export const activityQueries = {
             cursor: pageParam,
           },
           schema: activityPageSchema,
+          key: 'events',
+          item: activityEventSchema,
           signal,
         }),
       initialPageParam: null as string | null,

@@ -4,7 +4,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { apiRequest } from './client';
+import { apiListRequest, apiRequest } from './client';
 import {
   campaignSchema,
   campaignsPageSchema,
@@ -28,7 +28,7 @@ export const campaignQueries = {
     infiniteQueryOptions({
       queryKey: [...campaignQueries.lists(), filters] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiRequest('/campaign/campaigns', {
+        apiListRequest('/campaign/campaigns', {
           query: {
             limit: filters.limit,
             name: filters.name,
@@ -36,6 +36,8 @@ export const campaignQueries = {
             cursor: pageParam,
           },
           schema: campaignsPageSchema,
+          key: 'campaigns',
+          item: campaignSchema,
           signal,
         }),
       initialPageParam: null as string | null,
@@ -49,9 +51,11 @@ export const campaignQueries = {
         const campaigns = [];
         let cursor: string | null = null;
         do {
-          const page: CampaignsPage = await apiRequest('/campaign/campaigns', {
+          const page: CampaignsPage = await apiListRequest('/campaign/campaigns', {
             query: { limit: LIST_LIMIT_MAX, cursor },
             schema: campaignsPageSchema,
+            key: 'campaigns',
+            item: campaignSchema,
             signal,
           });
           campaigns.push(...page.campaigns);

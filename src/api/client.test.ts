@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '../test/server';
-import { API, TEST_CONNECTION } from '../test/fixtures';
-import { ApiError, apiRequest, parseRetryAfter } from './client';
+import { API, makeCampaign, TEST_CONNECTION } from '../test/fixtures';
+import { ApiError, apiListRequest, apiRequest, parseRetryAfter } from './client';
 import { initConnection, useConnectionState } from './connection';
-import { campaignSchema } from '../../contract/schemas';
+import { campaignSchema, campaignsPageSchema } from '../../contract/schemas';
 import { renderHook } from '@testing-library/react';
 import { retryDelay, shouldRetry } from './retry';
 
@@ -216,5 +216,51 @@ describe('apiRequest', () => {
     );
     expect(error.message).toBe('Missing scope campaigns:manage');
     expect(error.request).toEqual({ method: 'DELETE', path: '/campaign/campaigns/c1/contacts/k1' });
+  });
+});
+
+describe('apiListRequest', () => {
+  const list = () =>
+    apiListRequest('/campaign/campaigns', {
+      schema: campaignsPageSchema,
+      key: 'campaigns',
+      item: campaignSchema,
+    });
+
+  it('keeps the items that match the contract and counts the others, with the first reason', async () => {
+    const good = makeCampaign({ name: 'Good' });
+    server.use(
+      http.get(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({
+          campaigns: [
+            { ...good, status: 'running' },
+            good,
+            { ...good, id: 42 },
+            makeCampaign({ name: 'Also good' }),
+          ],
+          next_cursor: 'c2',
+        }),
+      ),
+    );
+    const page = await list();
+    expect(page.campaigns.map((c) => c.name)).toEqual(['Good', 'Also good']);
+    expect(page.next_cursor).toBe('c2');
+    expect(page.unshown?.count).toBe(2);
+    expect(page.unshown?.reason).toMatch(/^field "campaigns\.0\.status" /);
+  });
+
+  it('says nothing is missing when every item matches, and still refuses a broken envelope', async () => {
+    server.use(
+      http.get(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ campaigns: [makeCampaign()], next_cursor: null }),
+      ),
+    );
+    expect((await list()).unshown).toBeNull();
+    server.use(
+      http.get(`${API}/campaign/campaigns`, () =>
+        HttpResponse.json({ campaigns: [makeCampaign()], next_cursor: 7 }),
+      ),
+    );
+    expect((await failure(list())).message).toMatch(/field "next_cursor"/);
   });
 });

@@ -58,6 +58,8 @@ type RequestOptions<T> = {
   signal?: AbortSignal;
   /** Verify a connection that is not saved yet (the Connect form). */
   connection?: Connection;
+  /** Adjusts a successful answer before the schema check (apiListRequest's item filter). */
+  prepare?: (json: unknown) => unknown;
 };
 
 function buildUrl(baseUrl: string, path: string, query: RequestOptions<unknown>['query']): string {
@@ -167,6 +169,7 @@ export async function apiRequest<T = unknown>(
     );
   }
 
+  if (options.prepare) json = options.prepare(json);
   if (!options.schema) return json as T;
   const checked = options.schema.safeParse(json);
   if (!checked.success) {
@@ -179,4 +182,50 @@ export async function apiRequest<T = unknown>(
     );
   }
   return checked.data;
+}
+
+/** Items of a list answer left out because they break the contract: how many, and why. */
+export type Unshown = { count: number; reason: string };
+export type ListAnswer<T> = T & { unshown: Unshown | null };
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A list answer checked item by item: an item that breaks the contract is left out and
+ * counted, with the first one's reason, so one bad item no longer loses the whole page. The
+ * envelope (`key`'s array, cursor, total) is still checked whole.
+ */
+export async function apiListRequest<T extends object>(
+  path: string,
+  options: Omit<RequestOptions<T>, 'prepare'> & {
+    schema: Schema<T>;
+    key: keyof T & string;
+    item: Schema<unknown>;
+  },
+): Promise<ListAnswer<T>> {
+  const { key, item, ...rest } = options;
+  let unshown: Unshown | null = null;
+  const data = await apiRequest(path, {
+    ...rest,
+    prepare: (json) => {
+      if (!isRecord(json) || !Array.isArray(json[key])) return json;
+      const kept: unknown[] = [];
+      for (const [index, value] of json[key].entries()) {
+        const checked = item.safeParse(value);
+        if (checked.success) kept.push(value);
+        else {
+          const issue = checked.error.issues[0];
+          unshown = {
+            count: (unshown?.count ?? 0) + 1,
+            reason:
+              unshown?.reason ??
+              `field "${[key, index, ...(issue?.path ?? [])].join('.')}" ${issue?.message ?? 'is invalid'}`,
+          };
+        }
+      }
+      return { ...json, [key]: kept };
+    },
+  });
+  return { ...data, unshown };
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from './client';
+import { apiListRequest, apiRequest } from './client';
 import {
   configurationListSchema,
   configurationSchema,
@@ -16,7 +16,12 @@ export const configurationQueries = {
     queryOptions({
       queryKey: [...configurationQueries.all(), 'list'] as const,
       queryFn: ({ signal }) =>
-        apiRequest('/campaign/configurations', { schema: configurationListSchema, signal }),
+        apiListRequest('/campaign/configurations', {
+          schema: configurationListSchema,
+          key: 'configurations',
+          item: configurationSchema,
+          signal,
+        }),
       select: (data) => data.configurations,
     }),
   detail: (configId: string) =>

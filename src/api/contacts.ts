@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { apiRequest } from './client';
+import { apiListRequest, apiRequest } from './client';
 import { campaignQueries } from './campaigns';
 import {
   contactSchema,
@@ -33,9 +33,11 @@ const enc = encodeURIComponent;
 
 /** A page of a campaign's contacts. `ref`: its UUID, or its external_id, which the route takes too. */
 const requestContactsPage = (ref: string, params: ContactListParams, signal?: AbortSignal) =>
-  apiRequest(`/campaign/campaigns/${enc(ref)}/contacts`, {
+  apiListRequest(`/campaign/campaigns/${enc(ref)}/contacts`, {
     query: { limit: params.limit, offset: params.offset, status: params.status, ...params.filters },
     schema: contactsPageSchema,
+    key: 'contacts',
+    item: contactSchema,
     signal,
   });
 

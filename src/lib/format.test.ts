@@ -3,7 +3,9 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatDuration,
   formatNumber,
+  formatRange,
   formatRelative,
   formatUpcoming,
 } from './format';
@@ -12,26 +14,28 @@ import {
 describe('formatting without Intl on the first screen', () => {
   it('groups numbers as Intl.NumberFormat en-US does', () => {
     const intl = new Intl.NumberFormat('en-US');
-    for (const n of [
-      0,
-      7,
-      -7,
-      999,
-      1000,
-      -1000,
-      12_345,
-      999_999,
-      1_000_000,
-      -1_234_567,
-      2 ** 53 - 1,
-      12.5,
-      1e21,
-      -0,
-    ]) {
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 2 ** 53 - 1, 12.5, 1e21]) {
       expect(formatNumber(n), String(n)).toBe(intl.format(n));
     }
+    expect(formatNumber(-0)).toBe('0');
     expect(formatCount(1, 'campaign')).toBe('1 campaign');
     expect(formatCount(2500, 'contact')).toBe('2,500 contacts');
+  });
+
+  it('shows "—" for a number that cannot be a count, a range ending before it starts, a NaN duration', () => {
+    for (const n of [-7, -1_234_567, NaN, Infinity, -Infinity]) {
+      expect(formatNumber(n), String(n)).toBe('—');
+    }
+    expect(formatCount(-3, 'contact')).toBe('— contacts');
+    expect(formatRange(1, 50)).toBe('1–50');
+    expect(formatRange(0, 0)).toBe('0–0');
+    expect(formatRange(1, -7369)).toBe('—');
+    expect(formatRange(51, 50)).toBe('—');
+    expect(formatRange(NaN, 3)).toBe('—');
+    expect(formatDuration(90)).toBe('1m 30s');
+    expect(formatDuration(NaN)).toBe('—');
+    expect(formatDuration(-5)).toBe('—');
+    expect(formatDuration(Infinity)).toBe('—');
   });
 
   it('writes dates as Intl.DateTimeFormat en-US does, in local time', () => {

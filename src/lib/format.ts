@@ -5,15 +5,25 @@
 
 let numberFormat: Intl.NumberFormat | undefined;
 
+/** Shown for a value that cannot be true: NaN, a negative count, an end before its start. */
+export const NOT_A_VALUE = '—';
+
+/** A count, grouped: every number the dashboard shows this way counts something, so none is negative. */
 export function formatNumber(n: number): string {
+  if (!(n >= 0) || !Number.isFinite(n)) return NOT_A_VALUE;
   if (!Number.isSafeInteger(n)) return (numberFormat ??= new Intl.NumberFormat('en-US')).format(n);
-  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 || Object.is(n, -0) ? `-${digits}` : digits;
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** "1 contact", "2,500 contacts": English nouns that take an s. */
 export function formatCount(n: number, noun: string): string {
   return `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** "1–50": a range of counts, or "—" when its end is before its start or either is no count. */
+export function formatRange(start: number, end: number): string {
+  if (!(start >= 0 && end >= start) || !Number.isFinite(end)) return NOT_A_VALUE;
+  return `${formatNumber(start)}–${formatNumber(end)}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -66,6 +76,7 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 }
 
 export function formatDuration(seconds: number): string {
+  if (!(seconds >= 0 && Number.isFinite(seconds))) return NOT_A_VALUE;
   if (seconds < 60) return `${Math.round(seconds)}s`;
   const m = Math.floor(seconds / 60);
   const s = Math.round(seconds % 60);

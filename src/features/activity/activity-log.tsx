@@ -9,6 +9,7 @@ import {
 } from '../../../contract/extensions';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { formatDateTime } from '../../lib/format';
 
 const ACTION_LABELS: Record<ActivityAction, string> = {
@@ -58,13 +59,13 @@ function EventItem({ event, linkCampaign }: { event: ActivityEvent; linkCampaign
           </Link>
         )}
       </div>
-      <p className="mt-1 break-words">{event.summary}</p>
+      <p className="mt-1 wrap-anywhere">{event.summary}</p>
       {changes.length > 0 && (
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[max-content_1fr]">
           {changes.map(([field, [before, after]]) => (
             <div key={field} className="contents">
               <dt className="font-mono text-slate-600">{field}</dt>
-              <dd className="break-words">
+              <dd className="wrap-anywhere">
                 {valueText(before)} → {valueText(after)}
               </dd>
             </div>
@@ -111,6 +112,7 @@ export function ActivityLog({ campaignId }: { campaignId?: string }) {
           ))}
         </select>
       </div>
+      <UnshownItems unshown={sumUnshown(list.data?.pages)} noun="event" />
       {list.isPending ? (
         <p className="text-slate-500">Loading activity…</p>
       ) : list.isError && !list.data ? (

@@ -6,7 +6,7 @@ import { CONTACT_BUCKETS, type ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { PageHeading } from '../../components/page-heading';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatRange } from '../../lib/format';
 import { AdhocContactForm } from './adhoc-contact-form';
 import { AdhocContactsTable } from './adhoc-contacts-table';
 
@@ -85,8 +85,8 @@ export function AdhocContactsPage() {
           <AdhocContactsTable contacts={list.data.contacts} />
           <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
             <span aria-live="polite">
-              Showing {formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PAGE_SIZE, total))}{' '}
-              of {formatNumber(total)}
+              Showing {formatRange(offset + 1, Math.min(offset + PAGE_SIZE, total))} of{' '}
+              {formatNumber(total)}
             </span>
             <Button disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
               Previous

@@ -46,8 +46,8 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
   return (
     <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <div className="flex items-center gap-3">
+        <div className="min-w-0">
+          <div className="flex min-w-0 items-center gap-3">
             <PageHeading title={null}>{campaign.name}</PageHeading>
             <StatusBadge status={campaign.status} />
           </div>

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../contract/schemas';
 import { humanize } from '../../components/status-badge';
 import type { CampaignListFilters } from '../../api/campaigns';
+import { useDebouncedParam } from '../../lib/use-debounced-param';
 
 export function CampaignFilters({
   filters,
@@ -10,22 +10,8 @@ export function CampaignFilters({
   filters: CampaignListFilters;
   onChange: (next: Partial<CampaignListFilters>) => void;
 }) {
-  // The box shows what is typed; the URL gets it 300 ms after the last key. When the URL
-  // changes otherwise (back/forward), the box follows it, adjusted during render.
-  const [name, setName] = useState(filters.name);
-  const [urlName, setUrlName] = useState(filters.name);
-  if (filters.name !== urlName) {
-    setUrlName(filters.name);
-    setName(filters.name);
-  }
-  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(pending.current), []);
-
-  function type(value: string) {
-    setName(value);
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => onChange({ name: value }), 300);
-  }
+  // The URL gets the name 300 ms after the last key, merged into the URL of that moment.
+  const [name, type] = useDebouncedParam('q');
 
   function toggle(status: CampaignStatus) {
     const next = filters.status.includes(status)

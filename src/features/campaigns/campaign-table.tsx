@@ -108,12 +108,21 @@ const CampaignRows = memo(function CampaignRows({
     return (
       <tr key={c.id} className="hover:bg-slate-50">
         <td className="px-3 py-2 font-medium">
-          <Link to={`/campaigns/${c.id}`} className="text-indigo-700 hover:underline">
+          {/* Cut short at 20rem so the other columns stay in view; the title has it whole. */}
+          <Link
+            to={`/campaigns/${c.id}`}
+            title={c.name}
+            className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
+          >
             {c.name}
           </Link>
         </td>
         {!shown && (
-          <td className="px-3 py-2 font-mono text-xs text-slate-700">{c.external_id ?? '—'}</td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-700">
+            <span title={c.external_id ?? undefined} className="block max-w-[12rem] truncate">
+              {c.external_id ?? '—'}
+            </span>
+          </td>
         )}
         <td className="px-3 py-2">
           <StatusBadge status={c.status} />
@@ -124,11 +133,13 @@ const CampaignRows = memo(function CampaignRows({
         </td>
         {shown && <BoardCells campaign={c} stats={stats} now={now} />}
         <td className="px-3 py-2 text-slate-700">
-          {configuration
-            ? configuration.name
-            : c.configuration_id
-              ? 'Unknown configuration'
-              : 'None'}
+          <span title={configuration?.name} className="block max-w-[12rem] truncate">
+            {configuration
+              ? configuration.name
+              : c.configuration_id
+                ? 'Unknown configuration'
+                : 'None'}
+          </span>
         </td>
         <td className="px-3 py-2 text-slate-700">
           <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -29,6 +29,10 @@ function useCampaignsApi(
   );
   return seen;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('Campaign list', () => {
   it('shows loading skeletons, then a row per campaign linking to its page', async () => {
@@ -145,6 +149,47 @@ describe('Campaign list', () => {
     await waitFor(() => expect(search).toHaveValue('spring'));
     await act(() => router.navigate(1));
     await waitFor(() => expect(search).toHaveValue('fall'));
+  });
+
+  it('keeps a status ticked while the typed name is still waiting to be written', async () => {
+    const seen = useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
+    const { router } = renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Spring outreach' });
+
+    vi.useFakeTimers();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by name' }), {
+      target: { value: 'fall' },
+    });
+    act(() => vi.advanceTimersByTime(100));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Active' }));
+    act(() => vi.advanceTimersByTime(300));
+    vi.useRealTimers();
+
+    const url = new URLSearchParams(router.state.location.search);
+    expect(url.get('q')).toBe('fall');
+    expect(url.getAll('status')).toEqual(['active']);
+    await waitFor(() => {
+      expect(seen.at(-1)!.searchParams.get('name')).toBe('fall');
+      expect(seen.at(-1)!.searchParams.getAll('status')).toEqual(['active']);
+    });
+    expect(screen.getByRole('checkbox', { name: 'Active' })).toBeChecked();
+  });
+
+  it('shows the campaigns that match the contract and says how many it could not show, and why', async () => {
+    useCampaignsApi(() => ({
+      campaigns: [
+        { ...makeCampaign({ name: 'Broken' }), status: 'running' as never },
+        makeCampaign({ name: 'Fine' }),
+        { ...makeCampaign({ name: 'Also broken' }), created_at: null as never },
+      ],
+      next_cursor: null,
+    }));
+    renderRoute('/campaigns');
+    expect(await screen.findByRole('link', { name: 'Fine' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Broken' })).not.toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      /^2 campaigns could not be shown: they don't match the API contract \(field "campaigns\.0\.status" /,
+    );
   });
 
   it('loads the next page with the cursor and appends rows without repeats', async () => {

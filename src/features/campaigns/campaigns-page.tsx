@@ -6,6 +6,7 @@ import { useSessionPending } from '../../api/session';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { formatCount } from '../../lib/format';
 import { CampaignFilters } from './campaign-filters';
 import { BoardLiveness } from './board-liveness';
@@ -77,6 +78,7 @@ export function CampaignsPage() {
               ? `${formatCount(campaigns.length, 'campaign')} match these filters.`
               : ''}
       </p>
+      <UnshownItems unshown={sumUnshown(list.data?.pages)} noun="campaign" />
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load campaigns"

@@ -7,6 +7,7 @@ import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
+import { UnshownItems } from '../../components/unshown-items';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
@@ -27,6 +28,8 @@ const HEADERS = [
 
 export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
+  // The same answer, read for the items it had to leave out.
+  const unshown = useQuery({ ...configurationQueries.list(), select: (data) => data.unshown });
   const rowsPending = useDeferredPending(list.isPending);
   const campaigns = useQuery(campaignQueries.everything());
   const permission = usePermission('campaigns:manage');
@@ -77,6 +80,7 @@ export function ConfigurationsPage() {
           />
         )}
       </Dialog>
+      <UnshownItems unshown={unshown.data} noun="configuration" />
       {list.isError ? (
         <ErrorState
           title="Could not load configurations"

@@ -13,9 +13,9 @@ function DataPreview({ data }: { data: Record<string, unknown> }) {
         const full = asText(value);
         const { text, truncated } = truncate(full, 120);
         return (
-          <div key={key} className="flex gap-2">
-            <dt className="text-slate-600">{key}</dt>
-            <dd title={truncated ? full : undefined} className="break-words">
+          <div key={key} className="flex min-w-0 gap-2">
+            <dt className="max-w-[40%] text-slate-600 wrap-anywhere">{key}</dt>
+            <dd title={truncated ? full : undefined} className="min-w-0 wrap-anywhere">
               {text}
             </dd>
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   CALL_STATUS_FILTERS,
   type ContactFilters,
@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { humanize } from '../../components/status-badge';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { splitResultKey } from '../../lib/result-keys';
+import { useDebouncedParam } from '../../lib/use-debounced-param';
 
 const callStatusLabel = (s: string) => (s === 'none' ? 'Never called' : humanize(s));
 
@@ -102,20 +103,8 @@ export function ContactFilterBar({
     onChange(next);
   };
 
-  // The box shows what is typed; the URL gets it 300 ms after the last key.
-  const [search, setSearch] = useState(filters.search ?? '');
-  const [urlSearch, setUrlSearch] = useState(filters.search ?? '');
-  if ((filters.search ?? '') !== urlSearch) {
-    setUrlSearch(filters.search ?? '');
-    setSearch(filters.search ?? '');
-  }
-  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(pending.current), []);
-  function type(value: string) {
-    setSearch(value);
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => set('search', value.trim() || undefined), 300);
-  }
+  // The URL gets the search 300 ms after the last key, merged into the URL of that moment.
+  const [search, type] = useDebouncedParam('search', { clear: ['page'] });
 
   const results = [...new Set([...resultOptions(report), ...(filters.result ?? [])])];
   const chips: { label: string; clear: () => void }[] = [

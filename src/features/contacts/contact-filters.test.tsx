@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -51,6 +51,10 @@ function serve(campaign: Campaign, extensions: string[]) {
   );
   return { lists, reports };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('Contact filters (extension)', () => {
   it('sends the URL filters, shows them as chips with the stats of exactly these contacts', async () => {
@@ -120,6 +124,99 @@ describe('Contact filters (extension)', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('keeps a filter ticked while the search is still waiting to be written', async () => {
+    const campaign = makeCampaign();
+    const api = serve(campaign, ['session', 'report', 'contact-filters']);
+    const { router } = renderRoute(`/campaigns/${campaign.id}/contacts?page=2`);
+    await screen.findByText('lead-any');
+    const bar = within(screen.getByRole('search', { name: 'Filter contacts' }));
+
+    vi.useFakeTimers();
+    fireEvent.change(bar.getByRole('searchbox', { name: 'Search' }), { target: { value: 'ada ' } });
+    act(() => vi.advanceTimersByTime(200));
+    fireEvent.click(bar.getByText('Last call'));
+    fireEvent.click(
+      within(bar.getByRole('group', { name: 'Status of the last call' })).getByRole('checkbox', {
+        name: 'Busy',
+      }),
+    );
+    act(() => vi.advanceTimersByTime(300));
+    vi.useRealTimers();
+
+    const url = new URLSearchParams(router.state.location.search);
+    expect(url.get('search')).toBe('ada');
+    expect(url.getAll('last_status')).toEqual(['busy']);
+    expect(url.has('page')).toBe(false);
+    await waitFor(() => {
+      const sent = api.lists.at(-1)!.searchParams;
+      expect(sent.get('search')).toBe('ada');
+      expect(sent.getAll('last_status')).toEqual(['busy']);
+    });
+    expect(bar.getByRole('searchbox', { name: 'Search' })).toHaveValue('ada ');
+    expect(
+      within(bar.getByRole('group', { name: 'Status of the last call' })).getByRole('checkbox', {
+        name: 'Busy',
+      }),
+    ).toBeChecked();
+  });
+
+  it('counts the stats of these contacts within the chosen bucket, as the list does', async () => {
+    const campaign = makeCampaign();
+    const reports: URL[] = [];
+    // 27 contacts last had no answer, none of them completed: the bucket leaves none.
+    const count = (url: URL) =>
+      url.searchParams.getAll('status').includes('completed')
+        ? { contacts: 0, calls: 0 }
+        : { contacts: 27, calls: 81 };
+    server.use(
+      sessionHandler(makeSession({ extensions: ['session', 'report', 'contact-filters'] })),
+      http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
+      http.get(`${API}/campaign/campaigns/:id/stats`, () =>
+        HttpResponse.json(makeStats(campaign.id)),
+      ),
+      http.get(`${API}/campaign/campaigns/:id/contacts`, ({ request }) =>
+        HttpResponse.json({
+          contacts: [],
+          total: count(new URL(request.url)).contacts,
+          limit: 50,
+          offset: 0,
+        }),
+      ),
+      http.get(`${API}/campaign/campaigns/:id/report`, ({ request }) => {
+        const url = new URL(request.url);
+        reports.push(url);
+        const n = count(url);
+        return HttpResponse.json(
+          makeReport(campaign.id, {
+            contacts: { total: n.contacts, reached: n.contacts, completed: 0, exhausted: 0 },
+            attempts: {
+              total: n.calls,
+              in_progress: 0,
+              by_status: { completed: 0, no_answer: n.calls, busy: 0, voicemail: 0, failed: 0 },
+            },
+          }),
+        );
+      }),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}/contacts?status=completed&last_status=no_answer`);
+
+    expect(await screen.findByText('No contacts match these filters.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_, el) => el?.tagName === 'P' && !!el.textContent?.startsWith('Stats for these contacts:'),
+      ),
+    ).toHaveTextContent(/^Stats for these contacts: 0 contacts, 0 calls,/);
+    const filtered = reports.filter((u) => u.searchParams.has('last_status'));
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const url of filtered) {
+      expect(url.searchParams.getAll('status')).toEqual(['completed']);
+      expect(url.searchParams.getAll('last_status')).toEqual(['no_answer']);
+    }
   });
 
   it('without the extension shows no filter bar and never sends a filter, even from a link', async () => {

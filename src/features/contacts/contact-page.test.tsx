@@ -100,4 +100,28 @@ describe('Contact page', () => {
       `/campaigns/${campaign.id}/contacts`,
     );
   });
+
+  it('shows "—" for the length of an attempt that ends before it starts', async () => {
+    const odd = makeContact(campaign.id, {
+      external_id: 'lead-8',
+      attempts: [
+        {
+          id: 'a1',
+          contact_id: 'x',
+          phone_number: '+14155550123',
+          conversation_id: null,
+          started_at: '2026-11-22T10:00:00Z',
+          ended_at: '2026-11-22T09:58:00Z',
+          status: 'no_answer',
+          result: null,
+        },
+      ],
+    });
+    serve(campaign, odd);
+    renderRoute(`/campaigns/${campaign.id}/contacts/lead-8`);
+    const page = within(await screen.findByRole('region', { name: 'Ada Lovelace' }));
+    const attempt = page.getAllByRole('listitem')[0]!;
+    expect(attempt).toHaveTextContent(/Ended .*\(—\)/);
+    expect(attempt).not.toHaveTextContent(/-\d+m|NaN/);
+  });
 });

@@ -32,7 +32,7 @@ function CopyLinkButton() {
 function ContactDetails({ contact }: { contact: Contact }) {
   const data = Object.entries(contact.data);
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[fit-content(16rem)_minmax(0,1fr)]">
       <dt className="text-slate-600">Status</dt>
       <dd>
         <StatusBadge status={contact.status} />
@@ -45,7 +45,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
         <div key={key} className="contents">
           <dt className="text-slate-600">{key}</dt>
           {/* User-supplied: text only, never markup. */}
-          <dd className="break-words">{asText(value)}</dd>
+          <dd className="wrap-anywhere">{asText(value)}</dd>
         </div>
       ))}
       <dt className="text-slate-600">Added</dt>
@@ -98,7 +98,7 @@ export function ContactPage({ campaign }: { campaign: Campaign }) {
     <section aria-labelledby="contact-heading" className="space-y-4">
       {back}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="contact-heading" className="text-xl font-semibold break-words">
+        <h2 id="contact-heading" className="text-xl font-semibold wrap-anywhere">
           {label}
         </h2>
         <CopyLinkButton />

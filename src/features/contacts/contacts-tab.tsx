@@ -6,9 +6,10 @@ import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
+import { UnshownItems } from '../../components/unshown-items';
 import { RedialExhaustedButton } from '../../components/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatRange } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
 import { ContactsFreshness } from './contacts-freshness';
 import { ContactFilterBar } from './contact-filter-bar';
@@ -122,7 +123,10 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           );
         })}
       </div>
-      {filtered && hasReport && <FilteredStats campaignId={campaign.id} filters={filters} />}
+      {filtered && hasReport && (
+        <FilteredStats campaignId={campaign.id} status={params.status} filters={filters} />
+      )}
+      <UnshownItems unshown={list.data?.unshown} noun="contact" />
       {list.isError && !list.data ? (
         <ErrorState
           title="Could not load contacts"
@@ -149,8 +153,9 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           {list.data && (
             <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
               <span aria-live="polite">
-                Showing {formatNumber(total === 0 ? 0 : offset + 1)}–
-                {formatNumber(Math.min(offset + params.size, total))} of {formatNumber(total)}
+                Showing{' '}
+                {total === 0 ? '0' : formatRange(offset + 1, Math.min(offset + params.size, total))}{' '}
+                of {formatNumber(total)}
               </span>
               <Button
                 disabled={params.page <= 1}

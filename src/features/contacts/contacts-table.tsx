@@ -27,7 +27,8 @@ function ContactLink({ contact, campaignId }: { contact: Contact; campaignId: st
     <Link
       to={`/campaigns/${encodeURIComponent(campaignId)}/contacts/${encodeURIComponent(contact.id)}`}
       state={{ from: search } satisfies ContactLinkState}
-      className="font-mono text-xs text-indigo-700 underline"
+      title={contact.external_id ?? undefined}
+      className="inline-block max-w-[14rem] truncate align-bottom font-mono text-xs text-indigo-700 underline"
     >
       {contact.external_id ?? 'Open contact'}
     </Link>

@@ -1,19 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { reportQueries } from '../../api/reports';
 import type { ContactFilters } from '../../../contract/extensions';
+import type { ContactBucket } from '../../../contract/schemas';
 import { formatCount, formatDuration, formatNumber } from '../../lib/format';
 
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
 
-/** Seed 004's filtered audience stats: the report of exactly the contacts the filter shows. */
+/**
+ * Seed 004's filtered audience stats: the report of exactly the contacts the list shows, so
+ * the bucket (`status`) goes with the filters.
+ */
 export function FilteredStats({
   campaignId,
+  status,
   filters,
 }: {
   campaignId: string;
+  status: ContactBucket | null;
   filters: ContactFilters;
 }) {
-  const report = useQuery(reportQueries.campaign(campaignId, filters));
+  const report = useQuery(
+    reportQueries.campaign(campaignId, status ? { ...filters, status: [status] } : filters),
+  );
   if (!report.data) {
     return (
       <p className="text-sm text-slate-600" aria-busy={report.isPending}>

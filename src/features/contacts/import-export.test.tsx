@@ -159,7 +159,7 @@ describe('Import contacts', () => {
     // Contact data is text: markup in a cell is shown, not rendered.
     expect(within(preview).getByText(/<b>VIP<\/b>/)).toBeInTheDocument();
     expect(within(preview).getByText('No phone number')).toBeInTheDocument();
-    const skipped = within(dialog).getByRole('table', { name: '1 of 3 rows will not be imported' });
+    const skipped = within(dialog).getByRole('table', { name: '1 of 3 rows will be skipped' });
     expect(within(skipped).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
 
     // Notes stay out of the contact's data once unticked.
@@ -168,7 +168,7 @@ describe('Import contacts', () => {
     await importAndWait(dialog, 'Import 2 contacts');
 
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted2Updated0Failed1Warnings0',
+      'Inserted2Updated0Failed0Skipped1Warnings0',
     );
     expect(upserts).toHaveLength(1);
     expect(upserts[0]!.contacts).toEqual([
@@ -184,7 +184,9 @@ describe('Import contacts', () => {
       },
     ]);
     const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
-    expect(within(failed).getByRole('row', { name: '4 No phone number' })).toBeInTheDocument();
+    expect(
+      within(failed).getByRole('row', { name: '4 Skipped No phone number' }),
+    ).toBeInTheDocument();
   });
 
   it("checks every number with the configuration's country code, lists each bad row with its line and reason, and sends only the good rows", async () => {
@@ -210,7 +212,7 @@ describe('Import contacts', () => {
     expect(
       await within(dialog).findByText(/Numbers without a country code are read as \+44/),
     ).toBeInTheDocument();
-    const skipped = within(dialog).getByRole('table', { name: '3 of 6 rows will not be imported' });
+    const skipped = within(dialog).getByRole('table', { name: '3 of 6 rows will be skipped' });
     expect(bodyRows(skipped)).toEqual([
       '3"12345" is not a possible phone number',
       '6"call me" cannot be parsed as a phone number',
@@ -229,22 +231,22 @@ describe('Import contacts', () => {
       },
     ]);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 3 of 6 rows. 3 not saved, each listed below with why.',
+      'Saved 3 contacts from 6 rows (3 new, 0 updated). 3 skipped, each listed below with why.',
     );
     const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
     expect(
-      within(failed).getByRole('row', { name: '3 "12345" is not a possible phone number' }),
+      within(failed).getByRole('row', { name: '3 Skipped "12345" is not a possible phone number' }),
     ).toBeInTheDocument();
 
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
     );
     expect((await downloads.text()).split('\r\n')).toEqual([
-      'line,reason,external_id,name,phone',
-      '3,"""12345"" is not a possible phone number",uk-2,Bob,12345',
-      '6,"""call me"" cannot be parsed as a phone number",uk-5,Ed,call me',
+      'line,outcome,reason,external_id,name,phone',
+      '3,Skipped,"""12345"" is not a possible phone number",uk-2,Bob,12345',
+      '6,Skipped,"""call me"" cannot be parsed as a phone number",uk-5,Ed,call me',
       // A cell starting with + that is not a plain number is escaped as a possible formula.
-      '7,"""999"" is not a possible phone number",uk-6,Flo,"\'+44 7700 900456; 999"',
+      '7,Skipped,"""999"" is not a possible phone number",uk-6,Flo,"\'+44 7700 900456; 999"',
     ]);
   });
 
@@ -326,25 +328,102 @@ describe('Import contacts', () => {
     expect(idsOf(upserts.slice(2))).not.toContain('lead-1006');
     expect(new Set(idsOf([upserts[0]!, ...upserts.slice(2)])).size).toBe(2498);
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted2,498Updated0Failed2',
+      'Inserted2,498Updated0Failed0Skipped2',
     );
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 2,498 of 2,500 rows. 2 not saved, each listed below with why.',
+      'Saved 2,498 contacts from 2,500 rows (2,498 new, 0 updated). 2 skipped, each listed below with why.',
     );
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
     const failed = within(dialog).getByRole('table', { name: 'Rows not imported' });
     expect(bodyRows(failed)).toEqual([
-      '1007phone_numbers.0: Not a phone number this server dials',
-      '1501phone_numbers.0: Not a phone number this server dials',
+      '1007Skippedphone_numbers.0: Not a phone number this server dials',
+      '1501Skippedphone_numbers.0: Not a phone number this server dials',
     ]);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Download failed rows (CSV)' }),
     );
     expect(downloads.names).toEqual(['spring-outreach-failed-rows.csv']);
     expect((await downloads.text()).split('\r\n')).toEqual([
-      'line,reason,external_id,first_name,phone',
-      '1007,phone_numbers.0: Not a phone number this server dials,lead-1006,Person 1006,+14155551006',
-      '1501,phone_numbers.0: Not a phone number this server dials,lead-1500,Person 1500,+14155551500',
+      'line,outcome,reason,external_id,first_name,phone',
+      '1007,Skipped,phone_numbers.0: Not a phone number this server dials,lead-1006,Person 1006,+14155551006',
+      '1501,Skipped,phone_numbers.0: Not a phone number this server dials,lead-1500,Person 1500,+14155551500',
+    ]);
+  });
+
+  it('counts rows, contacts and duplicates exactly, warns of shared numbers, and says what the server counted', async () => {
+    const campaign = makeCampaign();
+    const upserts: Upsert[] = [];
+    // The server's side: contacts by external ID, lead-4 there before the import.
+    const stored = new Set(['lead-4']);
+    const answers: { inserted: number; updated: number; failed: number }[] = [];
+    serve(campaign, {
+      upserts,
+      answer: (body) => {
+        const out = { inserted: 0, updated: 0, failed: [] as { index: number; reason: string }[] };
+        body.contacts.forEach((c, index) => {
+          if (c.external_id === 'lead-5') {
+            out.failed.push({ index, reason: 'external_id "lead-5" is used by another contact' });
+          } else if (stored.has(c.external_id!)) out.updated++;
+          else {
+            stored.add(c.external_id!);
+            out.inserted++;
+          }
+        });
+        answers.push({ ...out, failed: out.failed.length });
+        return HttpResponse.json({ ...out, warnings: [], contact_ids: [] });
+      },
+    });
+    const dialog = await openImport(campaign);
+    await uploadCsv(
+      dialog,
+      [
+        'external_id,phone',
+        'lead-1,+14155550101',
+        'lead-2,+14155550102',
+        'lead-1,+14155550111',
+        'lead-3,12345',
+        'lead-4,(415) 555-0102',
+        'lead-5,+14155550105',
+      ].join('\n'),
+    );
+
+    expect(
+      await within(dialog).findByText(
+        '6 rows: 4 contacts to import, 1 duplicate row, 1 row with a problem.',
+      ),
+    ).toBeInTheDocument();
+    const skipped = within(dialog).getByRole('table', { name: '2 of 6 rows will be skipped' });
+    expect(bodyRows(skipped)).toEqual([
+      '2Duplicate: the same external ID "lead-1" is on line 4, which is imported instead',
+      '5"12345" is not a possible phone number',
+    ]);
+    const shared = within(dialog).getByRole('list', { name: 'Shared phone numbers' });
+    expect(within(shared).getByRole('listitem')).toHaveTextContent('+14155550102: lines 3, 6');
+    await importAndWait(dialog, 'Import 4 contacts');
+
+    // Each contact once, the later lead-1 row.
+    expect(upserts[0]!.contacts.map((c) => [c.external_id, c.phone_numbers[0]])).toEqual([
+      ['lead-2', '+14155550102'],
+      ['lead-1', '+14155550111'],
+      ['lead-4', '(415) 555-0102'],
+      ['lead-5', '+14155550105'],
+    ]);
+    // The counts are the server's answers, as the activity log records each request.
+    const sum = (k: 'inserted' | 'updated' | 'failed') => answers.reduce((n, a) => n + a[k], 0);
+    expect([sum('inserted'), sum('updated'), sum('failed')]).toEqual([2, 1, 1]);
+    expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
+      'Inserted2Updated1Failed1Skipped2',
+    );
+    // Saved: the file's contacts that exist now.
+    const saved = ['lead-1', 'lead-2', 'lead-3', 'lead-4', 'lead-5'].filter((id) => stored.has(id));
+    expect(saved).toHaveLength(3);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 3 contacts from 6 rows (2 new, 1 updated). 2 skipped and 1 failed, each listed below with why.',
+    );
+    expect(bodyRows(within(dialog).getByRole('table', { name: 'Rows not imported' }))).toEqual([
+      '2SkippedDuplicate: the same external ID "lead-1" is on line 4, which is imported instead',
+      '5Skipped"12345" is not a possible phone number',
+      '7Failedexternal_id "lead-5" is used by another contact',
     ]);
   });
 
@@ -364,10 +443,10 @@ describe('Import contacts', () => {
 
     expect(upserts.map((u) => u.contacts.length)).toEqual([10, 5, 5, 3, 2, 1, 1, 1, 2]);
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted9Updated0Failed1',
+      'Inserted9Updated0Failed0Skipped1',
     );
     expect(
-      within(dialog).getByRole('row', { name: '8 Request body over 5 MB' }),
+      within(dialog).getByRole('row', { name: '8 Skipped Request body over 5 MB' }),
     ).toBeInTheDocument();
   });
 
@@ -387,7 +466,7 @@ describe('Import contacts', () => {
     await uploadCsv(dialog, csvOf(5));
     await importAndWait(dialog, 'Import 5 contacts');
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted4Updated1Failed0Warnings1',
+      'Inserted4Updated1Failed0Skipped0Warnings1',
     );
     await userEvent.click(within(dialog).getByText(/1 warnings/));
     expect(
@@ -424,7 +503,7 @@ describe('Import contacts', () => {
       await within(dialog).findByText('Import cancelled after 2,000 of 2,500 rows.'),
     ).toBeInTheDocument();
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 2,000 of 2,500 rows. 500 not sent yet: Resume import sends them',
+      'Saved 2,000 contacts from 2,500 rows (2,000 new, 0 updated). 500 not sent yet: Resume import sends them',
     );
     expect(upserts).toHaveLength(2);
 
@@ -432,11 +511,13 @@ describe('Import contacts', () => {
     expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 1000, 500]);
     expect(new Set(idsOf(upserts)).size).toBe(2500);
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent('Inserted2,500');
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Saved 2,500 of 2,500 rows.');
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Saved 2,500 contacts from 2,500 rows (2,500 new, 0 updated).',
+    );
     expect(within(dialog).queryByRole('button', { name: 'Resume import' })).not.toBeInTheDocument();
   });
 
-  it('after a lost answer, resumes by sending again only rows it can match, and fails the others as maybe saved', async () => {
+  it('after a lost answer, resumes by sending again only rows it can match, and skips the others as maybe saved', async () => {
     const campaign = makeCampaign();
     const upserts: Upsert[] = [];
     serve(campaign, {
@@ -453,11 +534,11 @@ describe('Import contacts', () => {
       'The import stopped at line 1002: Cannot reach the server.',
     );
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 1,000 of 1,500 rows. 1 not saved, each listed below with why. 499 not sent yet',
+      'Saved 1,000 contacts from 1,500 rows (1,000 new, 0 updated). 1 skipped, each listed below with why. 499 not sent yet',
     );
     expect(
       within(dialog).getByRole('row', {
-        name: /^1002 May have been saved: the server's answer was lost/,
+        name: /^1002 Skipped May have been saved: the server's answer was lost/,
       }),
     ).toBeInTheDocument();
 
@@ -465,7 +546,7 @@ describe('Import contacts', () => {
     expect(upserts.map((u) => u.contacts.length)).toEqual([1000, 500, 499]);
     expect(upserts[2]!.contacts.map((c) => c.external_id)).not.toContain(undefined);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 1,499 of 1,500 rows. 1 not saved',
+      'Saved 1,499 contacts from 1,500 rows (1,499 new, 0 updated). 1 skipped',
     );
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -495,7 +576,7 @@ describe('Import contacts', () => {
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Check JSON' }));
     const skipped = await within(dialog).findByRole('table', {
-      name: '2 of 3 rows will not be imported',
+      name: '2 of 3 rows will be skipped',
     });
     expect(bodyRows(skipped)).toEqual([
       '2phone_numbers: At least one phone number',
@@ -503,7 +584,7 @@ describe('Import contacts', () => {
     ]);
     await importAndWait(dialog, 'Import 1 contact');
     expect(within(dialog).getByLabelText('Import result')).toHaveTextContent(
-      'Inserted1Updated0Failed2',
+      'Inserted1Updated0Failed0Skipped2',
     );
     expect(upserts[0]!.contacts).toEqual([
       { external_id: 'j-1', phone_numbers: ['+14155550123'], data: { first_name: 'Ada' } },
@@ -524,7 +605,7 @@ describe('Import contacts', () => {
       /The import stopped at line 2: .*Missing scope campaigns:manage/,
     );
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Saved 0 of 3 rows. 3 not sent yet',
+      'Saved 0 contacts from 3 rows (0 new, 0 updated). 3 not sent yet',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.getByRole('button', { name: 'Import contacts' })).toHaveAttribute(

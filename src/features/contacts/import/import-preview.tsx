@@ -1,23 +1,37 @@
 import { formatCount, formatNumber } from '../../../lib/format';
 import { asText, truncate } from '../contact-display';
-import type { ImportRow } from './import-rows';
+import type { ImportRow, SharedNumber } from './import-rows';
 
 const SHOWN = 5;
 const LISTED = 50;
 
-/** The first rows as they will be sent, and every row that will not be, with why. */
+/**
+ * The first rows as they will be sent, what the file holds (rows, contacts, duplicates), every
+ * row that will not be sent with why, and numbers that several contacts share.
+ */
 export function ImportPreview({
   rows,
+  shared,
   unit,
   countryCode,
 }: {
   rows: ImportRow[];
+  shared: SharedNumber[];
   unit: string;
   countryCode: string;
 }) {
   const problems = rows.filter((r) => r.problem);
+  const duplicates = problems.filter((r) => r.duplicateOf !== undefined).length;
+  const contacts = rows.length - problems.length;
   return (
     <div className="space-y-3">
+      <p className="text-sm font-medium">
+        {formatCount(rows.length, 'row')}: {formatCount(contacts, 'contact')} to import
+        {duplicates > 0 && `, ${formatCount(duplicates, 'duplicate row')}`}
+        {problems.length > duplicates &&
+          `, ${formatCount(problems.length - duplicates, 'row')} with a problem`}
+        .
+      </p>
       <table className="w-full text-left text-sm">
         <caption className="text-left text-sm font-medium">
           Preview of the first {Math.min(SHOWN, rows.length)} of {formatCount(rows.length, 'row')}
@@ -56,6 +70,30 @@ export function ImportPreview({
         country code.
       </p>
       {problems.length > 0 && <BadRows rows={problems} total={rows.length} unit={unit} />}
+      {shared.length > 0 && <SharedNumbers shared={shared} unit={unit} />}
+    </div>
+  );
+}
+
+function SharedNumbers({ shared, unit }: { shared: SharedNumber[]; unit: string }) {
+  return (
+    <div className="space-y-1 rounded-md bg-amber-50 p-3 text-sm text-amber-950">
+      <p className="font-medium">
+        {shared.length === 1
+          ? '1 phone number belongs to more than one contact'
+          : `${formatNumber(shared.length)} phone numbers belong to more than one contact`}
+      </p>
+      <ul aria-label="Shared phone numbers" className="list-disc pl-5">
+        {shared.slice(0, LISTED).map((s) => (
+          <li key={s.number}>
+            {s.number}: {unit}s {s.lines.map(formatNumber).join(', ')}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {shared.length > LISTED && `And ${formatNumber(shared.length - LISTED)} more. `}
+        They are imported as separate contacts, and each may be called.
+      </p>
     </div>
   );
 }
@@ -65,7 +103,7 @@ function BadRows({ rows, total, unit }: { rows: ImportRow[]; total: number; unit
     <div className="space-y-1 rounded-md bg-amber-50 p-3">
       <table className="w-full text-left text-sm text-amber-950">
         <caption className="text-left font-medium">
-          {formatNumber(rows.length)} of {formatCount(total, 'row')} will not be imported
+          {formatNumber(rows.length)} of {formatCount(total, 'row')} will be skipped
         </caption>
         <thead className="text-xs">
           <tr>
@@ -84,7 +122,7 @@ function BadRows({ rows, total, unit }: { rows: ImportRow[]; total: number; unit
       </table>
       <p className="text-sm text-amber-950">
         {rows.length > LISTED && `And ${formatNumber(rows.length - LISTED)} more. `}
-        The other rows are imported; the report lists these with a CSV download to fix them.
+        They are not sent; the report lists them with a CSV download to fix them.
       </p>
     </div>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkRows, phoneCheck, type ImportRow } from './import-rows';
+import {
+  checkRows,
+  markDuplicates,
+  phoneCheck,
+  sharedNumbers,
+  type ImportRow,
+} from './import-rows';
 
 const row = (line: number, input: ImportRow['input']): ImportRow => ({
   line,
@@ -39,5 +45,42 @@ describe('checkRows', () => {
     const [us] = checkRows([row(2, { phone_numbers: ['020 7946 0018'] })], phoneCheck('+1'));
     expect(uk!.problem).toBeNull();
     expect(us!.problem).toMatch(/020 7946 0018/);
+  });
+
+  it('skips a row naming the same contact as a later one, by external ID or id, keeping the later', () => {
+    const rows = markDuplicates(
+      [
+        row(1, { external_id: 'a', phone_numbers: ['+14155550101'] }),
+        row(2, { id: 'c-1', phone_numbers: ['+14155550102'] }),
+        row(3, { external_id: 'a', phone_numbers: ['+14155550103'] }),
+        { line: 4, raw: {}, input: null, problem: 'No phone number' },
+        row(5, { id: 'c-1', external_id: 'b', phone_numbers: ['+14155550105'] }),
+        row(6, { external_id: 'c-1', phone_numbers: ['+14155550106'] }),
+      ],
+      'item',
+    );
+    expect(rows.map((r) => [r.line, r.duplicateOf, r.problem])).toEqual([
+      [1, 3, 'Duplicate: the same external ID "a" is on item 3, which is imported instead'],
+      [2, 5, 'Duplicate: the same id "c-1" is on item 5, which is imported instead'],
+      [3, undefined, null],
+      [4, undefined, 'No phone number'],
+      [5, undefined, null],
+      // An external ID equal to another row's id is another contact.
+      [6, undefined, null],
+    ]);
+    expect(rows.filter((r) => r.input).map((r) => r.line)).toEqual([3, 5, 6]);
+  });
+
+  it('finds numbers that several rows to import share, as the server will store them', () => {
+    const shared = sharedNumbers(
+      [
+        row(2, { phone_numbers: ['020 7946 0018', '+44 20 7946 0018'] }),
+        row(3, { phone_numbers: ['+442079460018'] }),
+        row(4, { phone_numbers: ['020 7946 0019'] }),
+        { line: 5, raw: {}, input: null, problem: 'Duplicate' },
+      ],
+      phoneCheck('+44'),
+    );
+    expect(shared).toEqual([{ number: '+442079460018', lines: [2, 3] }]);
   });
 });

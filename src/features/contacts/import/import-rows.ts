@@ -4,13 +4,15 @@ import { contactInputSchema, type ContactInput } from '../../../../contract/sche
 
 /**
  * One contact to import, with where it came from: `line` is the file line of a CSV row or the
- * 1-based position of a pasted JSON item. `problem` rows are never sent.
+ * 1-based position of a pasted JSON item. `problem` rows are never sent; `duplicateOf` is the
+ * line of the later row with the same contact, imported instead of this one.
  */
 export type ImportRow = {
   line: number;
   raw: Record<string, string>;
   input: ContactInput | null;
   problem: string | null;
+  duplicateOf?: number;
 };
 
 const pastedSchema = z.union([z.array(z.unknown()), z.object({ contacts: z.array(z.unknown()) })]);
@@ -79,4 +81,57 @@ export function checkRows(rows: ImportRow[], checkPhone: PhoneCheck): ImportRow[
     if (reasons.length > 0) return { ...row, input: null, problem: reasons.join('; ') };
     return { ...row, input: contact.data };
   });
+}
+
+/**
+ * Rows naming the same contact (id or external ID) as a later row are skipped, with why: the
+ * API would let the later row overwrite the earlier one and count it as an update, so a file
+ * holding one contact twice would report more contacts saved than exist. The later row wins,
+ * as it would in one request.
+ */
+export function markDuplicates(rows: ImportRow[], unit: string): ImportRow[] {
+  const keptBy = new Map<string, ImportRow>();
+  const out = [...rows];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (!row.input) continue;
+    // Each key names what it is, so an id and an external ID never collide.
+    const keys = [
+      ...(row.input.id ? [`id "${row.input.id}"`] : []),
+      ...(row.input.external_id ? [`external ID "${row.input.external_id}"`] : []),
+    ];
+    const clash = keys.find((key) => keptBy.has(key));
+    if (clash) {
+      const kept = keptBy.get(clash)!;
+      out[i] = {
+        ...row,
+        input: null,
+        duplicateOf: kept.line,
+        problem: `Duplicate: the same ${clash} is on ${unit} ${kept.line}, which is imported instead`,
+      };
+      continue;
+    }
+    for (const key of keys) keptBy.set(key, row);
+  }
+  return out;
+}
+
+/** A number that more than one contact of the import dials, with the rows that have it. */
+export type SharedNumber = { number: string; lines: number[] };
+
+/** Numbers (as E.164) that two or more rows to be imported share: allowed, but worth a look. */
+export function sharedNumbers(rows: ImportRow[], checkPhone: PhoneCheck): SharedNumber[] {
+  const lines = new Map<string, number[]>();
+  for (const row of rows) {
+    if (!row.input) continue;
+    const own = new Set<string>();
+    for (const raw of row.input.phone_numbers) {
+      const answer = checkPhone(raw);
+      if (answer.ok) own.add(answer.e164);
+    }
+    for (const number of own) lines.set(number, [...(lines.get(number) ?? []), row.line]);
+  }
+  return [...lines]
+    .filter(([, at]) => at.length > 1)
+    .map(([number, at]) => ({ number, lines: at }));
 }

@@ -10,7 +10,14 @@ import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } fr
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
-import { checkRows, parseJsonContacts, phoneCheck, type ImportRow } from './import-rows';
+import {
+  checkRows,
+  markDuplicates,
+  parseJsonContacts,
+  phoneCheck,
+  sharedNumbers,
+  type ImportRow,
+} from './import-rows';
 import { runImport, startReport, type ImportReport } from './run-import';
 import { useContactUpload } from '../../../api/contacts';
 import { useCountryCode } from './use-country-code';
@@ -59,11 +66,15 @@ export default function ImportWizard({
     () => (country.code === null ? null : phoneCheck(country.code)),
     [country.code],
   );
-  const rows = useMemo(
-    () => (checkPhone ? checkRows(candidates, checkPhone) : []),
-    [candidates, checkPhone],
-  );
   const unit = source?.kind === 'json' ? 'item' : 'line';
+  const rows = useMemo(
+    () => (checkPhone ? markDuplicates(checkRows(candidates, checkPhone), unit) : []),
+    [candidates, checkPhone, unit],
+  );
+  const shared = useMemo(
+    () => (checkPhone ? sharedNumbers(rows, checkPhone) : []),
+    [rows, checkPhone],
+  );
   const sendable = rows.filter((r) => r.input).length;
 
   async function readFile(file: File) {
@@ -203,7 +214,7 @@ export default function ImportWizard({
       )}
       {source &&
         (country.code ? (
-          <ImportPreview rows={rows} unit={unit} countryCode={country.code} />
+          <ImportPreview rows={rows} shared={shared} unit={unit} countryCode={country.code} />
         ) : country.error ? (
           <ErrorState
             title="Could not read the campaign's configuration"

@@ -5,12 +5,19 @@ import type { ImportRow } from './import-rows';
 export type FailedRow = { line: number; reason: string; raw: Record<string, string> };
 
 export type ImportReport = {
-  /** Rows the file holds, and how many of them are settled: saved, or failed with a reason. */
+  /** Rows the file holds, and how many of them are settled: saved, skipped or failed. */
   total: number;
   done: number;
+  /** Summed from the server's answers, as the activity log records each request. */
   inserted: number;
   updated: number;
+  /** Rows the server's answer lists as failed: the activity log's "failed". */
   failed: FailedRow[];
+  /**
+   * Rows no answer of the server counts, each with why: found bad or duplicate before sending,
+   * refused by a request that wrote nothing (422), or left in doubt by a lost answer.
+   */
+  skipped: FailedRow[];
   warnings: string[];
   /** Rows not sent yet, in file order; none of them is saved. Resuming sends exactly these. */
   unsent: ImportRow[];
@@ -21,17 +28,18 @@ export type ImportReport = {
 
 type Send = (contacts: ContactInput[]) => Promise<UpsertResult>;
 
-/** Before anything is sent: the rows the browser found bad have failed, the others wait. */
+/** Before anything is sent: the rows the browser found bad are skipped, the others wait. */
 export function startReport(rows: ImportRow[]): ImportReport {
-  const failed = rows.flatMap((r) =>
+  const skipped = rows.flatMap((r) =>
     r.problem ? [{ line: r.line, reason: r.problem, raw: r.raw }] : [],
   );
   return {
     total: rows.length,
-    done: failed.length,
+    done: skipped.length,
     inserted: 0,
     updated: 0,
-    failed,
+    failed: [],
+    skipped,
     warnings: [],
     unsent: rows.filter((r) => r.input !== null),
     stopped: null,
@@ -68,6 +76,7 @@ export async function runImport(
   const report: ImportReport = {
     ...from,
     failed: [...from.failed],
+    skipped: [...from.skipped],
     warnings: [...from.warnings],
     stopped: null,
     cancelled: false,
@@ -78,7 +87,7 @@ export async function runImport(
   }
   const publish = () => {
     report.unsent = queue.flat();
-    opts.onProgress({ ...report, failed: [...report.failed] });
+    opts.onProgress({ ...report, failed: [...report.failed], skipped: [...report.skipped] });
   };
 
   while (queue.length > 0) {
@@ -113,12 +122,13 @@ export async function runImport(
     publish();
   }
   report.failed.sort((a, b) => a.line - b.line);
+  report.skipped.sort((a, b) => a.line - b.line);
   publish();
   return report;
 }
 
 /**
- * A 422 (or a 413, too big) refuses rows, and writes nothing. Rows the 422 names fail with its
+ * A 422 (or a 413, too big) refuses rows, and writes nothing. Rows the 422 names are skipped with its
  * reasons and the rest is sent again; when it names none, the part is halved until the refused
  * rows stand alone. Returns the parts to send instead, or null when the error is not about rows.
  */
@@ -140,7 +150,7 @@ function rowRejections(
     return [part.slice(0, half), part.slice(half)];
   }
   if (reasons.size === 0) reasons.set(0, [error.message]);
-  for (const [index, why] of reasons) report.failed.push(failure(part[index]!, why.join('; ')));
+  for (const [index, why] of reasons) report.skipped.push(failure(part[index]!, why.join('; ')));
   report.done += reasons.size;
   const rest = part.filter((_, i) => !reasons.has(i));
   return rest.length > 0 ? [rest] : [];
@@ -150,7 +160,8 @@ function rowRejections(
  * Says why the import stopped, and returns the rows of `part` to send on resume. A refusal
  * (400, 401, 403, 429…) wrote nothing, so all of them. A lost answer (no response, a 5xx, a
  * response that breaks the contract) may follow a write: rows with an id or external ID are
- * sent again, which updates them; the others fail, since sending them again could add them twice.
+ * sent again, which updates them; the others are skipped, since sending them again could add
+ * them twice.
  */
 function stop(report: ImportReport, error: unknown, part: ImportRow[], unit: string): ImportRow[] {
   const message = error instanceof Error ? error.message : String(error);
@@ -163,7 +174,7 @@ function stop(report: ImportReport, error: unknown, part: ImportRow[], unit: str
     if (row.input!.id || row.input!.external_id) resendable.push(row);
     else {
       const reason = `May have been saved: the server's answer was lost (${message}). It has no external ID to match it by, so check the campaign before importing it again.`;
-      report.failed.push(failure(row, reason));
+      report.skipped.push(failure(row, reason));
       report.done += 1;
     }
   }
