@@ -12,6 +12,7 @@ import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
+import { ZoneNote } from '../../components/zone-note';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 const HEADERS = [
@@ -113,7 +114,10 @@ export function ConfigurationsPage() {
                     <td className="px-3 py-2 font-medium">{c.name}</td>
                     <td className="px-3 py-2">{c.agent_id ?? '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{c.from_phone_number ?? '—'}</td>
-                    <td className="px-3 py-2">{c.timezone}</td>
+                    <td className="px-3 py-2">
+                      {c.timezone}
+                      <ZoneNote zone={c.timezone} />
+                    </td>
                     <td className="px-3 py-2">{formatSchedule(c.schedule)}</td>
                     <td className="px-3 py-2">
                       {c.max_attempts} attempts, {formatMinutes(c.retry_interval_minutes)} apart
