@@ -96,6 +96,9 @@ export function TimezonePicker({
           'aria-invalid': error ? true : undefined,
           'aria-describedby': messageId,
           className: inputClass,
+          // Set within the keystroke: downshift reports its changes from an effect, too late
+          // for a controlled input, which would drop keys typed quickly.
+          onChange: (event) => setInputValue(event.currentTarget.value),
           onKeyDown: (event) => {
             if (event.key === 'Tab' && isOpen) {
               // Tab takes the highlighted zone and closes the list before the focus moves on.
