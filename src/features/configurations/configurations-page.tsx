@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -8,12 +8,18 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { SkeletonRows } from '../../components/skeleton-rows';
-import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
 import { ZoneNote } from '../../components/zone-note';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
+
+// The form and its timezone combobox load when first needed, or as a pointer or the focus
+// reaches a button that opens it. Until then the dialog waits (its Suspense), so it opens with
+// the form in it and the focus on its first field.
+const loadForm = () => import('./configuration-form');
+const ConfigurationForm = lazy(() => loadForm().then((m) => ({ default: m.ConfigurationForm })));
+const preloadForm = { onFocus: () => void loadForm(), onPointerEnter: () => void loadForm() };
 
 const HEADERS = [
   'Name',
@@ -49,6 +55,7 @@ export function ConfigurationsPage() {
             disabled={!permission.allowed}
             aria-describedby={permission.reason ? reasonId : undefined}
             onClick={() => setEditing('new')}
+            {...preloadForm}
           >
             New configuration
           </Button>
@@ -133,6 +140,7 @@ export function ConfigurationsPage() {
                             variant="ghost"
                             onClick={() => setEditing(c)}
                             aria-label={`Edit ${c.name}`}
+                            {...preloadForm}
                           >
                             Edit
                           </Button>
