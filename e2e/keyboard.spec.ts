@@ -110,6 +110,7 @@ test.describe('Keyboard, focus and titles', () => {
     await page.keyboard.type('tokyo');
     await expect(timezone).toHaveAttribute('aria-expanded', 'true');
     await expect(dialog.getByRole('option', { name: /Asia\/Tokyo/ })).toBeVisible();
+    await expectNoAxeViolations(page);
     // Tab with the list open takes its highlighted zone and goes on to the next field.
     await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Any time (no calling window)' }));
     await expect(timezone).toHaveValue('Asia/Tokyo');

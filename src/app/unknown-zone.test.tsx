@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../test/server';
@@ -52,9 +52,7 @@ function serve() {
     http.get(`${API}/campaign/campaigns/:id/contacts`, () =>
       HttpResponse.json({ contacts: [contact], total: 1, limit: 50, offset: 0 }),
     ),
-    http.get(`${API}/campaign/campaigns/:id/contacts/:contactId`, () =>
-      HttpResponse.json(contact),
-    ),
+    http.get(`${API}/campaign/campaigns/:id/contacts/:contactId`, () => HttpResponse.json(contact)),
     http.get(`${API}/campaign/configurations`, () =>
       HttpResponse.json({ configurations: [config] }),
     ),
@@ -144,7 +142,9 @@ describe(`every page with a configuration in ${ZONE}, a zone this browser does n
     // Its option shows no clock; a zone the browser knows does.
     await userEvent.click(picker);
     await userEvent.clear(picker);
-    expect(within(dialog).getByRole('option', { name: ZONE })).toHaveTextContent(/^Asia\/Riyadh87$/);
+    expect(within(dialog).getByRole('option', { name: ZONE })).toHaveTextContent(
+      /^Asia\/Riyadh87$/,
+    );
     expect(within(dialog).getByRole('option', { name: /^Europe\/London/ })).toHaveTextContent(
       /^Europe\/London\d\d:\d\d$/,
     );

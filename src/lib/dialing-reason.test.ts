@@ -40,9 +40,9 @@ describe('whyNotDialing', () => {
       'The calling window (09:00–17:00) is in Asia/Riyadh87, a timezone this browser does not know, so it cannot tell whether the window is open.',
     );
     // Without a window the zone does not matter.
-    expect(
-      whyNotDialing(campaign, stats, { ...config, schedule: null }, monday10am),
-    ).toMatch(/^Only retries are waiting/);
+    expect(whyNotDialing(campaign, stats, { ...config, schedule: null }, monday10am)).toMatch(
+      /^Only retries are waiting/,
+    );
   });
 
   it('explains a closed calling window and when it opens, in its timezone', () => {

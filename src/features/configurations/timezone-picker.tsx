@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { timezoneQueries } from '../../api/configurations';
 import { inputClass } from '../../components/field';
-import { knownTimeZone } from '../../../contract/zoned-formatter';
-import { formatInZone, unknownZoneNote } from '../../lib/format';
+import { formatInZone, shownZone, unknownZoneNote } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
 // Hundreds of zones: the list shows the first matches, each with its clock, and says how many.
@@ -47,7 +46,9 @@ function stateReducer(
   }
 }
 
-const clock = (tz: string, now: number) => (knownTimeZone(tz) ? formatInZone(now, tz, 'clock') : '');
+// A zone this browser does not know gets no clock: a UTC one beside its name would mislead.
+const clock = (tz: string, now: number) =>
+  shownZone(tz) === tz ? formatInZone(now, tz, 'clock') : '';
 
 /** A searchable combobox of the server's IANA timezones, showing the local time in each. */
 export function TimezonePicker({
@@ -62,7 +63,8 @@ export function TimezonePicker({
   const timezones = useQuery(timezoneQueries.list());
   const [inputValue, setInputValue] = useState(value);
   const now = useNow(30_000);
-  const messageId = useId();
+  const id = useId();
+  const messageId = `${id}-message`;
   const { items, total } = useMemo(
     () => shownZones(timezones.data ?? [], inputValue, value),
     [timezones.data, inputValue, value],
@@ -72,11 +74,12 @@ export function TimezonePicker({
     highlightedIndex,
     selectItem,
     closeMenu,
-    getLabelProps,
     getInputProps,
     getMenuProps,
     getItemProps,
   } = useCombobox<string>({
+    inputId: id,
+    labelId: `${id}-label`,
     items,
     inputValue,
     selectedItem: value || null,
@@ -88,7 +91,7 @@ export function TimezonePicker({
 
   return (
     <div className="relative">
-      <label {...getLabelProps()} className="block text-sm font-medium">
+      <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium">
         Timezone
       </label>
       <input
