@@ -141,7 +141,7 @@ export function TimezonePicker({
                 className={`flex cursor-pointer justify-between px-3 py-1.5 text-sm ${index === highlightedIndex ? 'bg-indigo-50 text-indigo-900' : ''}`}
               >
                 <span>{tz}</span>
-                <span className="text-slate-500 tabular-nums">{clock(tz, now)}</span>
+                <span className="text-slate-600 tabular-nums">{clock(tz, now)}</span>
               </li>
             ))}
         </ul>
