@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { api, expect, expectNoAxeViolations, tabTo, test } from './fixtures';
 
 // Journeys done with the keyboard alone: no click(), no mouse. Focus is checked after every
@@ -14,6 +14,19 @@ const PAGES = [
   ['/configurations', 'Configurations · Headroom'],
   ['/settings', 'Settings · Headroom'],
 ] as const;
+
+/**
+ * One press of Tab, and the focus is on `next`: a time input's hour, minute and AM/PM take a
+ * Tab each, so Tab goes on while the focus stays inside the field it was on.
+ */
+async function tabOnTo(page: Page, next: Locator) {
+  const from = await page.evaluateHandle(() => document.activeElement);
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    if (!(await from.evaluate((el) => el === document.activeElement))) break;
+  }
+  await expect(next).toBeFocused();
+}
 
 async function scrollsSideways(page: Page) {
   return page.evaluate(
@@ -75,6 +88,50 @@ test.describe('Keyboard, focus and titles', () => {
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row).toContainText('Asia/Tokyo');
     await expect(row).toContainText('07:30–');
+  });
+
+  test('walks New configuration to Create by Tab alone, leaving the timezone list open', async ({
+    page,
+  }) => {
+    const name = `Tab only ${Date.now()}`;
+    await page.goto('/configurations');
+    const create = page.getByRole('button', { name: 'New configuration' });
+    await tabTo(page, create);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New configuration' });
+    await expect(dialog.getByLabel('Name')).toBeFocused();
+    await page.keyboard.type(name);
+    for (const label of ['Agent ID', 'Caller number', 'Default country code']) {
+      await tabOnTo(page, dialog.getByLabel(label));
+    }
+    const timezone = dialog.getByRole('combobox', { name: 'Timezone' });
+    await tabOnTo(page, timezone);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('tokyo');
+    await expect(timezone).toHaveAttribute('aria-expanded', 'true');
+    await expect(dialog.getByRole('option', { name: /Asia\/Tokyo/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // Tab with the list open takes its highlighted zone and goes on to the next field.
+    await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Any time (no calling window)' }));
+    await expect(timezone).toHaveValue('Asia/Tokyo');
+    await expect(timezone).toHaveAttribute('aria-expanded', 'false');
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) {
+      await tabOnTo(page, dialog.getByRole('checkbox', { name: day, exact: true }));
+    }
+    await tabOnTo(page, dialog.getByLabel('Start time'));
+    await tabOnTo(page, dialog.getByLabel('End time'));
+    await tabOnTo(page, dialog.getByLabel('Max attempts'));
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('5');
+    await tabOnTo(page, dialog.getByLabel('Retry interval (minutes)'));
+    await tabOnTo(page, dialog.getByRole('button', { name: 'Cancel' }));
+    await tabOnTo(page, dialog.getByRole('button', { name: 'Create configuration' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(create).toBeFocused();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('Asia/Tokyo');
+    await expect(row).toContainText('5 attempts');
   });
 
   test('creates a campaign, then pauses and starts it, focus staying on the button', async ({

@@ -33,6 +33,18 @@ describe('whyNotDialing', () => {
     );
   });
 
+  it('does not guess at a window in a timezone the browser does not know', () => {
+    const config = makeConfiguration({ timezone: 'Asia/Riyadh87' });
+    const stats = makeStats(campaign.id, { contacts: idle, active_calls: 0 });
+    expect(whyNotDialing(campaign, stats, config, monday10am)).toBe(
+      'The calling window (09:00–17:00) is in Asia/Riyadh87, a timezone this browser does not know, so it cannot tell whether the window is open.',
+    );
+    // Without a window the zone does not matter.
+    expect(whyNotDialing(campaign, stats, { ...config, schedule: null }, monday10am)).toMatch(
+      /^Only retries are waiting/,
+    );
+  });
+
   it('explains a closed calling window and when it opens, in its timezone', () => {
     const config = makeConfiguration({
       timezone: 'America/New_York',
@@ -122,6 +134,11 @@ describe('whyNotDialing', () => {
     });
     expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), tomorrow, monday10am)).toBe(
       'Outside window until Tue 08:00',
+    );
+    // A zone the browser does not know: no guess at the window, and no crash.
+    const riyadh87 = makeConfiguration({ timezone: 'Asia/Riyadh87' });
+    expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), riyadh87, monday10am)).toBe(
+      'Window unknown',
     );
     const finished = { total: 10, pending: 0, in_progress: 0, completed: 7, exhausted: 3 };
     expect(chip(campaign, makeStats(campaign.id, { contacts: finished }), null, monday10am)).toBe(

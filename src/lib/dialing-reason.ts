@@ -1,5 +1,6 @@
 import type { Campaign, Configuration, Stats } from '../../contract/schemas';
 import { insideWindow, localClock, nextOpening } from '../../contract/calling-window';
+import { knownTimeZone } from '../../contract/zoned-formatter';
 
 const DAY_NAMES: Record<string, string> = {
   mon: 'Monday',
@@ -55,6 +56,13 @@ export function dialingReason(
   }
   // A closed window is the root cause even when the org is at its cap: free slots would not help.
   const schedule = configuration?.schedule ?? null;
+  if (configuration && schedule && !knownTimeZone(configuration.timezone)) {
+    // The window's hours are on a clock this browser cannot read: UTC would answer wrongly.
+    return idle(
+      'Window unknown',
+      `The calling window (${schedule.start_time}–${schedule.end_time}) is in ${configuration.timezone}, a timezone this browser does not know, so it cannot tell whether the window is open.`,
+    );
+  }
   if (configuration && schedule && !insideWindow(schedule, configuration.timezone, now)) {
     const opening = nextOpening(schedule, configuration.timezone, now);
     const when = opening ? ` It opens ${DAY_NAMES[opening.day]} at ${opening.time}` : '';

@@ -4,10 +4,14 @@ import {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatInZone,
   formatNumber,
   formatRange,
   formatRelative,
   formatUpcoming,
+  shownZone,
+  unknownZoneNote,
+  viewerZone,
 } from './format';
 
 // The hand-written formatters must say exactly what Intl's en-US says.
@@ -109,5 +113,34 @@ describe('formatting without Intl on the first screen', () => {
       const iso = new Date(now + offset * 1000).toISOString();
       expect(formatRelative(iso, now), `${offset}s`).toBe(intl.format(value, unit));
     }
+  });
+});
+
+describe('times in a named zone', () => {
+  // Monday 23 November 2026, 19:17 UTC = 14:17 in New York.
+  const at = Date.parse('2026-11-23T19:17:00Z');
+
+  it('writes the wall clock of the zone it is given', () => {
+    expect(formatInZone(at, 'America/New_York', 'clock')).toBe('14:17');
+    expect(formatInZone(at, 'America/New_York', 'weekday-clock')).toBe('Mon 14:17');
+    expect(formatInZone(at, 'Asia/Tokyo', 'date-clock')).toBe('Tue Nov 24 04:17');
+    expect(formatInZone(new Date(at), 'UTC', 'clock')).toBe('19:17');
+  });
+
+  it('falls back to UTC, and says so, for a zone this browser does not know', () => {
+    expect(() => new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Riyadh87' })).toThrow(
+      RangeError,
+    );
+    expect(formatInZone(at, 'Asia/Riyadh87', 'weekday-clock')).toBe('Mon 19:17');
+    expect(shownZone('Asia/Riyadh87')).toBe('UTC');
+    expect(unknownZoneNote('Asia/Riyadh87')).toBe(
+      'Times in UTC: this browser does not know Asia/Riyadh87',
+    );
+  });
+
+  it('names a known zone as it is, with no note', () => {
+    expect(shownZone('Europe/London')).toBe('Europe/London');
+    expect(unknownZoneNote('Europe/London')).toBeNull();
+    expect(unknownZoneNote(viewerZone())).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 // formatter loads the ICU data, about 100 ms on a phone-class CPU before anything shows.
 // The output is Intl's en-US (format.test.ts compares them); anything rarer uses Intl,
 // built once on first use (toLocaleString(options) would build one on every call).
+// Times in a named zone go through formatInZone, which is given the zone every time.
+import { knownTimeZone, zonedFormatter } from '../../contract/zoned-formatter';
 
 let numberFormat: Intl.NumberFormat | undefined;
 
@@ -83,4 +85,45 @@ export function formatDuration(seconds: number): string {
   if (m < 60) return s ? `${m}m ${s}s` : `${m}m`;
   const h = Math.floor(m / 60);
   return `${h}h ${m % 60}m`;
+}
+
+let viewer: string | undefined;
+
+/** The viewer's own timezone, as the browser reports it. */
+export function viewerZone(): string {
+  return (viewer ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+/** The zone that times asked for in `zone` are shown in: itself, or UTC if the browser lacks it. */
+export function shownZone(zone: string): string {
+  return knownTimeZone(zone) ? zone : 'UTC';
+}
+
+/** What to say wherever `zone` is shown, when this browser does not know it; else null. */
+export function unknownZoneNote(zone: string): string | null {
+  return knownTimeZone(zone) ? null : `Times in UTC: this browser does not know ${zone}`;
+}
+
+const ZONED = {
+  /** "14:20" */
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** "Tue 14:20" */
+  'weekday-clock': { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** "Tue Nov 24 14:20" */
+  'date-clock': {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * An instant on the wall clock of `zone`, 24-hour. In UTC when the browser does not know the
+ * zone: name the zone with shownZone and put unknownZoneNote beside it.
+ */
+export function formatInZone(at: number | Date, zone: string, style: keyof typeof ZONED): string {
+  return zonedFormatter(zone, ZONED[style]).format(at).replaceAll(',', '');
 }

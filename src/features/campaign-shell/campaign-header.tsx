@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { configurationQueries } from '../../api/configurations';
 import type { Campaign } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
+import { ZoneNote } from '../../components/zone-note';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
 import { PageHeading } from '../../components/page-heading';
@@ -31,14 +32,17 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
       ]
     : TERMS.map(() => '…');
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5" aria-busy={!c}>
-      {TERMS.map((term, i) => (
-        <div key={term}>
-          <dt className="text-xs text-slate-500 uppercase">{term}</dt>
-          <dd className="text-sm text-slate-800">{values[i]}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3 lg:grid-cols-5" aria-busy={!c}>
+        {TERMS.map((term, i) => (
+          <div key={term}>
+            <dt className="text-xs text-slate-500 uppercase">{term}</dt>
+            <dd className="text-sm text-slate-800">{values[i]}</dd>
+          </div>
+        ))}
+      </dl>
+      {c && <ZoneNote zone={c.timezone} className="mt-1" />}
+    </>
   );
 }
 

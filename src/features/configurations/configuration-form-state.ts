@@ -6,6 +6,7 @@ import {
   type ConfigurationCreate,
   type Weekday,
 } from '../../../contract/schemas';
+import { viewerZone } from '../../lib/format';
 
 export type FormState = {
   name: string;
@@ -30,7 +31,7 @@ export function initialState(config?: Configuration): FormState {
     from_phone_number: config?.from_phone_number ?? '',
     default_country_code: config?.default_country_code ?? '+1',
     // A new configuration starts in the admin's own timezone, the likeliest answer.
-    timezone: config?.timezone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    timezone: config?.timezone ?? viewerZone(),
     anyTime: config ? config.schedule === null : false,
     days: (config?.schedule?.days as Weekday[] | undefined) ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
     start_time: config?.schedule?.start_time ?? '09:00',

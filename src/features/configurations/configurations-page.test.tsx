@@ -160,6 +160,71 @@ describe('Configurations', () => {
     });
   });
 
+  it('Tab leaves the timezone field with its list open, taking the highlighted zone', async () => {
+    serve([]);
+    renderRoute('/configurations');
+    const form = within(await openNewForm());
+    const picker = form.getByRole('combobox', { name: 'Timezone' });
+    await userEvent.click(picker);
+    await userEvent.clear(picker);
+    await userEvent.type(picker, 'tok');
+    expect(picker).toHaveAttribute('aria-expanded', 'true');
+    expect(form.getByRole('option', { name: /^Asia\/Tokyo/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.tab();
+    expect(form.getByRole('checkbox', { name: 'Any time (no calling window)' })).toHaveFocus();
+    expect(picker).toHaveValue('Asia/Tokyo');
+    expect(picker).toHaveAttribute('aria-expanded', 'false');
+    expect(picker).toHaveAccessibleDescription(/^Local time in Asia\/Tokyo: \d\d:\d\d$/);
+    // Back with Shift+Tab, a word that matches nothing, and on: the chosen zone stays.
+    await userEvent.tab({ shift: true });
+    expect(picker).toHaveFocus();
+    await userEvent.clear(picker);
+    await userEvent.type(picker, 'atlantis');
+    expect(form.getByText('No timezone matches “atlantis”.')).toBeVisible();
+    expect(form.queryByRole('option')).not.toBeInTheDocument();
+    await userEvent.tab();
+    expect(form.getByRole('checkbox', { name: 'Any time (no calling window)' })).toHaveFocus();
+    expect(picker).toHaveValue('Asia/Tokyo');
+  });
+
+  it('filters hundreds of zones to the first matches, says how many, and Escape keeps the zone', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `Etc/Zone${String(i).padStart(3, '0')}`);
+    serve([makeConfiguration({ name: 'UK hours', timezone: 'Europe/London' })]);
+    server.use(
+      http.get(`${API}/campaign/timezones`, () =>
+        HttpResponse.json({ timezones: [...many, 'Europe/London'] }),
+      ),
+    );
+    renderRoute('/configurations');
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit UK hours' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit UK hours' });
+    const form = within(dialog);
+    const picker = form.getByRole('combobox', { name: 'Timezone' });
+    expect(picker).toHaveValue('Europe/London');
+    // Opened on the chosen zone, among its neighbours.
+    await userEvent.click(picker);
+    expect(form.getByRole('option', { name: /^Europe\/London/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await userEvent.clear(picker);
+    await userEvent.type(picker, 'zone1');
+    expect(form.getAllByRole('option')).toHaveLength(50);
+    expect(form.getByText('50 of 100 shown: type to narrow.')).toBeVisible();
+    await userEvent.type(picker, '99');
+    expect(form.getAllByRole('option').map((o) => o.textContent)).toEqual(['Etc/Zone199']);
+    // Escape closes the list and puts the chosen zone back; a second one closes the dialog.
+    await userEvent.keyboard('{Escape}');
+    expect(picker).toHaveAttribute('aria-expanded', 'false');
+    expect(picker).toHaveValue('Europe/London');
+    expect(dialog).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
   it('explains a 409 on delete with links to the campaigns using it', async () => {
     const config = makeConfiguration({ name: 'Busy config' });
     const spring = makeCampaign({ name: 'Spring outreach', configuration_id: config.id });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -9,11 +9,18 @@ import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { UnshownItems } from '../../components/unshown-items';
 import { SkeletonRows } from '../../components/skeleton-rows';
-import { ConfigurationForm } from './configuration-form';
 import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
+import { ZoneNote } from '../../components/zone-note';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
+
+// The form and its timezone combobox load when first needed, or as a pointer or the focus
+// reaches a button that opens it. Until then the dialog waits (its Suspense), so it opens with
+// the form in it and the focus on its first field.
+const loadForm = () => import('./configuration-form');
+const ConfigurationForm = lazy(() => loadForm().then((m) => ({ default: m.ConfigurationForm })));
+const preloadForm = { onFocus: () => void loadForm(), onPointerEnter: () => void loadForm() };
 
 const HEADERS = [
   'Name',
@@ -51,6 +58,7 @@ export function ConfigurationsPage() {
             disabled={!permission.allowed}
             aria-describedby={permission.reason ? reasonId : undefined}
             onClick={() => setEditing('new')}
+            {...preloadForm}
           >
             New configuration
           </Button>
@@ -117,7 +125,10 @@ export function ConfigurationsPage() {
                     <td className="px-3 py-2 font-medium">{c.name}</td>
                     <td className="px-3 py-2">{c.agent_id ?? '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{c.from_phone_number ?? '—'}</td>
-                    <td className="px-3 py-2">{c.timezone}</td>
+                    <td className="px-3 py-2">
+                      {c.timezone}
+                      <ZoneNote zone={c.timezone} />
+                    </td>
                     <td className="px-3 py-2">{formatSchedule(c.schedule)}</td>
                     <td className="px-3 py-2">
                       {c.max_attempts} attempts, {formatMinutes(c.retry_interval_minutes)} apart
@@ -133,6 +144,7 @@ export function ConfigurationsPage() {
                             variant="ghost"
                             onClick={() => setEditing(c)}
                             aria-label={`Edit ${c.name}`}
+                            {...preloadForm}
                           >
                             Edit
                           </Button>

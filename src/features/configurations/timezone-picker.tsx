@@ -1,22 +1,54 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { timezoneQueries } from '../../api/configurations';
 import { inputClass } from '../../components/field';
+import { formatInZone, shownZone, unknownZoneNote } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 
+// Hundreds of zones: the list shows the first matches, each with its clock, and says how many.
 const MAX_OPTIONS = 50;
 
-function localTime(timeZone: string, now: number): string {
-  try {
-    return new Date(now).toLocaleTimeString('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-  } catch {
-    return '';
+/** The zones shown for what is typed: its first matches, or the neighbours of the chosen one. */
+function shownZones(all: readonly string[], query: string, chosen: string) {
+  if (query === chosen) {
+    const at = Math.max(0, all.indexOf(chosen));
+    const start = Math.max(0, Math.min(at - MAX_OPTIONS / 2, all.length - MAX_OPTIONS));
+    return { items: all.slice(start, start + MAX_OPTIONS), total: all.length };
+  }
+  const q = query.trim().toLowerCase().replaceAll(' ', '_');
+  const found = q ? all.filter((tz) => tz.toLowerCase().includes(q)) : all;
+  return { items: found.slice(0, MAX_OPTIONS), total: found.length };
+}
+
+const { InputChange, InputKeyDownEscape, InputBlur, FunctionCloseMenu, FunctionSelectItem } =
+  useCombobox.stateChangeTypes;
+
+function stateReducer(
+  state: UseComboboxState<string>,
+  { type, changes }: UseComboboxStateChangeOptions<string>,
+): Partial<UseComboboxState<string>> {
+  switch (type) {
+    case InputChange:
+      // Typing highlights the first match, so Enter or Tab takes it.
+      return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
+    case FunctionSelectItem:
+      return { ...changes, isOpen: false, highlightedIndex: -1 };
+    case InputKeyDownEscape:
+      // Closes the list; never clears the chosen zone.
+      return { ...changes, selectedItem: state.selectedItem, inputValue: state.selectedItem ?? '' };
+    case InputBlur:
+    case FunctionCloseMenu:
+      // Leaving without a choice puts the chosen zone back, not half a word.
+      return { ...changes, inputValue: changes.selectedItem ?? '' };
+    default:
+      return changes;
   }
 }
+
+// A zone this browser does not know gets no clock: a UTC one beside its name would mislead.
+const clock = (tz: string, now: number) =>
+  shownZone(tz) === tz ? formatInZone(now, tz, 'clock') : '';
 
 /** A searchable combobox of the server's IANA timezones, showing the local time in each. */
 export function TimezonePicker({
@@ -29,117 +61,104 @@ export function TimezonePicker({
   error?: string;
 }) {
   const timezones = useQuery(timezoneQueries.list());
-  const [query, setQuery] = useState(value);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const [inputValue, setInputValue] = useState(value);
   const now = useNow(30_000);
   const id = useId();
-  const listId = `${id}-list`;
   const messageId = `${id}-message`;
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase().replaceAll(' ', '_');
-    const all = timezones.data ?? [];
-    return (
-      q && q !== value.toLowerCase() ? all.filter((tz) => tz.toLowerCase().includes(q)) : all
-    ).slice(0, MAX_OPTIONS);
-  }, [timezones.data, query, value]);
-
-  function choose(tz: string) {
-    onChange(tz);
-    setQuery(tz);
-    setOpen(false);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(a + 1, matches.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter' && open && matches[active]) {
-      event.preventDefault();
-      choose(matches[active]);
-    } else if (event.key === 'Escape') {
-      setOpen(false);
-      setQuery(value);
-    }
-  }
+  const { items, total } = useMemo(
+    () => shownZones(timezones.data ?? [], inputValue, value),
+    [timezones.data, inputValue, value],
+  );
+  const {
+    isOpen,
+    highlightedIndex,
+    selectItem,
+    closeMenu,
+    getInputProps,
+    getMenuProps,
+    getItemProps,
+  } = useCombobox<string>({
+    inputId: id,
+    labelId: `${id}-label`,
+    items,
+    inputValue,
+    selectedItem: value || null,
+    itemToString: (tz) => tz ?? '',
+    onInputValueChange: (changes) => setInputValue(changes.inputValue ?? ''),
+    onSelectedItemChange: (changes) => changes.selectedItem && onChange(changes.selectedItem),
+    stateReducer,
+  });
 
   return (
     <div className="relative">
-      <label htmlFor={id} className="block text-sm font-medium">
+      <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium">
         Timezone
       </label>
       <input
-        id={id}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={messageId}
-        className={inputClass}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => {
-          setOpen(false);
-          setQuery(value);
-        }}
-        onKeyDown={onKeyDown}
-        autoComplete="off"
+        {...getInputProps({
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': messageId,
+          className: inputClass,
+          // Set within the keystroke: downshift reports its changes from an effect, too late
+          // for a controlled input, which would drop keys typed quickly.
+          onChange: (event) => setInputValue(event.currentTarget.value),
+          onKeyDown: (event) => {
+            if (event.key === 'Tab' && isOpen) {
+              // Tab takes the highlighted zone and closes the list before the focus moves on.
+              // A list taken out of the page while the focus is between two fields makes the
+              // dialog's focus trap catch the focus, and Tab never reaches the next field.
+              const highlighted = items[highlightedIndex];
+              if (highlighted) selectItem(highlighted);
+              else closeMenu();
+            } else if (event.key === 'Escape' && !isOpen) {
+              // Nothing to close here: Escape is the dialog's.
+              (event.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault =
+                true;
+            }
+          },
+        })}
       />
       <p id={messageId} className={`mt-1 text-xs ${error ? 'text-red-800' : 'text-slate-600'}`}>
         {error ??
           (value
-            ? `Local time in ${value}: ${localTime(value, now)}`
+            ? (unknownZoneNote(value) ?? `Local time in ${value}: ${clock(value, now)}`)
             : 'Type to search, e.g. London')}
       </p>
-      {open && (
+      <div
+        className={`absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg ${isOpen ? '' : 'hidden'}`}
+      >
         <ul
-          id={listId}
-          role="listbox"
-          aria-label="Timezones"
-          // Scrollable lists are tab stops in Chromium; focus leaving the input closes this
-          // list, so Tab must go on to the next field, not into a list about to vanish.
+          {...getMenuProps({ 'aria-label': 'Timezones' })}
+          // Chromium makes a scrolling list a tab stop; the input alone is the field's stop.
           tabIndex={-1}
-          className="absolute z-10 mt-1 max-h-60 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg"
+          className="max-h-60 overflow-y-auto"
         >
-          {timezones.isPending && (
-            <li className="px-3 py-2 text-sm text-slate-600">Loading timezones…</li>
-          )}
-          {timezones.isError && (
-            <li className="px-3 py-2 text-sm text-red-800">Could not load timezones.</li>
-          )}
-          {timezones.data && matches.length === 0 && (
-            <li className="px-3 py-2 text-sm text-slate-600">No timezone matches “{query}”.</li>
-          )}
-          {matches.map((tz, i) => (
-            <li
-              key={tz}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={`flex cursor-pointer justify-between px-3 py-1.5 text-sm ${i === active ? 'bg-indigo-50 text-indigo-900' : ''}`}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(tz);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
-              <span>{tz}</span>
-              <span className="text-slate-500 tabular-nums">{localTime(tz, now)}</span>
-            </li>
-          ))}
+          {isOpen &&
+            items.map((tz, index) => (
+              <li
+                key={tz}
+                {...getItemProps({ item: tz, index })}
+                className={`flex cursor-pointer justify-between px-3 py-1.5 text-sm ${index === highlightedIndex ? 'bg-indigo-50 text-indigo-900' : ''}`}
+              >
+                <span>{tz}</span>
+                <span className="text-slate-600 tabular-nums">{clock(tz, now)}</span>
+              </li>
+            ))}
         </ul>
-      )}
+        {isOpen && (
+          <p className="px-3 py-2 text-xs text-slate-600 empty:hidden">
+            {timezones.isPending
+              ? 'Loading timezones…'
+              : timezones.isError
+                ? 'Could not load timezones.'
+                : items.length === 0
+                  ? `No timezone matches “${inputValue}”.`
+                  : total > items.length
+                    ? `${items.length} of ${total} shown: type to narrow.`
+                    : ''}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

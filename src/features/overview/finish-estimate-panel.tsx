@@ -2,16 +2,18 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { CampaignStatus } from '../../../contract/schemas';
 import type { CampaignTimeline } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
-import { formatDuration } from '../../lib/format';
+import { formatDuration, formatInZone, shownZone } from '../../lib/format';
 import { forecastText } from './forecast-text';
 import { estimateFinish, type HistoryPoint } from './headroom-history';
 
 export function FinishEstimatePanel({
   points,
   active,
+  timeZone,
 }: {
   points: HistoryPoint[];
   active: boolean;
+  timeZone: string;
 }) {
   const estimate = estimateFinish(points);
   let text: string;
@@ -22,9 +24,8 @@ export function FinishEstimatePanel({
   else if (estimate.kind === 'stalled')
     text = 'No contact finished in the last 15 minutes, so no finish time can be estimated.';
   else {
-    const at = new Date(estimate.finishesAt);
     const last = points[points.length - 1]!;
-    text = `About ${formatDuration((estimate.finishesAt - last.at) / 1000)} more at the current pace (${estimate.perHour} contacts finished per hour), around ${at.toLocaleString('en-US', { weekday: 'short', hour: '2-digit', minute: '2-digit' })}.`;
+    text = `About ${formatDuration((estimate.finishesAt - last.at) / 1000)} more at the current pace (${estimate.perHour} contacts finished per hour), around ${formatInZone(estimate.finishesAt, timeZone, 'weekday-clock')} in ${shownZone(timeZone)}.`;
   }
   return (
     <Panel title="Estimated finish">

@@ -35,6 +35,17 @@ describe('forecastText', () => {
     );
   });
 
+  it('says a finish in UTC, naming UTC, when the browser does not know the zone', () => {
+    expect(
+      forecastText(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), {
+        ...base,
+        timeZone: 'Asia/Riyadh87',
+      }),
+    ).toBe(
+      'Finishes Mon 19:20 in UTC (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
+    );
+  });
+
   it('keeps one decimal for a slow rate', () => {
     expect(
       forecastText(forecast({ rate_per_hour: 2.345, finishes_at: '2026-11-23T16:00:00Z' }), base),

@@ -1,10 +1,6 @@
 import type { CampaignStatus } from '../../../contract/schemas';
 import type { Forecast } from '../../../contract/extensions';
-import { formatDuration, formatNumber } from '../../lib/format';
-import { zonedFormatter } from '../../../contract/zoned-formatter';
-
-const WHEN = { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
-const WHEN_WITH_DATE = { ...WHEN, month: 'short', day: 'numeric' } as const;
+import { formatDuration, formatInZone, formatNumber, shownZone } from '../../lib/format';
 
 /** Today's estimate to ten minutes, a later one to the hour: no false precision. */
 function rounded(at: number, now: number): number {
@@ -29,7 +25,8 @@ const rate = (perHour: number) =>
   perHour >= 10 ? formatNumber(Math.round(perHour)) : String(Math.round(perHour * 10) / 10);
 
 /**
- * The Overview's finish estimate from the server's forecast, in the campaign's timezone:
+ * The Overview's finish estimate from the server's forecast, in the campaign's timezone (UTC
+ * when the browser does not know it):
  * "Finishes Tue 14:20 in America/New_York (in about 3h 20m), at 120 contacts/hour over the
  * last 30 minutes."
  */
@@ -51,8 +48,6 @@ export function forecastText(
   }
   const at = rounded(Date.parse(forecast.finishes_at), now);
   const withDate = at - now > 6 * 86_400_000;
-  const when = zonedFormatter(timeZone, withDate ? WHEN_WITH_DATE : WHEN)
-    .format(at)
-    .replaceAll(',', '');
-  return `Finishes ${when} in ${timeZone} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
+  const when = formatInZone(at, timeZone, withDate ? 'date-clock' : 'weekday-clock');
+  return `Finishes ${when} in ${shownZone(timeZone)} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
 }

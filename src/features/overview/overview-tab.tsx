@@ -14,10 +14,7 @@ import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
-
-// Campaigns without a configuration have no timezone of their own: the reader's.
-let browserZone: string | undefined;
-const browserTimeZone = () => (browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+import { viewerZone } from '../../lib/format';
 
 // Below the fold on a phone, with its charts: it loads after the numbers above it.
 const HistoryPanel = lazy(() => import('./history-panel'));
@@ -68,6 +65,8 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
     new Date(query.dataUpdatedAt),
   );
   const stale = query.isError;
+  // Campaigns without a configuration have no timezone of their own: the viewer's.
+  const timeZone = configuration.data?.timezone ?? viewerZone();
 
   return (
     <section aria-label="Overview" className="space-y-4">
@@ -109,7 +108,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
               timeline={timeline}
               status={stats.status}
               total={stats.contacts.total}
-              timeZone={configuration.data?.timezone ?? browserTimeZone()}
+              timeZone={timeZone}
             />
             <Suspense fallback={<HistorySkeleton />}>
               <HistoryPanel
@@ -122,7 +121,11 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
             </Suspense>
           </>
         ) : (
-          <FinishEstimatePanel points={points} active={campaign.status === 'active'} />
+          <FinishEstimatePanel
+            points={points}
+            active={campaign.status === 'active'}
+            timeZone={timeZone}
+          />
         )}
       </div>
       {hasReport && (
