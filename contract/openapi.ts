@@ -15,7 +15,7 @@ type Operation = {
   body?: AnySchema;
   /** Success status and its body schema (null: no body). */
   ok: [number, AnySchema | null];
-  /** Error statuses this route can answer besides 401/403/422/429. */
+  /** Error statuses this route can answer besides 401/403/413/422/429. */
   errors?: number[];
 };
 
@@ -119,7 +119,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Upsert 1..1000 contacts',
     body: s.upsertRequestSchema,
     ok: [200, s.upsertResultSchema],
-    errors: [400, 404, 413],
+    errors: [400, 404],
   },
   [`POST ${C}/:id/contacts/requeue`]: {
     id: 'requeueContacts',
@@ -448,6 +448,8 @@ function operation(rule: RouteRule, op: Operation) {
     // Any credentialed route: 400 for a personal token without X-Anyreach-Org.
     ...(rule.access === 'public' ? [] : [400, 401, 403]),
     ...(op.errors ?? []),
+    // The 5 MB limit holds for every body under /campaign, not only the upsert's.
+    ...(op.body ? [413] : []),
     ...(op.body || op.query ? [422] : []),
     429,
   ];
