@@ -112,7 +112,7 @@ describe('hardening', () => {
     for (const c of DEMO_CREDENTIALS) expect(findCredential(db, c.token)).toBeNull();
     const res = await createApp({ db }).request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_demo_manage' } });
     expect(res.status).toBe(401);
-  });
+  }, 120_000);
 
   it('restarts on the same database file twice without a dialer tick failing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'headroom-restart-'));
@@ -130,5 +130,5 @@ describe('hardening', () => {
       }
       db.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

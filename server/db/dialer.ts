@@ -105,6 +105,11 @@ export function allInFlight(db: Db): InFlight[] {
   ).all();
 }
 
+/** Whether any call of any org is in flight. */
+export function anyInFlight(db: Db): boolean {
+  return sql<[], { yes: number }>(db, "SELECT EXISTS (SELECT 1 FROM attempts WHERE status = 'in_progress') AS yes").get()!.yes === 1;
+}
+
 export function endAttempt(db: Db, id: string, status: string, endedAt: string, conversationId: string | null): void {
   sql(
     db,

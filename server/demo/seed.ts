@@ -1,7 +1,7 @@
 import type { Campaign, Configuration, ContactInput } from '../../contract/schemas.ts';
 import { createApp } from '../app.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
-import { allInFlight } from '../db/dialer.ts';
+import { anyInFlight } from '../db/dialer.ts';
 import { createCredential, createOrg, createUser, orgExists } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
 import { createDialer, DIALER_TICK_MS } from '../dialer/dialer.ts';
@@ -119,26 +119,25 @@ export async function seedDemo(db: Db, opts: { now: () => Date; speed: number })
   // History: the real dialer on a simulated clock, ticking as the live one does while calls are
   // in flight and a minute at a time while nothing is (a dial then waits at most that minute).
   // Spring outreach starts SPRING_LEAD_MS before the end, once the others are closed or paused,
-  // so the forecast's last 30 minutes are its steady pace alone.
+  // so the forecast's last 30 minutes are its steady pace alone; the live top-up runs as it will.
   const history = createDialer({ db, now: () => new Date(clock), seed: 2026, speed: opts.speed });
+  /** Ticks up to `until` in one transaction: thousands of commits would cost a file database seconds. */
+  const runUntil = db.transaction((until: number) => {
+    while (clock < until) {
+      history.tick();
+      clock = Math.min(clock + (anyInFlight(db) ? DIALER_TICK_MS : 60_000), until);
+    }
+  });
+  runUntil(opts.now().getTime() - SPRING_LEAD_MS);
+  await demo('POST', `/campaign/campaigns/${summer.id}/close`);
+  await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
+  const spring = await create('Spring outreach', DEMO_CAMPAIGN, anyTime.id);
+  await upsertAll(demo, spring.id, fakeContacts(random, 6000, 'lead'));
   const topUp = demoTopUp(db, app, createRandom(2027), () => new Date(clock));
-  let spring: Campaign | null = null;
-  let nextTopUp = 0;
+  // Up to the moment the live dialer takes over, however long this took.
   for (let end = opts.now().getTime(); clock < end; end = opts.now().getTime()) {
-    if (!spring && clock >= end - SPRING_LEAD_MS) {
-      await demo('POST', `/campaign/campaigns/${summer.id}/close`);
-      await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
-      spring = await create('Spring outreach', DEMO_CAMPAIGN, anyTime.id);
-      await upsertAll(demo, spring.id, fakeContacts(random, 6000, 'lead'));
-      nextTopUp = clock + TOP_UP_MS;
-    }
-    history.tick();
-    if (spring && clock >= nextTopUp) {
-      await topUp();
-      nextTopUp += TOP_UP_MS;
-    }
-    const step = allInFlight(db).length > 0 ? DIALER_TICK_MS : 60_000;
-    clock = Math.min(clock + step, spring ? end : end - SPRING_LEAD_MS);
+    runUntil(Math.min(clock + TOP_UP_MS, end));
+    await topUp();
   }
 }
 
