@@ -29,7 +29,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 // The contract's bounds on every query and requeue body (api-contract "Bounds on every query"):
 // at most 20 values per repeatable parameter, `search` at most 200 characters without control
-// characters. Inputs beyond them are refused by their own tests; the fuzzer stays inside them.
+// characters. Valid values stay inside them and no request sends more than 20 values of one
+// parameter: what lies beyond is the bounds' own tests' to check.
 const MAX_ITEMS = 20;
 const SEARCH_MAX = 200;
 
