@@ -51,18 +51,18 @@ export const text = () =>
     { weight: 1, arbitrary: fc.constantFrom(...ODD) },
   );
 
-/** Unique ids: the contract's ids are the server's, so a list never repeats one. */
+/**
+ * Unique ids: the contract's ids are the server's, so a list never repeats one. Each answer's
+ * ids start from its own seed, so they do not depend on the order the requests came in.
+ */
+let idPrefix = '';
 let nextId = 0;
-/** Ids restart with each run, so that a seed gives the same answers alone or in the suite. */
-export const resetIds = () => {
-  nextId = 0;
-};
 export const id = () =>
   fc.constantFrom('uuid', 'upper', 'short').map((style) => {
     const n = (++nextId).toString(16).padStart(12, '0');
-    if (style === 'upper') return `ABCDEF00-0000-4000-8000-${n}`;
-    if (style === 'short') return `id_${n}`;
-    return `00000000-0000-4000-8000-${n}`;
+    if (style === 'upper') return `${idPrefix}-0000-4000-8000-${n}`.toUpperCase();
+    if (style === 'short') return `id_${idPrefix}_${n}`;
+    return `${idPrefix}-0000-4000-8000-${n}`;
   });
 
 /** Names a browser knows, and some it does not (a newer tz database, a typo). */
@@ -158,7 +158,11 @@ const KEYED_BY = ['id', 'key', 'value', 'attempt', 'at'];
 function identity(element: z.ZodMiniType, key: string): ((v: unknown) => unknown) | null {
   const def = defOf(element);
   if (def.type === 'string') return SET_LISTS.includes(key) ? (v) => v : null;
-  const field = def.type === 'object' ? KEYED_BY.find((k) => k in def.shape!) : undefined;
+  // A union of objects (a report's result summaries) is keyed by a field they all have.
+  const shapes = (def.type === 'union' ? def.options!.map(defOf) : [def]).map((d) =>
+    d.type === 'object' ? d.shape! : {},
+  );
+  const field = KEYED_BY.find((k) => shapes.every((shape) => k in shape));
   return field ? (v) => (v as Record<string, unknown>)[field] : null;
 }
 
@@ -237,6 +241,8 @@ export function arbitraryOf(schema: z.ZodMiniType, key = ''): fc.Arbitrary<unkno
 
 /** One value of `schema` for `seed`, checked against it: a generator bug fails loudly. */
 export function sampleOf<T>(schema: z.ZodMiniType<T>, seed: number): T {
+  idPrefix = (seed >>> 0).toString(16).padStart(8, '0');
+  nextId = 0;
   const [value] = fc.sample(arbitraryOf(schema), { seed, numRuns: 1 });
   const checked = schema.safeParse(value);
   if (!checked.success)

@@ -1,17 +1,22 @@
 import { format } from 'node:util';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { http, HttpResponse } from 'msw';
 import type * as z from 'zod/mini';
 import { OPERATIONS, operationKey } from '../../contract/openapi';
-import { EXTENSIONS, errorBodySchema, type Session } from '../../contract/schemas';
+import {
+  CAMPAIGN_STATUSES,
+  EXTENSIONS,
+  errorBodySchema,
+  type Session,
+} from '../../contract/schemas';
 import { findRoute, grants, SCOPES, type RouteRule } from '../../contract/scopes';
 import { SPA_ROUTES } from '../../scripts/spa-routes.mjs';
 import { initConnection } from '../api/connection';
 import { createQueryClient } from '../app/query-client';
 import { withFakeClock } from './clock';
-import { arbitraryOf, resetIds, sampleOf, text } from './contract-arbitrary';
+import { arbitraryOf, sampleOf, text } from './contract-arbitrary';
 import { API, TEST_CONNECTION } from './fixtures';
 import { renderRoute } from './render';
 import { server } from './server';
@@ -79,12 +84,9 @@ type Run = {
   problems: string[];
   /** A URL's data, once drawn: a server's data does not change within ten seconds. */
   bodies: Map<string, unknown>;
-  /** Each campaign's status, once drawn: its list row, page and stats say the same. */
-  statuses: Map<string, string>;
 };
 
 function startRun(credential: Credential, seed: number): Run {
-  resetIds();
   const scopes =
     credential.scopes ?? draw(fc.constantFrom(MANAGE, READ_ONLY, CONCURRENCY_ONLY), seed);
   const session: Session | null = credential.scopes
@@ -109,7 +111,6 @@ function startRun(credential: Credential, seed: number): Run {
     answers: [],
     problems: [],
     bodies: new Map(),
-    statuses: new Map(),
   };
 }
 
@@ -179,21 +180,23 @@ function cohere(run: Run, rule: RouteRule, url: URL, value: unknown) {
   if (params.contactId) value.id = params.contactId;
   if (params.configId) value.id = params.configId;
 
+  // A campaign's status is its own: its list row, page and stats say the same.
+  const statusOf = (campaignId: unknown) =>
+    draw(fc.constantFrom(...CAMPAIGN_STATUSES), hash(`${run.seed}|${String(campaignId)}`));
   const asked = url.searchParams.getAll('status');
-  const campaigns = rule.path === '/campaign/campaigns' ? (value.campaigns as Json[]) : [];
-  const contacts = rule.path.endsWith('/contacts') ? (value.contacts as Json[]) : [];
-  campaigns.forEach((c, i) => {
-    if (asked.length > 0) c.status = asked[i % asked.length];
-  });
-  if (asked.length > 0) contacts.forEach((c) => (c.status = asked[0]));
-  const stats = rule.path === '/campaign/stats' ? (value.stats as Json[]) : [];
-  const isCampaign = rule.path === '/campaign/campaigns/:id';
-  const isStats = rule.path.endsWith('/stats');
-  for (const row of [...campaigns, ...stats, ...(isCampaign || isStats ? [value] : [])]) {
-    const id = String(isCampaign || campaigns.includes(row) ? row.id : row.campaign_id);
-    if (!run.statuses.has(id)) run.statuses.set(id, String(row.status));
-    row.status = run.statuses.get(id);
+  if (rule.path === '/campaign/campaigns') {
+    const rows = (value.campaigns as Json[]).filter(
+      (c) => asked.length === 0 || asked.includes(statusOf(c.id)),
+    );
+    rows.forEach((c) => (c.status = statusOf(c.id)));
+    value.campaigns = rows;
   }
+  if (rule.path === '/campaign/campaigns/:id') value.status = statusOf(value.id);
+  if (rule.path.endsWith('/:id/stats')) value.status = statusOf(value.campaign_id);
+  if (rule.path === '/campaign/stats')
+    (value.stats as Json[]).forEach((s) => (s.status = statusOf(s.campaign_id)));
+  if (rule.path.endsWith('/contacts') && asked[0])
+    (value.contacts as Json[]).forEach((c) => (c.status = asked[0]));
 }
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -296,6 +299,13 @@ function checkScreen(run: Run) {
 }
 
 withFakeClock();
+// Simulated time only, so that a seed replays the same run whatever the machine's load.
+beforeEach(() => {
+  vi.useFakeTimers({
+    shouldAdvanceTime: false,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+});
 
 beforeAll(async () => {
   // Each page's code is in before the clock starts: the lazy routes then resolve at once.
