@@ -101,7 +101,7 @@ export const timestamp = () =>
 const count = () =>
   fc.oneof(
     { weight: 3, arbitrary: fc.nat({ max: 100 }) },
-    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.constant(0) },
     { weight: 1, arbitrary: fc.constantFrom(2 ** 31 - 1, 1e12, Number.MAX_SAFE_INTEGER) },
   );
 const between = (min: number, max: number) =>
@@ -129,7 +129,9 @@ function number(key: string) {
 /** Text by what the contract says of the field. */
 function string(key: string): fc.Arbitrary<string> {
   if (/(^|_)(at|from|to)$/.test(key)) return timestamp();
-  if (key === 'timezone' || key === 'timezones') return fc.constantFrom(...ZONES);
+  // Half of them unknown: where a page meets a zone only on a deep path, it still meets one.
+  if (key === 'timezone' || key === 'timezones')
+    return fc.oneof(fc.constantFrom(...ZONES.slice(0, 6)), fc.constantFrom(...ZONES.slice(6)));
   if (key === 'external_id' || key === 'next_cursor') return text();
   if (key === 'id' || key.endsWith('_id')) return id();
   if (key.includes('phone_number'))

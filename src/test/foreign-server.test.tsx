@@ -319,11 +319,29 @@ beforeAll(async () => {
 let stopWatching = () => {};
 afterEach(() => stopWatching());
 
+/**
+ * Runs a wider exploration (FOREIGN_SEEDS=40) caught, kept so that what they caught stays
+ * caught: [path, credential, seed].
+ */
+const FOUND: [string, string, number][] = [
+  // An unknown time zone in the Overview's finish estimate.
+  [`/campaigns/${CAMPAIGN}`, 'personal token', 785373655],
+  // A 429 with Retry-After: 30 on the campaign: its page waits, saying only "Loading".
+  [`/campaigns/${CAMPAIGN}/contacts/${CONTACT}`, 'read-only key', 2447278635],
+  // A first load failing three times: four requests in 3.5 s.
+  [`/campaigns/${CAMPAIGN}/settings`, 'server without /session', 4080096805],
+];
+
 describe('the dashboard against a foreign server', () => {
   for (const credential of CREDENTIALS) {
     for (const path of PAGES) {
-      for (let i = 0; i < SEEDS_PER_CASE; i++) {
-        const seed = hash(`${path}|${credential.name}|${i}`);
+      const seeds = [
+        ...Array.from({ length: SEEDS_PER_CASE }, (_, i) =>
+          hash(`${path}|${credential.name}|${i}`),
+        ),
+        ...FOUND.filter(([p, c]) => p === path && c === credential.name).map(([, , seed]) => seed),
+      ];
+      for (const seed of new Set(seeds)) {
         it(`${path} with a ${credential.name} (seed ${seed})`, { timeout: 20_000 }, async () => {
           const run = startRun(credential, seed);
           vi.setSystemTime(
