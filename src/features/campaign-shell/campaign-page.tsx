@@ -36,12 +36,16 @@ export function CampaignPage() {
         </section>
       );
     }
+    // Still a page with a heading: a refused key or a failing server leaves the user somewhere.
     return (
-      <ErrorState
-        title="Could not load the campaign"
-        error={campaign.error}
-        onRetry={() => campaign.refetch()}
-      />
+      <section className="space-y-4">
+        <PageHeading title={['Campaign']}>Campaign</PageHeading>
+        <ErrorState
+          title="Could not load the campaign"
+          error={campaign.error}
+          onRetry={() => campaign.refetch()}
+        />
+      </section>
     );
   }
 
