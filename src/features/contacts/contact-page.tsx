@@ -43,8 +43,8 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <dd className="font-mono text-xs">{contact.phone_numbers.join(', ')}</dd>
       {data.map(([key, value]) => (
         <div key={key} className="contents">
-          <dt className="text-slate-600">{key}</dt>
-          {/* User-supplied: text only, never markup. */}
+          {/* User-supplied, keys too: text only, never markup, and free to break anywhere. */}
+          <dt className="text-slate-600 wrap-anywhere">{key}</dt>
           <dd className="wrap-anywhere">{asText(value)}</dd>
         </div>
       ))}
