@@ -4,9 +4,6 @@ import type { BatchStats } from '../../contract/extensions';
 import { campaignQueries } from './campaigns';
 import { concurrencyQueries } from './concurrency';
 
-const isStatsKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key.at(-1) === 'stats';
-const isBatchKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key[1] === 'stats-batch';
-
 /**
  * One source of truth for what a stats answer says (one campaign's, or the board's batch):
  * the header's org headroom takes its calls in flight and limit (so the two never disagree
@@ -18,9 +15,9 @@ export function syncFromStats(client: QueryClient): () => void {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     const key = event.query.queryKey;
     const data = event.query.state.data as Stats | { stats: BatchStats[] };
-    const answers = isStatsKey(key)
+    const answers = campaignQueries.isStatsKey(key)
       ? [data as Stats]
-      : isBatchKey(key)
+      : campaignQueries.isStatsBatchKey(key)
         ? (data as { stats: BatchStats[] }).stats
         : [];
     const first = answers[0];
@@ -43,7 +40,8 @@ export function syncFromStats(client: QueryClient): () => void {
       statusOf.get(campaign.id) !== campaign.status;
     void client.invalidateQueries({
       queryKey: campaignQueries.details(),
-      predicate: (q) => !isStatsKey(q.queryKey) && differs(q.state.data as Campaign | undefined),
+      predicate: (q) =>
+        campaignQueries.isDetailKey(q.queryKey) && differs(q.state.data as Campaign | undefined),
     });
     void client.invalidateQueries({
       queryKey: campaignQueries.lists(),
