@@ -8,7 +8,9 @@ import { concurrencyQueries } from './concurrency';
  * One source of truth for what a stats answer says (one campaign's, or the board's batch):
  * the header's org headroom takes its calls in flight and limit (so the two never disagree
  * on screen), and a status that differs from the cached campaign's (someone else paused it)
- * refreshes the campaign and the lists, so buttons, badges and polling agree.
+ * refreshes the campaign and the lists, so buttons, badges and polling agree. A cache writer
+ * (docs/architecture.md): the header observes one query, which no `select` of the per-campaign
+ * stats could feed.
  */
 export function syncFromStats(client: QueryClient): () => void {
   return client.getQueryCache().subscribe((event) => {
