@@ -49,7 +49,7 @@ export default defineConfig(({ command }) => ({
               name: 'shared',
               minShareCount: 2,
               test: (id) =>
-                (/[\\/]src[\\/](components|lib)[\\/]/.test(id) &&
+                (/[\\/]src[\\/](components|entities|lib)[\\/]/.test(id) &&
                   !/charts|radix-dialog|csv-download|dialing-reason/.test(id)) ||
                 /[\\/]@tanstack[\\/]react-query[\\/]/.test(id),
             },

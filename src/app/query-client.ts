@@ -9,7 +9,6 @@ import {
 } from '@tanstack/react-query';
 import { activityQueries } from '../api/activity';
 import { ApiError, setRequestGate } from '../api/client';
-import { getConnection } from '../api/connection';
 import { retryDelay, shouldRetry } from '../api/retry';
 import { learnFromRefusal, refusalBeforeSending } from '../api/session';
 import { syncFromStats } from '../api/stats-sync';
@@ -46,18 +45,17 @@ class FirstLoadRetryClient extends QueryClient {
 
 /** Failed first loads show inline errors; only failed background refetches toast, once. */
 export function createQueryClient(): QueryClient {
-  const learn = (error: unknown) => learnFromRefusal(client, getConnection(), error);
   const client: QueryClient = new FirstLoadRetryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        learn(error);
+        learnFromRefusal(error);
         if (query.state.data === undefined) return;
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return;
         showToast(`Could not refresh: ${error.message}`);
       },
     }),
     mutationCache: new MutationCache({
-      onError: learn,
+      onError: learnFromRefusal,
       // Every write the server accepts adds to its (ext) activity log: a list on screen shows it.
       onSuccess: () => client.invalidateQueries({ queryKey: activityQueries.all() }),
     }),

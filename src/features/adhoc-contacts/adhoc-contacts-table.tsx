@@ -1,10 +1,7 @@
 import { usePermission } from '../../api/session';
 import type { Contact } from '../../../contract/schemas';
-import { DeleteContactButton } from '../../components/delete-contact-button';
 import { StatusBadge } from '../../components/status-badge';
-
-const labelOf = (c: Contact) =>
-  c.external_id ?? (typeof c.data.name === 'string' ? c.data.name : null) ?? c.phone_numbers[0]!;
+import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 
 export function AdhocContactsTable({ contacts }: { contacts: Contact[] }) {
   const canDelete = usePermission('campaigns:manage').allowed;
@@ -50,7 +47,6 @@ export function AdhocContactsTable({ contacts }: { contacts: Contact[] }) {
                   <DeleteContactButton
                     campaignId="default"
                     contact={c}
-                    label={labelOf(c)}
                     description="The contact and its attempts are removed. This cannot be undone."
                     rowTarget='button[aria-haspopup="dialog"]'
                   />

@@ -7,7 +7,7 @@ import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { UnshownItems } from '../../components/unshown-items';
-import { RedialExhaustedButton } from '../../components/requeue-dialog';
+import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber, formatRange } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';

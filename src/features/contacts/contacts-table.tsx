@@ -4,12 +4,11 @@ import type { Contact } from '../../../contract/schemas';
 import { SkeletonRows } from '../../components/skeleton-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
+import { contactLabel, contactName } from '../../entities/contact/contact-label';
+import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 import type { ContactLinkState } from './contact-page';
-import { contactName, lastResult, truncate } from './contact-display';
-import { DeleteContactButton } from '../../components/delete-contact-button';
+import { lastResult, truncate } from './contact-display';
 import { EvaluationGlance } from './evaluation-results';
-
-const label = (c: Contact) => c.external_id ?? contactName(c) ?? c.id;
 
 // A row's data and attempts load with the first row expanded, not with the table.
 const ContactDetails = lazy(() => import('./contact-details'));
@@ -164,7 +163,7 @@ export const ContactsTable = memo(function ContactsTable({
                       <button
                         type="button"
                         aria-expanded={open}
-                        aria-label={`${open ? 'Hide' : 'Show'} attempts for ${label(contact)}`}
+                        aria-label={`${open ? 'Hide' : 'Show'} attempts for ${contactLabel(contact)}`}
                         onClick={() => toggle(contact.id)}
                         className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
                       >
@@ -181,7 +180,6 @@ export const ContactsTable = memo(function ContactsTable({
                         <DeleteContactButton
                           campaignId={campaignId}
                           contact={contact}
-                          label={label(contact)}
                           description="The contact and its attempts are removed from this campaign. This cannot be undone."
                           rowTarget="button[aria-expanded]"
                         />
