@@ -26,15 +26,27 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   })();
 }
 
+const addFunctions = (db: Db) =>
+  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+
 export function openDatabase(path = ':memory:'): Db {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.function('fold', { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? fold(text) : null,
-  );
+  addFunctions(db);
   migrate(db);
+  return db;
+}
+
+/**
+ * A read-only connection to a database file that `openDatabase` opened elsewhere (a reader
+ * thread's): WAL lets it read a consistent snapshot while the writer goes on.
+ */
+export function openReader(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  addFunctions(db);
   return db;
 }

@@ -7,15 +7,16 @@ import {
   type ContactFilters,
 } from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
-import { importSummary, plural, recordActivity } from '../activity.ts';
+import { recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
-import { deleteContact, findContact, listContacts, requeueContacts, upsertContacts } from '../db/contacts.ts';
+import { deleteContact, findContact } from '../db/contacts.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
 import { body, bodyWithContacts, query } from '../validate.ts';
+import { actorOf, beginImport, finishImport, requeue } from '../write-jobs.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -31,12 +32,12 @@ function scopeOf(c: Context<AppEnv>) {
 }
 
 export const contactRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const { campaignId } = scopeOf(c);
     const q = query(c, contactListQuerySchema);
     // (ext) filters; a server without the extension ignores them, as APIs ignore unknown params.
     const filters = c.var.extensions ? query(c, contactFiltersSchema, [...REPEATABLE_FILTERS]) : {};
-    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { ...q, filters });
+    const page = await c.var.readers.read('contacts', c.var.auth.orgId, campaignId, { ...q, filters });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
@@ -53,11 +54,9 @@ export const contactRoutes = new Hono<AppEnv>()
     if (campaign && scopeOf(c).campaign?.status === 'closed') {
       throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
     }
-    const result = db.transaction(() => {
-      const outcome = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
-      recordActivity(c, { action: 'contacts.imported', campaignId, summary: importSummary(outcome) });
-      return outcome;
-    })();
+    const now = isoSeconds(c.var.now());
+    const handle = db.transaction(() => beginImport(db, { campaignId, contacts: normalized.contacts, now, actor: actorOf(c) }))();
+    const result = await finishImport(db, handle);
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
   .get('/:contactId', (c) => {
@@ -84,15 +83,14 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
     if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
     const statuses = [...new Set(status)];
-    const requeued = db.transaction(() => {
-      const n = requeueContacts(db, campaign.id, statuses, filters, c.var.now());
-      recordActivity(c, {
-        action: 'contacts.requeued',
-        campaignId: campaign.id,
-        summary: `Requeued ${plural(n, 'contact')} (${statuses.join(', ')}${describeFilters(filters)})`,
-      });
-      return n;
-    })();
+    const requeued = await requeue(db, c.var.readers, {
+      campaignId: campaign.id,
+      statuses,
+      filters,
+      now: c.var.now(),
+      actor: actorOf(c),
+      describe: `(${statuses.join(', ')}${describeFilters(filters)})`,
+    });
     return c.json({ requeued });
   });
 
