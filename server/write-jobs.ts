@@ -8,7 +8,12 @@ import type { Context } from 'hono';
 import { importSummary, plural } from './activity.ts';
 import type { AppEnv } from './auth.ts';
 import { insertActivity, type NewActivity } from './db/activity.ts';
-import { requeueSeqs, upsertContacts, type NormalizedContact, type UpsertOutcome } from './db/contacts.ts';
+import {
+  requeueSeqs,
+  upsertContacts,
+  type NormalizedContact,
+  type UpsertOutcome,
+} from './db/contacts.ts';
 import type { Readers } from './db/readers.ts';
 import type { Db } from './db/schema.ts';
 import {
@@ -40,7 +45,12 @@ type RequeueProgress = { requeued: number };
 type JobActivity = Actor & { campaignId: string | null; describe?: string };
 
 /** What the request that started a job keeps in memory: the answer it is building. */
-type Live = { payload: ImportPayload | RequeuePayload; outcome: UpsertOutcome; requeued: number; seenExternal: Set<string> };
+type Live = {
+  payload: ImportPayload | RequeuePayload;
+  outcome: UpsertOutcome;
+  requeued: number;
+  seenExternal: Set<string>;
+};
 
 const live = (payload: Live['payload']): Live => ({
   payload,
@@ -59,9 +69,16 @@ function step(db: Db, job: WriteJobRow, live: Live): boolean {
     if (job.kind === 'import') {
       const { contacts, now } = live.payload as ImportPayload;
       const slice = contacts.slice(job.done, job.done + IMPORT_SLICE);
-      const o = upsertContacts(db, job.org_id, job.campaign_id, slice, now, { first: job.done, seenExternal: live.seenExternal });
+      const o = upsertContacts(db, job.org_id, job.campaign_id, slice, now, {
+        first: job.done,
+        seenExternal: live.seenExternal,
+      });
       const p = JSON.parse(job.progress) as ImportProgress;
-      const progress = { inserted: p.inserted + o.inserted, updated: p.updated + o.updated, failed: p.failed + o.failed.length };
+      const progress = {
+        inserted: p.inserted + o.inserted,
+        updated: p.updated + o.updated,
+        failed: p.failed + o.failed.length,
+      };
       live.outcome.inserted += o.inserted;
       live.outcome.updated += o.updated;
       live.outcome.failed.push(...o.failed);
@@ -76,10 +93,24 @@ function step(db: Db, job: WriteJobRow, live: Live): boolean {
     const n = requeueSeqs(db, job.campaign_id!, statuses, slice, new Date(now));
     const progress = { requeued: (JSON.parse(job.progress) as RequeueProgress).requeued + n };
     live.requeued += n;
-    return advance(db, job, slice.length, seqs.length, progress, () => `Requeued ${plural(progress.requeued, 'contact')} ${activity.describe}`);
+    return advance(
+      db,
+      job,
+      slice.length,
+      seqs.length,
+      progress,
+      () => `Requeued ${plural(progress.requeued, 'contact')} ${activity.describe}`,
+    );
   })();
 
-  function advance(db: Db, job: WriteJobRow, n: number, total: number, progress: unknown, summary: () => string): boolean {
+  function advance(
+    db: Db,
+    job: WriteJobRow,
+    n: number,
+    total: number,
+    progress: unknown,
+    summary: () => string,
+  ): boolean {
     const done = job.done + n;
     if (done < total) {
       advanceWriteJob(db, job.id, done, progress);
@@ -88,7 +119,14 @@ function step(db: Db, job: WriteJobRow, live: Live): boolean {
       return false;
     }
     const action = job.kind === 'import' ? 'contacts.imported' : 'contacts.requeued';
-    insertActivity(db, { orgId: activity.orgId, at: activity.at, actor: activity.actor, action, campaignId: activity.campaignId, summary: summary() });
+    insertActivity(db, {
+      orgId: activity.orgId,
+      at: activity.at,
+      actor: activity.actor,
+      action,
+      campaignId: activity.campaignId,
+      summary: summary(),
+    });
     deleteWriteJob(db, job.id);
     return true;
   }
@@ -116,12 +154,24 @@ export function beginImport(
   const state = live({ contacts, now });
   if (contacts.length <= IMPORT_SLICE) {
     state.outcome = upsertContacts(db, actor.orgId, campaignId, contacts, now);
-    insertActivity(db, { ...actor, action: 'contacts.imported', campaignId, summary: importSummary(state.outcome) });
+    insertActivity(db, {
+      ...actor,
+      action: 'contacts.imported',
+      campaignId,
+      summary: importSummary(state.outcome),
+    });
     return { jobId: null, live: state };
   }
   const activity: JobActivity = { ...actor, campaignId };
   const progress: ImportProgress = { inserted: 0, updated: 0, failed: 0 };
-  const jobId = insertWriteJob(db, { kind: 'import', orgId: actor.orgId, campaignId, payload: state.payload, progress, activity });
+  const jobId = insertWriteJob(db, {
+    kind: 'import',
+    orgId: actor.orgId,
+    campaignId,
+    payload: state.payload,
+    progress,
+    activity,
+  });
   return { jobId, live: state };
 }
 
@@ -150,7 +200,14 @@ function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
 export function requeue(
   db: Db,
   readers: Readers,
-  r: { campaignId: string; statuses: Statuses; filters: ContactFilters; now: Date; actor: Actor; describe: string },
+  r: {
+    campaignId: string;
+    statuses: Statuses;
+    filters: ContactFilters;
+    now: Date;
+    actor: Actor;
+    describe: string;
+  },
 ): Promise<number> {
   return oneAtATime(r.campaignId, async () => {
     const seqs = await readers.read('requeueTargets', r.campaignId, r.statuses, r.filters);
@@ -158,14 +215,26 @@ export function requeue(
       return db.transaction(() => {
         const n = requeueSeqs(db, r.campaignId, r.statuses, seqs, r.now);
         const summary = `Requeued ${plural(n, 'contact')} ${r.describe}`;
-        insertActivity(db, { ...r.actor, action: 'contacts.requeued', campaignId: r.campaignId, summary });
+        insertActivity(db, {
+          ...r.actor,
+          action: 'contacts.requeued',
+          campaignId: r.campaignId,
+          summary,
+        });
         return n;
       })();
     }
     const state = live({ seqs, statuses: r.statuses, now: r.now.toISOString() });
     const activity: JobActivity = { ...r.actor, campaignId: r.campaignId, describe: r.describe };
     const progress: RequeueProgress = { requeued: 0 };
-    const jobId = insertWriteJob(db, { kind: 'requeue', orgId: r.actor.orgId, campaignId: r.campaignId, payload: state.payload, progress, activity });
+    const jobId = insertWriteJob(db, {
+      kind: 'requeue',
+      orgId: r.actor.orgId,
+      campaignId: r.campaignId,
+      payload: state.payload,
+      progress,
+      activity,
+    });
     await runJob(db, jobId, state);
     return state.requeued;
   });

@@ -3,7 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { READS, type ReadName } from './reads.ts';
 import type { Db } from './schema.ts';
 
-type Args<K extends ReadName> = (typeof READS)[K] extends (db: Db, ...args: infer A) => unknown ? A : never;
+type Args<K extends ReadName> = (typeof READS)[K] extends (db: Db, ...args: infer A) => unknown
+  ? A
+  : never;
 type Result<K extends ReadName> = ReturnType<(typeof READS)[K]>;
 
 export type Readers = {
@@ -23,7 +25,10 @@ export function inThreadReaders(db: Db): Readers {
 }
 
 type Reply = { id: number; result?: unknown; error?: string };
-type Thread = { worker: Worker; pending: Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }> };
+type Thread = {
+  worker: Worker;
+  pending: Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>;
+};
 
 // tsx compiles the thread's TypeScript whether the server runs under tsx, node --import tsx or vitest.
 const THREAD = new URL('./reader-thread.ts', import.meta.url).href;
@@ -44,7 +49,10 @@ export function createReaders(db: Db, threads = 2): Readers {
   const pool: Thread[] = [];
 
   function spawn(): Thread {
-    const thread: Thread = { worker: new Worker(THREAD_BOOT, { eval: true, workerData: { path } }), pending: new Map() };
+    const thread: Thread = {
+      worker: new Worker(THREAD_BOOT, { eval: true, workerData: { path } }),
+      pending: new Map(),
+    };
     thread.worker.unref();
     thread.worker.on('message', ({ id, result, error }: Reply) => {
       const job = thread.pending.get(id);

@@ -15,10 +15,20 @@ export type WriteJobRow = {
 
 export function insertWriteJob(
   db: Db,
-  job: { kind: WriteJobRow['kind']; orgId: string; campaignId: string | null; payload: unknown; progress: unknown; activity: unknown },
+  job: {
+    kind: WriteJobRow['kind'];
+    orgId: string;
+    campaignId: string | null;
+    payload: unknown;
+    progress: unknown;
+    activity: unknown;
+  },
 ): number {
   return Number(
-    sql(db, 'INSERT INTO write_jobs (kind, org_id, campaign_id, payload, progress, activity) VALUES (?, ?, ?, ?, ?, ?)').run(
+    sql(
+      db,
+      'INSERT INTO write_jobs (kind, org_id, campaign_id, payload, progress, activity) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
       job.kind,
       job.orgId,
       job.campaignId,
@@ -40,7 +50,11 @@ export function writeJobIds(db: Db): number[] {
 }
 
 export function advanceWriteJob(db: Db, id: number, done: number, progress: unknown): void {
-  sql(db, 'UPDATE write_jobs SET done = ?, progress = ? WHERE id = ?').run(done, JSON.stringify(progress), id);
+  sql(db, 'UPDATE write_jobs SET done = ?, progress = ? WHERE id = ?').run(
+    done,
+    JSON.stringify(progress),
+    id,
+  );
 }
 
 export function deleteWriteJob(db: Db, id: number): void {
