@@ -100,6 +100,8 @@ async function race<T>(heavy: () => Promise<T>, cheap: () => Promise<unknown>) {
   const value = await result;
   const heavyMs = performance.now() - started;
   await others;
+  // The histogram records a hold when its timer next fires: let it, in case the hold was last.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   delay.disable();
   return { value, heavyMs, answered, heldMs: delay.max / 1e6 };
 }
@@ -115,6 +117,14 @@ const contactsWithTenNumbers = (n: number, prefix: string) =>
     external_id: `${prefix}${i}`,
     phone_numbers: Array.from({ length: 10 }, (_, j) => `+1415${String(j).padStart(3, '0')}${String(i).padStart(4, '0')}`),
     data: { first_name: `Name ${i}` },
+  }));
+
+/** Contacts with `chars` of notes each: quick to check, slow to write (every trigram is indexed for search). */
+const contactsWithNotes = (n: number, prefix: string, chars: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    external_id: `${prefix}${i}`,
+    phone_numbers: [`+1415555${String(i % 10000).padStart(4, '0')}`],
+    data: { notes: Array.from({ length: chars / 8 }, (_, j) => ((i * 7919 + j * 104729) % 2 ** 31).toString(36).padEnd(7, 'x')).join(' ') },
   }));
 
 describe('no request holds the server (issue 28)', () => {
@@ -161,12 +171,12 @@ describe('no request holds the server (issue 28)', () => {
     expectNotHeld(r);
   }, 120_000);
 
-  it('answers others between the slices of a create with 5,000 contacts of ten numbers, and writes them all', async () => {
+  it('answers others between the slices of a create with 5,000 contacts, and writes them all', async () => {
     const { db } = open('memory');
     const call = serve(db);
     await call('POST', '/campaign/campaigns', { name: 'Other', external_id: 'other' });
     const r = await race(
-      () => call('POST', '/campaign/campaigns', { name: 'Big', external_id: 'big', contacts: contactsWithTenNumbers(5000, 'b') }),
+      () => call('POST', '/campaign/campaigns', { name: 'Big', external_id: 'big', contacts: contactsWithNotes(5000, 'b', 800) }),
       () => call('GET', '/campaign/campaigns/other'),
     );
     expect(r.value.status).toBe(201);
@@ -183,7 +193,7 @@ describe('no request holds the server (issue 28)', () => {
     const call = serve(db);
     await call('POST', '/campaign/campaigns', { name: 'Up', external_id: 'up', contacts: contactsWithTenNumbers(50, 'u') });
     // Half update (one of them twice), half insert; one id names nothing.
-    const contacts = [...contactsWithTenNumbers(998, 'u'), { external_id: 'u7', phone_numbers: ['+14155550100'] }, { id: 'nope', phone_numbers: ['+14155550100'] }];
+    const contacts = [...contactsWithNotes(998, 'u', 2000), { external_id: 'u7', phone_numbers: ['+14155550100'] }, { id: 'nope', phone_numbers: ['+14155550100'] }];
     const r = await race(
       () => call('POST', '/campaign/campaigns/up/contacts', { contacts }),
       () => call('GET', '/campaign/campaigns/up'),

@@ -27,8 +27,21 @@ import {
 import { isoSeconds } from './time.ts';
 import type { ContactFilters } from '../contract/extensions.ts';
 
-/** Contacts per slice of an import: 100 with ten numbers each take about 20 ms. */
-export const IMPORT_SLICE = 100;
+/**
+ * A slice of an import: up to 100 contacts and 40 KB of them. Writing a contact costs about
+ * 60 µs plus 0.5 µs per character of text (searchable text is indexed by trigram), so a slice
+ * takes about 20 ms whether its contacts carry ten numbers or kilobytes of data.
+ */
+const IMPORT_SLICE = { contacts: 100, bytes: 40_000 };
+function importSliceEnd(contacts: NormalizedContact[], from: number): number {
+  let end = from;
+  let bytes = 0;
+  while (end < contacts.length && end - from < IMPORT_SLICE.contacts && bytes < IMPORT_SLICE.bytes) {
+    bytes += JSON.stringify(contacts[end]).length;
+    end++;
+  }
+  return end;
+}
 /** Contacts per slice of a requeue: 1,000 take about 10 ms with their counter triggers. */
 export const REQUEUE_SLICE = 1000;
 
@@ -68,7 +81,7 @@ function step(db: Db, job: WriteJobRow, live: Live): boolean {
   return db.transaction(() => {
     if (job.kind === 'import') {
       const { contacts, now } = live.payload as ImportPayload;
-      const slice = contacts.slice(job.done, job.done + IMPORT_SLICE);
+      const slice = contacts.slice(job.done, importSliceEnd(contacts, job.done));
       const o = upsertContacts(db, job.org_id, job.campaign_id, slice, now, {
         first: job.done,
         seenExternal: live.seenExternal,
@@ -152,7 +165,7 @@ export function beginImport(
 ): ImportHandle {
   const { campaignId, contacts, now, actor } = job;
   const state = live({ contacts, now });
-  if (contacts.length <= IMPORT_SLICE) {
+  if (importSliceEnd(contacts, 0) === contacts.length) {
     state.outcome = upsertContacts(db, actor.orgId, campaignId, contacts, now);
     insertActivity(db, {
       ...actor,
