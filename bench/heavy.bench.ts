@@ -25,7 +25,9 @@ const PROBERS = 4;
 /** A seeded history database file for `n` contacts (built once by the server's own code), copied to work on. */
 async function database(n: number): Promise<{ path: string; campaignId: string }> {
   mkdirSync(out, { recursive: true });
-  const seed = (await import(pathToFileURL(join(serverDir, 'bench/seed-large.ts')).href)) as typeof import('./seed-large.ts');
+  const seed = (await import(
+    pathToFileURL(join(serverDir, 'bench/seed-large.ts')).href
+  )) as typeof import('./seed-large.ts');
   const probe = seed.seedHistory(1, () => new Date());
   const version = probe.db.pragma('user_version', { simple: true }) as number;
   probe.db.close();
@@ -35,23 +37,38 @@ async function database(n: number): Promise<{ path: string; campaignId: string }
     const { db } = seed.seedHistory(n, () => new Date('2026-11-23T15:00:00Z'));
     db.exec(`VACUUM INTO '${cached}'`);
     db.close();
-    console.log(`seeded ${n.toLocaleString('en')} contacts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `seeded ${n.toLocaleString('en')} contacts in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   const path = join(out, `work-${n}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   copyFileSync(cached, path);
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(path, { readonly: true });
-  const { id } = db.prepare("SELECT id FROM campaigns WHERE external_id = 'history'").get() as { id: string };
+  const { id } = db.prepare("SELECT id FROM campaigns WHERE external_id = 'history'").get() as {
+    id: string;
+  };
   db.close();
   return { path, campaignId: id };
 }
 
-async function startServer(path: string, env: Record<string, string>): Promise<{ base: string; server: ChildProcess }> {
+async function startServer(
+  path: string,
+  env: Record<string, string>,
+): Promise<{ base: string; server: ChildProcess }> {
   const port = 4450 + Math.floor(Math.random() * 40);
   const server = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: path, DEMO_DATA: 'off', RATE_LIMIT: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: path,
+      DEMO_DATA: 'off',
+      RATE_LIMIT: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let text = '';
@@ -66,7 +83,11 @@ async function stopServer(server: ChildProcess) {
 }
 
 async function send(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as Record<string, unknown>;
@@ -79,14 +100,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * stats and the campaign, one request every 10 ms; prints the heavy request's median and the
  * cheap requests' latencies meanwhile.
  */
-async function measure(label: string, base: string, campaignId: string, times: number, heavy: () => Promise<unknown>) {
+async function measure(
+  label: string,
+  base: string,
+  campaignId: string,
+  times: number,
+  heavy: () => Promise<unknown>,
+) {
   const heavyMs: number[] = [];
   const probes: number[] = [];
   let running = true;
   const prober = async (i: number) => {
     await sleep(i * 3);
     while (running) {
-      const path = probes.length % 2 ? `/campaign/campaigns/${campaignId}` : `/campaign/campaigns/${campaignId}/stats`;
+      const path =
+        probes.length % 2
+          ? `/campaign/campaigns/${campaignId}`
+          : `/campaign/campaigns/${campaignId}/stats`;
       const t = performance.now();
       await send(base, 'GET', path);
       if (running) probes.push(performance.now() - t);
@@ -113,7 +143,10 @@ async function measure(label: string, base: string, campaignId: string, times: n
 const tenNumbers = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => ({
     external_id: `${prefix}-${i}`,
-    phone_numbers: Array.from({ length: 10 }, (_, j) => `+1415${String(j).padStart(3, '0')}${String(i).padStart(4, '0')}`),
+    phone_numbers: Array.from(
+      { length: 10 },
+      (_, j) => `+1415${String(j).padStart(3, '0')}${String(i).padStart(4, '0')}`,
+    ),
     data: { first_name: 'Ada', company: 'Bench Inc' },
   }));
 
@@ -126,32 +159,56 @@ console.log(`server: ${serverDir}; load average at start ${loadavg()[0]!.toFixed
   let { base, server } = await startServer(path, { DIALER: 'off' });
   try {
     // 20 values, the most a repeatable filter takes: 19 that match nothing, one a third.
-    const results = [...Array.from({ length: 19 }, (_, i) => `result=k${i}:v${i}`), 'result=qualification.interested:true'].join('&');
-    const statuses = ['completed', 'no_answer', 'busy', 'voicemail', 'failed', 'none'].map((s) => `last_status=${s}`).join('&');
-    await measure('report, 20 result filters', base, id, 5, () => send(base, 'GET', `/campaign/campaigns/${id}/report?${results}`));
+    const results = [
+      ...Array.from({ length: 19 }, (_, i) => `result=k${i}:v${i}`),
+      'result=qualification.interested:true',
+    ].join('&');
+    const statuses = ['completed', 'no_answer', 'busy', 'voicemail', 'failed', 'none']
+      .map((s) => `last_status=${s}`)
+      .join('&');
+    await measure('report, 20 result filters', base, id, 5, () =>
+      send(base, 'GET', `/campaign/campaigns/${id}/report?${results}`),
+    );
     await measure('page offset 50,000, search "e", 20 result + 6 last_status', base, id, 5, () =>
-      send(base, 'GET', `/campaign/campaigns/${id}/contacts?limit=50&offset=50000&search=e&${results}&${statuses}`),
+      send(
+        base,
+        'GET',
+        `/campaign/campaigns/${id}/contacts?limit=50&offset=50000&search=e&${results}&${statuses}`,
+      ),
     );
     let n = 0;
     await measure('create with 5,000 contacts × 10 numbers', base, id, 3, () =>
-      send(base, 'POST', '/campaign/campaigns', { name: `Big ${++n}`, contacts: tenNumbers(5000, `big${n}`) }),
+      send(base, 'POST', '/campaign/campaigns', {
+        name: `Big ${++n}`,
+        contacts: tenNumbers(5000, `big${n}`),
+      }),
     );
     await measure('upsert of 1,000 contacts × 10 numbers', base, id, 5, () =>
-      send(base, 'POST', `/campaign/campaigns/${id}/contacts`, { contacts: tenNumbers(1000, `up${++n}`) }),
+      send(base, 'POST', `/campaign/campaigns/${id}/contacts`, {
+        contacts: tenNumbers(1000, `up${++n}`),
+      }),
     );
     let requeued = 0;
     await measure('requeue of the exhausted and completed', base, id, 1, async () => {
-      requeued = (await send(base, 'POST', `/campaign/campaigns/${id}/contacts/requeue`, { status: ['exhausted', 'completed'] })).requeued as number;
+      requeued = (
+        await send(base, 'POST', `/campaign/campaigns/${id}/contacts/requeue`, {
+          status: ['exhausted', 'completed'],
+        })
+      ).requeued as number;
     });
     console.log(`  (requeued ${requeued.toLocaleString('en')} contacts)`);
     await stopServer(server);
 
-    console.log(`\n${size.toLocaleString('en')} contacts (the requeued ones due), dialer on: org limit 1,000, speed 3,000`);
+    console.log(
+      `\n${size.toLocaleString('en')} contacts (the requeued ones due), dialer on: org limit 1,000, speed 3,000`,
+    );
     ({ base, server } = await startServer(path, { DIALER_SPEED: '3000' }));
     await send(base, 'PUT', '/campaign/concurrency-settings', { concurrency_limit: 1000 });
     await measure('dialer ticks for 10 s', base, id, 1, () => sleep(10_000));
     const stats = await send(base, 'GET', `/campaign/campaigns/${id}/stats`);
-    console.log(`  (${String((stats.attempts as { total: number }).total)} attempts in all, ${String(stats.active_calls)} calls in flight at the end)`);
+    console.log(
+      `  (${String((stats.attempts as { total: number }).total)} attempts in all, ${String(stats.active_calls)} calls in flight at the end)`,
+    );
   } finally {
     if (server.exitCode === null) await stopServer(server);
   }

@@ -31,13 +31,21 @@ function open(where: 'file' | 'memory' = 'file') {
   const db = openDatabase(path);
   cleanups.push(() => db.open && db.close());
   createOrg(db, { id: 'org_a', name: 'A' });
-  createCredential(db, 'ak_a', { orgId: 'org_a', scopes: ['campaigns:manage', 'concurrency:manage'], label: 'a' });
+  createCredential(db, 'ak_a', {
+    orgId: 'org_a',
+    scopes: ['campaigns:manage', 'concurrency:manage'],
+    label: 'a',
+  });
   return { db, path };
 }
 
 function serve(db: Db, readers: Readers = inThreadReaders(db)) {
   const app = createApp({ db, readers, now: () => new Date(NOW) });
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string }> => {
+  return async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; text: string }> => {
     const res = await app.request(path, {
       method,
       headers: { Authorization: 'Bearer ak_a', 'Content-Type': 'application/json' },
@@ -109,13 +117,19 @@ async function race<T>(heavy: () => Promise<T>, cheap: () => Promise<unknown>) {
 /** What a race must show: others answered meanwhile, and no long hold of the event loop. */
 function expectNotHeld(r: { heavyMs: number; answered: number; heldMs: number }) {
   expect(r.answered, 'cheap requests answered while the heavy one ran').toBeGreaterThanOrEqual(3);
-  expect(r.heldMs / r.heavyMs, `held ${r.heldMs.toFixed(0)} ms of ${r.heavyMs.toFixed(0)} ms`).toBeLessThan(0.25);
+  expect(
+    r.heldMs / r.heavyMs,
+    `held ${r.heldMs.toFixed(0)} ms of ${r.heavyMs.toFixed(0)} ms`,
+  ).toBeLessThan(0.25);
 }
 
 const contactsWithTenNumbers = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => ({
     external_id: `${prefix}${i}`,
-    phone_numbers: Array.from({ length: 10 }, (_, j) => `+1415${String(j).padStart(3, '0')}${String(i).padStart(4, '0')}`),
+    phone_numbers: Array.from(
+      { length: 10 },
+      (_, j) => `+1415${String(j).padStart(3, '0')}${String(i).padStart(4, '0')}`,
+    ),
     data: { first_name: `Name ${i}` },
   }));
 
@@ -124,7 +138,11 @@ const contactsWithNotes = (n: number, prefix: string, chars: number) =>
   Array.from({ length: n }, (_, i) => ({
     external_id: `${prefix}${i}`,
     phone_numbers: [`+1415555${String(i % 10000).padStart(4, '0')}`],
-    data: { notes: Array.from({ length: chars / 8 }, (_, j) => ((i * 7919 + j * 104729) % 2 ** 31).toString(36).padEnd(7, 'x')).join(' ') },
+    data: {
+      notes: Array.from({ length: chars / 8 }, (_, j) =>
+        ((i * 7919 + j * 104729) % 2 ** 31).toString(36).padEnd(7, 'x'),
+      ).join(' '),
+    },
   }));
 
 describe('no request holds the server (issue 28)', () => {
@@ -149,8 +167,12 @@ describe('no request holds the server (issue 28)', () => {
       expect(a.text, path).toBe(b.text);
     }
     // What a write commits, the next read sees.
-    await threaded('POST', `/campaign/campaigns/${id}/contacts`, { contacts: [{ external_id: 'new', phone_numbers: ['+14155550100'] }] });
-    expect((await threaded('GET', `/campaign/campaigns/${id}/contacts?search=new&limit=5`)).body.total).toBe(1);
+    await threaded('POST', `/campaign/campaigns/${id}/contacts`, {
+      contacts: [{ external_id: 'new', phone_numbers: ['+14155550100'] }],
+    });
+    expect(
+      (await threaded('GET', `/campaign/campaigns/${id}/contacts?search=new&limit=5`)).body.total,
+    ).toBe(1);
   });
 
   it('keeps answering while a filtered report over 60,000 contacts runs on a reader thread', async () => {
@@ -163,7 +185,11 @@ describe('no request holds the server (issue 28)', () => {
     // 20 values, the most a filter takes: 19 that match nothing and one that matches a third.
     const result = Array.from({ length: 19 }, (_, i) => `result=k${i}:v${i}`).join('&');
     const r = await race(
-      () => call('GET', `/campaign/campaigns/${id}/report?first_status=no_answer&${result}&result=quality.score:8`),
+      () =>
+        call(
+          'GET',
+          `/campaign/campaigns/${id}/report?first_status=no_answer&${result}&result=quality.score:8`,
+        ),
       () => call('GET', `/campaign/campaigns/${id}/stats`),
     );
     expect(r.value.status).toBe(200);
@@ -176,13 +202,20 @@ describe('no request holds the server (issue 28)', () => {
     const call = serve(db);
     await call('POST', '/campaign/campaigns', { name: 'Other', external_id: 'other' });
     const r = await race(
-      () => call('POST', '/campaign/campaigns', { name: 'Big', external_id: 'big', contacts: contactsWithNotes(5000, 'b', 800) }),
+      () =>
+        call('POST', '/campaign/campaigns', {
+          name: 'Big',
+          external_id: 'big',
+          contacts: contactsWithNotes(5000, 'b', 800),
+        }),
       () => call('GET', '/campaign/campaigns/other'),
     );
     expect(r.value.status).toBe(201);
     expect((await call('GET', '/campaign/campaigns/big/contacts?limit=1')).body.total).toBe(5000);
     const imported = (await call('GET', '/campaign/activity?action=contacts.imported')).body.events;
-    expect(imported.map((e: { summary: string }) => e.summary)).toEqual(['Imported 5000 contacts: 5000 inserted, 0 updated, 0 failed']);
+    expect(imported.map((e: { summary: string }) => e.summary)).toEqual([
+      'Imported 5000 contacts: 5000 inserted, 0 updated, 0 failed',
+    ]);
     expect(db.prepare('SELECT COUNT(*) n FROM write_jobs').get()).toEqual({ n: 0 });
     checkCounters(db);
     expectNotHeld(r);
@@ -191,16 +224,30 @@ describe('no request holds the server (issue 28)', () => {
   it('answers others between the slices of an upsert of 1,000 contacts, with the same answer as one transaction', async () => {
     const { db } = open('memory');
     const call = serve(db);
-    await call('POST', '/campaign/campaigns', { name: 'Up', external_id: 'up', contacts: contactsWithTenNumbers(50, 'u') });
+    await call('POST', '/campaign/campaigns', {
+      name: 'Up',
+      external_id: 'up',
+      contacts: contactsWithTenNumbers(50, 'u'),
+    });
     // Half update (one of them twice), half insert; one id names nothing.
-    const contacts = [...contactsWithNotes(998, 'u', 2000), { external_id: 'u7', phone_numbers: ['+14155550100'] }, { id: 'nope', phone_numbers: ['+14155550100'] }];
+    const contacts = [
+      ...contactsWithNotes(998, 'u', 2000),
+      { external_id: 'u7', phone_numbers: ['+14155550100'] },
+      { id: 'nope', phone_numbers: ['+14155550100'] },
+    ];
     const r = await race(
       () => call('POST', '/campaign/campaigns/up/contacts', { contacts }),
       () => call('GET', '/campaign/campaigns/up'),
     );
-    expect(r.value.body).toMatchObject({ inserted: 948, updated: 51, failed: [{ index: 999, reason: 'Unknown contact id' }] });
+    expect(r.value.body).toMatchObject({
+      inserted: 948,
+      updated: 51,
+      failed: [{ index: 999, reason: 'Unknown contact id' }],
+    });
     expect(r.value.body.contact_ids).toHaveLength(999);
-    expect(r.value.body.warnings).toContain('contacts[998]: external_id "u7" repeats an earlier row of this request; the later row wins');
+    expect(r.value.body.warnings).toContain(
+      'contacts[998]: external_id "u7" repeats an earlier row of this request; the later row wins',
+    );
     expect((await call('GET', '/campaign/campaigns/up/contacts?limit=1')).body.total).toBe(998);
     expectNotHeld(r);
   }, 120_000);
@@ -210,13 +257,22 @@ describe('no request holds the server (issue 28)', () => {
     const id = seedCampaign(db, 45_000);
     const call = serve(db);
     const r = await race(
-      () => call('POST', `/campaign/campaigns/${id}/contacts/requeue`, { status: ['exhausted', 'completed'] }),
+      () =>
+        call('POST', `/campaign/campaigns/${id}/contacts/requeue`, {
+          status: ['exhausted', 'completed'],
+        }),
       () => call('GET', `/campaign/campaigns/${id}/stats`),
     );
     expect(r.value.body).toEqual({ requeued: 30_000 });
-    expect((await call('GET', `/campaign/campaigns/${id}/stats`)).body.contacts).toMatchObject({ pending: 45_000, completed: 0, exhausted: 0 });
+    expect((await call('GET', `/campaign/campaigns/${id}/stats`)).body.contacts).toMatchObject({
+      pending: 45_000,
+      completed: 0,
+      exhausted: 0,
+    });
     const events = (await call('GET', '/campaign/activity?action=contacts.requeued')).body.events;
-    expect(events.map((e: { summary: string }) => e.summary)).toEqual(['Requeued 30000 contacts (exhausted, completed)']);
+    expect(events.map((e: { summary: string }) => e.summary)).toEqual([
+      'Requeued 30000 contacts (exhausted, completed)',
+    ]);
     checkCounters(db);
     expectNotHeld(r);
   }, 120_000);
@@ -228,7 +284,9 @@ describe('no request holds the server (issue 28)', () => {
     const call = serve(db);
     const later = '2026-11-23T16:00:00.000Z';
     const dialer = createDialer({ db, now: () => new Date(later), seed: 1, speed: 1 });
-    const inFlightTwice = db.prepare("SELECT contact_id FROM attempts WHERE status = 'in_progress' GROUP BY contact_id HAVING COUNT(*) > 1");
+    const inFlightTwice = db.prepare(
+      "SELECT contact_id FROM attempts WHERE status = 'in_progress' GROUP BY contact_id HAVING COUNT(*) > 1",
+    );
     const both = Promise.all([
       call('POST', `/campaign/campaigns/${id}/contacts/requeue`, { status: ['exhausted'] }),
       call('POST', `/campaign/campaigns/${id}/contacts/requeue`, { status: ['exhausted'] }),
@@ -246,9 +304,17 @@ describe('no request holds the server (issue 28)', () => {
     const answers = (await both).map((r) => r.body.requeued).sort((a, b) => a - b);
     expect(answers).toEqual([0, 2000]);
     expect(ticks).toBeGreaterThan(1);
-    const dialedTwice = db.prepare('SELECT contact_id FROM attempts WHERE started_at >= ? GROUP BY contact_id HAVING COUNT(*) > 1').all(later.slice(0, 19) + 'Z');
+    const dialedTwice = db
+      .prepare(
+        'SELECT contact_id FROM attempts WHERE started_at >= ? GROUP BY contact_id HAVING COUNT(*) > 1',
+      )
+      .all(later.slice(0, 19) + 'Z');
     expect(dialedTwice).toEqual([]);
-    expect(db.prepare('SELECT COUNT(*) n FROM attempts WHERE started_at >= ?').get(later.slice(0, 19) + 'Z')).toEqual({ n: 10 });
+    expect(
+      db
+        .prepare('SELECT COUNT(*) n FROM attempts WHERE started_at >= ?')
+        .get(later.slice(0, 19) + 'Z'),
+    ).toEqual({ n: 10 });
     checkCounters(db);
   }, 120_000);
 
@@ -262,30 +328,54 @@ describe('no request holds the server (issue 28)', () => {
     const stopHalfway = async (db: Db, request: Promise<{ status: number }>) => {
       const progress = db.prepare('SELECT done FROM write_jobs').pluck();
       let done = 0;
-      while (!(done = (progress.get() as number | undefined) ?? 0)) await new Promise((resolve) => setImmediate(resolve));
+      let answered = false;
+      void request.then(() => (answered = true));
+      while (!(done = (progress.get() as number | undefined) ?? 0) && !answered)
+        await new Promise((resolve) => setImmediate(resolve));
+      expect(done, 'slices written before the stop').toBeGreaterThan(0);
       db.close();
       expect((await request).status).toBe(500);
       return done;
     };
-    const done = await stopHalfway(db, call('POST', `/campaign/campaigns/${id}/contacts/requeue`, { status: ['exhausted', 'completed'] }));
+    const done = await stopHalfway(
+      db,
+      call('POST', `/campaign/campaigns/${id}/contacts/requeue`, {
+        status: ['exhausted', 'completed'],
+      }),
+    );
     expect(done).toBeLessThan(6000);
 
     const again = openDatabase(path);
     cleanups.push(() => again.open && again.close());
-    expect(again.prepare('SELECT COUNT(*) n FROM contacts WHERE status = ?').get('pending')).toEqual({ n: 3000 + done });
+    expect(
+      again.prepare('SELECT COUNT(*) n FROM contacts WHERE status = ?').get('pending'),
+    ).toEqual({ n: 3000 + done });
     expect(await resumeWriteJobs(again)).toBe(1);
-    expect(again.prepare('SELECT status, COUNT(*) n FROM contacts GROUP BY status').all()).toEqual([{ status: 'pending', n: 9000 }]);
-    const summaries = () => (again.prepare('SELECT summary FROM activity ORDER BY seq').pluck().all() as string[]);
+    expect(again.prepare('SELECT status, COUNT(*) n FROM contacts GROUP BY status').all()).toEqual([
+      { status: 'pending', n: 9000 },
+    ]);
+    const summaries = () =>
+      again.prepare('SELECT summary FROM activity ORDER BY seq').pluck().all() as string[];
     expect(summaries()).toEqual(['Requeued 6000 contacts (exhausted, completed)']);
     checkCounters(again);
 
-    const create = serve(again)('POST', '/campaign/campaigns', { name: 'New', external_id: 'new', contacts: contactsWithTenNumbers(300, 'n') });
+    const create = serve(again)('POST', '/campaign/campaigns', {
+      name: 'New',
+      external_id: 'new',
+      contacts: contactsWithTenNumbers(300, 'n'),
+    });
     expect(await stopHalfway(again, create)).toBeLessThan(300);
     const third = openDatabase(path);
     cleanups.push(() => third.close());
     expect(await resumeWriteJobs(third)).toBe(1);
-    expect(third.prepare("SELECT COUNT(*) n FROM contacts WHERE external_id LIKE 'n%'").get()).toEqual({ n: 300 });
-    expect((third.prepare('SELECT summary FROM activity ORDER BY seq').pluck().all() as string[]).slice(1)).toEqual([
+    expect(
+      third.prepare("SELECT COUNT(*) n FROM contacts WHERE external_id LIKE 'n%'").get(),
+    ).toEqual({ n: 300 });
+    expect(
+      (third.prepare('SELECT summary FROM activity ORDER BY seq').pluck().all() as string[]).slice(
+        1,
+      ),
+    ).toEqual([
       'Created campaign "New"',
       'Imported 300 contacts: 300 inserted, 0 updated, 0 failed',
     ]);
@@ -298,15 +388,22 @@ describe('no request holds the server (issue 28)', () => {
     const { db } = open('memory');
     const call = serve(db);
     setConcurrencyLimit(db, 'org_a', 1000, new Date(NOW));
-    await call('POST', '/campaign/campaigns', { name: 'Dial', external_id: 'dial', contacts: contactsWithTenNumbers(3000, 'd') });
+    await call('POST', '/campaign/campaigns', {
+      name: 'Dial',
+      external_id: 'dial',
+      contacts: contactsWithTenNumbers(3000, 'd'),
+    });
     const dialer = createDialer({ db, now: () => new Date(NOW), seed: 1, speed: 3000 });
     cleanups.push(() => dialer.stop());
-    const inFlight = db.prepare("SELECT COUNT(*) FROM attempts WHERE status = 'in_progress'").pluck();
+    const inFlight = db
+      .prepare("SELECT COUNT(*) FROM attempts WHERE status = 'in_progress'")
+      .pluck();
     const r = await race(
       async () => {
         dialer.start();
         vi.advanceTimersByTime(250);
-        while ((inFlight.get() as number) < 1000) await new Promise((resolve) => setImmediate(resolve));
+        while ((inFlight.get() as number) < 1000)
+          await new Promise((resolve) => setImmediate(resolve));
       },
       () => call('GET', '/campaign/concurrency-settings'),
     );

@@ -36,7 +36,11 @@ const IMPORT_SLICE = { contacts: 100, bytes: 40_000 };
 function importSliceEnd(contacts: NormalizedContact[], from: number): number {
   let end = from;
   let bytes = 0;
-  while (end < contacts.length && end - from < IMPORT_SLICE.contacts && bytes < IMPORT_SLICE.bytes) {
+  while (
+    end < contacts.length &&
+    end - from < IMPORT_SLICE.contacts &&
+    bytes < IMPORT_SLICE.bytes
+  ) {
     bytes += JSON.stringify(contacts[end]).length;
     end++;
   }
