@@ -382,7 +382,7 @@ describe('no request holds the server (issue 28)', () => {
     checkCounters(third);
   }, 120_000);
 
-  it('pauses the timer’s dialer tick for other requests while it fills 1,000 slots', async () => {
+  it('pauses the timer’s dialer ticks for other requests while they end and start 1,000 calls each', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     cleanups.push(() => vi.useRealTimers());
     const { db } = open('memory');
@@ -393,21 +393,26 @@ describe('no request holds the server (issue 28)', () => {
       external_id: 'dial',
       contacts: contactsWithTenNumbers(3000, 'd'),
     });
-    const dialer = createDialer({ db, now: () => new Date(NOW), seed: 1, speed: 3000 });
+    let t = Date.parse(NOW);
+    const dialer = createDialer({ db, now: () => new Date(t), seed: 1, speed: 3000 });
     cleanups.push(() => dialer.stop());
-    const inFlight = db
-      .prepare("SELECT COUNT(*) FROM attempts WHERE status = 'in_progress'")
-      .pluck();
+    const count = (where: string) => db.prepare(`SELECT COUNT(*) FROM attempts ${where}`).pluck();
+    const inFlight = count("WHERE status = 'in_progress'");
+    const started = count('');
     const r = await race(
       async () => {
         dialer.start();
-        vi.advanceTimersByTime(250);
-        while ((inFlight.get() as number) < 1000)
-          await new Promise((resolve) => setImmediate(resolve));
+        // Three ticks: each ends every call in flight (a minute later) and starts 1,000 more.
+        for (let tick = 1; tick <= 3; tick++) {
+          t += 60_000;
+          vi.advanceTimersByTime(250);
+          while ((started.get() as number) < tick * 1000 || (inFlight.get() as number) < 1000)
+            await new Promise((resolve) => setImmediate(resolve));
+        }
       },
       () => call('GET', '/campaign/concurrency-settings'),
     );
-    expect(inFlight.get()).toBe(1000);
+    expect(started.get()).toBe(3000);
     checkInvariants(db, 1000);
     expectNotHeld(r);
   }, 120_000);

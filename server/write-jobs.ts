@@ -28,26 +28,26 @@ import { isoSeconds } from './time.ts';
 import type { ContactFilters } from '../contract/extensions.ts';
 
 /**
- * A slice of an import: up to 100 contacts and 40 KB of them. Writing a contact costs about
- * 60 µs plus 0.5 µs per character of text (searchable text is indexed by trigram), so a slice
- * takes about 20 ms whether its contacts carry ten numbers or kilobytes of data.
+ * How long one slice may hold the event loop. The cost of a row varies a hundredfold (a
+ * contact's searchable text is indexed by trigram, and the search index flushes at each
+ * commit; a file database is slower than memory; the machine may be busy), so each job sizes
+ * its next slice from how long the last one took.
  */
-const IMPORT_SLICE = { contacts: 100, bytes: 40_000 };
-function importSliceEnd(contacts: NormalizedContact[], from: number): number {
+const SLICE_MS = 25;
+/** First slice sizes, and bounds: contacts of an import (and at most 40 KB of them), rows of a requeue. */
+const FIRST = { import: 25, requeue: 250 };
+const BOUNDS = { import: [5, 500], requeue: [50, 10_000] } as const;
+const IMPORT_SLICE_BYTES = 40_000;
+
+function importSliceEnd(contacts: NormalizedContact[], from: number, count: number): number {
   let end = from;
   let bytes = 0;
-  while (
-    end < contacts.length &&
-    end - from < IMPORT_SLICE.contacts &&
-    bytes < IMPORT_SLICE.bytes
-  ) {
+  while (end < contacts.length && end - from < count && bytes < IMPORT_SLICE_BYTES) {
     bytes += JSON.stringify(contacts[end]).length;
     end++;
   }
   return end;
 }
-/** Contacts per slice of a requeue: 1,000 take about 10 ms with their counter triggers. */
-export const REQUEUE_SLICE = 1000;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -64,6 +64,8 @@ type JobActivity = Actor & { campaignId: string | null; describe?: string };
 /** What the request that started a job keeps in memory: the answer it is building. */
 type Live = {
   payload: ImportPayload | RequeuePayload;
+  /** Items in the next slice. */
+  batch: number;
   outcome: UpsertOutcome;
   requeued: number;
   seenExternal: Set<string>;
@@ -71,6 +73,7 @@ type Live = {
 
 const live = (payload: Live['payload']): Live => ({
   payload,
+  batch: 'seqs' in payload ? FIRST.requeue : FIRST.import,
   outcome: { inserted: 0, updated: 0, failed: [], warnings: [], contact_ids: [] },
   requeued: 0,
   seenExternal: new Set(),
@@ -81,11 +84,22 @@ const live = (payload: Live['payload']): Live => ({
  * activity row and removes the job. Returns true when the job is done.
  */
 function step(db: Db, job: WriteJobRow, live: Live): boolean {
+  const started = performance.now();
+  const finished = write(db, job, live);
+  const [min, max] = BOUNDS[job.kind];
+  const ms = Math.max(performance.now() - started, 0.1);
+  // At most twice as big each time: a slice that found little to do says little about the next.
+  const scaled = live.batch * Math.min(2, SLICE_MS / ms);
+  live.batch = Math.min(max, Math.max(min, Math.round(scaled)));
+  return finished;
+}
+
+function write(db: Db, job: WriteJobRow, live: Live): boolean {
   const activity = JSON.parse(job.activity) as JobActivity;
   return db.transaction(() => {
     if (job.kind === 'import') {
       const { contacts, now } = live.payload as ImportPayload;
-      const slice = contacts.slice(job.done, importSliceEnd(contacts, job.done));
+      const slice = contacts.slice(job.done, importSliceEnd(contacts, job.done, live.batch));
       const o = upsertContacts(db, job.org_id, job.campaign_id, slice, now, {
         first: job.done,
         seenExternal: live.seenExternal,
@@ -106,7 +120,7 @@ function step(db: Db, job: WriteJobRow, live: Live): boolean {
       );
     }
     const { seqs, statuses, now } = live.payload as RequeuePayload;
-    const slice = seqs.slice(job.done, job.done + REQUEUE_SLICE);
+    const slice = seqs.slice(job.done, job.done + live.batch);
     const n = requeueSeqs(db, job.campaign_id!, statuses, slice, new Date(now));
     const progress = { requeued: (JSON.parse(job.progress) as RequeueProgress).requeued + n };
     live.requeued += n;
@@ -169,7 +183,7 @@ export function beginImport(
 ): ImportHandle {
   const { campaignId, contacts, now, actor } = job;
   const state = live({ contacts, now });
-  if (importSliceEnd(contacts, 0) === contacts.length) {
+  if (importSliceEnd(contacts, 0, FIRST.import) === contacts.length) {
     state.outcome = upsertContacts(db, actor.orgId, campaignId, contacts, now);
     insertActivity(db, {
       ...actor,
@@ -228,7 +242,7 @@ export function requeue(
 ): Promise<number> {
   return oneAtATime(r.campaignId, async () => {
     const seqs = await readers.read('requeueTargets', r.campaignId, r.statuses, r.filters);
-    if (seqs.length <= REQUEUE_SLICE) {
+    if (seqs.length <= FIRST.requeue) {
       return db.transaction(() => {
         const n = requeueSeqs(db, r.campaignId, r.statuses, seqs, r.now);
         const summary = `Requeued ${plural(n, 'contact')} ${r.describe}`;
