@@ -109,6 +109,7 @@ async function measure(
 ) {
   const heavyMs: number[] = [];
   const probes: number[] = [];
+  let errors = 0;
   let running = true;
   const prober = async (i: number) => {
     await sleep(i * 3);
@@ -118,7 +119,8 @@ async function measure(
           ? `/campaign/campaigns/${campaignId}`
           : `/campaign/campaigns/${campaignId}/stats`;
       const t = performance.now();
-      await send(base, 'GET', path);
+      // A socket the server closed while it was held is an error here, and counted.
+      await send(base, 'GET', path).catch(() => errors++);
       if (running) probes.push(performance.now() - t);
       await sleep(10);
     }
@@ -136,7 +138,7 @@ async function measure(
   const ms = (v: number) => `${v.toFixed(v < 100 ? 1 : 0)} ms`;
   console.log(
     `  ${label.padEnd(58)} heavy median ${ms(percentile(heavyMs, 50)).padStart(9)} (×${times}); ` +
-      `others: ${String(probes.length).padStart(4)} requests, p50 ${ms(percentile(probes, 50))}, p99 ${ms(percentile(probes, 99))}, max ${ms(probes.at(-1) ?? NaN)}`,
+      `others: ${String(probes.length).padStart(4)} requests${errors ? ` (${errors} failed)` : ''}, p50 ${ms(percentile(probes, 50))}, p99 ${ms(percentile(probes, 99))}, max ${ms(probes.at(-1) ?? NaN)}`,
   );
 }
 
