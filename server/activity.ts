@@ -40,8 +40,15 @@ export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : '
  * repeating an earlier row of the request updates the same contact and is named as repeated,
  * so the summary never counts more contacts than exist.
  */
-export function importSummary(r: { inserted: number; updated: number; failed: unknown[]; contact_ids: string[] }): string {
-  const contacts = new Set(r.contact_ids).size;
-  const repeated = r.inserted + r.updated - contacts;
-  return `Imported ${plural(contacts, 'contact')}: ${r.inserted} inserted, ${r.updated - repeated} updated, ${r.failed.length} failed${repeated > 0 ? `, ${plural(repeated, 'repeated row')}` : ''}`;
+export function importSummary(r: ImportCounts): string {
+  const contacts = r.inserted + r.updated - r.repeated;
+  return `Imported ${plural(contacts, 'contact')}: ${r.inserted} inserted, ${r.updated - r.repeated} updated, ${r.failed} failed${r.repeated > 0 ? `, ${plural(r.repeated, 'repeated row')}` : ''}`;
+}
+
+/** What an import's activity row counts; `repeated`: rows that named a contact an earlier row did. */
+export type ImportCounts = { inserted: number; updated: number; failed: number; repeated: number };
+
+/** The counts of one upsert's answer. */
+export function importCounts(o: { inserted: number; updated: number; failed: unknown[]; contact_ids: string[] }): ImportCounts {
+  return { inserted: o.inserted, updated: o.updated, failed: o.failed.length, repeated: o.inserted + o.updated - new Set(o.contact_ids).size };
 }

@@ -9,6 +9,7 @@ import { BODY_MAX_BYTES } from '../contract/schemas.ts';
 import { buildOpenApi } from '../contract/openapi.ts';
 import { ROUTES } from '../contract/scopes.ts';
 import { authorize, type AppEnv } from './auth.ts';
+import { inThreadReaders, type Readers } from './db/readers.ts';
 import type { Db } from './db/schema.ts';
 import { drainUnreadBody } from './drain-body.ts';
 import { HttpError } from './errors.ts';
@@ -27,6 +28,8 @@ import { loadSpa, serveSpa } from './spa.ts';
 
 export type AppOptions = {
   db: Db;
+  /** Where heavy reads run (db/readers.ts); on `db` in this thread when omitted. */
+  readers?: Readers;
   now?: () => Date;
   /** The SPA's runtime configuration, answered at /config.json and put into index.html. */
   publicConfig?: Record<string, unknown>;
@@ -81,6 +84,7 @@ function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashe
 
 export function createApp({
   db,
+  readers = inThreadReaders(db),
   now = () => new Date(),
   publicConfig = {},
   staticDir,
@@ -96,6 +100,7 @@ export function createApp({
   app.use('*', drainUnreadBody);
   app.use('*', async (c, next) => {
     c.set('db', db);
+    c.set('readers', readers);
     c.set('now', now);
     c.set('extensions', extensions);
     await next();

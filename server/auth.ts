@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { explainMissing, findRoute, grants, type Scope } from '../contract/scopes.ts';
 import { findCredential, isMember } from './db/orgs.ts';
+import type { Readers } from './db/readers.ts';
 import type { Db } from './db/schema.ts';
 import { HttpError } from './errors.ts';
 import { offers } from './extensions.ts';
@@ -9,7 +10,7 @@ import { offers } from './extensions.ts';
 export type Auth = { orgId: string; scopes: Scope[]; kind: 'ak' | 'pat'; label: string };
 // rateKey identifies the credential for rate limiting; it stays in memory, never in output.
 export type AppEnv = {
-  Variables: { auth: Auth; db: Db; now: () => Date; rateKey: string; extensions: boolean };
+  Variables: { auth: Auth; db: Db; readers: Readers; now: () => Date; rateKey: string; extensions: boolean };
 };
 
 /** Resolves the bearer credential to its org; never echoes or logs the token. */

@@ -5,9 +5,11 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { removeCredentials } from './db/orgs.ts';
+import { createReaders } from './db/readers.ts';
 import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
 import { DEMO_CREDENTIALS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
+import { resumeWriteJobs } from './write-jobs.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -26,9 +28,14 @@ try {
   console.error(databaseProblem(databasePath, error));
   process.exit(1);
 }
+const resumed = await resumeWriteJobs(db);
+if (resumed > 0) console.log(`Finished ${resumed} imports or requeues that the last run left half done.`);
+// Heavy reads on READER_THREADS threads (a file database only: see db/readers.ts).
+const readers = createReaders(db, Number(env.READER_THREADS ?? 2));
 const now = () => new Date();
 const app = createApp({
   db,
+  readers,
   now,
   staticDir: resolve('dist'),
   extensions,
@@ -77,7 +84,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
 function shutdown() {
   dialer.stop();
   stopFeeding();
-  server.close(() => {
+  server.close(async () => {
+    await readers.close();
     db.close();
     process.exit(0);
   });

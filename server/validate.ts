@@ -74,12 +74,12 @@ export function query<T>(c: Context, schema: Schema<T>, repeatable: string[] = [
   return parseWith(schema, raw, 'query');
 }
 
-const CHUNK = 100;
+const SLICE_MS = 10;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A body whose `contacts` may be thousands long: the envelope is checked at once (contacts as
- * unknown items), then the contacts 100 at a time between yields to the event loop, so one big
+ * unknown items), then the contacts 10 ms at a time between yields to the event loop, so one big
  * request never holds the server. Issues are located as a whole-body parse would.
  */
 export async function bodyWithContacts<T extends { contacts?: unknown[] }>(
@@ -90,8 +90,12 @@ export async function bodyWithContacts<T extends { contacts?: unknown[] }>(
   if (value.contacts === undefined) return value as Omit<T, 'contacts'>;
   const contacts: ContactInput[] = [];
   const issues = [];
+  let slice = performance.now();
   for (let i = 0; i < value.contacts.length; i++) {
-    if (i > 0 && i % CHUNK === 0) await yieldToOthers();
+    if (performance.now() - slice >= SLICE_MS) {
+      await yieldToOthers();
+      slice = performance.now();
+    }
     const result = contactInputSchema.safeParse(value.contacts[i]);
     if (result.success) contacts.push(result.data);
     else issues.push(...validationDetail('body', result.error.issues.map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] }))));

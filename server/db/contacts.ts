@@ -188,6 +188,8 @@ export function upsertContacts(
   campaignId: string | null,
   contacts: NormalizedContact[],
   now: string,
+  // A slice of a longer request: where it starts in the request, and the external_ids of its earlier slices.
+  slice: { first: number; seenExternal: Set<string> } = { first: 0, seenExternal: new Set() },
 ): UpsertOutcome {
   const out: UpsertOutcome = { inserted: 0, updated: 0, failed: [], warnings: [], contact_ids: [] };
   const byId = sql<[string], { id: string; org_id: string; campaign_id: string | null }>(
@@ -208,10 +210,11 @@ export function upsertContacts(
     `UPDATE contacts SET phone_numbers = ?, data = COALESCE(?, data),
        external_id = CASE WHEN ? THEN ? ELSE external_id END, updated_at = ? WHERE id = ?`,
   );
-  const seenExternal = new Set<string>();
+  const { seenExternal } = slice;
 
   db.transaction(() => {
-    contacts.forEach((contact, index) => {
+    contacts.forEach((contact, i) => {
+      const index = slice.first + i;
       let matchId: string | null = null;
       if (contact.id) {
         // Ids are the server's: one that names no contact of this campaign fails the same way
@@ -253,6 +256,9 @@ export function upsertContacts(
   return out;
 }
 
+const REQUEUE_SET =
+  "status = 'pending', attempts_before_requeue = attempt_count, next_attempt_at = ?, updated_at = ?";
+
 /**
  * Returns the campaign's contacts in `statuses` that match the filters to `pending` with a
  * fresh attempt budget, due at once; their attempts stay. The status triggers move the
@@ -265,17 +271,51 @@ export function requeueContacts(
   filters: ContactFilters,
   now: Date,
 ): number {
+  const { where, params } = requeueWhere(campaignId, statuses, filters);
+  // Dynamic text (filters vary in shape), so prepared here rather than cached.
+  return db
+    .prepare(`UPDATE contacts SET ${REQUEUE_SET} WHERE ${where}`)
+    .run(now.toISOString(), isoSeconds(now), ...params).changes;
+}
+
+function requeueWhere(campaignId: string, statuses: readonly string[], filters: ContactFilters) {
   const filter = contactFilterSql(filters);
   const where = [
     'campaign_id = ?',
     `status IN (${statuses.map(() => '?').join(', ')})`,
     ...(filter.where ? [filter.where] : []),
   ].join(' AND ');
-  // Dynamic text (filters vary in shape), so prepared here rather than cached.
+  return { where, params: [campaignId, ...statuses, ...filter.params] };
+}
+
+/** The seqs of the contacts `requeueContacts` would requeue now, in order: a read. */
+export function requeueTargets(
+  db: Db,
+  campaignId: string,
+  statuses: readonly ('exhausted' | 'completed')[],
+  filters: ContactFilters,
+): number[] {
+  const { where, params } = requeueWhere(campaignId, statuses, filters);
   return db
-    .prepare(
-      `UPDATE contacts SET status = 'pending', attempts_before_requeue = attempt_count, next_attempt_at = ?, updated_at = ?
-       WHERE ${where}`,
-    )
-    .run(now.toISOString(), isoSeconds(now), campaignId, ...statuses, ...filter.params).changes;
+    .prepare(`SELECT seq FROM contacts WHERE ${where} ORDER BY seq`)
+    .pluck()
+    .all(...params) as number[];
+}
+
+/**
+ * Requeues the contacts of `seqs` (from requeueTargets) that are still in `statuses`: one
+ * that was requeued since, by this request or another, is left alone. Returns how many.
+ */
+export function requeueSeqs(
+  db: Db,
+  campaignId: string,
+  statuses: readonly ('exhausted' | 'completed')[],
+  seqs: readonly number[],
+  now: Date,
+): number {
+  return sql(
+    db,
+    `UPDATE contacts SET ${REQUEUE_SET}
+     WHERE seq IN (SELECT value FROM json_each(?)) AND campaign_id = ? AND status IN (SELECT value FROM json_each(?))`,
+  ).run(now.toISOString(), isoSeconds(now), JSON.stringify(seqs), campaignId, JSON.stringify(statuses)).changes;
 }

@@ -29,15 +29,16 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   })();
 }
 
+const addFunctions = (db: Db) =>
+  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+
 export function openDatabase(path = ':memory:'): Db {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.function('fold', { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? fold(text) : null,
-  );
+  addFunctions(db);
   migrate(db);
   // SQLite opens a file it may not write read-only, silently: find out now, not at the first call.
   if (path !== ':memory:') db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
@@ -71,4 +72,15 @@ export function databaseProblem(path: string, error: unknown): string {
     return `cannot be used (${message}): restore it from a backup, or delete it to start afresh with new demo data`;
   })();
   return `Headroom cannot start: the database ${file} ${what}.`.replace(/\s+/g, ' ');
+}
+
+/**
+ * A read-only connection to a database file that `openDatabase` opened elsewhere (a reader
+ * thread's): WAL lets it read a consistent snapshot while the writer goes on.
+ */
+export function openReader(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  addFunctions(db);
+  return db;
 }

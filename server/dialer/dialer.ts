@@ -36,6 +36,10 @@ export type DialerOptions = {
 /** How often the live dialer looks for calls to end and slots to fill. */
 export const DIALER_TICK_MS = 250;
 
+/** Longest stretch a timed tick holds the event loop before it lets other work through. */
+const SLICE_MS = 20;
+const never = () => false;
+
 export type Dialer = { start(): void; stop(): void; tick(): void; recover(): void };
 
 export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: DialerOptions): Dialer {
@@ -99,9 +103,10 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
     });
   });
 
-  function fillSlots(orgId: string, limit: number, at: Date) {
+  /** Dials into free slots until none is left or `full()`; true when it stopped for `full()`. */
+  function fillSlots(orgId: string, limit: number, at: Date, full: () => boolean): boolean {
     let free = limit - activeCalls(db, orgId);
-    if (free <= 0) return;
+    if (free <= 0) return false;
     const nowIso = at.toISOString();
     const busy = inFlightByCampaign(db, orgId);
     // One queue per campaign inside its calling window, served round-robin so none starves:
@@ -123,18 +128,61 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
         if (!next || free <= 0) continue;
         dial(orgId, q.campaign.id, next.id, JSON.parse(next.phone_numbers) as string[], next.attempt_count, at);
         free--;
+        if (free > 0 && full()) return true;
       }
     }
+    return false;
   }
 
-  function tick() {
+  /**
+   * One tick's work, pausing (yield) whenever `full()`. After a pause everything is read
+   * again, since requests ran meanwhile: a call may have gone with its contact, a campaign
+   * may have paused, the limit may have dropped.
+   */
+  function* tickWork(full: () => boolean): Generator<void, void, void> {
     const at = now();
     const nowIso = at.toISOString();
     for (const org of orgsWithWork(db)) {
-      for (const call of dueCalls(db, org.id, nowIso)) finish(call, call.planned_status, new Date(call.ends_at));
+      for (let due = dueCalls(db, org.id, nowIso); due.length > 0; due = dueCalls(db, org.id, nowIso)) {
+        let i = 0;
+        for (; i < due.length && !full(); i++) finish(due[i]!, due[i]!.planned_status, new Date(due[i]!.ends_at));
+        if (i === due.length) break;
+        yield;
+      }
     }
-    for (const run of dueEvaluations(db, nowIso)) completeEvaluation(db, run.id, run.conversation_id);
-    for (const org of orgsWithWork(db)) fillSlots(org.id, concurrencyLimit(db, org.id), at);
+    for (let due = dueEvaluations(db, nowIso); due.length > 0; due = dueEvaluations(db, nowIso)) {
+      let i = 0;
+      for (; i < due.length && !full(); i++) completeEvaluation(db, due[i]!.id, due[i]!.conversation_id);
+      if (i === due.length) break;
+      yield;
+    }
+    for (const org of orgsWithWork(db)) {
+      while (fillSlots(org.id, concurrencyLimit(db, org.id), at, full)) yield;
+    }
+  }
+
+  /** A tick at once (tests, benchmarks): nothing runs in between, so seeds replay exactly. */
+  function tick() {
+    for (const _ of tickWork(never));
+  }
+
+  // The timer's ticks pause every SLICE_MS for other requests; one still running skips the next.
+  let running = false;
+  async function timedTick() {
+    if (running) return;
+    running = true;
+    let sliceStart = performance.now();
+    try {
+      for (const _ of tickWork(() => performance.now() - sliceStart >= SLICE_MS)) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!timer) return; // stopped meanwhile (shutting down)
+        sliceStart = performance.now();
+      }
+    } catch (error) {
+      console.error('Dialer tick failed:', error);
+    } finally {
+      running = false;
+    }
   }
 
   return {
@@ -146,13 +194,7 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
     },
     start() {
       if (timer) return;
-      timer = setInterval(() => {
-        try {
-          tick();
-        } catch (error) {
-          console.error('Dialer tick failed:', error);
-        }
-      }, tickMs);
+      timer = setInterval(() => void timedTick(), tickMs);
       timer.unref();
     },
     stop() {

@@ -8,7 +8,7 @@ import {
   type CampaignStatus,
 } from '../../contract/schemas.ts';
 import { campaignConcurrencyInputSchema, contactQuerySchema, REPEATABLE_QUERY, timelineQuerySchema } from '../../contract/extensions.ts';
-import { changedFields, importSummary, quote, recordActivity } from '../activity.ts';
+import { changedFields, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
   campaignRows,
@@ -22,8 +22,6 @@ import {
   updateCampaign,
 } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
-import { upsertContacts } from '../db/contacts.ts';
-import { campaignReport } from '../db/report.ts';
 import type { Db } from '../db/schema.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -31,6 +29,7 @@ import { offers } from '../extensions.ts';
 import { campaignTimeline, timelineRange } from '../timeline.ts';
 import { isoSeconds } from '../time.ts';
 import { bodyWithContacts, query } from '../validate.ts';
+import { actorOf, beginImport, finishImport } from '../write-jobs.ts';
 
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
 const createEnvelope = z.extend(campaignCreateSchema, { contacts: z.optional(inlineContactList(z.unknown())) });
@@ -110,7 +109,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
       : null;
     const now = isoSeconds(c.var.now());
-    const campaign = db.transaction(() => {
+    const { campaign, handle } = db.transaction(() => {
       const created = insertCampaign(
         db,
         auth.orgId,
@@ -123,12 +122,10 @@ export const campaignRoutes = new Hono<AppEnv>()
         now,
       );
       recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign ${quote(created.name)}` });
-      if (normalized) {
-        const outcome = upsertContacts(db, auth.orgId, created.id, normalized.contacts, now);
-        recordActivity(c, { action: 'contacts.imported', campaignId: created.id, summary: importSummary(outcome) });
-      }
-      return created;
+      const contacts = normalized?.contacts;
+      return { campaign: created, handle: contacts && beginImport(db, { campaignId: created.id, contacts, now, actor: actorOf(c) }) };
     })();
+    if (handle) await finishImport(db, handle);
     return c.json(present(c, campaign), 201);
   })
   .get('/:id', (c) => c.json(present(c, mustFind(c.var.db, c.var.auth.orgId, c.req.param('id')))))
@@ -145,7 +142,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
       : null;
     const now = isoSeconds(c.var.now());
-    const updated = db.transaction(() => {
+    const { updated, handle } = db.transaction(() => {
       const next = updateCampaign(
         db,
         auth.orgId,
@@ -166,12 +163,10 @@ export const campaignRoutes = new Hono<AppEnv>()
         summary: `Updated campaign ${quote(next.name)}`,
         changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id', 'max_concurrent_calls']),
       });
-      if (normalized) {
-        const outcome = upsertContacts(db, auth.orgId, campaign.id, normalized.contacts, now);
-        recordActivity(c, { action: 'contacts.imported', campaignId: campaign.id, summary: importSummary(outcome) });
-      }
-      return next;
+      const contacts = normalized?.contacts;
+      return { updated: next, handle: contacts && beginImport(db, { campaignId: campaign.id, contacts, now, actor: actorOf(c) }) };
     })();
+    if (handle) await finishImport(db, handle);
     return c.json(present(c, updated));
   })
   .post('/:id/:action{start|pause|close}', (c) => {
@@ -194,11 +189,11 @@ export const campaignRoutes = new Hono<AppEnv>()
     })();
     return c.json(present(c, updated));
   })
-  .get('/:id/report', (c) => {
+  .get('/:id/report', async (c) => {
     const { db, auth } = c.var;
     const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
-    return c.json(campaignReport(db, campaign.id, filters, isoSeconds(c.var.now())));
+    return c.json(await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())));
   })
   .get('/:id/timeline', (c) => {
     const { db, auth } = c.var;

@@ -7,15 +7,16 @@ import {
   type ContactFilters,
 } from '../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../contract/schemas.ts';
-import { importSummary, plural, quote, recordActivity } from '../activity.ts';
+import { quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
-import { deleteContact, findContact, listContacts, requeueContacts, upsertContacts } from '../db/contacts.ts';
+import { deleteContact, findContact } from '../db/contacts.ts';
 import { normalizeContacts } from '../contact-input.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { isoSeconds } from '../time.ts';
 import { bodyWithContacts, filterBody, query } from '../validate.ts';
+import { actorOf, beginImport, finishImport, requeue } from '../write-jobs.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -31,7 +32,7 @@ function scopeOf(c: Context<AppEnv>) {
 }
 
 export const contactRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const q = query(c, contactListQuerySchema);
     // (ext) filters, and the bucket status repeatable; a server without the extension ignores
     // them, as APIs ignore unknown params.
@@ -39,7 +40,7 @@ export const contactRoutes = new Hono<AppEnv>()
       ? query(c, contactQuerySchema, [...REPEATABLE_QUERY])
       : { status: q.status ? [q.status] : [] };
     const { campaignId } = scopeOf(c);
-    const page = listContacts(c.var.db, c.var.auth.orgId, campaignId, { limit: q.limit, offset: q.offset, filters });
+    const page = await c.var.readers.read('contacts', c.var.auth.orgId, campaignId, { limit: q.limit, offset: q.offset, filters });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
@@ -56,11 +57,9 @@ export const contactRoutes = new Hono<AppEnv>()
     if (campaign && scopeOf(c).campaign?.status === 'closed') {
       throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
     }
-    const result = db.transaction(() => {
-      const outcome = upsertContacts(db, auth.orgId, campaignId, normalized.contacts, isoSeconds(c.var.now()));
-      recordActivity(c, { action: 'contacts.imported', campaignId, summary: importSummary(outcome) });
-      return outcome;
-    })();
+    const now = isoSeconds(c.var.now());
+    const handle = db.transaction(() => beginImport(db, { campaignId, contacts: normalized.contacts, now, actor: actorOf(c) }))();
+    const result = await finishImport(db, handle);
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
   .get('/:contactId', (c) => {
@@ -87,15 +86,14 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
     if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
     const statuses = [...new Set(status)];
-    const requeued = db.transaction(() => {
-      const n = requeueContacts(db, campaign.id, statuses, filters, c.var.now());
-      recordActivity(c, {
-        action: 'contacts.requeued',
-        campaignId: campaign.id,
-        summary: `Requeued ${plural(n, 'contact')} (${statuses.join(', ')}${describeFilters(filters)})`,
-      });
-      return n;
-    })();
+    const requeued = await requeue(db, c.var.readers, {
+      campaignId: campaign.id,
+      statuses,
+      filters,
+      now: c.var.now(),
+      actor: actorOf(c),
+      describe: `(${statuses.join(', ')}${describeFilters(filters)})`,
+    });
     return c.json({ requeued });
   });
 

@@ -6,6 +6,7 @@ import * as activity from './004-activity.ts';
 import * as rollups from './005-minute-rollups.ts';
 import * as campaignConcurrency from './006-campaign-concurrency.ts';
 import * as retryQueue from './007-retry-queue.ts';
+import * as writeJobs from './008-write-jobs.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'per-minute timeline rollups', up: rollups.up },
   { version: 6, name: 'campaign concurrency cap', up: campaignConcurrency.up },
   { version: 7, name: 'retry queue index', up: retryQueue.up },
+  { version: 8, name: 'journal of sliced writes', up: writeJobs.up },
 ];
