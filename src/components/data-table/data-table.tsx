@@ -146,7 +146,7 @@ function HeaderCells<T>({ table }: { table: Table<T> }) {
         >
           {content}
           {/* An unsorted column shows it can be sorted; aria-sort says the order. */}
-          <span aria-hidden="true" className={`w-3 ${sorted ? '' : 'text-slate-400'}`}>
+          <span aria-hidden="true" className="w-3">
             {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
           </span>
         </button>
