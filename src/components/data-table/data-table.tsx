@@ -188,7 +188,6 @@ export function DataTable<T>({
     autoResetAll: false,
     enableMultiSort: false,
     defaultColumn: { enableSorting: false },
-    getRowCanExpand: () => renderDetails !== undefined,
     ...(sorting && {
       state: { sorting },
       onSortingChange: (updater) => onSortingChange?.(functionalUpdate(updater, sorting)),

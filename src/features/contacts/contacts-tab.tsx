@@ -29,8 +29,8 @@ const FILTERS: { status: ContactBucket | null; label: string }[] = [
   { status: 'exhausted', label: 'Exhausted' },
 ];
 
-// One empty page for every render while the first answer is pending, so the memoized table
-// sees no change.
+// One empty page for every render while the first answer is pending, so the table's deferred
+// rows see no change.
 const NO_CONTACTS: Contact[] = [];
 
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
