@@ -7,24 +7,30 @@ import globals from 'globals';
 import { readdirSync } from 'node:fs';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-// Layers (design.md): app → features → components/lib → api → contract. A feature never
-// imports another feature or the app; the server imports the shared contract, nothing of src/.
+// Layers (design.md): app → features → entities → components/lib → api → contract. A feature
+// never imports another feature or the app; what several show of one thing (a contact's label,
+// its actions) is an entity. The server imports the shared contract, nothing of src/.
 const features = readdirSync('src/features');
 const layerZones = [
   ...features.map((feature) => ({
     target: `./src/features/${feature}`,
     from: ['./src/app', ...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`)],
     message:
-      'Features do not import the app or each other: move what they share to components/, lib/ or api/.',
+      'Features do not import the app or each other: move what they share to entities/, components/, lib/ or api/.',
   })),
   {
-    target: ['./src/components', './src/lib'],
+    target: './src/entities',
     from: ['./src/app', './src/features'],
-    message: 'Shared UI and helpers do not depend on features or the app.',
+    message: 'Entities do not depend on features or the app.',
+  },
+  {
+    target: ['./src/components', './src/lib'],
+    from: ['./src/app', './src/features', './src/entities'],
+    message: 'Shared UI and helpers do not depend on entities, features or the app.',
   },
   {
     target: './src/api',
-    from: ['./src/app', './src/features', './src/components'],
+    from: ['./src/app', './src/features', './src/entities', './src/components'],
     message: 'The API layer holds no UI.',
   },
   {

@@ -44,16 +44,13 @@ export default defineConfig(({ command }) => ({
         codeSplitting: {
           groups: [
             { name: 'app', tags: ['$initial'] },
-            // Not what only the Overview and the board need (dialing reasons), nor the data table
-            // (TanStack Table, for the four tables' routes only): Contacts is at the limit.
+            // Not what only the Overview and the board need (dialing reasons): Contacts is at the limit.
             {
               name: 'shared',
               minShareCount: 2,
               test: (id) =>
-                (/[\\/]src[\\/](components|lib)[\\/]/.test(id) &&
-                  !/charts|radix-dialog|csv-download|dialing-reason|data-table[\\/](?!table-classes)/.test(
-                    id,
-                  )) ||
+                (/[\\/]src[\\/](components|entities|lib)[\\/]/.test(id) &&
+                  !/charts|radix-dialog|csv-download|dialing-reason/.test(id)) ||
                 /[\\/]@tanstack[\\/]react-query[\\/]/.test(id),
             },
           ],

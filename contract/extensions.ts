@@ -7,9 +7,11 @@ import {
   noControl,
   repeatable,
   statsSchema,
+  timestampSchema as timestamp,
 } from './schemas.ts';
 
-const int = () => z.number().check(z.int());
+/** Every whole number the API answers is a count, a size or a limit: never negative. */
+const int = () => z.number().check(z.int(), z.nonnegative());
 const rate = z.nullable(z.number());
 
 // ---------- Contact filters (contacts list, report, requeue) ----------
@@ -99,9 +101,9 @@ export type ResultSummary = z.infer<typeof resultSummarySchema>;
 
 export const reportSchema = z.object({
   campaign_id: z.string(),
-  generated_at: z.string(),
-  started_at: z.nullable(z.string()),
-  completed_at: z.nullable(z.string()),
+  generated_at: timestamp,
+  started_at: z.nullable(timestamp),
+  completed_at: z.nullable(timestamp),
   contacts: z.object({ total: int(), reached: int(), completed: int(), exhausted: int() }),
   attempts: z.object({ total: int(), in_progress: int(), by_status: byStatus }),
   rates: z.object({ answer_rate: rate, success_rate: rate, reach_rate: rate }),
@@ -128,7 +130,7 @@ export const timelineQuerySchema = z.object({
 });
 
 export const timelinePointSchema = z.object({
-  at: z.string(),
+  at: timestamp,
   started: int(),
   ended: byStatus,
   active_calls_max: int(),
@@ -136,15 +138,15 @@ export const timelinePointSchema = z.object({
 export const forecastSchema = z.object({
   rate_per_hour: z.number(),
   remaining: int(),
-  finishes_at: z.nullable(z.string()),
+  finishes_at: z.nullable(timestamp),
   basis: z.string(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
 
 export const campaignTimelineSchema = z.object({
   bucket_seconds: int(),
-  from: z.string(),
-  to: z.string(),
+  from: timestamp,
+  to: timestamp,
   points: z.array(timelinePointSchema),
   forecast: forecastSchema,
 });
@@ -152,9 +154,9 @@ export type CampaignTimeline = z.infer<typeof campaignTimelineSchema>;
 
 export const orgTimelineSchema = z.object({
   bucket_seconds: int(),
-  from: z.string(),
-  to: z.string(),
-  points: z.array(z.object({ at: z.string(), active_calls_max: int(), concurrency_limit: int() })),
+  from: timestamp,
+  to: timestamp,
+  points: z.array(z.object({ at: timestamp, active_calls_max: int(), concurrency_limit: int() })),
 });
 export type OrgTimeline = z.infer<typeof orgTimelineSchema>;
 
@@ -170,7 +172,7 @@ export const statsBatchQuerySchema = z.object({
 });
 export const batchStatsSchema = z.extend(statsSchema, {
   answer_rate: rate,
-  finishes_at: z.nullable(z.string()),
+  finishes_at: z.nullable(timestamp),
 });
 export type BatchStats = z.infer<typeof batchStatsSchema>;
 export const statsBatchSchema = z.object({ stats: z.array(batchStatsSchema) });
@@ -207,7 +209,7 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 export const activityEventSchema = z.object({
   id: z.string(),
-  at: z.string(),
+  at: timestamp,
   actor: z.object({ kind: z.string(), label: z.string() }),
   // Actions this client does not know yet are shown by name.
   action: z.string(),

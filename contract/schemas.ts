@@ -20,7 +20,14 @@ export const NAME_MAX = 200;
 /** Bounds on every query: values of one repeatable parameter (or of one requeue filter). */
 export const REPEATABLE_MAX = 20;
 
-const timestamp = z.string();
+/**
+ * An ISO 8601 UTC timestamp. Documented as `date-time`, but read as any string: a client
+ * still renders an answer whose timestamps carry an offset or more precision.
+ */
+export const timestampSchema = z
+  .string()
+  .register(z.globalRegistry, { format: 'date-time', examples: ['2026-11-22T09:30:00Z'] });
+const timestamp = timestampSchema;
 const id = z.string();
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -53,7 +60,8 @@ export const countryCodeSchema = z
 // ---------- Configuration ----------
 const nullable = z.nullable;
 const optional = z.optional;
-const int = () => z.number().check(z.int());
+/** Every whole number the API answers is a count, a size or a limit: never negative. */
+const int = () => z.number().check(z.int(), z.nonnegative());
 const bounded = (min: number, max: number) =>
   z
     .number()

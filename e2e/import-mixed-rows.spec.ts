@@ -34,7 +34,7 @@ test.describe('Import with bad rows', () => {
     await page.keyboard.press('Space');
     await (await chooser).setFiles(file);
 
-    const bad = dialog.getByRole('table', { name: '2 of 5 rows will not be imported' });
+    const bad = dialog.getByRole('table', { name: '2 of 5 rows will be skipped' });
     await expect(
       bad.getByRole('row', { name: '3 "12345" is not a possible phone number' }),
     ).toBeVisible();
@@ -47,9 +47,11 @@ test.describe('Import with bad rows', () => {
     await tabTo(page, dialog.getByRole('button', { name: 'Import 3 contacts' }));
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('status')).toHaveText(
-      'Saved 3 of 5 rows. 2 not saved, each listed below with why.',
+      'Saved 3 contacts from 5 rows (3 new, 0 updated). 2 skipped, each listed below with why.',
     );
-    await expect(dialog.getByLabel('Import result')).toContainText('Inserted3Updated0Failed2');
+    await expect(dialog.getByLabel('Import result')).toContainText(
+      'Inserted3Updated0Failed0Skipped2',
+    );
     await expect(
       dialog.getByRole('table', { name: 'Rows not imported' }).getByRole('row', { name: /^[35] / }),
     ).toHaveCount(2);

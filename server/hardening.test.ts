@@ -112,13 +112,13 @@ describe('hardening', () => {
   it('DEMO_DATA=off revokes the demo credentials of an existing database', async () => {
     const db = openDatabase(':memory:');
     const now = () => new Date('2026-11-23T12:00:00Z');
-    await seedDemo(db, { app: createApp({ db, now }), now });
+    await seedDemo(db, { now, speed: 30 });
     expect(findCredential(db, 'ak_demo_manage')).not.toBeNull();
     expect(removeCredentials(db, DEMO_CREDENTIALS.map((c) => c.token))).toBe(DEMO_CREDENTIALS.length);
     for (const c of DEMO_CREDENTIALS) expect(findCredential(db, c.token)).toBeNull();
     const res = await createApp({ db }).request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_demo_manage' } });
     expect(res.status).toBe(401);
-  });
+  }, 120_000);
 
   it('restarts on the same database file twice without a dialer tick failing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'headroom-restart-'));
@@ -126,8 +126,7 @@ describe('hardening', () => {
     const clock = manualClock();
     for (let run = 0; run < 3; run++) {
       const db = openDatabase(path);
-      const app = createApp({ db, now: clock.now });
-      if (run === 0) await seedDemo(db, { app, now: clock.now });
+      if (run === 0) await seedDemo(db, { now: clock.now, speed: 30 });
       // The same seed every run: call outcomes repeat, ids must not.
       const dialer = createDialer({ db, now: clock.now, seed: 1, speed: 60 });
       dialer.recover();
@@ -137,5 +136,5 @@ describe('hardening', () => {
       }
       db.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

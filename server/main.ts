@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { removeCredentials } from './db/orgs.ts';
 import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
-import { DEMO_CREDENTIALS, DEMO_HISTORY_MS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
+import { DEMO_CREDENTIALS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
 
 const env = process.env;
@@ -48,7 +48,8 @@ const app = createApp({
   demoPublic: env.DEMO_PUBLIC === 'on',
 });
 
-const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed: Number(env.DIALER_SPEED ?? 30) });
+const speed = Number(env.DIALER_SPEED ?? 30);
+const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed });
 dialer.recover();
 if (!demo) {
   // DEMO_DATA=off on a database that once had the demo: its well-known keys stop working.
@@ -57,10 +58,8 @@ if (!demo) {
 }
 if (demo) {
   const started = Date.now();
-  // Built through a clock set back to the start of the demo's call history, so that
-  // campaigns are created before their first calls.
-  const seedApp = createApp({ db, now: () => new Date(now().getTime() - DEMO_HISTORY_MS) });
-  await seedDemo(db, { app: seedApp, now });
+  // Its history runs at the live dialer's pace, up to the moment the live dialer takes over.
+  await seedDemo(db, { now, speed });
   console.log(`Demo data ready (${Date.now() - started} ms).`);
 }
 if (dialerOn) dialer.start();

@@ -55,21 +55,24 @@ export function orgsWithWork(db: Db): { id: string; concurrency_limit: number | 
 
 export type Candidate = { id: string; phone_numbers: string; attempt_count: number; data: string };
 
-/** Never-attempted contacts oldest first, then retries whose interval has passed, oldest due first. */
+/**
+ * Retries whose interval has passed first, oldest due first (the interval is a promise to call
+ * back then), then contacts never called, oldest first.
+ */
 export function dialCandidates(db: Db, campaignId: string, nowIso: string, limit: number): Candidate[] {
-  const fresh = sql<[string, number], Candidate>(
-    db,
-    `SELECT id, phone_numbers, attempt_count, data FROM contacts
-     WHERE campaign_id = ? AND status = 'pending' AND attempt_count = 0 ORDER BY seq LIMIT ?`,
-  ).all(campaignId, limit);
-  if (fresh.length >= limit) return fresh;
   const retries = sql<[string, string, number], Candidate>(
     db,
     `SELECT id, phone_numbers, attempt_count, data FROM contacts
      WHERE campaign_id = ? AND status = 'pending' AND attempt_count > 0 AND next_attempt_at <= ?
      ORDER BY next_attempt_at LIMIT ?`,
-  ).all(campaignId, nowIso, limit - fresh.length);
-  return [...fresh, ...retries];
+  ).all(campaignId, nowIso, limit);
+  if (retries.length >= limit) return retries;
+  const fresh = sql<[string, number], Candidate>(
+    db,
+    `SELECT id, phone_numbers, attempt_count, data FROM contacts
+     WHERE campaign_id = ? AND status = 'pending' AND attempt_count = 0 ORDER BY seq LIMIT ?`,
+  ).all(campaignId, limit - retries.length);
+  return [...retries, ...fresh];
 }
 
 export function startAttempt(
@@ -100,6 +103,11 @@ export function allInFlight(db: Db): InFlight[] {
     `SELECT id, contact_id, campaign_id, org_id, started_at, ends_at, planned_status FROM attempts
      WHERE status = 'in_progress'`,
   ).all();
+}
+
+/** Whether any call of any org is in flight. */
+export function anyInFlight(db: Db): boolean {
+  return sql<[], { yes: number }>(db, "SELECT EXISTS (SELECT 1 FROM attempts WHERE status = 'in_progress') AS yes").get()!.yes === 1;
 }
 
 export function endAttempt(db: Db, id: string, status: string, endedAt: string, conversationId: string | null): void {

@@ -1,17 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { openDatabase } from '../db/schema.ts';
-import { DEMO_CAMPAIGN, DEMO_CREDENTIALS, DEMO_HISTORY_MS, seedDemo } from './seed.ts';
+import { createDialer, DIALER_TICK_MS } from '../dialer/dialer.ts';
+import { manualClock } from '../dialer/dialer-test-support.ts';
+import { DEMO_CAMPAIGN, DEMO_CREDENTIALS, seedDemo } from './seed.ts';
 
 describe('demo data', () => {
-  it('creates the contract credentials, campaigns in every status and a long history, once', async () => {
-    const db = openDatabase(':memory:');
-    const now = new Date('2026-11-23T12:00:00Z');
-    const app = createApp({ db, now: () => now });
-    const seedApp = createApp({ db, now: () => new Date(now.getTime() - DEMO_HISTORY_MS) });
-    await seedDemo(db, { app: seedApp, now: () => now });
-    await seedDemo(db, { app: seedApp, now: () => now }); // idempotent
+  // One demo for both tests (a seed takes seconds): the first only reads, the second runs on.
+  const db = openDatabase(':memory:');
+  const clock = manualClock('2026-11-23T12:00:00Z');
+  const start = clock.now().getTime();
+  const speed = 30; // the default DIALER_SPEED
+  const app = createApp({ db, now: clock.now });
+  beforeAll(async () => {
+    await seedDemo(db, { now: clock.now, speed });
+    await seedDemo(db, { now: clock.now, speed }); // idempotent
+  }, 120_000);
 
+  it('creates the contract credentials, campaigns in every status and a long history, once', async () => {
     const get = async (path: string, token = 'ak_demo_manage', headers: Record<string, string> = {}) => {
       const res = await app.request(path, { headers: { Authorization: `Bearer ${token}`, ...headers } });
       return { status: res.status, body: (await res.json()) as any };
@@ -36,8 +42,9 @@ describe('demo data', () => {
     expect(stats.contacts.total).toBeGreaterThanOrEqual(5000);
     expect(stats.attempts.total).toBeGreaterThan(2000);
     expect(stats.contacts.completed).toBeGreaterThan(500);
-    // No call of the history is left running past it.
-    expect(stats.active_calls).toBe(0);
+    // The history ends mid-stride, under the limit: its calls in flight are the live dialer's to end.
+    expect(stats.active_calls).toBeGreaterThan(0);
+    expect(stats.active_calls).toBeLessThanOrEqual(10);
     expect(stats.concurrency_limit).toBe(10);
     const completed = (await get(`/campaign/campaigns/${spring.id}/contacts?status=completed&limit=5`)).body.contacts;
     const withResult = completed.flatMap((c: any) => c.attempts).filter((a: any) => a.result);
@@ -45,6 +52,45 @@ describe('demo data', () => {
     expect(Object.keys(withResult[0].result)).toContain('qualification.interested');
     const firstAttempt = completed[0].attempts[0];
     expect(Date.parse(firstAttempt.started_at)).toBeGreaterThan(Date.parse(spring.created_at) - 1);
-    expect(Date.parse(firstAttempt.started_at)).toBeLessThan(now.getTime());
-  }, 60_000);
+    expect(Date.parse(firstAttempt.started_at)).toBeLessThan(start);
+  });
+
+  it('writes its history at the live pace: the forecast holds for what the dialer does next, and nothing steps at the start', async () => {
+    const get = async (path: string) =>
+      (await (await app.request(path, { headers: { Authorization: 'Bearer ak_demo_manage' } })).json()) as any;
+    const spring = await get(`/campaign/campaigns/${DEMO_CAMPAIGN}`);
+    const finished = async () => {
+      const { contacts } = await get(`/campaign/campaigns/${spring.id}/stats`);
+      return contacts.completed + contacts.exhausted;
+    };
+    const forecast = (await get(`/campaign/campaigns/${spring.id}/timeline`)).forecast;
+    const finishedAtStart = await finished();
+
+    // What main.ts runs next: the dialer at the same speed, ticking on its own interval.
+    const live = createDialer({ db, now: clock.now, seed: 1, speed });
+    const minutes = 10;
+    for (let t = 0; t < minutes * 60_000; t += DIALER_TICK_MS) {
+      clock.advance(DIALER_TICK_MS);
+      live.tick();
+    }
+    const livePerHour = ((await finished()) - finishedAtStart) * (60 / minutes);
+    const ratio = livePerHour / forecast.rate_per_hour;
+    expect(ratio).toBeGreaterThanOrEqual(0.5);
+    expect(ratio).toBeLessThanOrEqual(2);
+
+    // Calls started per minute, the ten before the start and the ten after.
+    const from = new Date(start - minutes * 60_000).toISOString();
+    const to = new Date(start + minutes * 60_000).toISOString();
+    const points = (await get(`/campaign/campaigns/${spring.id}/timeline?from=${from}&to=${to}&bucket_seconds=60`)).points as {
+      started: number;
+    }[];
+    expect(points).toHaveLength(2 * minutes);
+    const [before, after] = [points.slice(0, minutes), points.slice(minutes)].map((p) => p.map((x) => x.started));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(before!)).toBeGreaterThan(0);
+    const band = (x: number) => expect(x / mean(before!)).toSatisfy((r: number) => r >= 0.5 && r <= 2);
+    band(mean(after!));
+    band(before!.at(-1)!);
+    band(after![0]!);
+  });
 });

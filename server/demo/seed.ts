@@ -1,9 +1,11 @@
-import { DEFAULT_CONCURRENCY_LIMIT, type Campaign, type Configuration, type ContactInput } from '../../contract/schemas.ts';
+import type { Campaign, Configuration, ContactInput } from '../../contract/schemas.ts';
+import { createApp } from '../app.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
-import { createCredential, createOrg, createUser, orgExists, setConcurrencyLimit } from '../db/orgs.ts';
+import { anyInFlight } from '../db/dialer.ts';
+import { createCredential, createOrg, createUser, orgExists } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
-import { createDialer } from '../dialer/dialer.ts';
-import { createRandom } from '../dialer/random.ts';
+import { createDialer, DIALER_TICK_MS } from '../dialer/dialer.ts';
+import { createRandom, type Random } from '../dialer/random.ts';
 import { fakeContacts } from './people.ts';
 
 type AppLike = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
@@ -22,6 +24,9 @@ export const DEMO_CREDENTIALS = [
 
 export const DEMO_CAMPAIGN = 'spring-outreach';
 export const DEMO_HISTORY_MS = 16 * 3600_000;
+/** How long before the end of the history the demo campaign starts: its forecast's 30 minutes and a few to settle. */
+export const SPRING_LEAD_MS = 35 * 60_000;
+const TOP_UP_MS = 30_000;
 
 /** Calls the app as a client would, so the demo is built through the contract. */
 function client(app: AppLike, token: string) {
@@ -44,10 +49,16 @@ async function upsertAll(call: ReturnType<typeof client>, campaignId: string, co
 
 /**
  * Orgs, credentials, configurations and campaigns in every status, with hours of call history
- * made by running the real dialer on a simulated clock. Does nothing if the demo exists.
+ * made by running the real dialer on a simulated clock up to `now`. Does nothing if the demo
+ * exists. The history runs at the live dialer's `speed` and tick, with the live top-up, so what
+ * it wrote and what the dialer does next are one pace: the forecast from its last 30 minutes is
+ * what a viewer then watches, and the charts show no step where the server started.
  */
-export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }): Promise<void> {
+export async function seedDemo(db: Db, opts: { now: () => Date; speed: number }): Promise<void> {
   if (orgExists(db, 'org_demo')) return;
+  // Built through the API on the history's clock, so every write is dated when it happened.
+  let clock = opts.now().getTime() - DEMO_HISTORY_MS;
+  const app = createApp({ db, now: () => new Date(clock) });
   const random = createRandom(2026);
   createOrg(db, { id: 'org_demo', name: 'Northwind Energy' });
   createOrg(db, { id: 'org_other', name: 'Contoso Health' });
@@ -61,8 +72,8 @@ export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }):
     });
   }
 
-  const demo = client(opts.app, 'ak_demo_manage');
-  const other = client(opts.app, 'ak_other_manage');
+  const demo = client(app, 'ak_demo_manage');
+  const other = client(app, 'ak_other_manage');
   const anyTime = await demo<Configuration>('POST', '/campaign/configurations', {
     name: 'Around the clock (US)',
     agent_id: 'agent_riley_sales',
@@ -102,38 +113,56 @@ export async function seedDemo(db: Db, opts: { app: AppLike; now: () => Date }):
   await upsertAll(demo, renewals.id, fakeContacts(random, 600, 'renewal'));
   const evening = await create('Evening follow-ups', 'evening-follow-ups', evenings.id);
   await upsertAll(demo, evening.id, fakeContacts(random, 250, 'evening'));
-  const spring = await create('Spring outreach', DEMO_CAMPAIGN, anyTime.id);
-  await upsertAll(demo, spring.id, fakeContacts(random, 6000, 'lead'));
   const clinic = await other<Campaign>('POST', '/campaign/campaigns', { name: 'Clinic reminders', external_id: 'clinic' });
   await upsertAll(other, clinic.id, fakeContacts(random, 120, 'patient'));
 
-  // History: the real dialer over the last hours on a simulated clock, ticking each minute.
-  const end = opts.now().getTime();
-  let clock = end - DEMO_HISTORY_MS;
-  const history = createDialer({ db, now: () => new Date(clock), seed: 2026, speed: 1 });
-  const drainFrom = end - 10 * 60_000;
-  for (; clock < drainFrom; clock += 60_000) history.tick();
-  // The last minutes start no calls (a cap of 0), so no call of the history outlives it.
-  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, 0, new Date(clock));
-  for (; clock < end; clock += 60_000) history.tick();
-  for (const org of ['org_demo', 'org_other']) setConcurrencyLimit(db, org, DEFAULT_CONCURRENCY_LIMIT, new Date(clock));
-
+  // History: the real dialer on a simulated clock, ticking as the live one does while calls are
+  // in flight and a minute at a time while nothing is (a dial then waits at most that minute).
+  // Spring outreach starts SPRING_LEAD_MS before the end, once the others are closed or paused,
+  // so the forecast's last 30 minutes are its steady pace alone; the live top-up runs as it will.
+  const history = createDialer({ db, now: () => new Date(clock), seed: 2026, speed: opts.speed });
+  /** Ticks up to `until` in one transaction: thousands of commits would cost a file database seconds. */
+  const runUntil = db.transaction((until: number) => {
+    while (clock < until) {
+      history.tick();
+      clock = Math.min(clock + (anyInFlight(db) ? DIALER_TICK_MS : 60_000), until);
+    }
+  });
+  runUntil(opts.now().getTime() - SPRING_LEAD_MS);
   await demo('POST', `/campaign/campaigns/${summer.id}/close`);
   await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
+  const spring = await create('Spring outreach', DEMO_CAMPAIGN, anyTime.id);
+  await upsertAll(demo, spring.id, fakeContacts(random, 6000, 'lead'));
+  const topUp = demoTopUp(db, app, createRandom(2027), () => new Date(clock));
+  // Up to the moment the live dialer takes over, however long this took.
+  for (let end = opts.now().getTime(); clock < end; end = opts.now().getTime()) {
+    runUntil(Math.min(clock + TOP_UP_MS, end));
+    await topUp();
+  }
 }
 
-/** Keeps the demo campaign from running dry during a long demo by adding contacts. */
-export function keepDemoCampaignFed(db: Db, app: AppLike, intervalMs = 30_000): () => void {
-  const random = createRandom(Date.now() % 100_000);
+/**
+ * Adds contacts to the demo campaign when few are left to call, so a long demo never runs dry;
+ * their external_ids carry the clock, so a restart on the same file adds rather than updates.
+ */
+function demoTopUp(db: Db, app: AppLike, random: Random, now: () => Date): () => Promise<void> {
   const call = client(app, 'ak_demo_manage');
   let added = 0;
-  const timer = setInterval(async () => {
+  return async () => {
     const row = findCampaign(db, 'org_demo', DEMO_CAMPAIGN);
     const stats = row ? campaignStats(db, 'org_demo', row.id) : null;
     if (!row || !stats || stats.status === 'closed' || stats.contacts.pending > 300) return;
-    await call('POST', `/campaign/campaigns/${row.id}/contacts`, { contacts: fakeContacts(random, 500, `fresh-${Date.now()}`, added) })
-      .catch((error: unknown) => console.error('Demo top-up failed:', error));
+    const contacts = fakeContacts(random, 500, `fresh-${now().getTime()}`, added);
     added += 500;
+    await call('POST', `/campaign/campaigns/${row.id}/contacts`, { contacts });
+  };
+}
+
+/** The live top-up, every TOP_UP_MS of real time. */
+export function keepDemoCampaignFed(db: Db, app: AppLike, intervalMs = TOP_UP_MS): () => void {
+  const topUp = demoTopUp(db, app, createRandom(Date.now() % 100_000), () => new Date());
+  const timer = setInterval(() => {
+    topUp().catch((error: unknown) => console.error('Demo top-up failed:', error));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

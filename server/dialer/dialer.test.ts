@@ -305,6 +305,35 @@ describe('dialer scenarios', () => {
     checkInvariants(s.db, 10);
   });
 
+  it('dials a retry whose interval has passed before any contact never called, oldest due first', async () => {
+    const s = dialerSetup({ seed: 2 });
+    const cfg = await s.call('POST', '/campaign/configurations', { name: 'R', max_attempts: 3, retry_interval_minutes: 2 });
+    const c = await s.call('POST', '/campaign/campaigns', { name: 'A', configuration_id: cfg.id, contacts: s.contacts(200) });
+    await s.call('PUT', '/campaign/concurrency-settings', { concurrency_limit: 1 });
+    const count = (query: string, ...params: string[]) => (s.db.prepare(query).get(...params) as { n: number }).n;
+    const dueRetries = s.db.prepare(
+      "SELECT id FROM contacts WHERE campaign_id = ? AND status = 'pending' AND attempt_count > 0 AND next_attempt_at <= ? ORDER BY next_attempt_at",
+    );
+    let retriesFirst = 0;
+    let freshWhileRetriesWait = 0;
+    for (let i = 0; i < 1440; i++) {
+      s.clock.advance(5000);
+      const due = (dueRetries.all(c.id, s.clock.now().toISOString()) as { id: string }[]).map((r) => r.id);
+      const waiting = count("SELECT COUNT(*) n FROM contacts WHERE status = 'pending' AND attempt_count > 0");
+      const before = count('SELECT COUNT(*) n FROM attempts');
+      s.dialer.tick();
+      if (count('SELECT COUNT(*) n FROM attempts') === before) continue;
+      const dialed = (s.db.prepare('SELECT contact_id FROM attempts ORDER BY seq DESC LIMIT 1').get() as { contact_id: string }).contact_id;
+      if (due.length > 0) {
+        expect(dialed).toBe(due[0]);
+        retriesFirst++;
+      } else if (waiting > 0) freshWhileRetriesWait++;
+    }
+    // Both cases happened: due retries jumped the queue, and retries still waiting held nobody up.
+    expect(retriesFirst).toBeGreaterThan(10);
+    expect(freshWhileRetriesWait).toBeGreaterThan(10);
+  });
+
   it('dials nobody while the window is closed in the configuration\'s timezone, then opens on time', async () => {
     // 15:00 UTC on Monday 23 November 2026 is 07:00 in Los Angeles.
     const s = dialerSetup({ start: '2026-11-23T15:00:00Z' });

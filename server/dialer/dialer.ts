@@ -33,9 +33,12 @@ export type DialerOptions = {
   tickMs?: number;
 };
 
+/** How often the live dialer looks for calls to end and slots to fill. */
+export const DIALER_TICK_MS = 250;
+
 export type Dialer = { start(): void; stop(): void; tick(): void; recover(): void };
 
-export function createDialer({ db, now, seed, speed, tickMs = 250 }: DialerOptions): Dialer {
+export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: DialerOptions): Dialer {
   const random = createRandom(seed);
   const realMs = (simSeconds: number) => (simSeconds * 1000) / speed;
   let timer: ReturnType<typeof setInterval> | null = null;

@@ -21,6 +21,9 @@ export type CampaignListFilters = { name: string; status: CampaignStatus[]; limi
 
 const enc = encodeURIComponent;
 
+type Key = readonly unknown[];
+const startsWith = (key: Key, prefix: Key) => prefix.every((part, i) => key[i] === part);
+
 export const campaignQueries = {
   all: () => ['campaigns'] as const,
   lists: () => [...campaignQueries.all(), 'list'] as const,
@@ -75,6 +78,8 @@ export const campaignQueries = {
           signal,
         }),
     }),
+  /** A campaign's own entry (by UUID or external_id), not what is filed under it. */
+  isDetailKey: (key: Key) => key.length === 3 && startsWith(key, campaignQueries.details()),
   /** Stats resolve by UUID only, so this takes the resolved campaign id. */
   stats: (campaignId: string) =>
     queryOptions({
@@ -82,6 +87,12 @@ export const campaignQueries = {
       queryFn: ({ signal }) =>
         apiRequest(`/campaign/campaigns/${enc(campaignId)}/stats`, { schema: statsSchema, signal }),
     }),
+  /** Whether `key` is one campaign's stats (`stats(id)`), whatever the campaign. */
+  isStatsKey: (key: Key) =>
+    key.length === 4 && startsWith(key, campaignQueries.details()) && key[3] === 'stats',
+  /** The prefix of `statsBatchQueries.campaigns(ids)` (api/stats-batch.ts, kept apart). */
+  statsBatches: () => [...campaignQueries.all(), 'stats-batch'] as const,
+  isStatsBatchKey: (key: Key) => startsWith(key, campaignQueries.statsBatches()),
 };
 
 function useCampaignWrite<V>(mutationFn: (vars: V) => Promise<Campaign>) {

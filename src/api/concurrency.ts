@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './client';
+import { campaignQueries } from './campaigns';
 import { concurrencySettingsSchema } from '../../contract/schemas';
 
 export const POLL_INTERVAL_MS = 5000;
@@ -28,7 +29,7 @@ export function useUpdateConcurrencyLimit() {
       queryClient.setQueryData(concurrencyQueries.settings().queryKey, settings);
       // Every campaign's stats carry the org limit.
       return queryClient.invalidateQueries({
-        predicate: (q) => q.queryKey[0] === 'campaigns' && q.queryKey.at(-1) === 'stats',
+        predicate: (q) => campaignQueries.isStatsKey(q.queryKey),
       });
     },
   });

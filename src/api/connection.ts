@@ -1,4 +1,6 @@
+import { notifyManager } from '@tanstack/react-query';
 import { createStore, useStore } from '../lib/store';
+import type { Access } from '../../contract/scopes';
 
 // Where the dashboard sends requests and with which credential. The token lives in
 // sessionStorage unless the user asked to be remembered; it never goes into a URL.
@@ -14,7 +16,23 @@ const STORAGE_KEY = 'headroom.connection';
 /** `storageBlocked`: the browser refuses storage (a cross-site frame, "block all cookies"). */
 type State = { connection: Connection | null; rejected: boolean; storageBlocked: boolean };
 const store = createStore<State>({ connection: null, rejected: false, storageBlocked: false });
-const emit = store.set;
+
+/** What the server refused the current credential (its 403s), by access, `detail` as written. */
+export type Refusals = Partial<Record<Access, string>>;
+
+/**
+ * The 403s met so far, for servers without the (ext) session to ask. Written at once, as the
+ * request gate reads them before the next request leaves; announced to React in the query
+ * cache's batch (notifyManager), as the failed request's own error is, so the two arrive in
+ * one update.
+ */
+const refusals = createStore<Refusals>({}, notifyManager.schedule);
+
+/** A connection set (or none) starts afresh: the server's word on one says nothing of the next. */
+const emit = (state: State) => {
+  if (Object.keys(refusals.get()).length > 0) refusals.set({});
+  store.set(state);
+};
 
 /** Runs `access` on both storages; false when the browser blocks them (touching them throws). */
 function withStorage(access: (session: Storage, local: Storage) => void): boolean {
@@ -69,7 +87,22 @@ export function forgetConnection(): void {
 
 /** The server answered 401: the credential is missing or unknown. */
 export function markConnectionRejected(): void {
-  if (!store.get().rejected) emit({ ...store.get(), rejected: true });
+  if (!store.get().rejected) store.set({ ...store.get(), rejected: true });
+}
+
+/** The server answered 403 to a request needing `access`: the first `detail` is kept. */
+export function rememberRefusal(access: Access, detail: string): void {
+  const known = refusals.get();
+  if (!known[access]) refusals.set({ ...known, [access]: detail });
+}
+
+/** Why the server refused `access` to the current credential before, or null. */
+export function refusalMet(access: Access): string | null {
+  return refusals.get()[access] ?? null;
+}
+
+export function useRefusals(): Refusals {
+  return useStore(refusals);
 }
 
 export function getConnection(): Connection | null {

@@ -1,13 +1,21 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from './client';
-import { getConnection, useConnectionState, type Connection } from './connection';
+import {
+  getConnection,
+  refusalMet,
+  rememberRefusal,
+  useConnectionState,
+  useRefusals,
+  type Connection,
+  type Refusals,
+} from './connection';
 import { sessionSchema, type Extension, type Session } from '../../contract/schemas';
 import { explainMissing, findRoute, grants, type Access } from '../../contract/scopes';
 
-// Everything the dashboard knows of what the current credential may do lives in the query
-// cache under a key per credential: the (ext) session when the server offers it, and the
-// refusals it has met. Connecting with another credential starts from a fresh entry.
+// What the current credential may do: the (ext) session, when the server offers it, is a
+// query under a key per credential; the refusals met so far (for servers without it) are
+// kept with the connection (api/connection.ts), which forgets them when it changes.
 
 /** Identifies a credential in cache keys without holding the token itself. */
 function credentialKey(connection: Connection | null): string {
@@ -18,8 +26,6 @@ function credentialKey(connection: Connection | null): string {
   }
   return `${connection.baseUrl}|${connection.orgId ?? ''}|${(hash >>> 0).toString(36)}`;
 }
-
-type Denied = Partial<Record<Access, string>>;
 
 /** The (ext) session, or `null` when the server does not offer it (404). */
 export function fetchSession(options: { connection?: Connection; signal?: AbortSignal } = {}) {
@@ -40,28 +46,13 @@ export const sessionQueries = {
       staleTime: Infinity,
       enabled: connection !== null,
     }),
-  /** What the server refused this credential, by access, with its `detail` as written. */
-  denied: (connection: Connection | null) =>
-    queryOptions({
-      queryKey: [...sessionQueries.all(), credentialKey(connection), 'denied'] as const,
-      queryFn: (): Denied => ({}),
-      initialData: {} as Denied,
-      staleTime: Infinity,
-    }),
 };
 
 /** A 403 teaches what this credential lacks; called for every failed query and mutation. */
-export function learnFromRefusal(
-  queryClient: QueryClient,
-  connection: Connection | null,
-  error: unknown,
-) {
+export function learnFromRefusal(error: unknown) {
   if (!(error instanceof ApiError) || error.status !== 403 || !error.request) return;
   const access = findRoute(error.request.method, error.request.path)?.access;
-  if (!access) return;
-  queryClient.setQueryData(sessionQueries.denied(connection).queryKey, (old: Denied = {}) =>
-    old[access] ? old : { ...old, [access]: error.message },
-  );
+  if (access) rememberRefusal(access, error.message);
 }
 
 /**
@@ -73,10 +64,9 @@ export function refusalBeforeSending(queryClient: QueryClient) {
   return async (method: string, path: string): Promise<string | null> => {
     const access = findRoute(method, path)?.access;
     if (!access || access === 'public' || access === 'authenticated') return null;
-    const connection = getConnection();
-    const refused = queryClient.getQueryData(sessionQueries.denied(connection).queryKey)?.[access];
+    const refused = refusalMet(access);
     if (refused) return refused;
-    const options = sessionQueries.current(connection);
+    const options = sessionQueries.current(getConnection());
     const state = queryClient.getQueryState(options.queryKey);
     // Only a session already asked for is awaited: none is sent to decide a request.
     const session =
@@ -89,7 +79,7 @@ export function refusalBeforeSending(queryClient: QueryClient) {
 
 type AccessState = {
   session: Session | null | undefined;
-  denied: Denied;
+  refused: Refusals;
   checking: boolean;
 };
 
@@ -100,14 +90,14 @@ type AccessState = {
  */
 export function useAccessState(): AccessState {
   const { connection } = useConnectionState();
+  const refused = useRefusals();
   const session = useQuery(sessionQueries.current(connection));
-  const { data: denied } = useQuery(sessionQueries.denied(connection));
-  return { session: session.data, denied, checking: session.isPending && connection !== null };
+  return { session: session.data, refused, checking: session.isPending && connection !== null };
 }
 
 export const AccessContext = createContext<AccessState>({
   session: undefined,
-  denied: {},
+  refused: {},
   checking: false,
 });
 
@@ -128,9 +118,9 @@ export type Permission = {
  * lists them, else from the refusals met so far: never from a request sent only to find out.
  */
 export function usePermission(access: Access): Permission {
-  const { session, denied, checking } = useContext(AccessContext);
-  const refused = denied[access];
-  if (refused) return { allowed: false, reason: refused, checking: false };
+  const { session, refused, checking } = useContext(AccessContext);
+  const reason = refused[access];
+  if (reason) return { allowed: false, reason, checking: false };
   if (session && !grants(session.credential.scopes, access)) {
     return { allowed: false, reason: explainMissing(access), checking: false };
   }

@@ -8,7 +8,7 @@ export const statsBatchQueries = {
   /** (ext) stats-batch: one request for every campaign on screen (1..200 UUIDs). */
   campaigns: (campaignIds: readonly string[]) =>
     queryOptions({
-      queryKey: [...campaignQueries.all(), 'stats-batch', campaignIds] as const,
+      queryKey: [...campaignQueries.statsBatches(), campaignIds] as const,
       queryFn: ({ signal }) =>
         apiRequest('/campaign/stats', {
           query: { campaign_id: campaignIds },

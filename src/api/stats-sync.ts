@@ -4,23 +4,22 @@ import type { BatchStats } from '../../contract/extensions';
 import { campaignQueries } from './campaigns';
 import { concurrencyQueries } from './concurrency';
 
-const isStatsKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key.at(-1) === 'stats';
-const isBatchKey = (key: readonly unknown[]) => key[0] === 'campaigns' && key[1] === 'stats-batch';
-
 /**
  * One source of truth for what a stats answer says (one campaign's, or the board's batch):
  * the header's org headroom takes its calls in flight and limit (so the two never disagree
  * on screen), and a status that differs from the cached campaign's (someone else paused it)
- * refreshes the campaign and the lists, so buttons, badges and polling agree.
+ * refreshes the campaign and the lists, so buttons, badges and polling agree. A cache writer
+ * (docs/architecture.md): the header observes one query, which no `select` of the per-campaign
+ * stats could feed.
  */
 export function syncFromStats(client: QueryClient): () => void {
   return client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     const key = event.query.queryKey;
     const data = event.query.state.data as Stats | { stats: BatchStats[] };
-    const answers = isStatsKey(key)
+    const answers = campaignQueries.isStatsKey(key)
       ? [data as Stats]
-      : isBatchKey(key)
+      : campaignQueries.isStatsBatchKey(key)
         ? (data as { stats: BatchStats[] }).stats
         : [];
     const first = answers[0];
@@ -43,7 +42,8 @@ export function syncFromStats(client: QueryClient): () => void {
       statusOf.get(campaign.id) !== campaign.status;
     void client.invalidateQueries({
       queryKey: campaignQueries.details(),
-      predicate: (q) => !isStatsKey(q.queryKey) && differs(q.state.data as Campaign | undefined),
+      predicate: (q) =>
+        campaignQueries.isDetailKey(q.queryKey) && differs(q.state.data as Campaign | undefined),
     });
     void client.invalidateQueries({
       queryKey: campaignQueries.lists(),

@@ -1,3 +1,5 @@
+import { humanize } from '../lib/humanize';
+
 const TONES: Record<string, string> = {
   active: 'bg-emerald-100 text-emerald-900',
   paused: 'bg-amber-100 text-amber-900',
@@ -12,11 +14,6 @@ const TONES: Record<string, string> = {
   voicemail: 'bg-sky-100 text-sky-900',
   failed: 'bg-rose-100 text-rose-900',
 };
-
-export function humanize(status: string): string {
-  const text = status.replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function StatusBadge({ status }: { status: string }) {
   return (

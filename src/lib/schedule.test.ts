@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes } from './schedule';
+import { formatMinutes, formatSchedule } from './schedule';
 
 describe('formatMinutes', () => {
   it('says retry intervals as people do', () => {
@@ -9,5 +9,16 @@ describe('formatMinutes', () => {
     expect(formatMinutes(150)).toBe('2 h 30 min');
     expect(formatMinutes(1440)).toBe('1 day');
     expect(formatMinutes(2 * 1440 + 360)).toBe('2 days 6 h');
+  });
+});
+
+describe('formatSchedule', () => {
+  it('names the contract days and shows any other day as it came, never a prototype member', () => {
+    const window = { start_time: '09:00', end_time: '17:00' };
+    expect(formatSchedule({ days: ['mon', 'fri'], ...window })).toBe('Mon, Fri 09:00–17:00');
+    expect(formatSchedule({ days: ['toString', 'constructor'], ...window })).toBe(
+      'toString, constructor 09:00–17:00',
+    );
+    expect(formatSchedule(null)).toBe('Any time');
   });
 });

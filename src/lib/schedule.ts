@@ -14,7 +14,9 @@ const DAY: Record<string, string> = {
 export function formatSchedule(schedule: Configuration['schedule']): string {
   if (!schedule) return 'Any time';
   const { days, start_time, end_time } = schedule;
-  return `${days.map((d) => DAY[d] ?? d).join(', ')} ${start_time}–${end_time}`;
+  // Own keys only: a day the contract does not know ("toString") is shown as it came.
+  const label = (d: string) => (Object.hasOwn(DAY, d) ? DAY[d] : d);
+  return `${days.map(label).join(', ')} ${start_time}–${end_time}`;
 }
 
 /** "90 min", "2 h", "1 day 6 h": a retry interval as people say it. */

@@ -7,14 +7,21 @@ export type Store<T> = {
   subscribe: (listener: () => void) => () => void;
 };
 
-export function createStore<T>(initial: T): Store<T> {
+/**
+ * `announce`: when listeners hear of a change (at once by default); `get` has the new value
+ * either way.
+ */
+export function createStore<T>(
+  initial: T,
+  announce: (notify: () => void) => void = (notify) => notify(),
+): Store<T> {
   let value = initial;
   const listeners = new Set<() => void>();
   return {
     get: () => value,
     set(next) {
       value = next;
-      listeners.forEach((l) => l());
+      announce(() => listeners.forEach((l) => l()));
     },
     subscribe(listener) {
       listeners.add(listener);

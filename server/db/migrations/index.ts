@@ -5,6 +5,7 @@ import * as summaries from './003-contact-summaries.ts';
 import * as activity from './004-activity.ts';
 import * as rollups from './005-minute-rollups.ts';
 import * as campaignConcurrency from './006-campaign-concurrency.ts';
+import * as retryQueue from './007-retry-queue.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'requeue budget and activity log', up: activity.up },
   { version: 5, name: 'per-minute timeline rollups', up: rollups.up },
   { version: 6, name: 'campaign concurrency cap', up: campaignConcurrency.up },
+  { version: 7, name: 'retry queue index', up: retryQueue.up },
 ];

@@ -7,11 +7,8 @@ import {
   type DataTableProps,
 } from '../../components/data-table/data-table';
 import type { PaginationProps } from '../../components/data-table/pagination';
-import { DeleteContactButton } from '../../components/delete-contact-button';
 import { StatusBadge } from '../../components/status-badge';
-
-const labelOf = (c: Contact) =>
-  c.external_id ?? (typeof c.data.name === 'string' ? c.data.name : null) ?? c.phone_numbers[0]!;
+import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 
 const COLUMNS: ColumnDef<Contact>[] = [
   {
@@ -45,7 +42,6 @@ const ACTIONS: ColumnDef<Contact> = {
     <DeleteContactButton
       campaignId="default"
       contact={c}
-      label={labelOf(c)}
       description="The contact and its attempts are removed. This cannot be undone."
       rowTarget='button[aria-haspopup="dialog"]'
     />

@@ -52,7 +52,10 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex min-w-0 items-center gap-3">
-            <PageHeading title={null}>{campaign.name}</PageHeading>
+            {/* A box of its own lets a long unbroken name wrap instead of widening the row. */}
+            <div className="min-w-0">
+              <PageHeading title={null}>{campaign.name}</PageHeading>
+            </div>
             <StatusBadge status={campaign.status} />
           </div>
           <p className="mt-1 text-sm text-slate-600">

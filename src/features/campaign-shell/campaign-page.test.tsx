@@ -238,6 +238,23 @@ describe('Campaign page', () => {
     );
   });
 
+  it('keeps a page heading over the error when the campaign cannot be loaded', async () => {
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id`, () =>
+        HttpResponse.json({ detail: 'Database busy' }, { status: 400 }),
+      ),
+      http.get(`${API}/campaign/concurrency-settings`, () =>
+        HttpResponse.json({ concurrency_limit: 10, active_calls: 5 }),
+      ),
+    );
+    renderRoute('/campaigns/spring-outreach');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the campaignDatabase busy',
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Campaign' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
   it('asks before closing, says it is permanent, and then offers no lifecycle action', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     renderRoute(`/campaigns/${api.campaign.id}`);

@@ -21,7 +21,19 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
   const hasActivity = useExtension('activity');
-  if (campaign.isPending) return <p className="text-slate-500">Loading campaign…</p>;
+  if (campaign.isPending) {
+    // A heading while waiting too, and why the wait is long when the server asked for one.
+    return (
+      <section className="space-y-2">
+        <PageHeading title={['Campaign']}>Campaign</PageHeading>
+        <p role="status" className="text-slate-500">
+          {campaign.failureCount > 0
+            ? 'The server did not answer this time; trying again…'
+            : 'Loading campaign…'}
+        </p>
+      </section>
+    );
+  }
   if (campaign.isError) {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) {
       return (
@@ -36,12 +48,16 @@ export function CampaignPage() {
         </section>
       );
     }
+    // Still a page with a heading: a refused key or a failing server leaves the user somewhere.
     return (
-      <ErrorState
-        title="Could not load the campaign"
-        error={campaign.error}
-        onRetry={() => campaign.refetch()}
-      />
+      <section className="space-y-4">
+        <PageHeading title={['Campaign']}>Campaign</PageHeading>
+        <ErrorState
+          title="Could not load the campaign"
+          error={campaign.error}
+          onRetry={() => campaign.refetch()}
+        />
+      </section>
     );
   }
 

@@ -1,5 +1,5 @@
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../contract/schemas';
-import { humanize } from '../../components/status-badge';
+import { humanize } from '../../lib/humanize';
 import type { CampaignListFilters } from '../../api/campaigns';
 import { useDebouncedParam } from '../../lib/use-debounced-param';
 

@@ -10,7 +10,7 @@ import {
 } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { Field, inputClass } from '../../components/field';
-import { humanize } from '../../components/status-badge';
+import { humanize } from '../../lib/humanize';
 import {
   initialState,
   toBody,

@@ -1,13 +1,5 @@
 import type { Contact } from '../../../contract/schemas';
 
-/** A display name from the contact's free-form data, when it has one. */
-export function contactName(contact: Contact): string | null {
-  const d = contact.data;
-  const pick = (k: string) => (typeof d[k] === 'string' ? (d[k] as string).trim() : '');
-  const full = pick('name') || [pick('first_name'), pick('last_name')].filter(Boolean).join(' ');
-  return full || null;
-}
-
 /** Any data value as plain text (objects as JSON); never markup. */
 export function asText(value: unknown): string {
   if (value === null || value === undefined) return '';

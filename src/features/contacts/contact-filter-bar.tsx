@@ -5,7 +5,7 @@ import {
   type Report,
 } from '../../../contract/extensions';
 import { Button } from '../../components/button';
-import { humanize } from '../../components/status-badge';
+import { humanize } from '../../lib/humanize';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { splitResultKey } from '../../lib/result-keys';
 import { useDebouncedParam } from '../../lib/use-debounced-param';

@@ -7,9 +7,10 @@ import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { StatusBadge } from '../../components/status-badge';
 import { showToast } from '../../components/toaster';
+import { contactLabel } from '../../entities/contact/contact-label';
 import { formatDateTime } from '../../lib/format';
 import { AttemptsList } from './attempts-list';
-import { asText, contactName } from './contact-display';
+import { asText } from './contact-display';
 
 /** The Contacts tab's query string the row was opened from, so Back returns to it. */
 export type ContactLinkState = { from?: string };
@@ -43,8 +44,8 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <dd className="font-mono text-xs">{contact.phone_numbers.join(', ')}</dd>
       {data.map(([key, value]) => (
         <div key={key} className="contents">
-          <dt className="text-slate-600">{key}</dt>
-          {/* User-supplied: text only, never markup. */}
+          {/* User-supplied, keys too: text only, never markup, and free to break anywhere. */}
+          <dt className="text-slate-600 wrap-anywhere">{key}</dt>
           <dd className="wrap-anywhere">{asText(value)}</dd>
         </div>
       ))}
@@ -93,13 +94,12 @@ export function ContactPage({ campaign }: { campaign: Campaign }) {
     );
   }
   const c = contact.data;
-  const label = contactName(c) ?? c.external_id ?? c.id;
   return (
     <section aria-labelledby="contact-heading" className="space-y-4">
       {back}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="contact-heading" className="text-xl font-semibold wrap-anywhere">
-          {label}
+          {contactLabel(c, 'name')}
         </h2>
         <CopyLinkButton />
       </div>

@@ -5,7 +5,7 @@ import { reportQueries } from '../../api/reports';
 import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { UnshownItems } from '../../components/unshown-items';
-import { RedialExhaustedButton } from '../../components/requeue-dialog';
+import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';

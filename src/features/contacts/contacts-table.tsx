@@ -10,12 +10,11 @@ import { expandColumn } from '../../components/data-table/expand-column';
 import type { PaginationProps } from '../../components/data-table/pagination';
 import { StatusBadge } from '../../components/status-badge';
 import { formatRelative } from '../../lib/format';
+import { contactLabel, contactName } from '../../entities/contact/contact-label';
+import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 import type { ContactLinkState } from './contact-page';
-import { contactName, lastResult, truncate } from './contact-display';
-import { DeleteContactButton } from '../../components/delete-contact-button';
+import { lastResult, truncate } from './contact-display';
 import { EvaluationGlance } from './evaluation-results';
-
-const label = (c: Contact) => c.external_id ?? contactName(c) ?? c.id;
 
 // A row's data and attempts load with the first row expanded, not with the table.
 const ContactDetails = lazy(() => import('./contact-details'));
@@ -43,7 +42,7 @@ function ContactLink({ contact, campaignId }: { contact: Contact; campaignId: st
 
 function contactColumns(campaignId: string, canDelete: boolean): ColumnDef<Contact>[] {
   return [
-    expandColumn((c) => `attempts for ${label(c)}`),
+    expandColumn((c) => `attempts for ${contactLabel(c)}`),
     {
       id: 'contact',
       header: 'Contact',
@@ -101,7 +100,6 @@ function contactColumns(campaignId: string, canDelete: boolean): ColumnDef<Conta
               <DeleteContactButton
                 campaignId={campaignId}
                 contact={c}
-                label={label(c)}
                 description="The contact and its attempts are removed from this campaign. This cannot be undone."
                 rowTarget="button[aria-expanded]"
               />

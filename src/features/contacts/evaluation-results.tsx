@@ -1,5 +1,5 @@
 import type { ResultValue } from '../../../contract/schemas';
-import { humanize } from '../../components/status-badge';
+import { humanize } from '../../lib/humanize';
 import { groupByMetric, splitResultKey } from '../../lib/result-keys';
 
 /** Groups `metric.criterion` keys by metric, in the order they came. */

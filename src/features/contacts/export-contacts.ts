@@ -3,8 +3,9 @@ import { contactQueries } from '../../api/contacts';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import type { ContactFilters } from '../../../contract/extensions';
 import { hasContactFilters } from '../../lib/contact-filters';
+import { contactName } from '../../entities/contact/contact-label';
 import { downloadCsv, fileSlug } from '../../lib/csv-download';
-import { asText, contactName, lastResult } from './contact-display';
+import { asText, lastResult } from './contact-display';
 
 const PAGE = 200;
 

@@ -4,7 +4,7 @@ import { contactQueries } from '../../api/contacts';
 import { REQUEUE_STATUSES, type ContactFilters } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 import { Button } from '../../components/button';
-import { RequeueDialog, useCanRequeue } from '../../components/requeue-dialog';
+import { RequeueDialog, useCanRequeue } from '../../entities/contact/requeue-dialog';
 import { formatNumber } from '../../lib/format';
 
 type RequeueStatus = (typeof REQUEUE_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { ResultSummary } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
-import { humanize } from '../../components/status-badge';
+import { humanize } from '../../lib/humanize';
 import { contactsHref } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { groupByMetric, splitResultKey } from '../../lib/result-keys';

@@ -5,7 +5,7 @@ import { reportQueries } from '../../api/reports';
 import type { Report } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
-import { RedialExhaustedButton } from '../../components/requeue-dialog';
+import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { useRequeueContacts } from '../api/contacts';
-import { usePermission, useExtension } from '../api/session';
-import type { RequeueRequest } from '../../contract/extensions';
-import type { Campaign } from '../../contract/schemas';
-import { formatNumber } from '../lib/format';
-import { Button } from './button';
-import { Dialog } from './dialog';
-import { showToast } from './toaster';
+import { useRequeueContacts } from '../../api/contacts';
+import { usePermission, useExtension } from '../../api/session';
+import type { RequeueRequest } from '../../../contract/extensions';
+import type { Campaign } from '../../../contract/schemas';
+import { formatNumber } from '../../lib/format';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { showToast } from '../../components/toaster';
 
 const contacts = (n: number) => `${formatNumber(n)} contact${n === 1 ? '' : 's'}`;
 

@@ -1,27 +1,27 @@
 import { useRef, useState } from 'react';
-import { useDeleteContact } from '../api/contacts';
-import type { Contact } from '../../contract/schemas';
-import { usePermission } from '../api/session';
-import { Button } from './button';
-import { Dialog } from './dialog';
-import { showToast } from './toaster';
+import { useDeleteContact } from '../../api/contacts';
+import type { Contact } from '../../../contract/schemas';
+import { usePermission } from '../../api/session';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { showToast } from '../../components/toaster';
+import { contactLabel } from './contact-label';
 
 function DeleteContactDialog({
   campaignId,
   contact,
-  label,
   description,
   onClose,
   nextFocus,
 }: {
   campaignId: string;
   contact: Contact;
-  label: string;
   description: string;
   onClose: () => void;
   nextFocus: () => HTMLElement | null;
 }) {
   const remove = useDeleteContact(campaignId);
+  const label = contactLabel(contact);
   // Found while the row is still there: the list may refetch it away before the dialog's
   // focus return runs.
   const next = useRef<HTMLElement | null>(null);
@@ -84,13 +84,11 @@ function rowFocusTarget(button: HTMLElement | null, target: string): HTMLElement
 export function DeleteContactButton({
   campaignId,
   contact,
-  label,
   description,
   rowTarget,
 }: {
   campaignId: string;
   contact: Contact;
-  label: string;
   description: string;
   rowTarget: string;
 }) {
@@ -105,7 +103,7 @@ export function DeleteContactButton({
         ref={button}
         variant="ghost"
         className="text-red-800"
-        aria-label={`Delete ${label}`}
+        aria-label={`Delete ${contactLabel(contact)}`}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
@@ -115,7 +113,6 @@ export function DeleteContactButton({
         <DeleteContactDialog
           campaignId={campaignId}
           contact={contact}
-          label={label}
           description={description}
           onClose={() => setOpen(false)}
           nextFocus={() => rowFocusTarget(button.current, rowTarget)}
