@@ -67,7 +67,6 @@ describe('DataTable', () => {
       {
         id: 'calls',
         header: 'Calls',
-        accessorFn: (i) => i.calls,
         enableSorting: true,
         sortDescFirst: true,
         cell: ({ row }) => row.original.calls,
@@ -227,5 +226,14 @@ describe('DataTable', () => {
       'aria-expanded',
       'false',
     );
+
+    // Closing a row after "Expand all" leaves the others shown open, not the next page's.
+    rerender(table([a, b]));
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all rows' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Hide calls of Alpha' }));
+    expect(screen.queryByText('Alpha made 3 calls')).not.toBeInTheDocument();
+    expect(screen.getByText('Beta made 1 calls')).toBeInTheDocument();
+    rerender(table([c]));
+    expect(screen.queryByText('Gamma made 2 calls')).not.toBeInTheDocument();
   });
 });

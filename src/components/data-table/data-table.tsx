@@ -1,32 +1,37 @@
-import { memo, type ReactNode } from 'react';
-import {
-  functionalUpdate,
-  getCoreRowModel,
-  useReactTable,
-  type CellContext,
-  type ColumnDef,
-  type HeaderContext,
-  type Row,
-  type RowData,
-  type SortingState,
-  type Table,
-} from '@tanstack/react-table';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorState } from '../error-state';
 import { Pagination, type PaginationProps } from './pagination';
 import { SkeletonRows } from './skeleton-rows';
 import { cellClass, headClass } from './table-classes';
 
-declare module '@tanstack/react-table' {
-  // TValue is TanStack's; the interface must keep its parameters to merge.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Added to the column's body cells (and `headerClassName` to its header). */
-    className?: string;
-    headerClassName?: string;
-  }
-}
+/** What a cell is given: its row's item, key and expansion. */
+export type Row<T> = {
+  id: string;
+  original: T;
+  expanded: boolean;
+  toggleExpanded: () => void;
+};
 
-export type { ColumnDef, SortingState };
+/** What a header is given: whether every row shown is expanded, and the way to change that. */
+export type HeaderContext = {
+  allExpanded: boolean;
+  setAllExpanded: (open: boolean) => void;
+};
+
+export type ColumnDef<T> = {
+  id: string;
+  header: ReactNode | ((context: HeaderContext) => ReactNode);
+  cell: (context: { row: Row<T> }) => ReactNode;
+  /** A button in the header sets the order (`sorting`); `data` must arrive in it. */
+  enableSorting?: boolean;
+  /** The button's first click sorts descending (numbers biggest first), else ascending. */
+  sortDescFirst?: boolean;
+  /** Added to the column's body cells (and `headerClassName` to its header). */
+  meta?: { className?: string; headerClassName?: string };
+};
+
+/** The order shown: one column at most, or none (the data's own order). */
+export type SortingState = { id: string; desc: boolean }[];
 
 type Failure = { title: string; error: unknown; onRetry: () => void };
 
@@ -57,9 +62,8 @@ export type DataTableProps<T> = {
   /** Below the table (and its pagination), shown with it. */
   footer?: ReactNode;
   /**
-   * The order shown, for sortable columns (`enableSorting`, an `accessorFn`, `sortDescFirst`):
-   * `data` arrives in that order (the caller sorts, here or on the server); a header's button
-   * cycles first direction, the other, none.
+   * The order shown, for sortable columns: `data` arrives in that order (the caller sorts, here
+   * or on the server); a header's button cycles first direction, the other, none.
    */
   sorting?: SortingState;
   onSortingChange?: (next: SortingState) => void;
@@ -68,15 +72,15 @@ export type DataTableProps<T> = {
   rowClassName?: string;
 };
 
-/** A header or cell: a render function is called, not mounted (see `columns`). */
-function render<C>(content: ReactNode | ((context: C) => ReactNode), context: C): ReactNode {
-  return typeof content === 'function' ? content(context) : content;
-}
+/** Expanded rows: `true` after "Expand all", which holds for the rows of every page. */
+type Expanded = true | ReadonlySet<string>;
 
 type RowProps<T> = {
-  row: Row<T>;
+  id: string;
+  item: T;
   columns: ColumnDef<T>[];
   expanded: boolean;
+  onToggle: (id: string) => void;
   renderDetails?: (row: T) => ReactNode;
   className?: string;
 };
@@ -86,79 +90,89 @@ type RowProps<T> = {
  * React Query shares them), the columns or its expansion change, so a poll renders the rows
  * that moved and a parent's re-render renders none.
  */
-const DataRow = memo(
-  function DataRow<T>({ row, expanded, renderDetails, className }: RowProps<T>) {
-    const cells = row.getVisibleCells();
-    return (
-      <>
-        <tr className={className}>
-          {cells.map((cell) => (
-            <td
-              key={cell.id}
-              className={`${cellClass} ${cell.column.columnDef.meta?.className ?? ''}`}
-            >
-              {render<CellContext<T, unknown>>(cell.column.columnDef.cell, cell.getContext())}
-            </td>
-          ))}
+const DataRow = memo(function DataRow<T>({
+  id,
+  item,
+  columns,
+  expanded,
+  onToggle,
+  renderDetails,
+  className,
+}: RowProps<T>) {
+  const row: Row<T> = { id, original: item, expanded, toggleExpanded: () => onToggle(id) };
+  return (
+    <>
+      <tr className={className}>
+        {columns.map((column) => (
+          <td key={column.id} className={`${cellClass} ${column.meta?.className ?? ''}`}>
+            {column.cell({ row })}
+          </td>
+        ))}
+      </tr>
+      {expanded && renderDetails && (
+        <tr>
+          <td colSpan={columns.length} className="bg-slate-50 px-6 py-4">
+            {renderDetails(item)}
+          </td>
         </tr>
-        {expanded && renderDetails && (
-          <tr>
-            <td colSpan={cells.length} className="bg-slate-50 px-6 py-4">
-              {renderDetails(row.original)}
-            </td>
-          </tr>
-        )}
-      </>
-    );
-  },
-  (a, b) =>
-    a.row.original === b.row.original &&
-    a.columns === b.columns &&
-    a.expanded === b.expanded &&
-    a.renderDetails === b.renderDetails &&
-    a.className === b.className,
-) as <T>(props: RowProps<T>) => ReactNode;
+      )}
+    </>
+  );
+}) as <T>(props: RowProps<T>) => ReactNode;
 
-function HeaderCells<T>({ table }: { table: Table<T> }) {
-  return table.getFlatHeaders().map((header) => {
-    const { column } = header;
-    const content = render<HeaderContext<T, unknown>>(column.columnDef.header, header.getContext());
-    const className = `${cellClass} ${column.columnDef.meta?.headerClassName ?? ''}`;
-    if (!column.getCanSort()) {
-      return (
-        <th key={header.id} scope="col" className={className}>
-          {content}
-        </th>
-      );
-    }
-    const sorted = column.getIsSorted();
+function HeaderCell<T>({
+  column,
+  context,
+  sorting,
+  onSortingChange,
+}: {
+  column: ColumnDef<T>;
+  context: HeaderContext;
+  sorting?: SortingState;
+  onSortingChange?: (next: SortingState) => void;
+}) {
+  const { header, enableSorting, sortDescFirst = false, meta } = column;
+  const content = typeof header === 'function' ? header(context) : header;
+  const className = `${cellClass} ${meta?.headerClassName ?? ''}`;
+  if (!enableSorting || !onSortingChange) {
     return (
-      <th
-        key={header.id}
-        scope="col"
-        className={className}
-        aria-sort={sorted === 'desc' ? 'descending' : sorted === 'asc' ? 'ascending' : undefined}
-      >
-        <button
-          type="button"
-          onClick={() => column.toggleSorting()}
-          className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          {content}
-          {/* An unsorted column shows it can be sorted; aria-sort says the order. */}
-          <span aria-hidden="true" className="w-3">
-            {sorted === 'desc' ? '↓' : sorted === 'asc' ? '↑' : '↕'}
-          </span>
-        </button>
+      <th scope="col" className={className}>
+        {content}
       </th>
     );
-  });
+  }
+  const current = sorting?.[0]?.id === column.id ? sorting[0] : undefined;
+  // First direction, the other, then the data's own order.
+  const next: SortingState = !current
+    ? [{ id: column.id, desc: sortDescFirst }]
+    : current.desc === sortDescFirst
+      ? [{ id: column.id, desc: !sortDescFirst }]
+      : [];
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={current ? (current.desc ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        type="button"
+        onClick={() => onSortingChange(next)}
+        className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        {content}
+        {/* An unsorted column shows it can be sorted; aria-sort says the order. */}
+        <span aria-hidden="true" className="w-3">
+          {current ? (current.desc ? '↓' : '↑') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
 }
 
 /**
- * The one data table: columns (TanStack Table's), skeleton rows while loading, the empty and
- * failed states instead of the table, a toolbar above, offset pages below, header sorting
- * with aria-sort, expandable rows and memoized rows.
+ * The one data table: typed columns, skeleton rows while loading, the empty and failed states
+ * instead of the table, a toolbar above, offset pages below, header sorting with aria-sort,
+ * expandable rows and memoized rows.
  */
 export function DataTable<T>({
   caption,
@@ -177,22 +191,28 @@ export function DataTable<T>({
   renderDetails,
   rowClassName,
 }: DataTableProps<T>) {
-  const table = useReactTable({
-    columns,
-    data,
-    getRowId,
-    getCoreRowModel: getCoreRowModel(),
-    // The rows arrive in order and paged; the table keeps no state a new answer would reset.
-    manualSorting: true,
-    manualPagination: true,
-    autoResetAll: false,
-    enableMultiSort: false,
-    defaultColumn: { enableSorting: false },
-    ...(sorting && {
-      state: { sorting },
-      onSortingChange: (updater) => onSortingChange?.(functionalUpdate(updater, sorting)),
-    }),
+  const [expanded, setExpanded] = useState<Expanded>(() => new Set());
+  const ids = data.map(getRowId);
+  // The rows shown, for a row closed after "Expand all": the others shown stay open. A ref, so
+  // the toggle keeps its identity and the rows their memo.
+  const shownIds = useRef(ids);
+  useLayoutEffect(() => {
+    shownIds.current = ids;
   });
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded((old) => {
+        const next = new Set(old === true ? shownIds.current : old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const isExpanded = (id: string) => expanded === true || expanded.has(id);
+  const header: HeaderContext = {
+    allExpanded: expanded === true || (expanded.size > 0 && ids.every(isExpanded)),
+    setAllExpanded: (open) => setExpanded(open ? true : new Set()),
+  };
 
   if (failure) return <ErrorState {...failure} />;
   if (answered && (pagination?.total ?? data.length) === 0 && empty) return empty;
@@ -207,25 +227,33 @@ export function DataTable<T>({
           <caption className="sr-only">{caption}</caption>
           <thead className={headClass}>
             <tr>
-              <HeaderCells table={table} />
+              {columns.map((column) => (
+                <HeaderCell
+                  key={column.id}
+                  column={column}
+                  context={header}
+                  sorting={sorting}
+                  onSortingChange={onSortingChange}
+                />
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {loading ? (
               <SkeletonRows columns={columns.length} />
             ) : (
-              table
-                .getRowModel()
-                .rows.map((row) => (
-                  <DataRow
-                    key={row.id}
-                    row={row}
-                    columns={columns}
-                    expanded={row.getIsExpanded()}
-                    renderDetails={renderDetails}
-                    className={rowClassName}
-                  />
-                ))
+              data.map((item, i) => (
+                <DataRow
+                  key={ids[i]}
+                  id={ids[i]!}
+                  item={item}
+                  columns={columns}
+                  expanded={isExpanded(ids[i]!)}
+                  onToggle={toggle}
+                  renderDetails={renderDetails}
+                  className={rowClassName}
+                />
+              ))
             )}
           </tbody>
         </table>

@@ -1,4 +1,4 @@
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef } from './data-table';
 
 /**
  * The first column of a table with `renderDetails`: a toggle per row ("Show attempts for
@@ -8,33 +8,27 @@ import type { ColumnDef } from '@tanstack/react-table';
 export function expandColumn<T>(rowLabel: (row: T) => string): ColumnDef<T> {
   return {
     id: 'expand',
-    header: ({ table }) => {
-      const all = table.getIsAllRowsExpanded();
-      return (
-        <button
-          type="button"
-          aria-expanded={all}
-          aria-label={all ? 'Collapse all rows' : 'Expand all rows'}
-          onClick={() => table.toggleAllRowsExpanded(!all)}
-          className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          <span aria-hidden="true">{all ? '▾' : '▸'}</span>
-        </button>
-      );
-    },
-    cell: ({ row }) => {
-      const open = row.getIsExpanded();
-      return (
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-label={`${open ? 'Hide' : 'Show'} ${rowLabel(row.original)}`}
-          onClick={() => row.toggleExpanded()}
-          className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-        </button>
-      );
-    },
+    header: ({ allExpanded: all, setAllExpanded }) => (
+      <button
+        type="button"
+        aria-expanded={all}
+        aria-label={all ? 'Collapse all rows' : 'Expand all rows'}
+        onClick={() => setAllExpanded(!all)}
+        className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        <span aria-hidden="true">{all ? '▾' : '▸'}</span>
+      </button>
+    ),
+    cell: ({ row }) => (
+      <button
+        type="button"
+        aria-expanded={row.expanded}
+        aria-label={`${row.expanded ? 'Hide' : 'Show'} ${rowLabel(row.original)}`}
+        onClick={row.toggleExpanded}
+        className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+      </button>
+    ),
   };
 }

@@ -19,13 +19,7 @@ import {
   ProgressCell,
   ReasonChip,
 } from './board-cells';
-import {
-  BOARD_SORTS,
-  sortCampaigns,
-  sortValue,
-  type BoardSort,
-  type BoardSortKey,
-} from './sort-campaigns';
+import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
 type Live = { campaign: Campaign; stats: BatchStats; now: number };
@@ -47,7 +41,6 @@ function liveColumn(
   return {
     id: key,
     header: BOARD_SORTS[key],
-    accessorFn: (c) => sortValue(c, byId.get(c.id), key),
     enableSorting: true,
     sortDescFirst: key !== 'finishes',
     meta: { className: 'tabular-nums text-slate-800', headerClassName: nowrap },
@@ -66,7 +59,6 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
     {
       id: 'name',
       header: BOARD_SORTS.name,
-      accessorFn: (c) => c.name,
       // Names sort A to Z first, on the board only.
       enableSorting: shown,
       sortDescFirst: false,

@@ -17,7 +17,7 @@ export function progressPercent(stats: BatchStats): number | null {
   return total === 0 ? null : Math.floor(((completed + exhausted) / total) * 100);
 }
 
-export function sortValue(c: Campaign, stats: BatchStats | undefined, key: BoardSortKey) {
+function sortValue(c: Campaign, stats: BatchStats | undefined, key: BoardSortKey) {
   if (key === 'name') return c.name.toLowerCase();
   if (!stats) return null;
   if (key === 'progress') return progressPercent(stats);
