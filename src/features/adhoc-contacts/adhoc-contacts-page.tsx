@@ -3,10 +3,7 @@ import { useSearchParams } from 'react-router';
 import { contactQueries } from '../../api/contacts';
 import { usePermission } from '../../api/session';
 import { CONTACT_BUCKETS, type ContactBucket } from '../../../contract/schemas';
-import { Button } from '../../components/button';
-import { ErrorState } from '../../components/error-state';
 import { PageHeading } from '../../components/page-heading';
-import { formatNumber, formatRange } from '../../lib/format';
 import { AdhocContactForm } from './adhoc-contact-form';
 import { AdhocContactsTable } from './adhoc-contacts-table';
 
@@ -34,7 +31,6 @@ export function AdhocContactsPage() {
     contactQueries.list('default', { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, status }),
   );
   const total = list.data?.total ?? 0;
-  const offset = (page - 1) * PAGE_SIZE;
   const go = (next: { status?: ContactBucket | null; page?: number }) =>
     setParams((prev) => {
       const out = new URLSearchParams(prev);
@@ -70,32 +66,25 @@ export function AdhocContactsPage() {
       </div>
       {list.isPending ? (
         <p className="text-slate-500">Loading contacts…</p>
-      ) : list.isError && !list.data ? (
-        <ErrorState
-          title="Could not load contacts"
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
-          {status ? 'No contacts in this status.' : 'There are no contacts without a campaign.'}
-        </p>
       ) : (
-        <>
-          <AdhocContactsTable contacts={list.data.contacts} />
-          <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
-            <span aria-live="polite">
-              Showing {formatRange(offset + 1, Math.min(offset + PAGE_SIZE, total))} of{' '}
-              {formatNumber(total)}
-            </span>
-            <Button disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-              Previous
-            </Button>
-            <Button disabled={offset + PAGE_SIZE >= total} onClick={() => go({ page: page + 1 })}>
-              Next
-            </Button>
-          </nav>
-        </>
+        <AdhocContactsTable
+          contacts={list.data?.contacts ?? []}
+          failure={
+            list.isError && !list.data
+              ? {
+                  title: 'Could not load contacts',
+                  error: list.error,
+                  onRetry: () => list.refetch(),
+                }
+              : null
+          }
+          empty={
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+              {status ? 'No contacts in this status.' : 'There are no contacts without a campaign.'}
+            </p>
+          }
+          pagination={{ page, size: PAGE_SIZE, total, onPage: (p) => go({ page: p }) }}
+        />
       )}
     </section>
   );

@@ -4,7 +4,6 @@ import { dialingReason } from '../../lib/dialing-reason';
 import { formatUpcoming } from '../../lib/format';
 import { progressPercent } from './sort-campaigns';
 
-const cell = 'px-3 py-2 tabular-nums text-slate-800';
 function None({ why }: { why: string }) {
   return (
     <>
@@ -37,68 +36,53 @@ export function ReasonChip({
   );
 }
 
-/** The live columns of one row; empty cells while its numbers have not arrived. */
-export function BoardCells({
-  campaign,
-  stats,
-  now,
-}: {
-  campaign: Campaign;
-  stats: BatchStats | undefined;
-  now: number;
-}) {
-  if (!stats) {
-    const why = campaign.status === 'closed' ? 'Closed: no live numbers' : 'Loading';
-    return (
-      <>
-        {[0, 1, 2, 3].map((i) => (
-          <td key={i} className={cell}>
-            <None why={why} />
-          </td>
-        ))}
-      </>
-    );
-  }
+type Live = { campaign: Campaign; stats: BatchStats; now: number };
+
+/** What a live cell says while its row's numbers have not arrived. */
+export function NoStats({ campaign }: { campaign: Campaign }) {
+  return <None why={campaign.status === 'closed' ? 'Closed: no live numbers' : 'Loading'} />;
+}
+
+export function ProgressCell({ stats }: Live) {
   const progress = progressPercent(stats);
-  const cap = campaign.max_concurrent_calls ?? null;
-  const left = stats.contacts.pending + stats.contacts.in_progress;
+  if (progress === null) return <None why="No contacts" />;
   return (
     <>
-      <td className={cell}>
-        {progress === null ? (
-          <None why="No contacts" />
-        ) : (
-          <>
-            {progress}%
-            <span aria-hidden="true" className="mt-1 block h-1 w-16 rounded-full bg-slate-200">
-              <span
-                className="block h-full rounded-full bg-indigo-600"
-                style={{ width: `${progress}%` }}
-              />
-            </span>
-          </>
-        )}
-      </td>
-      <td className={cell}>
-        {stats.contacts.in_progress}
-        {cap !== null && <span className="text-slate-600"> / {cap} cap</span>}
-      </td>
-      <td className={cell}>
-        {stats.answer_rate === null ? (
-          <None why="No ended calls yet" />
-        ) : (
-          `${stats.answer_rate.toFixed(1)}%`
-        )}
-      </td>
-      <td className={cell}>
-        {stats.contacts.total > 0 && left === 0 ? (
-          'Finished'
-        ) : stats.finishes_at ? (
-          <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
-        ) : (
-          <None why="No estimate" />
-        )}
-      </td>
+      {progress}%
+      <span aria-hidden="true" className="mt-1 block h-1 w-16 rounded-full bg-slate-200">
+        <span
+          className="block h-full rounded-full bg-indigo-600"
+          style={{ width: `${progress}%` }}
+        />
+      </span>
     </>
+  );
+}
+
+export function InFlightCell({ campaign, stats }: Live) {
+  const cap = campaign.max_concurrent_calls ?? null;
+  return (
+    <>
+      {stats.contacts.in_progress}
+      {cap !== null && <span className="text-slate-600"> / {cap} cap</span>}
+    </>
+  );
+}
+
+export function AnswerRateCell({ stats }: Live) {
+  return stats.answer_rate === null ? (
+    <None why="No ended calls yet" />
+  ) : (
+    `${stats.answer_rate.toFixed(1)}%`
+  );
+}
+
+export function FinishesCell({ stats, now }: Live) {
+  const left = stats.contacts.pending + stats.contacts.in_progress;
+  if (stats.contacts.total > 0 && left === 0) return 'Finished';
+  return stats.finishes_at ? (
+    <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
+  ) : (
+    <None why="No estimate" />
   );
 }

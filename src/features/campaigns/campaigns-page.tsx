@@ -5,7 +5,6 @@ import { campaignQueries } from '../../api/campaigns';
 import { useSessionPending } from '../../api/session';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
-import { ErrorState } from '../../components/error-state';
 import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { formatCount } from '../../lib/format';
 import { CampaignFilters } from './campaign-filters';
@@ -79,42 +78,46 @@ export function CampaignsPage() {
               : ''}
       </p>
       <UnshownItems unshown={sumUnshown(list.data?.pages)} noun="campaign" />
-      {list.isError && !list.data ? (
-        <ErrorState
-          title="Could not load campaigns"
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : !list.isPending && campaigns.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          {filtered ? (
-            <p className="text-slate-700">No campaigns match these filters.</p>
-          ) : (
-            <>
-              <p className="font-medium">No campaigns yet</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Create your first campaign to start calling your contacts.
-              </p>
-              <div className="mt-4">
-                <NewCampaignButton label="Create your first campaign" />
-              </div>
-            </>
-          )}
-        </div>
-      ) : (
-        <>
-          {/* Its line is kept while the session says whether there is a board at all. */}
-          {(board.offered || sessionPending) && <BoardLiveness board={board} />}
-          <CampaignTable
-            campaigns={campaigns}
-            loading={rowsPending}
-            configurations={configurationsById}
-            board={board}
-            sort={sort}
-            onSort={setSort}
-          />
-          {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
-          {list.data && !rowsPending && (
+      <CampaignTable
+        campaigns={campaigns}
+        loading={rowsPending}
+        configurations={configurationsById}
+        board={board}
+        sort={sort}
+        onSort={setSort}
+        answered={!list.isPending}
+        failure={
+          list.isError && !list.data
+            ? {
+                title: 'Could not load campaigns',
+                error: list.error,
+                onRetry: () => list.refetch(),
+              }
+            : null
+        }
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+            {filtered ? (
+              <p className="text-slate-700">No campaigns match these filters.</p>
+            ) : (
+              <>
+                <p className="font-medium">No campaigns yet</p>
+                <p className="mt-1 text-sm text-slate-600">
+                  Create your first campaign to start calling your contacts.
+                </p>
+                <div className="mt-4">
+                  <NewCampaignButton label="Create your first campaign" />
+                </div>
+              </>
+            )}
+          </div>
+        }
+        // Its line is kept while the session says whether there is a board at all.
+        toolbar={(board.offered || sessionPending) && <BoardLiveness board={board} />}
+        footer={
+          // Shown with the rows it counts: below a skeleton it would be pushed down.
+          list.data &&
+          !rowsPending && (
             <div className="flex items-center gap-4 text-sm text-slate-600">
               <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
               {list.hasNextPage && (
@@ -128,9 +131,9 @@ export function CampaignsPage() {
                 </span>
               )}
             </div>
-          )}
-        </>
-      )}
+          )
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, useId, useState } from 'react';
+import { lazy, useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { configurationQueries } from '../../api/configurations';
@@ -6,9 +6,8 @@ import type { Campaign, Configuration } from '../../../contract/schemas';
 import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { ErrorState } from '../../components/error-state';
+import { DataTable, type ColumnDef } from '../../components/data-table/data-table';
 import { UnshownItems } from '../../components/unshown-items';
-import { SkeletonRows } from '../../components/skeleton-rows';
 import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
@@ -22,16 +21,83 @@ const loadForm = () => import('./configuration-form');
 const ConfigurationForm = lazy(() => loadForm().then((m) => ({ default: m.ConfigurationForm })));
 const preloadForm = { onFocus: () => void loadForm(), onPointerEnter: () => void loadForm() };
 
-const HEADERS = [
-  'Name',
-  'Agent',
-  'Caller number',
-  'Timezone',
-  'Calling window',
-  'Retries',
-  'Campaigns',
-  'Actions',
-];
+const NONE: Configuration[] = [];
+
+function configurationColumns({
+  usage,
+  counted,
+  canManage,
+  onEdit,
+}: {
+  usage: Map<string, Campaign[]>;
+  /** Whether the campaigns have answered (else their count is "…"). */
+  counted: boolean;
+  canManage: boolean;
+  onEdit: (c: Configuration) => void;
+}): ColumnDef<Configuration>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      meta: { className: 'font-medium' },
+      cell: ({ row }) => row.original.name,
+    },
+    { id: 'agent', header: 'Agent', cell: ({ row }) => row.original.agent_id ?? '—' },
+    {
+      id: 'caller',
+      header: 'Caller number',
+      meta: { className: 'font-mono text-xs' },
+      cell: ({ row }) => row.original.from_phone_number ?? '—',
+    },
+    {
+      id: 'timezone',
+      header: 'Timezone',
+      cell: ({ row }) => (
+        <>
+          {row.original.timezone}
+          <ZoneNote zone={row.original.timezone} />
+        </>
+      ),
+    },
+    {
+      id: 'window',
+      header: 'Calling window',
+      cell: ({ row }) => formatSchedule(row.original.schedule),
+    },
+    {
+      id: 'retries',
+      header: 'Retries',
+      cell: ({ row: { original: c } }) =>
+        `${c.max_attempts} attempts, ${formatMinutes(c.retry_interval_minutes)} apart`,
+    },
+    {
+      id: 'campaigns',
+      header: 'Campaigns',
+      meta: { className: 'tabular-nums' },
+      cell: ({ row }) => (counted ? (usage.get(row.original.id)?.length ?? 0) : '…'),
+    },
+    {
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { className: 'whitespace-nowrap' },
+      // A read-only key sees no row actions; the reason is said once above.
+      cell: ({ row: { original: c } }) =>
+        canManage && (
+          <>
+            <Button
+              variant="ghost"
+              onClick={() => onEdit(c)}
+              aria-label={`Edit ${c.name}`}
+              {...preloadForm}
+            >
+              Edit
+            </Button>
+            <DeleteConfigurationButton config={c} usedBy={usage.get(c.id) ?? []} />
+          </>
+        ),
+    },
+  ];
+}
 
 export function ConfigurationsPage() {
   const list = useQuery(configurationQueries.list());
@@ -42,11 +108,23 @@ export function ConfigurationsPage() {
   const permission = usePermission('campaigns:manage');
   const reasonId = useId();
   const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
-  const usage = new Map<string, Campaign[]>();
-  for (const c of campaigns.data ?? []) {
-    if (c.configuration_id)
-      usage.set(c.configuration_id, [...(usage.get(c.configuration_id) ?? []), c]);
-  }
+  const usage = useMemo(() => {
+    const byConfiguration = new Map<string, Campaign[]>();
+    for (const c of campaigns.data ?? []) {
+      if (c.configuration_id)
+        byConfiguration.set(c.configuration_id, [
+          ...(byConfiguration.get(c.configuration_id) ?? []),
+          c,
+        ]);
+    }
+    return byConfiguration;
+  }, [campaigns.data]);
+  const counted = campaigns.data !== undefined;
+  const columns = useMemo(
+    () =>
+      configurationColumns({ usage, counted, canManage: permission.allowed, onEdit: setEditing }),
+    [usage, counted, permission.allowed],
+  );
 
   return (
     <section className="space-y-5">
@@ -89,76 +167,32 @@ export function ConfigurationsPage() {
         )}
       </Dialog>
       <UnshownItems unshown={unshown.data} noun="configuration" />
-      {list.isError ? (
-        <ErrorState
-          title="Could not load configurations"
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : list.data?.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">No configurations yet</p>
-          <p className="mt-1 text-sm text-slate-600">
-            A configuration sets the agent, caller number, calling window and retries of the
-            campaigns that use it.
-          </p>
-        </div>
-      ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Configurations</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h === 'Actions' ? <span className="sr-only">{h}</span> : h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rowsPending || !list.data ? (
-                <SkeletonRows columns={HEADERS.length} />
-              ) : (
-                list.data.map((c) => (
-                  <tr key={c.id}>
-                    <td className="px-3 py-2 font-medium">{c.name}</td>
-                    <td className="px-3 py-2">{c.agent_id ?? '—'}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{c.from_phone_number ?? '—'}</td>
-                    <td className="px-3 py-2">
-                      {c.timezone}
-                      <ZoneNote zone={c.timezone} />
-                    </td>
-                    <td className="px-3 py-2">{formatSchedule(c.schedule)}</td>
-                    <td className="px-3 py-2">
-                      {c.max_attempts} attempts, {formatMinutes(c.retry_interval_minutes)} apart
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">
-                      {campaigns.data ? (usage.get(c.id)?.length ?? 0) : '…'}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {/* A read-only key sees no row actions; the reason is said once above. */}
-                      {permission.allowed && (
-                        <>
-                          <Button
-                            variant="ghost"
-                            onClick={() => setEditing(c)}
-                            aria-label={`Edit ${c.name}`}
-                            {...preloadForm}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteConfigurationButton config={c} usedBy={usage.get(c.id) ?? []} />
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Configurations"
+        columns={columns}
+        data={list.data ?? NONE}
+        getRowId={(c) => c.id}
+        loading={rowsPending || !list.data}
+        answered={!list.isPending}
+        failure={
+          list.isError
+            ? {
+                title: 'Could not load configurations',
+                error: list.error,
+                onRetry: () => list.refetch(),
+              }
+            : null
+        }
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+            <p className="font-medium">No configurations yet</p>
+            <p className="mt-1 text-sm text-slate-600">
+              A configuration sets the agent, caller number, calling window and retries of the
+              campaigns that use it.
+            </p>
+          </div>
+        }
+      />
     </section>
   );
 }

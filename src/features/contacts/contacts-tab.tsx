@@ -4,12 +4,10 @@ import { contactQueries } from '../../api/contacts';
 import { reportQueries } from '../../api/reports';
 import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
-import { Button } from '../../components/button';
-import { ErrorState } from '../../components/error-state';
 import { UnshownItems } from '../../components/unshown-items';
 import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
-import { formatNumber, formatRange } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
 import { ContactsFreshness } from './contacts-freshness';
 import { ContactFilterBar } from './contact-filter-bar';
@@ -31,8 +29,8 @@ const FILTERS: { status: ContactBucket | null; label: string }[] = [
   { status: 'exhausted', label: 'Exhausted' },
 ];
 
-// One empty page for every render while the first answer is pending, so the memoized table
-// sees no change.
+// One empty page for every render while the first answer is pending, so the table's deferred
+// rows see no change.
 const NO_CONTACTS: Contact[] = [];
 
 export function ContactsTab({ campaign }: { campaign: Campaign }) {
@@ -49,7 +47,6 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
     ...reportQueries.campaign(campaign.id),
     enabled: canFilter && hasReport,
   });
-  const { offset } = contactListParams(params, filters);
   const visible = usePageVisible();
   // Calls end while a manager reads the list: an active campaign's page refreshes itself,
   // slower than the Overview, and only while the tab is visible.
@@ -60,7 +57,6 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   });
   const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
-  const lastPage = Math.max(1, Math.ceil(total / params.size));
   const count = (status: ContactBucket | null) =>
     stats.data ? (status ? stats.data.contacts[status] : stats.data.contacts.total) : null;
 
@@ -127,66 +123,38 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
         <FilteredStats campaignId={campaign.id} status={params.status} filters={filters} />
       )}
       <UnshownItems unshown={list.data?.unshown} noun="contact" />
-      {list.isError && !list.data ? (
-        <ErrorState
-          title="Could not load contacts"
-          error={list.error}
-          onRetry={() => list.refetch()}
-        />
-      ) : !list.isPending && total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
-          {filtered
-            ? 'No contacts match these filters.'
-            : params.status
-              ? 'No contacts in this status.'
-              : 'This campaign has no contacts yet.'}
-        </p>
-      ) : (
-        <>
-          <ContactsTable
-            campaignId={campaign.id}
-            contacts={list.data?.contacts ?? NO_CONTACTS}
-            loading={rowsPending}
-            canDelete={canDelete}
-          />
-          {/* Shown with the rows it counts: below a skeleton it would be pushed down. */}
-          {list.data && (
-            <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3 text-sm">
-              <span aria-live="polite">
-                Showing{' '}
-                {total === 0 ? '0' : formatRange(offset + 1, Math.min(offset + params.size, total))}{' '}
-                of {formatNumber(total)}
-              </span>
-              <Button
-                disabled={params.page <= 1}
-                onClick={() => setParams({ page: params.page - 1 })}
-              >
-                Previous
-              </Button>
-              <Button
-                disabled={params.page >= lastPage}
-                onClick={() => setParams({ page: params.page + 1 })}
-              >
-                Next
-              </Button>
-              <label className="flex items-center gap-2">
-                Page size
-                <select
-                  value={params.size}
-                  onChange={(e) => setParams({ size: Number(e.target.value) })}
-                  className="rounded-md border border-slate-300 px-2 py-1"
-                >
-                  {PAGE_SIZES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </nav>
-          )}
-        </>
-      )}
+      <ContactsTable
+        campaignId={campaign.id}
+        contacts={list.data?.contacts ?? NO_CONTACTS}
+        loading={rowsPending}
+        canDelete={canDelete}
+        answered={!list.isPending}
+        failure={
+          list.isError && !list.data
+            ? { title: 'Could not load contacts', error: list.error, onRetry: () => list.refetch() }
+            : null
+        }
+        empty={
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+            {filtered
+              ? 'No contacts match these filters.'
+              : params.status
+                ? 'No contacts in this status.'
+                : 'This campaign has no contacts yet.'}
+          </p>
+        }
+        // Shown with the rows it counts: below a skeleton it would be pushed down.
+        pagination={
+          list.data && {
+            page: params.page,
+            size: params.size,
+            total,
+            onPage: (page) => setParams({ page }),
+            sizes: PAGE_SIZES,
+            onSize: (size) => setParams({ size }),
+          }
+        }
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Report } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
 import { contactsHref } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
+import { compactHeadClass } from '../../components/data-table/table-classes';
 
 /** What each retry adds: ended and completed calls by their place in a contact's history. */
 export function AttemptNumbersPanel({
@@ -20,7 +21,7 @@ export function AttemptNumbersPanel({
       ) : (
         <table className="mt-3 w-full text-sm">
           <caption className="sr-only">Ended and completed calls by attempt number</caption>
-          <thead className="text-left text-xs text-slate-600">
+          <thead className={compactHeadClass}>
             <tr>
               <th scope="col" className="py-1 font-medium">
                 Attempt

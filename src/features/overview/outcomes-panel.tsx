@@ -5,6 +5,7 @@ import { Panel } from '../../components/panel';
 import { contactsHref } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { OUTCOMES } from '../../lib/outcomes';
+import { compactHeadClass } from '../../components/data-table/table-classes';
 
 const percentOf = (n: number, total: number) =>
   total === 0 ? '—' : `${Math.round((n / total) * 1000) / 10}%`;
@@ -22,7 +23,7 @@ export function OutcomesPanel({ campaignId, report }: { campaignId: string; repo
       </p>
       <table className="mt-3 w-full text-sm">
         <caption className="sr-only">Ended calls by outcome</caption>
-        <thead className="text-left text-xs text-slate-600">
+        <thead className={compactHeadClass}>
           <tr>
             <th scope="col" className="py-1 font-medium">
               Outcome

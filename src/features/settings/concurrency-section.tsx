@@ -19,6 +19,7 @@ import { Panel } from '../../components/panel';
 import { UsageBar } from '../../components/usage-bar';
 import { showErrors } from '../../lib/show-errors';
 import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
+import { compactHeadClass } from '../../components/data-table/table-classes';
 
 /**
  * Each campaign's calls in flight (its contacts in progress), polled every 5 s while the tab
@@ -63,7 +64,7 @@ function ActiveCampaigns() {
   return (
     <table className="mt-3 w-full max-w-xl text-sm">
       <caption className="sr-only">Active campaigns and their calls in flight</caption>
-      <thead className="text-left text-xs text-slate-600 uppercase">
+      <thead className={`${compactHeadClass} uppercase`}>
         <tr>
           <th scope="col" className="py-1 pr-4">
             Active campaign

@@ -1,6 +1,7 @@
 import { formatCount, formatNumber } from '../../../lib/format';
 import { asText, truncate } from '../contact-display';
 import type { ImportRow, SharedNumber } from './import-rows';
+import { compactHeadClass } from '../../../components/data-table/table-classes';
 
 const SHOWN = 5;
 const LISTED = 50;
@@ -36,7 +37,7 @@ export function ImportPreview({
         <caption className="text-left text-sm font-medium">
           Preview of the first {Math.min(SHOWN, rows.length)} of {formatCount(rows.length, 'row')}
         </caption>
-        <thead className="text-xs text-slate-600">
+        <thead className={compactHeadClass}>
           <tr>
             <th className="py-1 pr-2 capitalize">{unit}</th>
             <th className="py-1 pr-2">External ID</th>

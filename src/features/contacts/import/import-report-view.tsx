@@ -2,6 +2,7 @@ import { Button } from '../../../components/button';
 import { downloadCsv } from '../../../lib/csv-download';
 import { formatCount, formatNumber } from '../../../lib/format';
 import type { FailedRow, ImportReport } from './run-import';
+import { compactHeadClass } from '../../../components/data-table/table-classes';
 
 const LISTED = 50;
 
@@ -70,7 +71,7 @@ export function ImportReportView({
         <div className="space-y-2">
           <table className="w-full text-left text-sm">
             <caption className="text-left text-sm font-medium">Rows not imported</caption>
-            <thead className="text-xs text-slate-600">
+            <thead className={compactHeadClass}>
               <tr>
                 <th className="pr-2 capitalize">{unit}</th>
                 <th className="pr-2">Outcome</th>
