@@ -209,6 +209,12 @@ test.describe('Keyboard, focus and titles', () => {
     test.info().annotations.push({ type: 'restores', description: 'concurrency_limit 10' });
     try {
       await page.goto('/settings');
+      // Lowering to 1 asks first only below the calls in flight: wait for 2, not left to chance.
+      await expect(
+        page.getByRole('meter', { name: 'Org calls in flight against the limit' }),
+      ).toHaveAttribute('aria-valuetext', /^([2-9]|\d\d+) of 10 calls in flight$/, {
+        timeout: 30_000,
+      });
       const limit = page.getByLabel('Concurrency limit');
       await tabTo(page, limit);
       await page.keyboard.press('ControlOrMeta+a');
