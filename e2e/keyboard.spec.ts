@@ -161,18 +161,25 @@ test.describe('Keyboard, focus and titles', () => {
     await expect(page.getByRole('status').filter({ hasText: `${name} started.` })).toBeVisible();
   });
 
+  // Playwright's clock drives the page's 5-second polls: three of them without waiting 15 s.
   test('focus stays on Refresh across three polls', async ({ page }) => {
+    await page.clock.install();
     await page.goto('/campaigns/spring-outreach');
     await expect(page.getByText('Live')).toBeVisible();
     const refresh = page.getByRole('button', { name: 'Refresh statistics' });
     await tabTo(page, refresh);
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/stats'));
     await page.keyboard.press('Enter');
-    const polls: number[] = [];
+    await refreshed;
+    let polls = 0;
     page.on('request', (r) => {
-      if (r.url().endsWith('/stats')) polls.push(Date.now());
+      if (r.url().endsWith('/stats')) polls++;
     });
-    await expect.poll(() => polls.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-    await expect(refresh).toBeFocused();
+    for (let n = 1; n <= 3; n++) {
+      await page.clock.runFor(5_000);
+      await expect.poll(() => polls).toBeGreaterThanOrEqual(n);
+      await expect(refresh).toBeFocused();
+    }
   });
 
   test('expands a contact and opens its conversation; focus returns to the link', async ({
@@ -202,6 +209,12 @@ test.describe('Keyboard, focus and titles', () => {
     test.info().annotations.push({ type: 'restores', description: 'concurrency_limit 10' });
     try {
       await page.goto('/settings');
+      // Lowering to 1 asks first only below the calls in flight: wait for 2, not left to chance.
+      await expect(
+        page.getByRole('meter', { name: 'Org calls in flight against the limit' }),
+      ).toHaveAttribute('aria-valuetext', /^([2-9]|\d\d+) of 10 calls in flight$/, {
+        timeout: 30_000,
+      });
       const limit = page.getByLabel('Concurrency limit');
       await tabTo(page, limit);
       await page.keyboard.press('ControlOrMeta+a');
@@ -225,11 +238,19 @@ test.describe('Keyboard, focus and titles', () => {
   test('the stale Overview passes axe: marked by an outline and a note, not faded', async ({
     page,
   }) => {
+    await page.clock.install();
     await page.goto('/campaigns/spring-outreach');
     await expect(page.getByText('Live')).toBeVisible();
-    // The network fails under the page (no answer is faked: requests are dropped).
+    // The network fails under the page (no answer is faked: requests are dropped). The clock
+    // runs the polls and their retries on, 5 s at a time, each failure answered before the next.
     await page.route('**/stats', (route) => route.abort('connectionrefused'));
-    await expect(page.getByText('Update failed')).toBeVisible({ timeout: 30_000 });
+    const failed = page.getByText('Update failed');
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(5_000);
+        return failed.isVisible();
+      })
+      .toBe(true);
     await expect(
       page.getByText('Stale: these numbers are from the last successful update.'),
     ).toBeVisible();

@@ -11,14 +11,24 @@ import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
 import { AppRoutes, createRoutes, startPageRequests } from './routes';
 
-// The Configurations page's and the Overview's code take a while to arrive, as on a slow
-// network (hoisted: vi.mock runs before the rest of the file).
-const slowly = vi.hoisted(() => async <T,>(load: () => Promise<T>) => {
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  return load();
+// The Configurations page's and the Overview's code arrive only when the test lets them, as
+// on a slow network: no wait to guess (hoisted: vi.mock runs before the rest of the file).
+const code = vi.hoisted(() => {
+  const held = () => {
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const load = async <T,>(original: () => Promise<T>) => {
+      await arrived;
+      return original();
+    };
+    return { arrive, load };
+  };
+  return { configurations: held(), overview: held() };
 });
-vi.mock('../features/configurations/configurations-page', slowly);
-vi.mock('../features/overview/overview-tab', slowly);
+vi.mock('../features/configurations/configurations-page', (original) =>
+  code.configurations.load(original),
+);
+vi.mock('../features/overview/overview-tab', (original) => code.overview.load(original));
 
 const isLazyElement = (element: unknown): boolean =>
   isValidElement<{ children?: unknown }>(element) &&
@@ -96,7 +106,6 @@ describe('the route table', () => {
     );
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(asked).toHaveLength(sent.length);
-    server.events.removeAllListeners();
   });
 
   it("starts a new page's requests while its code loads, and not again what the app asks once", async () => {
@@ -112,15 +121,15 @@ describe('the route table', () => {
     expect(asked.sort()).toEqual(['/campaign/concurrency-settings', '/campaign/session']);
 
     await userEvent.click(screen.getByRole('link', { name: 'Configurations' }));
-    // The page's requests leave while its code is still loading (the mock above delays it).
+    // The page's requests leave while its code is still loading (the mock above holds it).
     await waitFor(() => expect(asked).toContain('/campaign/configurations'));
     expect(asked).toContain('/campaign/campaigns');
     expect(screen.queryByRole('heading', { name: 'Configurations' })).not.toBeInTheDocument();
+    code.configurations.arrive();
     expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(asked.filter((path) => path === '/campaign/session')).toHaveLength(1);
     expect(asked.filter((path) => path === '/campaign/concurrency-settings')).toHaveLength(1);
-    server.events.removeAllListeners();
   });
 
   it("shows a campaign's header while its tab's code is still loading", async () => {
@@ -139,8 +148,9 @@ describe('the route table', () => {
     );
     renderRoute(`/campaigns/${campaign.id}`);
     expect(await screen.findByRole('heading', { name: 'Spring outreach' })).toBeInTheDocument();
-    // The Overview's code is still on its way (the mock above delays it).
+    // The Overview's code is still on its way (the mock above holds it).
     expect(screen.queryByRole('region', { name: 'Contacts' })).not.toBeInTheDocument();
+    code.overview.arrive();
     expect(await screen.findByRole('region', { name: 'Contacts' })).toBeInTheDocument();
   });
 });

@@ -26,6 +26,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  // A test's `server.events.on(...)` listeners end with it, even when it fails half-way.
+  server.events.removeAllListeners();
   // Each test's query client sets its own; one test's session must not gate the next's requests.
   setRequestGate(null);
   const missed = unhandled.splice(0);

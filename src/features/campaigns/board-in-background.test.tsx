@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { BatchStats } from '../../../contract/extensions';
 import type { Configuration } from '../../../contract/schemas';
-import { recordCommits } from '../../test/commits';
+import { recordCommits, statesOf } from '../../test/commits';
 import { makeCampaign, makeStats } from '../../test/fixtures';
 import { CampaignTable } from './campaign-table';
 import type { LiveBoard } from './use-live-board';
@@ -53,7 +53,7 @@ describe('the live board', () => {
     answer = 77.7;
     rerender(table());
     expect(await screen.findByText('77.7%')).toBeInTheDocument();
-    expect(seen).toEqual([
+    expect(statesOf(seen)).toEqual([
       'answer 41.5, shows 41.5',
       'answer 77.7, shows 41.5',
       'answer 77.7, shows 77.7',

@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeStats, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { advance } from '../../test/clock';
 import type { Campaign } from '../../../contract/schemas';
 
 const config = makeConfiguration({ name: 'Weekday mornings' });
@@ -81,10 +82,12 @@ describe('Campaign list', () => {
         return HttpResponse.json({ configurations: [config] });
       }),
     );
-    const { container } = renderRoute('/campaigns');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { container, queryClient } = renderRoute('/campaigns');
     await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument());
-    // Long enough for the campaigns' answer to have rendered, were it shown alone.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Every answer but the configurations' is in; the renders they scheduled land.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(1));
+    await advance(100);
     expect(screen.queryByText('Unknown configuration')).not.toBeInTheDocument();
     expect(container.querySelectorAll('tr[aria-hidden="true"]').length).toBeGreaterThan(0);
     answer();

@@ -113,7 +113,6 @@ describe('Contacts tab', () => {
     expect(seen.map((url) => url.pathname)).toEqual([
       '/campaign/campaigns/spring-outreach/contacts',
     ]);
-    server.events.removeAllListeners();
   });
 
   it("asks again by UUID when the external_id's page belongs to another campaign", async () => {

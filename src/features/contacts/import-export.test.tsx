@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeContact, makeStats } from '../../test/fixtures';
-import { renderRoute } from '../../test/render';
+import { createTestQueryClient, renderRoute } from '../../test/render';
+import { advance } from '../../test/clock';
 import type { Campaign, Configuration, Contact, ContactInput } from '../../../contract/schemas';
 
 type Upsert = { contacts: ContactInput[] };
@@ -87,8 +88,8 @@ const bodyRows = (table: HTMLElement) =>
 
 const idsOf = (upserts: Upsert[]) => upserts.flatMap((u) => u.contacts.map((c) => c.external_id));
 
-async function openImport(campaign: Campaign) {
-  renderRoute(`/campaigns/${campaign.id}/contacts`);
+async function openImport(campaign: Campaign, queryClient = createTestQueryClient()) {
+  renderRoute(`/campaigns/${campaign.id}/contacts`, { queryClient });
   await userEvent.click(
     await screen.findByRole('button', { name: 'Import contacts' }, { timeout: 5000 }),
   );
@@ -130,7 +131,10 @@ function captureDownloads() {
 
 describe('Import contacts', () => {
   beforeEach(() => vi.restoreAllMocks());
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
 
   it('maps CSV columns, previews the rows, flags rows without a phone number, and sends what was mapped', async () => {
     const campaign = makeCampaign();
@@ -275,7 +279,9 @@ describe('Import contacts', () => {
     const upserts: Upsert[] = [];
     const log: string[] = [];
     serve(campaign, { upserts, log });
-    const dialog = await openImport(campaign);
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const queryClient = createTestQueryClient();
+    const dialog = await openImport(campaign, queryClient);
     await uploadCsv(dialog, csvOf(2500));
     await waitFor(() => expect(log).toEqual(expect.arrayContaining(['list', 'stats'])));
     log.length = 0;
@@ -288,8 +294,9 @@ describe('Import contacts', () => {
       data: { first_name: 'Person 2500' },
     });
     await waitFor(() => expect(log).toHaveLength(5));
-    // Give a stray refetch the time to show up.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing left in flight, and the clock run on: a stray refetch would have shown up.
+    await waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
+    await advance(50);
     expect(log.slice(0, 3)).toEqual(['POST 1000', 'POST 1000', 'POST 500']);
     expect(log.slice(3).sort()).toEqual(['list', 'stats']);
     expect(
