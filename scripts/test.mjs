@@ -3,6 +3,7 @@ import { run } from './run.mjs';
 
 const steps = [
   ['lint', ['run', 'lint']],
+  ['format (Prettier)', ['run', 'format:check']],
   ['OpenAPI lint (Spectral, Redocly)', ['run', 'lint:openapi']],
   ['typecheck', ['run', 'typecheck']],
   ['unit and component tests', ['run', 'test:unit']],

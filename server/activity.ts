@@ -4,13 +4,25 @@ import { insertActivity, type NewActivity } from './db/activity.ts';
 import { isoSeconds } from './time.ts';
 
 /** Records a write by the request's credential (kind and label, never the token). */
-export function recordActivity(c: Context<AppEnv>, event: Omit<NewActivity, 'orgId' | 'at' | 'actor'>): void {
+export function recordActivity(
+  c: Context<AppEnv>,
+  event: Omit<NewActivity, 'orgId' | 'at' | 'actor'>,
+): void {
   const { orgId, kind, label } = c.var.auth;
-  insertActivity(c.var.db, { ...event, orgId, at: isoSeconds(c.var.now()), actor: { kind, label } });
+  insertActivity(c.var.db, {
+    ...event,
+    orgId,
+    at: isoSeconds(c.var.now()),
+    actor: { kind, label },
+  });
 }
 
 /** The fields whose values differ, as `{ field: [before, after] }`. */
-export function changedFields<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]) {
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+) {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const field of fields) {
     if (JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)) {
@@ -49,6 +61,16 @@ export function importSummary(r: ImportCounts): string {
 export type ImportCounts = { inserted: number; updated: number; failed: number; repeated: number };
 
 /** The counts of one upsert's answer. */
-export function importCounts(o: { inserted: number; updated: number; failed: unknown[]; contact_ids: string[] }): ImportCounts {
-  return { inserted: o.inserted, updated: o.updated, failed: o.failed.length, repeated: o.inserted + o.updated - new Set(o.contact_ids).size };
+export function importCounts(o: {
+  inserted: number;
+  updated: number;
+  failed: unknown[];
+  contact_ids: string[];
+}): ImportCounts {
+  return {
+    inserted: o.inserted,
+    updated: o.updated,
+    failed: o.failed.length,
+    repeated: o.inserted + o.updated - new Set(o.contact_ids).size,
+  };
 }

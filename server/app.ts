@@ -57,7 +57,8 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
 }
 
 const isLoopback = (address: string | undefined) =>
-  !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+  !!address &&
+  (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 /**
  * What the SPA needs and nothing else: its own scripts, styles (the page's inline one by its
@@ -65,9 +66,10 @@ const isLoopback = (address: string | undefined) =>
  * framed (Pause and Close must not be clickable inside someone else's page).
  */
 function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashes: string[]) {
-  const api = typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
-    ? [new URL(publicConfig.apiBaseUrl).origin]
-    : [];
+  const api =
+    typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
+      ? [new URL(publicConfig.apiBaseUrl).origin]
+      : [];
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -106,16 +108,28 @@ export function createApp({
     await next();
   });
   const spa = staticDir && existsSync(join(staticDir, 'index.html')) ? loadSpa(staticDir) : null;
-  app.use('*', secureHeaders({ contentSecurityPolicy: contentSecurityPolicy(publicConfig, spa?.styleHashes ?? []), referrerPolicy: 'no-referrer', xFrameOptions: 'DENY' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(publicConfig, spa?.styleHashes ?? []),
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+    }),
+  );
 
   // The API described from the same schemas it validates with, for integrators and tools.
-  const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))));
+  const openApi = buildOpenApi(
+    ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))),
+  );
   app.get('/openapi.json', (c) => c.json(openApi));
 
   // The demo key signs in whoever opens the page: only someone on this machine, by default.
   const runtimeConfig = (c: Context<AppEnv>) => {
     const offerDemo = !!demoCredentials && (demoPublic || isLoopback(clientAddress(c)));
-    return { config: offerDemo ? { ...publicConfig, demoCredentials } : publicConfig, credential: offerDemo };
+    return {
+      config: offerDemo ? { ...publicConfig, demoCredentials } : publicConfig,
+      credential: offerDemo,
+    };
   };
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-store');
@@ -138,7 +152,13 @@ export function createApp({
     '/campaign/*',
     bodyLimit({
       maxSize: BODY_MAX_BYTES,
-      onError: (c) => c.json({ detail: `Request body over ${BODY_MAX_BYTES / 1024 / 1024} MB: send fewer contacts per request` }, 413),
+      onError: (c) =>
+        c.json(
+          {
+            detail: `Request body over ${BODY_MAX_BYTES / 1024 / 1024} MB: send fewer contacts per request`,
+          },
+          413,
+        ),
     }),
   );
   if (rateLimit) {
@@ -160,7 +180,8 @@ export function createApp({
 
   app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ detail: error.detail }, error.status, error.headers);
+    if (error instanceof HttpError)
+      return c.json({ detail: error.detail }, error.status, error.headers);
     // Real faults only; the message never includes request headers or tokens.
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
     return c.json({ detail: 'Internal server error' }, 500);

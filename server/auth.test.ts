@@ -16,7 +16,12 @@ describe('authentication, scopes and org isolation', () => {
     const { call } = setup();
     expect((await call('GET', '/campaign/campaigns', { token: TOKENS.pat })).status).toBe(400);
     expect(
-      (await call('GET', '/campaign/campaigns', { token: TOKENS.pat, headers: { 'X-Anyreach-Org': 'org_b' } })).status,
+      (
+        await call('GET', '/campaign/campaigns', {
+          token: TOKENS.pat,
+          headers: { 'X-Anyreach-Org': 'org_b' },
+        })
+      ).status,
     ).toBe(200);
     const notMember = await call('GET', '/campaign/campaigns', {
       token: TOKENS.patOtherOnly,
@@ -27,7 +32,9 @@ describe('authentication, scopes and org isolation', () => {
 
   it('enforces the scope matrix on every route', async () => {
     const { call } = setup();
-    const { body: c } = await call('POST', '/campaign/campaigns', { body: { name: 'A', external_id: 'a' } });
+    const { body: c } = await call('POST', '/campaign/campaigns', {
+      body: { name: 'A', external_id: 'a' },
+    });
     const { body: cfg } = await call('POST', '/campaign/configurations', { body: { name: 'Cfg' } });
     const reads = [
       '/campaign/campaigns',
@@ -42,7 +49,11 @@ describe('authentication, scopes and org isolation', () => {
       ['PATCH', '/campaign/campaigns/a', { name: 'x' }],
       ['POST', '/campaign/campaigns/a/pause'],
       ['POST', '/campaign/campaigns/a/close'],
-      ['POST', '/campaign/campaigns/a/contacts', { contacts: [{ phone_numbers: ['+14155550100'] }] }],
+      [
+        'POST',
+        '/campaign/campaigns/a/contacts',
+        { contacts: [{ phone_numbers: ['+14155550100'] }] },
+      ],
       ['DELETE', '/campaign/campaigns/a/contacts/k'],
       ['POST', '/campaign/configurations', { name: 'x' }],
       ['PATCH', `/campaign/configurations/${cfg.id}`, { name: 'x' }],
@@ -52,7 +63,9 @@ describe('authentication, scopes and org isolation', () => {
       expect((await call('GET', path, { token: TOKENS.read })).status, path).toBe(200);
       const denied = await call('GET', path, { token: TOKENS.concurrency });
       expect(denied.status, path).toBe(403);
-      expect(denied.body.detail).toBe('This credential cannot read campaigns: it needs campaigns:read or campaigns:manage.');
+      expect(denied.body.detail).toBe(
+        'This credential cannot read campaigns: it needs campaigns:read or campaigns:manage.',
+      );
     }
     for (const [method, path, body] of writes) {
       const res = await call(method, path, { token: TOKENS.read, body });
@@ -63,10 +76,24 @@ describe('authentication, scopes and org isolation', () => {
       expect((await call('GET', '/campaign/concurrency-settings', { token })).status).toBe(200);
     }
     for (const token of [TOKENS.manage, TOKENS.concurrency]) {
-      expect((await call('PUT', '/campaign/concurrency-settings', { token, body: { concurrency_limit: 5 } })).status).toBe(200);
+      expect(
+        (
+          await call('PUT', '/campaign/concurrency-settings', {
+            token,
+            body: { concurrency_limit: 5 },
+          })
+        ).status,
+      ).toBe(200);
     }
     for (const token of [TOKENS.read, TOKENS.concurrencyRead]) {
-      expect((await call('PUT', '/campaign/concurrency-settings', { token, body: { concurrency_limit: 5 } })).status).toBe(403);
+      expect(
+        (
+          await call('PUT', '/campaign/concurrency-settings', {
+            token,
+            body: { concurrency_limit: 5 },
+          })
+        ).status,
+      ).toBe(403);
     }
   });
 
@@ -80,17 +107,26 @@ describe('authentication, scopes and org isolation', () => {
       expect((await call(method, path, { token: TOKENS.read, body: {} })).status, path).toBe(403);
       expect((await call(method, path, { token: TOKENS.manage, body: {} })).status, path).toBe(422);
     }
-    expect((await call('POST', '/campaign/campaigns', { token: TOKENS.concurrency, body: {} })).status).toBe(403);
-    expect((await call('PUT', '/campaign/concurrency-settings', { token: TOKENS.concurrency, body: {} })).status).toBe(422);
+    expect(
+      (await call('POST', '/campaign/campaigns', { token: TOKENS.concurrency, body: {} })).status,
+    ).toBe(403);
+    expect(
+      (await call('PUT', '/campaign/concurrency-settings', { token: TOKENS.concurrency, body: {} }))
+        .status,
+    ).toBe(422);
     expect((await call('GET', '/campaign/campaigns')).body.campaigns).toEqual([]);
     expect((await call('GET', '/campaign/concurrency-settings')).body.concurrency_limit).toBe(10);
   });
 
-  it('answers 404 for another org\'s resources, never leaking them', async () => {
+  it("answers 404 for another org's resources, never leaking them", async () => {
     const { call } = setup();
-    const { body: c } = await call('POST', '/campaign/campaigns', { body: { name: 'Mine', external_id: 'mine' } });
+    const { body: c } = await call('POST', '/campaign/campaigns', {
+      body: { name: 'Mine', external_id: 'mine' },
+    });
     const { body: cfg } = await call('POST', '/campaign/configurations', { body: { name: 'Cfg' } });
-    const upsert = await call('POST', '/campaign/campaigns/mine/contacts', { body: { contacts: [{ external_id: 'k', phone_numbers: ['+14155550100'] }] } });
+    const upsert = await call('POST', '/campaign/campaigns/mine/contacts', {
+      body: { contacts: [{ external_id: 'k', phone_numbers: ['+14155550100'] }] },
+    });
     const contactId = upsert.body.contact_ids[0];
     const other = { token: TOKENS.other };
     for (const path of [

@@ -10,7 +10,14 @@ import { offers } from './extensions.ts';
 export type Auth = { orgId: string; scopes: Scope[]; kind: 'ak' | 'pat'; label: string };
 // rateKey identifies the credential for rate limiting; it stays in memory, never in output.
 export type AppEnv = {
-  Variables: { auth: Auth; db: Db; readers: Readers; now: () => Date; rateKey: string; extensions: boolean };
+  Variables: {
+    auth: Auth;
+    db: Db;
+    readers: Readers;
+    now: () => Date;
+    rateKey: string;
+    extensions: boolean;
+  };
 };
 
 /** Resolves the bearer credential to its org; never echoes or logs the token. */
@@ -23,14 +30,20 @@ function authenticate(c: Context<AppEnv>) {
   let orgId = credential.orgId;
   if (credential.kind === 'pat') {
     const requested = c.req.header('X-Anyreach-Org');
-    if (!requested) throw new HttpError(400, 'Personal access tokens need the X-Anyreach-Org header');
+    if (!requested)
+      throw new HttpError(400, 'Personal access tokens need the X-Anyreach-Org header');
     if (!credential.userId || !isMember(c.var.db, credential.userId, requested)) {
       throw new HttpError(403, `This token's user is not a member of org ${requested}`);
     }
     orgId = requested;
   }
   if (!orgId) throw new HttpError(401, 'Credential has no organization');
-  c.set('auth', { orgId, scopes: credential.scopes, kind: credential.kind, label: credential.label });
+  c.set('auth', {
+    orgId,
+    scopes: credential.scopes,
+    kind: credential.kind,
+    label: credential.label,
+  });
   c.set('rateKey', match[1]!);
 }
 

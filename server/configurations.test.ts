@@ -18,11 +18,25 @@ describe('configurations', () => {
     });
     const schedule = { days: ['mon', 'tue'], start_time: '09:00', end_time: '17:30' };
     const patched = await call('PATCH', `/campaign/configurations/${created.body.id}`, {
-      body: { timezone: 'Europe/London', schedule, max_attempts: 5, from_phone_number: '+442079460958' },
+      body: {
+        timezone: 'Europe/London',
+        schedule,
+        max_attempts: 5,
+        from_phone_number: '+442079460958',
+      },
     });
-    expect(patched.body).toMatchObject({ name: 'Defaults', timezone: 'Europe/London', schedule, max_attempts: 5 });
-    expect((await call('GET', `/campaign/configurations/${created.body.id}`)).body).toEqual(patched.body);
-    expect((await call('GET', '/campaign/configurations')).body.configurations).toEqual([patched.body]);
+    expect(patched.body).toMatchObject({
+      name: 'Defaults',
+      timezone: 'Europe/London',
+      schedule,
+      max_attempts: 5,
+    });
+    expect((await call('GET', `/campaign/configurations/${created.body.id}`)).body).toEqual(
+      patched.body,
+    );
+    expect((await call('GET', '/campaign/configurations')).body.configurations).toEqual([
+      patched.body,
+    ]);
   });
 
   it('validates bounds, formats, windows and timezones with located messages', async () => {
@@ -33,8 +47,14 @@ describe('configurations', () => {
       [{ name: 'x', retry_interval_minutes: 10081 }, ['body', 'retry_interval_minutes']],
       [{ name: 'x', from_phone_number: '555-0100' }, ['body', 'from_phone_number']],
       [{ name: 'x', default_country_code: '44' }, ['body', 'default_country_code']],
-      [{ name: 'x', schedule: { days: ['mon'], start_time: '18:00', end_time: '09:00' } }, ['body', 'schedule', 'end_time']],
-      [{ name: 'x', schedule: { days: [], start_time: '09:00', end_time: '17:00' } }, ['body', 'schedule', 'days']],
+      [
+        { name: 'x', schedule: { days: ['mon'], start_time: '18:00', end_time: '09:00' } },
+        ['body', 'schedule', 'end_time'],
+      ],
+      [
+        { name: 'x', schedule: { days: [], start_time: '09:00', end_time: '17:00' } },
+        ['body', 'schedule', 'days'],
+      ],
       [{ name: 'x', timezone: 'Mars/Olympus' }, ['body', 'timezone']],
       [{ name: '' }, ['body', 'name']],
     ];
@@ -47,8 +67,12 @@ describe('configurations', () => {
 
   it('refuses to delete a configuration in use (409 naming the campaigns), then deletes it', async () => {
     const { call } = setup();
-    const { body: cfg } = await call('POST', '/campaign/configurations', { body: { name: 'Used' } });
-    const { body: c } = await call('POST', '/campaign/campaigns', { body: { name: 'Spring', configuration_id: cfg.id } });
+    const { body: cfg } = await call('POST', '/campaign/configurations', {
+      body: { name: 'Used' },
+    });
+    const { body: c } = await call('POST', '/campaign/campaigns', {
+      body: { name: 'Spring', configuration_id: cfg.id },
+    });
     const conflict = await call('DELETE', `/campaign/configurations/${cfg.id}`);
     expect(conflict.status).toBe(409);
     expect(conflict.body.detail).toBe(`Configuration is used by 1 campaign: Spring (${c.id})`);
@@ -61,11 +85,19 @@ describe('configurations', () => {
 describe('concurrency settings', () => {
   it('defaults to 10 and accepts integers 1..1000', async () => {
     const { call } = setup();
-    expect((await call('GET', '/campaign/concurrency-settings')).body).toEqual({ concurrency_limit: 10, active_calls: 0 });
+    expect((await call('GET', '/campaign/concurrency-settings')).body).toEqual({
+      concurrency_limit: 10,
+      active_calls: 0,
+    });
     for (const bad of [0, 1001, 2.5, '20']) {
-      expect((await call('PUT', '/campaign/concurrency-settings', { body: { concurrency_limit: bad } })).status).toBe(422);
+      expect(
+        (await call('PUT', '/campaign/concurrency-settings', { body: { concurrency_limit: bad } }))
+          .status,
+      ).toBe(422);
     }
-    const ok = await call('PUT', '/campaign/concurrency-settings', { body: { concurrency_limit: 1000 } });
+    const ok = await call('PUT', '/campaign/concurrency-settings', {
+      body: { concurrency_limit: 1000 },
+    });
     expect(ok.body).toEqual({ concurrency_limit: 1000, active_calls: 0 });
   });
 });
@@ -87,9 +119,13 @@ describe('conversations (ext)', () => {
       started_at: '2026-11-22T09:00:00Z',
       ended_at: '2026-11-22T09:03:00Z',
       transcript: [{ role: 'agent', text: 'Hello!', at: '2026-11-22T09:00:01Z' }],
-      evaluations: [{ metric_key: 'qualification', status: 'completed', results: { interested: true } }],
+      evaluations: [
+        { metric_key: 'qualification', status: 'completed', results: { interested: true } },
+      ],
     });
-    expect((await call('GET', '/conversations/conv-1', { token: 'ak_other_manage' })).status).toBe(404);
+    expect((await call('GET', '/conversations/conv-1', { token: 'ak_other_manage' })).status).toBe(
+      404,
+    );
     expect((await call('GET', '/conversations/conv-1', { token: null })).status).toBe(401);
   });
 });

@@ -30,12 +30,21 @@ export async function normalizeContacts(
     contact.phone_numbers.forEach((raw, j) => {
       const result = normalizePhone(raw, countryCode, opts.strictE164);
       if (!result.ok) {
-        issues.push({ loc: ['body', opts.field, i, 'phone_numbers', j], msg: result.reason, type: 'phone_invalid' });
+        issues.push({
+          loc: ['body', opts.field, i, 'phone_numbers', j],
+          msg: result.reason,
+          type: 'phone_invalid',
+        });
         return;
       }
-      if (result.e164 !== raw) warnings.push(`${opts.field}[${i}].phone_numbers[${j}]: normalized "${raw}" to ${result.e164}`);
+      if (result.e164 !== raw)
+        warnings.push(
+          `${opts.field}[${i}].phone_numbers[${j}]: normalized "${raw}" to ${result.e164}`,
+        );
       if (phones.has(result.e164)) {
-        warnings.push(`${opts.field}[${i}].phone_numbers[${j}]: dropped duplicate number ${result.e164}`);
+        warnings.push(
+          `${opts.field}[${i}].phone_numbers[${j}]: dropped duplicate number ${result.e164}`,
+        );
       } else {
         phones.add(result.e164);
       }

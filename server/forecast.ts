@@ -18,14 +18,24 @@ type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
 export type MinuteSpan = { from: number; to: number };
 
 const WALL_CLOCK = {
-  hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
 } as const;
 
 /** How far the timezone's wall clock is ahead of UTC at `ms`. */
 function exactOffset(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
-  for (const part of zonedFormatter(timeZone, WALL_CLOCK).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
+  for (const part of zonedFormatter(timeZone, WALL_CLOCK).formatToParts(ms))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return (
+    Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) -
+    Math.floor(ms / 1000) * 1000
+  );
 }
 
 // formatToParts costs microseconds and a forecast walks days of windows (the stats batch, 200
@@ -64,14 +74,22 @@ function localDay(ms: number, timeZone: string) {
 function opening(w: Window, timeZone: string, day: number): [number, number] | null {
   const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7]!;
   if (!w.days.includes(weekday)) return null;
-  return [wallToUtc(day + minutesOf(w.start_time) * MINUTE, timeZone), wallToUtc(day + minutesOf(w.end_time) * MINUTE, timeZone)];
+  return [
+    wallToUtc(day + minutesOf(w.start_time) * MINUTE, timeZone),
+    wallToUtc(day + minutesOf(w.end_time) * MINUTE, timeZone),
+  ];
 }
 
 /**
  * The last `minutes` whole minutes the window was open before `endMinute` (newest first), at
  * most LOOKBACK_DAYS back; no schedule: simply the last `minutes`.
  */
-export function lastOpenMinutes(w: Window | null, timeZone: string, endMinute: number, minutes = BASIS_MINUTES): MinuteSpan[] {
+export function lastOpenMinutes(
+  w: Window | null,
+  timeZone: string,
+  endMinute: number,
+  minutes = BASIS_MINUTES,
+): MinuteSpan[] {
   if (!w) return [{ from: endMinute - minutes, to: endMinute }];
   const spans: MinuteSpan[] = [];
   let left = minutes;
@@ -92,7 +110,12 @@ export function lastOpenMinutes(w: Window | null, timeZone: string, endMinute: n
  * When `needMs` of open window has passed after `fromMs` (no schedule: always open); null for
  * a window that never opens.
  */
-export function placeWork(w: Window | null, timeZone: string, fromMs: number, needMs: number): number | null {
+export function placeWork(
+  w: Window | null,
+  timeZone: string,
+  fromMs: number,
+  needMs: number,
+): number | null {
   if (!w) return fromMs + needMs;
   const perWeek = w.days.length * (minutesOf(w.end_time) - minutesOf(w.start_time)) * MINUTE;
   if (perWeek <= 0) return null;
@@ -107,7 +130,7 @@ export function placeWork(w: Window | null, timeZone: string, fromMs: number, ne
     cursor = wallToUtc(wall, timeZone);
     needMs -= weeks * perWeek;
   }
-  for (;; day += DAY) {
+  for (; ; day += DAY) {
     const open = opening(w, timeZone, day);
     if (!open) continue;
     const start = Math.max(open[0], cursor);
@@ -130,7 +153,11 @@ export type ForecastCampaign = {
  * rollups). finishes_at is null when the rate is 0, when the campaign is not active, and when
  * nothing remains: a finished campaign has no finish ahead (the report says when it finished).
  */
-export function forecast(c: ForecastCampaign, finishedIn: (spans: MinuteSpan[]) => number, now: Date): Forecast {
+export function forecast(
+  c: ForecastCampaign,
+  finishedIn: (spans: MinuteSpan[]) => number,
+  now: Date,
+): Forecast {
   const spans = lastOpenMinutes(c.schedule, c.timezone, Math.floor(now.getTime() / MINUTE));
   const minutes = spans.reduce((n, s) => n + s.to - s.from, 0);
   const perHour = minutes === 0 ? 0 : (finishedIn(spans) * 60) / minutes;

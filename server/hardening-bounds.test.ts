@@ -1,7 +1,16 @@
 // Issue 28, "No request can hold the server": the bounds on every query, and the inputs that
 // used to answer 500, freeze the server, spoof the activity log or break a connection.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,13 +30,18 @@ afterEach(() => {
   dir = '';
 });
 
-const repeat = (key: string, values: readonly unknown[]) => values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join('&');
+const repeat = (key: string, values: readonly unknown[]) =>
+  values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join('&');
 const results = (n: number) => Array.from({ length: n }, (_, i) => `q.k${i}:v${i}`);
 
 async function campaign() {
   const ctx = setup();
   await ctx.call('POST', '/campaign/campaigns', {
-    body: { name: 'Spring', external_id: 'spring', contacts: [{ external_id: 'ada', phone_numbers: ['+14155550100'] }] },
+    body: {
+      name: 'Spring',
+      external_id: 'spring',
+      contacts: [{ external_id: 'ada', phone_numbers: ['+14155550100'] }],
+    },
   });
   return ctx;
 }
@@ -55,27 +69,58 @@ describe('bounds on every query', () => {
     };
     for (const [key, values] of Object.entries(over)) {
       const qs = repeat(key, values);
-      for (const path of [`/campaign/campaigns/spring/report?${qs}`, `/campaign/campaigns/spring/contacts?${qs}`]) {
+      for (const path of [
+        `/campaign/campaigns/spring/report?${qs}`,
+        `/campaign/campaigns/spring/contacts?${qs}`,
+      ]) {
         const res = await call('GET', path, { token: TOKENS.read });
         expect(res.status, path).toBe(422);
-        expect(res.body.detail[0]).toMatchObject({ loc: ['query', key], msg: `At most 20 ${key} values` });
+        expect(res.body.detail[0]).toMatchObject({
+          loc: ['query', key],
+          msg: `At most 20 ${key} values`,
+        });
       }
       // Checked before the campaign is looked up: an unknown one is still a 422, not a 404.
       expect((await call('GET', `/campaign/campaigns/nowhere/report?${qs}`)).status).toBe(422);
       if (key === 'status') continue; // requeue's own status: below
-      const res = await call('POST', '/campaign/campaigns/nowhere/contacts/requeue', { body: { status: ['exhausted'], [key]: values } });
+      const res = await call('POST', '/campaign/campaigns/nowhere/contacts/requeue', {
+        body: { status: ['exhausted'], [key]: values },
+      });
       expect(res.status, `requeue ${key}`).toBe(422);
-      expect(res.body.detail[0]).toMatchObject({ loc: ['body', key], msg: `At most 20 ${key} values` });
+      expect(res.body.detail[0]).toMatchObject({
+        loc: ['body', key],
+        msg: `At most 20 ${key} values`,
+      });
     }
-    const requeueStatuses = await call('POST', '/campaign/campaigns/spring/contacts/requeue', { body: { status: Array(21).fill('exhausted') } });
+    const requeueStatuses = await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
+      body: { status: Array(21).fill('exhausted') },
+    });
     expect(requeueStatuses.status).toBe(422);
-    expect(requeueStatuses.body.detail[0]).toMatchObject({ loc: ['body', 'status'], msg: 'At most 20 status values' });
-    expect((await call('GET', `/campaign/campaigns?${repeat('status', Array(21).fill('active'))}`)).status).toBe(422);
-    expect((await call('GET', `/campaign/activity?${repeat('action', Array(21).fill('campaign.created'))}`)).status).toBe(422);
+    expect(requeueStatuses.body.detail[0]).toMatchObject({
+      loc: ['body', 'status'],
+      msg: 'At most 20 status values',
+    });
+    expect(
+      (await call('GET', `/campaign/campaigns?${repeat('status', Array(21).fill('active'))}`))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await call(
+          'GET',
+          `/campaign/activity?${repeat('action', Array(21).fill('campaign.created'))}`,
+        )
+      ).status,
+    ).toBe(422);
     // stats-batch keeps its 200.
-    const ids = Array.from({ length: 200 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const ids = Array.from(
+      { length: 200 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
     expect((await call('GET', `/campaign/stats?${repeat('campaign_id', ids)}`)).status).toBe(200);
-    expect((await call('GET', `/campaign/stats?${repeat('campaign_id', [...ids, 'x'])}`)).status).toBe(422);
+    expect(
+      (await call('GET', `/campaign/stats?${repeat('campaign_id', [...ids, 'x'])}`)).status,
+    ).toBe(422);
   });
 
   it('answers exactly 20 values of every filter at once, on the report, the list and requeue', async () => {
@@ -84,16 +129,26 @@ describe('bounds on every query', () => {
       repeat('status', ['pending', 'in_progress', 'completed', 'exhausted']),
       repeat('last_status', Array(20).fill('none')),
       repeat('first_status', Array(20).fill('none')),
-      repeat('attempts', Array.from({ length: 20 }, () => 0)),
+      repeat(
+        'attempts',
+        Array.from({ length: 20 }, () => 0),
+      ),
       repeat('result', results(20)),
     ].join('&');
-    const report = await call('GET', `/campaign/campaigns/spring/report?${twenty}`, { token: TOKENS.read });
+    const report = await call('GET', `/campaign/campaigns/spring/report?${twenty}`, {
+      token: TOKENS.read,
+    });
     expect(report.status).toBe(200);
     expect(report.body.contacts.total).toBe(0); // nobody has those results
     const list = await call('GET', `/campaign/campaigns/spring/contacts?${twenty}`);
     expect(list.body.total).toBe(0);
     const requeue = await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
-      body: { status: ['exhausted', 'completed'], last_status: Array(20).fill('none'), attempts: Array(20).fill(0), result: results(20) },
+      body: {
+        status: ['exhausted', 'completed'],
+        last_status: Array(20).fill('none'),
+        attempts: Array(20).fill(0),
+        result: results(20),
+      },
     });
     expect(requeue.body).toEqual({ requeued: 0 });
   });
@@ -101,15 +156,23 @@ describe('bounds on every query', () => {
   it('refuses a search with NUL or another control character, or over 200 characters, on the report, the list and requeue', async () => {
     const { call } = await campaign();
     for (const search of ['ab\u0000c', 'a\u0007', 'x'.repeat(201)]) {
-      for (const path of ['/campaign/campaigns/spring/report', '/campaign/campaigns/spring/contacts']) {
+      for (const path of [
+        '/campaign/campaigns/spring/report',
+        '/campaign/campaigns/spring/contacts',
+      ]) {
         const res = await call('GET', `${path}?search=${encodeURIComponent(search)}`);
         expect(res.status, path).toBe(422);
         expect(res.body.detail[0].loc).toEqual(['query', 'search']);
       }
-      const res = await call('POST', '/campaign/campaigns/spring/contacts/requeue', { body: { status: ['exhausted'], search } });
+      const res = await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
+        body: { status: ['exhausted'], search },
+      });
       expect(res.status).toBe(422);
     }
-    const ok = await call('GET', `/campaign/campaigns/spring/contacts?search=${encodeURIComponent('ada')}`);
+    const ok = await call(
+      'GET',
+      `/campaign/campaigns/spring/contacts?search=${encodeURIComponent('ada')}`,
+    );
     expect(ok.body.total).toBe(1);
   });
 
@@ -124,7 +187,10 @@ describe('bounds on every query', () => {
       const requeue = (headers: Record<string, string> = {}) =>
         call('POST', '/campaign/campaigns/spring/contacts/requeue', { raw, headers });
       // Alongside it, a cheap read is answered too.
-      const [refused, cheap] = await Promise.all([requeue(), call('GET', '/campaign/concurrency-settings', { token: TOKENS.read })]);
+      const [refused, cheap] = await Promise.all([
+        requeue(),
+        call('GET', '/campaign/concurrency-settings', { token: TOKENS.read }),
+      ]);
       expect(refused.status, key).toBe(422);
       expect(refused.body.detail[0]).toMatchObject({ loc: ['body'], type: 'too_big' });
       expect(cheap.status).toBe(200);
@@ -133,7 +199,9 @@ describe('bounds on every query', () => {
       const parse = await bestOf(3, () => JSON.parse(raw));
       expect(await bestOf(3, () => requeue())).toBeLessThan(parse);
     }
-    expect((await call('GET', '/campaign/campaigns/spring/contacts')).body.contacts[0].status).toBe('pending');
+    expect((await call('GET', '/campaign/campaigns/spring/contacts')).body.contacts[0].status).toBe(
+      'pending',
+    );
   });
 });
 
@@ -141,13 +209,25 @@ describe('the bucket status filter', () => {
   it('is AND-combined with the other filters on the list, the report and requeue', async () => {
     const { db, call } = await campaign();
     await call('POST', '/campaign/campaigns/spring/contacts', {
-      body: { contacts: ['bob', 'cy', 'dee'].map((external_id, i) => ({ external_id, phone_numbers: [`+1415555020${i}`] })) },
+      body: {
+        contacts: ['bob', 'cy', 'dee'].map((external_id, i) => ({
+          external_id,
+          phone_numbers: [`+1415555020${i}`],
+        })),
+      },
     });
-    db.prepare("UPDATE contacts SET status = 'exhausted' WHERE external_id IN ('ada', 'bob')").run();
+    db.prepare(
+      "UPDATE contacts SET status = 'exhausted' WHERE external_id IN ('ada', 'bob')",
+    ).run();
     db.prepare("UPDATE contacts SET status = 'locked' WHERE external_id = 'cy'").run();
     const ids = async (qs: string) =>
-      ((await call('GET', `/campaign/campaigns/spring/contacts?${qs}`)).body.contacts as { external_id: string }[]).map((c) => c.external_id);
-    const total = async (qs: string) => (await call('GET', `/campaign/campaigns/spring/report?${qs}`)).body.contacts.total;
+      (
+        (await call('GET', `/campaign/campaigns/spring/contacts?${qs}`)).body.contacts as {
+          external_id: string;
+        }[]
+      ).map((c) => c.external_id);
+    const total = async (qs: string) =>
+      (await call('GET', `/campaign/campaigns/spring/report?${qs}`)).body.contacts.total;
     expect(await ids('status=exhausted')).toEqual(['ada', 'bob']);
     expect(await ids('status=in_progress&status=pending')).toEqual(['cy', 'dee']);
     expect(await ids('status=exhausted&search=bob')).toEqual(['bob']);
@@ -155,12 +235,22 @@ describe('the bucket status filter', () => {
     expect(await total('status=in_progress')).toBe(1); // locked counts as in progress
     expect(await total('status=pending&status=exhausted&search=b')).toBe(1);
     expect(await total('status=pending&search=b')).toBe(0);
-    expect((await call('GET', '/campaign/campaigns/spring/report?status=ringing')).status).toBe(422);
+    expect((await call('GET', '/campaign/campaigns/spring/report?status=ringing')).status).toBe(
+      422,
+    );
     // Requeue's status is the same filter, of the finished buckets only.
-    const requeued = await call('POST', '/campaign/campaigns/spring/contacts/requeue', { body: { status: ['exhausted'], search: 'ada' } });
+    const requeued = await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
+      body: { status: ['exhausted'], search: 'ada' },
+    });
     expect(requeued.body).toEqual({ requeued: 1 });
     expect(await ids('status=exhausted')).toEqual(['bob']);
-    expect((await call('POST', '/campaign/campaigns/spring/contacts/requeue', { body: { status: ['pending'] } })).status).toBe(422);
+    expect(
+      (
+        await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
+          body: { status: ['pending'] },
+        })
+      ).status,
+    ).toBe(422);
   });
 });
 
@@ -169,19 +259,29 @@ describe('the activity log stores user text as data', () => {
     const { call } = await campaign();
     const spoof = 'x\n\u202eDeleted campaign "Spring"';
     // A search may not hold a line break at all; a result value may, and is escaped.
-    expect((await call('POST', '/campaign/campaigns/spring/contacts/requeue', { body: { status: ['exhausted'], search: spoof } })).status).toBe(422);
+    expect(
+      (
+        await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
+          body: { status: ['exhausted'], search: spoof },
+        })
+      ).status,
+    ).toBe(422);
     const res = await call('POST', '/campaign/campaigns/spring/contacts/requeue', {
       body: { status: ['exhausted'], search: '\u202eniamod', result: [`q.note:${spoof}`] },
     });
     expect(res.status).toBe(200);
     await call('POST', '/campaign/campaigns', { body: { name: 'Fall \u2067\u202e ylno' } });
-    const events = (await call('GET', '/campaign/activity')).body.events as { action: string; summary: string }[];
+    const events = (await call('GET', '/campaign/activity')).body.events as {
+      action: string;
+      summary: string;
+    }[];
     const requeued = events.find((e) => e.action === 'contacts.requeued')!.summary;
     expect(requeued).toBe(
       'Requeued 0 contacts (exhausted, search "\\u202Eniamod", result "q.note:x\\u000A\\u202EDeleted campaign \\"Spring\\"")',
     );
     expect(events[0]!.summary).toBe('Created campaign "Fall \\u2067\\u202E ylno"');
-    for (const { summary } of events) expect(summary).not.toMatch(/[\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+    for (const { summary } of events)
+      expect(summary).not.toMatch(/[\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
   });
 });
 
@@ -238,9 +338,24 @@ describe('start-up on a bad database file', () => {
     for (const path of [random, truncated]) chmodSync(path, 0o666);
     chmodSync(dir, 0o777);
 
-    const [r, t, rf, rd] = await Promise.all([start(random), start(truncated), start(join(dir, 'ro-file', 'h.db')), start(join(dir, 'ro-dir', 'h.db'))]);
-    expectOneLine(r, random, /is not a SQLite database/, /restore it from a backup, or delete it to start afresh/);
-    expectOneLine(t, truncated, /is damaged \(truncated or corrupt\)/, /restore it from a backup, or delete it/);
+    const [r, t, rf, rd] = await Promise.all([
+      start(random),
+      start(truncated),
+      start(join(dir, 'ro-file', 'h.db')),
+      start(join(dir, 'ro-dir', 'h.db')),
+    ]);
+    expectOneLine(
+      r,
+      random,
+      /is not a SQLite database/,
+      /restore it from a backup, or delete it to start afresh/,
+    );
+    expectOneLine(
+      t,
+      truncated,
+      /is damaged \(truncated or corrupt\)/,
+      /restore it from a backup, or delete it/,
+    );
     expectOneLine(rf, join(dir, 'ro-file', 'h.db'), /cannot be written/, /fix the permissions/);
     expectOneLine(rd, join(dir, 'ro-dir', 'h.db'), /cannot be written/, /fix the permissions/);
   }, 60_000);
@@ -253,12 +368,20 @@ describe('a body refused before it is read', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+    const send = (
+      method: string,
+      path: string,
+      body?: string,
+      headers: Record<string, string> = {},
+    ) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, method, path, agent, headers },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -17,11 +17,18 @@ afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 describe('hardening', () => {
   it('gzips API answers for clients that accept it, and only for them', async () => {
     const { call, app } = setup();
-    const names = Array.from({ length: 40 }, (_, i) => ({ name: `Configuration ${i}`, timezone: 'UTC' }));
-    for (const body of names) expect((await call('POST', '/campaign/configurations', { body })).status).toBe(201);
+    const names = Array.from({ length: 40 }, (_, i) => ({
+      name: `Configuration ${i}`,
+      timezone: 'UTC',
+    }));
+    for (const body of names)
+      expect((await call('POST', '/campaign/configurations', { body })).status).toBe(201);
     const ask = (acceptEncoding?: string) =>
       app.request('/campaign/configurations', {
-        headers: { Authorization: `Bearer ${TOKENS.manage}`, ...(acceptEncoding && { 'Accept-Encoding': acceptEncoding }) },
+        headers: {
+          Authorization: `Bearer ${TOKENS.manage}`,
+          ...(acceptEncoding && { 'Accept-Encoding': acceptEncoding }),
+        },
       });
     const zipped = await ask('gzip, deflate, br');
     expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
@@ -51,14 +58,23 @@ describe('hardening', () => {
   it('offers the demo credential in /config.json to this machine only, unless DEMO_PUBLIC', async () => {
     const { db } = setup();
     const config = async (address: string, demoPublic = false) => {
-      const app = createApp({ db, demoCredentials: { token: 'ak_demo_manage' }, demoPublic, clientAddress: () => address });
+      const app = createApp({
+        db,
+        demoCredentials: { token: 'ak_demo_manage' },
+        demoPublic,
+        clientAddress: () => address,
+      });
       return (await app.request('/config.json')).json();
     };
     for (const loopback of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
-      expect(await config(loopback)).toMatchObject({ demoCredentials: { token: 'ak_demo_manage' } });
+      expect(await config(loopback)).toMatchObject({
+        demoCredentials: { token: 'ak_demo_manage' },
+      });
     }
     expect(await config('192.168.1.20')).not.toHaveProperty('demoCredentials');
-    expect(await config('203.0.113.9', true)).toMatchObject({ demoCredentials: { token: 'ak_demo_manage' } });
+    expect(await config('203.0.113.9', true)).toMatchObject({
+      demoCredentials: { token: 'ak_demo_manage' },
+    });
   });
 
   it('serves neither build metadata, dotfiles nor source maps from the SPA folder', async () => {
@@ -90,7 +106,9 @@ describe('hardening', () => {
     });
     const statuses: number[] = [];
     for (let i = 0; i < 3000; i++) {
-      const res = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ak_guess_${i}` } });
+      const res = await app.request('/campaign/campaigns', {
+        headers: { Authorization: `Bearer ak_guess_${i}` },
+      });
       statuses.push(res.status);
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(20);
@@ -98,14 +116,24 @@ describe('hardening', () => {
     const limited = await app.request('/campaign/campaigns');
     expect(limited.headers.get('Retry-After')).toBe('1');
     // Everyone behind that address (one NAT) with a valid key, and public routes, still work.
-    const valid = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ${TOKENS.read}` } });
+    const valid = await app.request('/campaign/campaigns', {
+      headers: { Authorization: `Bearer ${TOKENS.read}` },
+    });
     expect(valid.status).toBe(200);
     expect((await app.request('/campaign/timezones')).status).toBe(200);
     expect((await app.request('/config.json')).status).toBe(200);
-    expect((await app.request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_guess_again' } })).status).toBe(429);
+    expect(
+      (
+        await app.request('/campaign/campaigns', {
+          headers: { Authorization: 'Bearer ak_guess_again' },
+        })
+      ).status,
+    ).toBe(429);
     // A valid key from another address is untouched.
     address = '198.51.100.8';
-    const ok = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ${TOKENS.manage}` } });
+    const ok = await app.request('/campaign/campaigns', {
+      headers: { Authorization: `Bearer ${TOKENS.manage}` },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -114,9 +142,16 @@ describe('hardening', () => {
     const now = () => new Date('2026-11-23T12:00:00Z');
     await seedDemo(db, { now, speed: 30 });
     expect(findCredential(db, 'ak_demo_manage')).not.toBeNull();
-    expect(removeCredentials(db, DEMO_CREDENTIALS.map((c) => c.token))).toBe(DEMO_CREDENTIALS.length);
+    expect(
+      removeCredentials(
+        db,
+        DEMO_CREDENTIALS.map((c) => c.token),
+      ),
+    ).toBe(DEMO_CREDENTIALS.length);
     for (const c of DEMO_CREDENTIALS) expect(findCredential(db, c.token)).toBeNull();
-    const res = await createApp({ db }).request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_demo_manage' } });
+    const res = await createApp({ db }).request('/campaign/campaigns', {
+      headers: { Authorization: 'Bearer ak_demo_manage' },
+    });
     expect(res.status).toBe(401);
   }, 120_000);
 

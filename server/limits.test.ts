@@ -4,13 +4,16 @@ import { setup, TOKENS } from './test-support.ts';
 
 async function campaign() {
   const ctx = setup();
-  await ctx.call('POST', '/campaign/campaigns', { body: { name: 'Spring', external_id: 'spring' } });
+  await ctx.call('POST', '/campaign/campaigns', {
+    body: { name: 'Spring', external_id: 'spring' },
+  });
   return ctx;
 }
 
 /** `{"a":{"a":…{}}}` nested `levels` deep, written as text: too deep for JSON.stringify. */
 const deep = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
-const withData = (data: string) => `{"contacts":[{"phone_numbers":["+14155550101"],"data":${data}}]}`;
+const withData = (data: string) =>
+  `{"contacts":[{"phone_numbers":["+14155550101"],"data":${data}}]}`;
 
 const contactCount = async (call: Awaited<ReturnType<typeof campaign>>['call']) =>
   (await call('GET', '/campaign/campaigns/spring/contacts')).body.total;
@@ -47,16 +50,26 @@ describe("the contract's limits: bad input is refused whole, fast, and writes no
     const res = await call('POST', '/campaign/campaigns/spring/contacts', {
       body: { contacts: [{ phone_numbers: ['+14155550100', '(415) 555-0100', '+14155550101'] }] },
     });
-    const contact = await call('GET', `/campaign/campaigns/spring/contacts/${res.body.contact_ids[0]}`);
+    const contact = await call(
+      'GET',
+      `/campaign/campaigns/spring/contacts/${res.body.contact_ids[0]}`,
+    );
     expect(contact.body.phone_numbers).toEqual(['+14155550100', '+14155550101']);
-    expect(res.body.warnings).toContain('contacts[0].phone_numbers[1]: dropped duplicate number +14155550100');
+    expect(res.body.warnings).toContain(
+      'contacts[0].phone_numbers[1]: dropped duplicate number +14155550100',
+    );
   });
 
   it('refuses data nested deeper than 8 levels or larger than 16 KB, even thousands of levels deep', async () => {
     const { call } = await campaign();
-    expect((await call('POST', '/campaign/campaigns/spring/contacts', { raw: withData(deep(8)) })).status).toBe(200);
+    expect(
+      (await call('POST', '/campaign/campaigns/spring/contacts', { raw: withData(deep(8)) }))
+        .status,
+    ).toBe(200);
     for (const levels of [9, 4105, 5000, 100_000]) {
-      const res = await call('POST', '/campaign/campaigns/spring/contacts', { raw: withData(deep(levels)) });
+      const res = await call('POST', '/campaign/campaigns/spring/contacts', {
+        raw: withData(deep(levels)),
+      });
       expect(res.status, `${levels} levels`).toBe(422);
       expect(res.body.detail[0].msg).toBe('data may nest at most 8 levels');
     }
@@ -66,7 +79,9 @@ describe("the contract's limits: bad input is refused whole, fast, and writes no
     expect(big.status).toBe(422);
     expect(big.body.detail[0].msg).toBe('data may be at most 16 KB');
     // A body nested past what JSON.parse can take is a 422, not a 500.
-    const absurd = await call('POST', '/campaign/campaigns/spring/contacts', { raw: '['.repeat(1_000_000) + ']'.repeat(1_000_000) });
+    const absurd = await call('POST', '/campaign/campaigns/spring/contacts', {
+      raw: '['.repeat(1_000_000) + ']'.repeat(1_000_000),
+    });
     expect(absurd.status).toBe(422);
     expect(await contactCount(call)).toBe(1);
     // What was stored reads back, on its own and in the list.
@@ -88,8 +103,12 @@ describe("the contract's limits: bad input is refused whole, fast, and writes no
       const res = await call('POST', '/campaign/campaigns', { body });
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
-    const reserved = await call('POST', '/campaign/campaigns', { body: { name: 'Ok', external_id: 'default' } });
-    expect(reserved.body.detail[0].msg).toBe('"default" is reserved for contacts without a campaign');
+    const reserved = await call('POST', '/campaign/campaigns', {
+      body: { name: 'Ok', external_id: 'default' },
+    });
+    expect(reserved.body.detail[0].msg).toBe(
+      '"default" is reserved for contacts without a campaign',
+    );
     const contact = await call('POST', '/campaign/campaigns/spring/contacts', {
       body: { contacts: [{ external_id: '../../x', phone_numbers: ['+14155550100'] }] },
     });
@@ -104,7 +123,10 @@ describe("the contract's limits: bad input is refused whole, fast, and writes no
     const note = 'n'.repeat(4000);
     const contacts = Array.from({ length: 1000 }, (_, i) => ({
       external_id: `big-${i}`,
-      phone_numbers: Array.from({ length: 5 }, (_, j) => `(415) 55${j}-${String(i).padStart(4, '0')}`),
+      phone_numbers: Array.from(
+        { length: 5 },
+        (_, j) => `(415) 55${j}-${String(i).padStart(4, '0')}`,
+      ),
       data: { note, first_name: `Name ${i}` },
     }));
     const body = JSON.stringify({ contacts });

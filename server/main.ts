@@ -29,7 +29,8 @@ try {
   process.exit(1);
 }
 const resumed = await resumeWriteJobs(db);
-if (resumed > 0) console.log(`Finished ${resumed} imports or requeues that the last run left half done.`);
+if (resumed > 0)
+  console.log(`Finished ${resumed} imports or requeues that the last run left half done.`);
 // Heavy reads on READER_THREADS threads (a file database only: see db/readers.ts).
 const readers = createReaders(db, Number(env.READER_THREADS ?? 2));
 const now = () => new Date();
@@ -60,7 +61,10 @@ const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed
 dialer.recover();
 if (!demo) {
   // DEMO_DATA=off on a database that once had the demo: its well-known keys stop working.
-  const removed = removeCredentials(db, DEMO_CREDENTIALS.map((c) => c.token));
+  const removed = removeCredentials(
+    db,
+    DEMO_CREDENTIALS.map((c) => c.token),
+  );
   if (removed > 0) console.log(`Removed ${removed} demo credentials (DEMO_DATA=off).`);
 }
 if (demo) {
@@ -74,10 +78,13 @@ const stopFeeding = demo && dialerOn ? keepDemoCampaignFed(db, app) : () => {};
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   console.log(`Headroom is running at http://localhost:${port}`);
-  console.log(`Database: ${databasePath}; dialer ${dialerOn ? `on (speed ${env.DIALER_SPEED ?? 30})` : 'off'}; extensions ${extensions ? 'on' : 'off'}`);
+  console.log(
+    `Database: ${databasePath}; dialer ${dialerOn ? `on (speed ${env.DIALER_SPEED ?? 30})` : 'off'}; extensions ${extensions ? 'on' : 'off'}`,
+  );
   if (demo) {
     console.log('Demo credentials (the dashboard signs in with the first one):');
-    for (const c of DEMO_CREDENTIALS) console.log(`  ${c.token.padEnd(22)} ${c.label}: ${c.scopes.join(', ')}`);
+    for (const c of DEMO_CREDENTIALS)
+      console.log(`  ${c.token.padEnd(22)} ${c.label}: ${c.scopes.join(', ')}`);
   }
 });
 

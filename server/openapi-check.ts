@@ -23,16 +23,23 @@ export function checkResponse(method: string, path: string, status: number, body
   if (!/^\/(campaign|conversations)\//.test(pathname)) return;
   const op = operations.find((o) => o.method === method.toUpperCase() && o.pattern.test(pathname));
   // Routes the API does not have answer 404 with an error body, as the document's errors do.
-  const response = op ? op.responses[status] : status === 404 ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : undefined;
+  const response = op
+    ? op.responses[status]
+    : status === 404
+      ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+      : undefined;
   if (!response) throw new Error(`OpenAPI document has no ${status} for ${method} ${pathname}`);
   const schema = response.content?.['application/json'].schema;
   if (!schema) {
-    if (body !== undefined) throw new Error(`OpenAPI document says ${method} ${pathname} ${status} has no body`);
+    if (body !== undefined)
+      throw new Error(`OpenAPI document says ${method} ${pathname} ${status} has no body`);
     return;
   }
   let validate = validators.get(schema);
   if (!validate) validators.set(schema, (validate = ajv.compile(schema)));
   if (!validate(body)) {
-    throw new Error(`${method} ${pathname} ${status} breaks the OpenAPI document: ${ajv.errorsText(validate.errors)}`);
+    throw new Error(
+      `${method} ${pathname} ${status} breaks the OpenAPI document: ${ajv.errorsText(validate.errors)}`,
+    );
   }
 }

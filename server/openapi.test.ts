@@ -10,7 +10,9 @@ import { normalizePath, registeredRoutes, setup } from './test-support.ts';
 const documented = (doc: ReturnType<typeof buildOpenApi>) =>
   Object.entries(doc.paths)
     .flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${normalizePath(path.replace(/\{(\w+)\}/g, ':$1'))}`),
+      Object.keys(methods).map(
+        (m) => `${m.toUpperCase()} ${normalizePath(path.replace(/\{(\w+)\}/g, ':$1'))}`,
+      ),
     )
     .sort();
 
@@ -28,7 +30,9 @@ describe('the OpenAPI document', () => {
     const res = await createApp({ db, extensions: false }).request('/openapi.json');
     const doc = await res.json();
     expect(documented(doc)).toEqual(
-      ROUTES.filter((r) => !r.extension).map((r) => `${r.method} ${normalizePath(r.path)}`).sort(),
+      ROUTES.filter((r) => !r.extension)
+        .map((r) => `${r.method} ${normalizePath(r.path)}`)
+        .sort(),
     );
   });
 
@@ -41,32 +45,45 @@ describe('the OpenAPI document', () => {
   });
 
   it('catches a response that breaks it', () => {
-    expect(() => checkResponse('GET', '/campaign/concurrency-settings', 200, { concurrency_limit: 'ten' })).toThrow(
-      /breaks the OpenAPI document/,
+    expect(() =>
+      checkResponse('GET', '/campaign/concurrency-settings', 200, { concurrency_limit: 'ten' }),
+    ).toThrow(/breaks the OpenAPI document/);
+    expect(() => checkResponse('GET', '/campaign/concurrency-settings', 418, {})).toThrow(
+      /has no 418/,
     );
-    expect(() => checkResponse('GET', '/campaign/concurrency-settings', 418, {})).toThrow(/has no 418/);
-    expect(() => checkResponse('GET', '/campaign/concurrency-settings', 200, { concurrency_limit: 10, active_calls: 2 })).not.toThrow();
+    expect(() =>
+      checkResponse('GET', '/campaign/concurrency-settings', 200, {
+        concurrency_limit: 10,
+        active_calls: 2,
+      }),
+    ).not.toThrow();
   });
 
   describe('as integrators and their tools read it', () => {
     type Node = Record<string, any>;
     const doc = buildOpenApi() as Node;
     const operations = Object.entries(doc.paths as Node).flatMap(([path, methods]) =>
-      Object.entries(methods as Node).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op: op as Node })),
+      Object.entries(methods as Node).map(([method, op]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        op: op as Node,
+      })),
     );
     /** Every schema object under `node` (examples left out). */
     function* schemas(node: unknown): Generator<Node> {
       if (!node || typeof node !== 'object') return;
       const n = node as Node;
       if (!Array.isArray(n) && ('type' in n || 'anyOf' in n)) yield n;
-      for (const [k, v] of Object.entries(n)) if (k !== 'example' && k !== 'examples') yield* schemas(v);
+      for (const [k, v] of Object.entries(n))
+        if (k !== 'example' && k !== 'examples') yield* schemas(v);
     }
     /** Every object property's schema under `node`, with its name. */
     function* propertySchemas(node: unknown): Generator<[string, Node]> {
       if (!node || typeof node !== 'object') return;
       const n = node as Node;
-      if (n.properties && typeof n.properties === 'object') for (const [k, v] of Object.entries(n.properties as Node)) yield [k, v];
-      for (const [k, v] of Object.entries(n)) if (k !== 'example' && k !== 'examples') yield* propertySchemas(v);
+      if (n.properties && typeof n.properties === 'object')
+        for (const [k, v] of Object.entries(n.properties as Node)) yield [k, v];
+      for (const [k, v] of Object.entries(n))
+        if (k !== 'example' && k !== 'examples') yield* propertySchemas(v);
     }
     const responses = operations.map((o) => o.op.responses);
 
@@ -85,14 +102,18 @@ describe('the OpenAPI document', () => {
     it('gives every request, response, parameter and component an example its schema accepts', () => {
       const ajv = new Ajv2020({ strict: false, validateFormats: false });
       ajv.addSchema(doc.components.schemas.Error, '#/components/schemas/Error');
-      const examples: [string, Node, unknown][] = [['Error', doc.components.schemas.Error, doc.components.schemas.Error.example]];
+      const examples: [string, Node, unknown][] = [
+        ['Error', doc.components.schemas.Error, doc.components.schemas.Error.example],
+      ];
       for (const { name, op } of operations) {
-        for (const p of op.parameters as Node[]) examples.push([`${name} ?${p.name}`, p.schema, p.example]);
+        for (const p of op.parameters as Node[])
+          examples.push([`${name} ?${p.name}`, p.schema, p.example]);
         const body = op.requestBody?.content['application/json'];
         if (body) examples.push([`${name} body`, body.schema, body.example]);
         for (const [status, r] of Object.entries(op.responses as Node)) {
           const media = r.content?.['application/json'];
-          if (media && !media.schema.$ref) examples.push([`${name} ${status}`, media.schema, media.example]);
+          if (media && !media.schema.$ref)
+            examples.push([`${name} ${status}`, media.schema, media.example]);
         }
       }
       expect(examples.length).toBeGreaterThan(60);
@@ -117,7 +138,10 @@ describe('the OpenAPI document', () => {
         if (!/(^|_)at$|^(from|to)$/.test(name)) continue;
         timestamps++;
         const options: Node[] = schema.anyOf ?? [schema];
-        expect(options.some((o) => o.type === 'string' && o.format === 'date-time'), name).toBe(true);
+        expect(
+          options.some((o) => o.type === 'string' && o.format === 'date-time'),
+          name,
+        ).toBe(true);
       }
       expect(integers).toBeGreaterThan(50);
       expect(timestamps).toBeGreaterThan(20);
@@ -125,7 +149,10 @@ describe('the OpenAPI document', () => {
 
     it('documents Retry-After on every 429, and writes tuples that tools without prefixItems still read', () => {
       for (const { name, op } of operations) {
-        expect(op.responses['429']?.headers?.['Retry-After']?.schema, name).toEqual({ type: 'integer', minimum: 0 });
+        expect(op.responses['429']?.headers?.['Retry-After']?.schema, name).toEqual({
+          type: 'integer',
+          minimum: 0,
+        });
       }
       const tuples = [...schemas(doc)].filter((schema) => 'prefixItems' in schema);
       expect(tuples.length).toBeGreaterThan(0);

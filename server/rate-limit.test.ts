@@ -31,10 +31,14 @@ describe('rate limiting', () => {
   it('limits nothing without a configured limit; unknown credentials still get 401', async () => {
     const { app } = setup();
     for (let i = 0; i < 50; i++) {
-      const res = await app.request('/campaign/campaigns', { headers: { Authorization: `Bearer ${TOKENS.manage}` } });
+      const res = await app.request('/campaign/campaigns', {
+        headers: { Authorization: `Bearer ${TOKENS.manage}` },
+      });
       expect(res.status).toBe(200);
     }
-    const unknown = await app.request('/campaign/campaigns', { headers: { Authorization: 'Bearer ak_nope' } });
+    const unknown = await app.request('/campaign/campaigns', {
+      headers: { Authorization: 'Bearer ak_nope' },
+    });
     expect(unknown.status).toBe(401);
   });
 });

@@ -18,7 +18,10 @@ function tokenBuckets(limit: RateLimit, tooMany: string) {
   const buckets = new Map<string, Bucket>();
   const refill = (key: string, now: number): Bucket => {
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: now };
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+    bucket.tokens = Math.min(
+      limit.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond,
+    );
     bucket.at = now;
     if (bucket.tokens >= limit.burst) buckets.delete(key);
     return bucket;
@@ -36,7 +39,10 @@ function tokenBuckets(limit: RateLimit, tooMany: string) {
 
 /** A bucket per credential: every request spends a token. */
 export function rateLimiter(limit: RateLimit) {
-  const { refill, spend } = tokenBuckets(limit, `Too many requests for this credential: at most ${limit.perSecond} per second.`);
+  const { refill, spend } = tokenBuckets(
+    limit,
+    `Too many requests for this credential: at most ${limit.perSecond} per second.`,
+  );
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = c.var.rateKey;
     if (!key) return next(); // public routes carry no credential
@@ -52,7 +58,10 @@ export function rateLimiter(limit: RateLimit) {
  * behind one NAT shares it), so guessing relies on the tokens' length, not on this limit.
  */
 export function failedAuthLimiter(limit: RateLimit, addressOf: (c: Context<AppEnv>) => string) {
-  const { refill, spend } = tokenBuckets(limit, 'Too many requests without a valid credential from this address.');
+  const { refill, spend } = tokenBuckets(
+    limit,
+    'Too many requests without a valid credential from this address.',
+  );
   return createMiddleware<AppEnv>(async (c, next) => {
     if (findRoute(c.req.method, c.req.path)?.access === 'public') return next();
     await next();

@@ -21,19 +21,33 @@ type RawAttempt = {
 /** Everything a report or a filter needs, read back plainly from the tables. */
 export function load(db: Db, campaignId: string) {
   const contacts = db
-    .prepare('SELECT id, external_id, status, attempt_count, data, phone_numbers FROM contacts WHERE campaign_id = ? ORDER BY seq')
+    .prepare(
+      'SELECT id, external_id, status, attempt_count, data, phone_numbers FROM contacts WHERE campaign_id = ? ORDER BY seq',
+    )
     .all(campaignId) as RawContact[];
   const attempts = db
-    .prepare('SELECT contact_id, status, started_at, ended_at, result FROM attempts WHERE campaign_id = ? ORDER BY seq')
+    .prepare(
+      'SELECT contact_id, status, started_at, ended_at, result FROM attempts WHERE campaign_id = ? ORDER BY seq',
+    )
     .all(campaignId) as RawAttempt[];
   return contacts.map((c) => {
     const own = attempts.filter((a) => a.contact_id === c.id);
     const ended = own.filter((a) => a.status !== 'in_progress');
     const latest = new Map<string, unknown>();
     for (const a of own) {
-      for (const [k, v] of Object.entries(a.result ? (JSON.parse(a.result) as Record<string, unknown>) : {})) latest.set(k, v);
+      for (const [k, v] of Object.entries(
+        a.result ? (JSON.parse(a.result) as Record<string, unknown>) : {},
+      ))
+        latest.set(k, v);
     }
-    return { ...c, attempts: own, ended, first: ended[0]?.status ?? null, last: ended.at(-1)?.status ?? null, latest };
+    return {
+      ...c,
+      attempts: own,
+      ended,
+      first: ended[0]?.status ?? null,
+      last: ended.at(-1)?.status ?? null,
+      latest,
+    };
   });
 }
 export type Loaded = ReturnType<typeof load>[number];
@@ -43,7 +57,12 @@ export function matches(c: Loaded, f: ContactQuery): boolean {
   const bucket = c.status === 'locked' ? 'in_progress' : c.status;
   if (f.status && !f.status.includes(bucket as never)) return false;
   if (f.search) {
-    const strings = [c.external_id ?? '', ...Object.values(JSON.parse(c.data) as Record<string, unknown>).filter((v) => typeof v === 'string')];
+    const strings = [
+      c.external_id ?? '',
+      ...Object.values(JSON.parse(c.data) as Record<string, unknown>).filter(
+        (v) => typeof v === 'string',
+      ),
+    ];
     const digits = (JSON.parse(c.phone_numbers) as string[]).map((p) => p.slice(1));
     const needle = fold(f.search.trim());
     // A needle written like a phone number ("(415) 555") also matches on its digits.
@@ -57,16 +76,27 @@ export function matches(c: Loaded, f: ContactQuery): boolean {
   if (f.last_status && !f.last_status.includes((c.last ?? 'none') as never)) return false;
   if (f.first_status && !f.first_status.includes((c.first ?? 'none') as never)) return false;
   if (f.attempts && !f.attempts.includes(c.attempt_count)) return false;
-  if (f.result && !f.result.some((r) => String(c.latest.get(r.slice(0, r.indexOf(':')))) === r.slice(r.indexOf(':') + 1) && c.latest.has(r.slice(0, r.indexOf(':')))))
+  if (
+    f.result &&
+    !f.result.some(
+      (r) =>
+        String(c.latest.get(r.slice(0, r.indexOf(':')))) === r.slice(r.indexOf(':') + 1) &&
+        c.latest.has(r.slice(0, r.indexOf(':'))),
+    )
+  )
     return false;
   return true;
 }
 
-const seconds = (a: RawAttempt) => Math.round((Date.parse(a.ended_at!) - Date.parse(a.started_at)) / 1000);
+const seconds = (a: RawAttempt) =>
+  Math.round((Date.parse(a.ended_at!) - Date.parse(a.started_at)) / 1000);
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 
 /** The report recomputed from scratch over the contacts that match. */
-export function recompute(all: Loaded[], f: ContactQuery): Omit<Report, 'campaign_id' | 'generated_at'> {
+export function recompute(
+  all: Loaded[],
+  f: ContactQuery,
+): Omit<Report, 'campaign_id' | 'generated_at'> {
   const contacts = all.filter((c) => matches(c, f));
   const attempts = contacts.flatMap((c) => c.attempts);
   const ended = attempts.filter((a) => a.status !== 'in_progress');
@@ -91,7 +121,13 @@ export function recompute(all: Loaded[], f: ContactQuery): Omit<Report, 'campaig
   const results = [...keys.keys()].sort().map((key) => {
     const values = keys.get(key)!;
     if (typeof values[0] === 'boolean') {
-      return { key, type: 'boolean', count: values.length, true: values.filter((v) => v === true).length, false: values.filter((v) => v === false).length };
+      return {
+        key,
+        type: 'boolean',
+        count: values.length,
+        true: values.filter((v) => v === true).length,
+        false: values.filter((v) => v === false).length,
+      };
     }
     if (typeof values[0] === 'number') {
       const nums = values as number[];
@@ -106,11 +142,18 @@ export function recompute(all: Loaded[], f: ContactQuery): Omit<Report, 'campaig
     }
     const tally = new Map<string, number>();
     for (const v of values as string[]) tally.set(v, (tally.get(v) ?? 0) + 1);
-    const top = [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 20).map(([value, n]) => ({ value, count: n }));
+    const top = [...tally]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 20)
+      .map(([value, n]) => ({ value, count: n }));
     return { key, type: 'string', count: values.length, values: top };
   });
   const unfinished = contacts.some((c) => ['pending', 'locked', 'in_progress'].includes(c.status));
-  const lastEnd = ended.map((a) => a.ended_at!).sort().at(-1) ?? null;
+  const lastEnd =
+    ended
+      .map((a) => a.ended_at!)
+      .sort()
+      .at(-1) ?? null;
   return {
     started_at: attempts.map((a) => a.started_at).sort()[0] ?? null,
     completed_at: contacts.length > 0 && !unfinished ? lastEnd : null,
@@ -118,12 +161,28 @@ export function recompute(all: Loaded[], f: ContactQuery): Omit<Report, 'campaig
     attempts: {
       total: attempts.length,
       in_progress: attempts.length - ended.length,
-      by_status: { completed: count('completed'), no_answer: count('no_answer'), busy: count('busy'), voicemail: count('voicemail'), failed: count('failed') },
+      by_status: {
+        completed: count('completed'),
+        no_answer: count('no_answer'),
+        busy: count('busy'),
+        voicemail: count('voicemail'),
+        failed: count('failed'),
+      },
     },
-    rates: { answer_rate: pct(count('completed'), ended.length), success_rate: pct(completed, completed + exhausted), reach_rate: pct(reached, contacts.length) },
-    talk_time: { total_seconds: talk, average_seconds: completedAttempts.length ? Math.round(talk / completedAttempts.length) : null },
-    by_attempt_number: [...numbers].sort((a, b) => a[0] - b[0]).map(([attempt, r]) => ({ attempt, ...r })),
+    rates: {
+      answer_rate: pct(count('completed'), ended.length),
+      success_rate: pct(completed, completed + exhausted),
+      reach_rate: pct(reached, contacts.length),
+    },
+    talk_time: {
+      total_seconds: talk,
+      average_seconds: completedAttempts.length
+        ? Math.round(talk / completedAttempts.length)
+        : null,
+    },
+    by_attempt_number: [...numbers]
+      .sort((a, b) => a[0] - b[0])
+      .map(([attempt, r]) => ({ attempt, ...r })),
     results: results as Report['results'],
   };
 }
-

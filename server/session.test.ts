@@ -12,14 +12,21 @@ describe('GET /campaign/session (ext)', () => {
     expect(manage.status).toBe(200);
     expect(manage.body).toEqual({
       org_id: 'org_a',
-      credential: { kind: 'ak', label: 'manage', scopes: ['campaigns:manage', 'concurrency:manage'] },
+      credential: {
+        kind: 'ak',
+        label: 'manage',
+        scopes: ['campaigns:manage', 'concurrency:manage'],
+      },
       extensions: expect.arrayContaining(['session', 'conversations']),
     });
     for (const name of manage.body.extensions) expect(EXTENSIONS).toContain(name);
     // No scope is needed: a key that may only read concurrency still learns what it is.
     const narrow = await call('GET', '/campaign/session', { token: TOKENS.concurrencyRead });
     expect(narrow.body.credential.scopes).toEqual(['concurrency:read']);
-    const pat = await call('GET', '/campaign/session', { token: TOKENS.pat, headers: { 'X-Anyreach-Org': 'org_b' } });
+    const pat = await call('GET', '/campaign/session', {
+      token: TOKENS.pat,
+      headers: { 'X-Anyreach-Org': 'org_b' },
+    });
     expect(pat.body).toMatchObject({ org_id: 'org_b', credential: { kind: 'pat', label: 'pat' } });
     expect(JSON.stringify(pat.body)).not.toContain(TOKENS.pat);
   });
@@ -59,9 +66,15 @@ describe('the shared scope table', () => {
   });
 
   it('matches concrete paths to their rule, and nothing else', () => {
-    expect(findRoute('get', '/campaign/campaigns/abc/contacts/k1')).toMatchObject({ access: 'campaigns:read' });
-    expect(findRoute('DELETE', '/campaign/campaigns/abc/contacts/k1')).toMatchObject({ access: 'campaigns:manage' });
-    expect(findRoute('GET', '/campaign/concurrency-settings')).toMatchObject({ access: 'concurrency:read' });
+    expect(findRoute('get', '/campaign/campaigns/abc/contacts/k1')).toMatchObject({
+      access: 'campaigns:read',
+    });
+    expect(findRoute('DELETE', '/campaign/campaigns/abc/contacts/k1')).toMatchObject({
+      access: 'campaigns:manage',
+    });
+    expect(findRoute('GET', '/campaign/concurrency-settings')).toMatchObject({
+      access: 'concurrency:read',
+    });
     expect(findRoute('GET', '/campaign/campaigns/a/b/c/d/e')).toBeNull();
     expect(findRoute('PUT', '/campaign/campaigns')).toBeNull();
   });

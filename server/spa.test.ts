@@ -34,13 +34,18 @@ function builtSpa(style = STYLE) {
     JSON.stringify([
       { path: '/campaigns', files: ['assets/campaigns-page-1.js'], heading: 'Campaigns' },
       { path: '/odd', files: [], heading: '<Odd> & "quoted"' },
-      { path: '/campaigns/:id/contacts', files: ['assets/campaign-page-2.js', 'assets/contacts-tab-3.js'] },
+      {
+        path: '/campaigns/:id/contacts',
+        files: ['assets/campaign-page-2.js', 'assets/contacts-tab-3.js'],
+      },
     ]),
   );
   return dir;
 }
 
-function spaApp(options: { address?: string; demo?: boolean; apiBaseUrl?: string; style?: string } = {}) {
+function spaApp(
+  options: { address?: string; demo?: boolean; apiBaseUrl?: string; style?: string } = {},
+) {
   return createApp({
     db: openDatabase(':memory:'),
     staticDir: builtSpa(options.style),
@@ -60,7 +65,9 @@ describe('the built SPA', () => {
   it('serves hashed assets brotli- or gzip-compressed as the client accepts, cached for good', async () => {
     const app = spaApp();
     const get = (encoding?: string) =>
-      app.request('/assets/index-abc.js', { headers: encoding === undefined ? {} : { 'Accept-Encoding': encoding } });
+      app.request('/assets/index-abc.js', {
+        headers: encoding === undefined ? {} : { 'Accept-Encoding': encoding },
+      });
 
     const br = await get('gzip, deflate, br, zstd');
     expect(br.headers.get('Content-Encoding')).toBe('br');
@@ -85,20 +92,30 @@ describe('the built SPA', () => {
 
   it('sends index.html for every client route, compressed, revalidated on each visit', async () => {
     const app = spaApp({ demo: false });
-    for (const path of ['/', '/index.html', '/campaigns', '/campaigns/spring/contacts', '/no/such/page']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/campaigns',
+      '/campaigns/spring/contacts',
+      '/no/such/page',
+    ]) {
       const res = await app.request(path, { headers: { 'Accept-Encoding': 'gzip;q=1, br;q=0.5' } });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
       expect(res.headers.get('Content-Encoding')).toBe('gzip');
       expect(res.headers.get('Vary')).toBe('Accept-Encoding');
       expect(res.headers.get('Cache-Control')).toBe('no-cache');
-      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain('<div id="root">');
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain(
+        '<div id="root">',
+      );
     }
     const plain = await app.request('/campaigns');
     expect(plain.headers.get('Content-Encoding')).toBeNull();
     expect(await plain.text()).toContain('<title>Headroom</title>');
     // The API never falls back to the page.
-    expect((await app.request('/campaign/nothing-here')).headers.get('Content-Type')).toMatch(/json/);
+    expect((await app.request('/campaign/nothing-here')).headers.get('Content-Type')).toMatch(
+      /json/,
+    );
   });
 
   it('puts the runtime config into the page as a data block the CSP allows, as /config.json answers it', async () => {
@@ -106,7 +123,10 @@ describe('the built SPA', () => {
     const res = await app.request('/campaigns');
     const html = await res.text();
     expect(embeddedConfig(html)).toEqual(await (await app.request('/config.json')).json());
-    expect(embeddedConfig(html)).toEqual({ apiBaseUrl: 'https://api.example.com', conversationUrlTemplate: null });
+    expect(embeddedConfig(html)).toEqual({
+      apiBaseUrl: 'https://api.example.com',
+      conversationUrlTemplate: null,
+    });
     // No inline script runs: the CSP still allows only this origin's script files.
     expect(html).not.toMatch(/<script(?![^>]*type="application\/json")(?![^>]*src=)[^>]*>/);
     expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self';");
@@ -134,7 +154,9 @@ describe('the built SPA', () => {
 
   it('offers the demo credential in the page to this machine only, and then never lets it be cached', async () => {
     const local = await spaApp({ address: '127.0.0.1' }).request('/campaigns');
-    expect(embeddedConfig(await local.text())).toMatchObject({ demoCredentials: { token: 'ak_demo_manage' } });
+    expect(embeddedConfig(await local.text())).toMatchObject({
+      demoCredentials: { token: 'ak_demo_manage' },
+    });
     expect(local.headers.get('Cache-Control')).toBe('no-store');
 
     const remote = await spaApp({ address: '192.168.1.20' }).request('/campaigns');
@@ -154,21 +176,34 @@ describe('the built SPA', () => {
   it("preloads the current route's chunks with the page, behind the entry", async () => {
     const app = spaApp({ demo: false });
     const links = async (path: string) =>
-      [...(await (await app.request(path)).text()).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" fetchpriority="low">/g)].map((m) => m[1]);
+      [
+        ...(await (await app.request(path)).text()).matchAll(
+          /<link rel="modulepreload" crossorigin href="([^"]+)" fetchpriority="low">/g,
+        ),
+      ].map((m) => m[1]);
     expect(await links('/campaigns')).toEqual(['/assets/campaigns-page-1.js']);
-    expect(await links('/campaigns/3f1c/contacts')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
-    expect(await links('/campaigns/3f1c/contacts/')).toEqual(['/assets/campaign-page-2.js', '/assets/contacts-tab-3.js']);
+    expect(await links('/campaigns/3f1c/contacts')).toEqual([
+      '/assets/campaign-page-2.js',
+      '/assets/contacts-tab-3.js',
+    ]);
+    expect(await links('/campaigns/3f1c/contacts/')).toEqual([
+      '/assets/campaign-page-2.js',
+      '/assets/contacts-tab-3.js',
+    ]);
     expect(await links('/elsewhere')).toEqual([]);
   });
 
   it("sends a page's heading with it when the heading needs no answer from the API", async () => {
     const app = spaApp({ demo: false });
-    const main = async (path: string) => /<main[^>]*>(.*)<\/main>/.exec(await (await app.request(path)).text())?.[1];
+    const main = async (path: string) =>
+      /<main[^>]*>(.*)<\/main>/.exec(await (await app.request(path)).text())?.[1];
     expect(await main('/campaigns')).toBe(
       '<section class="space-y-5"><div class="flex items-center justify-between gap-4"><h1 class="text-2xl font-semibold">Campaigns</h1></div><p class="text-slate-500">Loading…</p></section>',
     );
     expect(await main('/campaigns/3f1c/contacts')).toBe('<p class="text-slate-500">Loading…</p>');
-    expect(await main('/odd')).toContain('<h1 class="text-2xl font-semibold">&lt;Odd&gt; &amp; &quot;quoted&quot;</h1>');
+    expect(await main('/odd')).toContain(
+      '<h1 class="text-2xl font-semibold">&lt;Odd&gt; &amp; &quot;quoted&quot;</h1>',
+    );
   });
 
   it('chooses an encoding by the q-values of Accept-Encoding', () => {

@@ -29,7 +29,9 @@ export function preferredEncoding(acceptEncoding: string | undefined): Encoding 
     accepted.set(name.trim(), q === undefined ? 1 : Number(q));
   }
   const weight = (e: Encoding) => accepted.get(e) ?? accepted.get('*') ?? 0;
-  const best = (['br', 'gzip'] as const).filter((e) => weight(e) > 0).sort((a, b) => weight(b) - weight(a))[0];
+  const best = (['br', 'gzip'] as const)
+    .filter((e) => weight(e) > 0)
+    .sort((a, b) => weight(b) - weight(a))[0];
   return best ?? null;
 }
 
@@ -38,7 +40,10 @@ function matchRoute(routes: RoutePreloads, path: string) {
   const segments = path.split('/').filter(Boolean);
   return routes.find((r) => {
     const pattern = r.path.split('/').filter(Boolean);
-    return pattern.length === segments.length && pattern.every((p, i) => p.startsWith(':') || p === segments[i]);
+    return (
+      pattern.length === segments.length &&
+      pattern.every((p, i) => p.startsWith(':') || p === segments[i])
+    );
   });
 }
 
@@ -76,18 +81,27 @@ export type BuiltSpa = {
  */
 export function loadSpa(staticDir: string): BuiltSpa {
   const styleHashes: string[] = [];
-  const template = readFileSync(join(staticDir, 'index.html'), 'utf8').replace(STYLESHEET, (link, file: string) => {
-    const css = readFileSync(join(staticDir, file), 'utf8');
-    if (/<\/style/i.test(css)) return link;
-    styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
-    return `<style>${css}</style>`;
-  });
+  const template = readFileSync(join(staticDir, 'index.html'), 'utf8').replace(
+    STYLESHEET,
+    (link, file: string) => {
+      const css = readFileSync(join(staticDir, file), 'utf8');
+      if (/<\/style/i.test(css)) return link;
+      styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      return `<style>${css}</style>`;
+    },
+  );
   const preloadsFile = join(staticDir, '.vite', 'route-preloads.json');
-  const routes: RoutePreloads = existsSync(preloadsFile) ? JSON.parse(readFileSync(preloadsFile, 'utf8')) : [];
+  const routes: RoutePreloads = existsSync(preloadsFile)
+    ? JSON.parse(readFileSync(preloadsFile, 'utf8'))
+    : [];
   return { staticDir, template, routes, styleHashes };
 }
 
-export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: BuiltSpa, { apiPrefixes, runtimeConfig }: SpaOptions) {
+export function serveSpa(
+  app: Hono<AppEnv>,
+  { staticDir, template, routes }: BuiltSpa,
+  { apiPrefixes, runtimeConfig }: SpaOptions,
+) {
   const root = relative(process.cwd(), staticDir) || '.';
 
   // Build metadata (.vite/), dotfiles and source maps are not for the public.
@@ -119,7 +133,9 @@ export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: Bui
       const head = [
         // Low priority: the entry, which the first render waits for, gets the line first and
         // the route's chunks follow it at once, instead of sharing the bandwidth with it.
-        ...(route?.files ?? []).map((f) => `<link rel="modulepreload" crossorigin href="/${f}" fetchpriority="low">`),
+        ...(route?.files ?? []).map(
+          (f) => `<link rel="modulepreload" crossorigin href="/${f}" fetchpriority="low">`,
+        ),
         // A data block, which the CSP does not treat as script: main.tsx reads it.
         `<script type="application/json" id="runtime-config">${scriptSafeJson(config)}</script>`,
       ];
@@ -133,7 +149,8 @@ export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: Bui
     c.header('Cache-Control', credential ? 'no-store' : 'no-cache');
     c.header('Content-Type', 'text/html; charset=UTF-8');
     if (!encoding) return c.body(page.html);
-    const bytes = (page[encoding] ??= encoding === 'br' ? brotliCompressSync(page.html) : gzipSync(page.html));
+    const bytes = (page[encoding] ??=
+      encoding === 'br' ? brotliCompressSync(page.html) : gzipSync(page.html));
     c.header('Content-Encoding', encoding);
     return c.body(new Uint8Array(bytes));
   };
@@ -142,5 +159,7 @@ export function serveSpa(app: Hono<AppEnv>, { staticDir, template, routes }: Bui
   app.get('/index.html', sendIndex);
   app.use('*', serveStatic({ root, precompressed: true }));
   // Client-side routes: any other GET that is not the API gets the SPA.
-  app.get('*', (c, next) => (apiPrefixes.some((p) => c.req.path.startsWith(p)) ? next() : sendIndex(c)));
+  app.get('*', (c, next) =>
+    apiPrefixes.some((p) => c.req.path.startsWith(p)) ? next() : sendIndex(c),
+  );
 }

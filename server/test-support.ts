@@ -20,28 +20,54 @@ export function setup(now: () => Date = () => new Date('2026-11-22T09:30:00Z')) 
   createOrg(db, { id: 'org_b', name: 'Org B' });
   createUser(db, { id: 'user_admin', name: 'Admin', orgIds: ['org_a', 'org_b'] });
   createUser(db, { id: 'user_b', name: 'B only', orgIds: ['org_b'] });
-  createCredential(db, TOKENS.manage, { orgId: 'org_a', scopes: ['campaigns:manage', 'concurrency:manage'], label: 'manage' });
+  createCredential(db, TOKENS.manage, {
+    orgId: 'org_a',
+    scopes: ['campaigns:manage', 'concurrency:manage'],
+    label: 'manage',
+  });
   createCredential(db, TOKENS.read, { orgId: 'org_a', scopes: ['campaigns:read'], label: 'read' });
-  createCredential(db, TOKENS.concurrency, { orgId: 'org_a', scopes: ['concurrency:manage'], label: 'concurrency' });
-  createCredential(db, TOKENS.concurrencyRead, { orgId: 'org_a', scopes: ['concurrency:read'], label: 'concurrency read' });
-  createCredential(db, TOKENS.other, { orgId: 'org_b', scopes: ['campaigns:manage'], label: 'other' });
+  createCredential(db, TOKENS.concurrency, {
+    orgId: 'org_a',
+    scopes: ['concurrency:manage'],
+    label: 'concurrency',
+  });
+  createCredential(db, TOKENS.concurrencyRead, {
+    orgId: 'org_a',
+    scopes: ['concurrency:read'],
+    label: 'concurrency read',
+  });
+  createCredential(db, TOKENS.other, {
+    orgId: 'org_b',
+    scopes: ['campaigns:manage'],
+    label: 'other',
+  });
   createCredential(db, TOKENS.pat, {
     userId: 'user_admin',
     scopes: ['campaigns:read', 'campaigns:manage', 'concurrency:read', 'concurrency:manage'],
     label: 'pat',
   });
-  createCredential(db, TOKENS.patOtherOnly, { userId: 'user_b', scopes: ['campaigns:manage'], label: 'pat b' });
+  createCredential(db, TOKENS.patOtherOnly, {
+    userId: 'user_b',
+    scopes: ['campaigns:manage'],
+    label: 'pat b',
+  });
   const app = createApp({ db, now });
 
   async function call<T = any>(
     method: string,
     path: string,
-    opts: { token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+    opts: {
+      token?: string | null;
+      body?: unknown;
+      raw?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     const headers: Record<string, string> = { ...opts.headers };
     const token = opts.token === undefined ? TOKENS.manage : opts.token;
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (opts.body !== undefined || opts.raw !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.body !== undefined || opts.raw !== undefined)
+      headers['Content-Type'] = 'application/json';
     const res = await app.request(path, {
       method,
       headers,

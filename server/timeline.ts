@@ -7,7 +7,13 @@ import {
   type CampaignTimeline,
   type OrgTimeline,
 } from '../contract/extensions.ts';
-import { campaignInFlightBefore, campaignMinutes, finishedBetween, orgMinuteBefore, orgMinutes } from './db/timeline.ts';
+import {
+  campaignInFlightBefore,
+  campaignMinutes,
+  finishedBetween,
+  orgMinuteBefore,
+  orgMinutes,
+} from './db/timeline.ts';
 import type { ForecastRow } from './db/campaigns.ts';
 import { concurrencyLimit } from './db/orgs.ts';
 import type { Db } from './db/schema.ts';
@@ -24,10 +30,14 @@ const SPAN_SLACK_MS = 5 * MINUTE;
 /** Whole buckets covering the request: from and to in ms, aligned; bucket in ms. */
 export type TimelineRange = { from: number; to: number; bucket: number };
 
-const invalid = (field: string, msg: string, type: string) => new HttpError(422, [{ loc: ['query', field], msg, type }]);
+const invalid = (field: string, msg: string, type: string) =>
+  new HttpError(422, [{ loc: ['query', field], msg, type }]);
 
 /** The buckets a (schema-checked) query asks for: defaults, limits and alignment. */
-export function timelineRange(q: { from?: string; to?: string; bucket_seconds?: number }, now: Date): TimelineRange {
+export function timelineRange(
+  q: { from?: string; to?: string; bucket_seconds?: number },
+  now: Date,
+): TimelineRange {
   const bucket = (q.bucket_seconds ?? 60) * 1000;
   const to = q.to ? Date.parse(q.to) : now.getTime();
   const from = q.from ? Date.parse(q.from) : to - DEFAULT_SPAN_MS;
@@ -38,14 +48,24 @@ export function timelineRange(q: { from?: string; to?: string; bucket_seconds?: 
   const first = Math.floor(from / bucket) * bucket;
   const last = Math.ceil(to / bucket) * bucket;
   if ((last - first) / bucket > TIMELINE_MAX_BUCKETS) {
-    throw invalid('bucket_seconds', `At most ${TIMELINE_MAX_BUCKETS} buckets: choose a larger bucket_seconds or a shorter range`, 'too_many_buckets');
+    throw invalid(
+      'bucket_seconds',
+      `At most ${TIMELINE_MAX_BUCKETS} buckets: choose a larger bucket_seconds or a shorter range`,
+      'too_many_buckets',
+    );
   }
   return { from: first, to: last, bucket };
 }
 
-const bucketStarts = (r: TimelineRange) => Array.from({ length: (r.to - r.from) / r.bucket }, (_, i) => r.from + i * r.bucket);
+const bucketStarts = (r: TimelineRange) =>
+  Array.from({ length: (r.to - r.from) / r.bucket }, (_, i) => r.from + i * r.bucket);
 
-export function campaignTimeline(db: Db, campaign: ForecastRow, r: TimelineRange, now: Date): CampaignTimeline {
+export function campaignTimeline(
+  db: Db,
+  campaign: ForecastRow,
+  r: TimelineRange,
+  now: Date,
+): CampaignTimeline {
   const rows = campaignMinutes(db, campaign.id, r.from / MINUTE, r.to / MINUTE);
   let inFlight = campaignInFlightBefore(db, campaign.id, r.from / MINUTE);
   let i = 0;
@@ -105,5 +125,10 @@ export function orgTimeline(db: Db, orgId: string, r: TimelineRange, now: Date):
     // The limit in force at the bucket's end.
     return { at: isoSeconds(new Date(start)), active_calls_max: max, concurrency_limit: limit };
   });
-  return { bucket_seconds: r.bucket / 1000, from: isoSeconds(new Date(r.from)), to: isoSeconds(new Date(r.to)), points };
+  return {
+    bucket_seconds: r.bucket / 1000,
+    from: isoSeconds(new Date(r.from)),
+    to: isoSeconds(new Date(r.to)),
+    points,
+  };
 }

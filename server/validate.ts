@@ -1,10 +1,22 @@
 import type { Context } from 'hono';
 import { FILTER_BODY_MAX_BYTES } from '../contract/extensions.ts';
-import { contactInputSchema, REPEATABLE_MAX, type ContactInput, type Schema } from '../contract/schemas.ts';
+import {
+  contactInputSchema,
+  REPEATABLE_MAX,
+  type ContactInput,
+  type Schema,
+} from '../contract/schemas.ts';
 import { HttpError, validationDetail } from './errors.ts';
 
 type Parseable<T> = Schema<T> & {
-  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] } };
+  safeParse(v: unknown):
+    | { success: true; data: T }
+    | {
+        success: false;
+        error: {
+          issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[];
+        };
+      };
 };
 
 export function parseWith<T>(schema: Schema<T>, value: unknown, where: 'body' | 'query'): T {
@@ -13,7 +25,8 @@ export function parseWith<T>(schema: Schema<T>, value: unknown, where: 'body' | 
   return result.data;
 }
 
-const invalidJson = () => new HttpError(422, [{ loc: ['body'], msg: 'Body must be valid JSON', type: 'json_invalid' }]);
+const invalidJson = () =>
+  new HttpError(422, [{ loc: ['body'], msg: 'Body must be valid JSON', type: 'json_invalid' }]);
 
 /** The JSON body checked against a contract schema; malformed JSON is a 422, not a 500. */
 export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
@@ -58,7 +71,9 @@ export async function filterBody<T>(c: Context, schema: Schema<T>): Promise<T> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (Array.isArray(item) && item.length > REPEATABLE_MAX) {
-        throw new HttpError(422, [{ loc: ['body', key], msg: `At most ${REPEATABLE_MAX} ${key} values`, type: 'too_big' }]);
+        throw new HttpError(422, [
+          { loc: ['body', key], msg: `At most ${REPEATABLE_MAX} ${key} values`, type: 'too_big' },
+        ]);
       }
     }
   }
@@ -98,7 +113,13 @@ export async function bodyWithContacts<T extends { contacts?: unknown[] }>(
     }
     const result = contactInputSchema.safeParse(value.contacts[i]);
     if (result.success) contacts.push(result.data);
-    else issues.push(...validationDetail('body', result.error.issues.map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] }))));
+    else
+      issues.push(
+        ...validationDetail(
+          'body',
+          result.error.issues.map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] })),
+        ),
+      );
   }
   if (issues.length > 0) throw new HttpError(422, issues);
   return { ...value, contacts };

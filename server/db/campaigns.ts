@@ -4,10 +4,16 @@ import { activeCalls, concurrencyLimit } from './orgs.ts';
 import { fold, type Db } from './schema.ts';
 import { sql } from './statements.ts';
 
-const COLUMNS = 'id, external_id, name, status, configuration_id, created_at, updated_at, max_concurrent_calls';
+const COLUMNS =
+  'id, external_id, name, status, configuration_id, created_at, updated_at, max_concurrent_calls';
 
 /** What a create or update writes; max_concurrent_calls is the (ext) per-campaign cap. */
-export type CampaignFields = { name: string; external_id: string | null; configuration_id: string | null; max_concurrent_calls: number | null };
+export type CampaignFields = {
+  name: string;
+  external_id: string | null;
+  configuration_id: string | null;
+  max_concurrent_calls: number | null;
+};
 
 /** Resolves a campaign by UUID or external_id within the org (the UUID wins a tie). */
 export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Campaign | null {
@@ -22,15 +28,24 @@ export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Cam
 }
 
 export function findCampaignById(db: Db, orgId: string, id: string): Campaign | null {
-  return sql<[string, string], Campaign>(db, `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND id = ?`).get(orgId, id) ?? null;
+  return (
+    sql<[string, string], Campaign>(
+      db,
+      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND id = ?`,
+    ).get(orgId, id) ?? null
+  );
 }
 
-export function externalIdTaken(db: Db, orgId: string, externalId: string, exceptId?: string): boolean {
-  return !!sql(db, 'SELECT 1 FROM campaigns WHERE org_id = ? AND external_id = ? AND id IS NOT ?').get(
-    orgId,
-    externalId,
-    exceptId ?? null,
-  );
+export function externalIdTaken(
+  db: Db,
+  orgId: string,
+  externalId: string,
+  exceptId?: string,
+): boolean {
+  return !!sql(
+    db,
+    'SELECT 1 FROM campaigns WHERE org_id = ? AND external_id = ? AND id IS NOT ?',
+  ).get(orgId, externalId, exceptId ?? null);
 }
 
 export function insertCampaign(
@@ -44,7 +59,16 @@ export function insertCampaign(
     db,
     `INSERT INTO campaigns (id, org_id, external_id, name, status, configuration_id, max_concurrent_calls, created_at, updated_at)
      VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
-  ).run(id, orgId, input.external_id, input.name, input.configuration_id, input.max_concurrent_calls ?? null, now, now);
+  ).run(
+    id,
+    orgId,
+    input.external_id,
+    input.name,
+    input.configuration_id,
+    input.max_concurrent_calls ?? null,
+    now,
+    now,
+  );
   return findCampaignById(db, orgId, id)!;
 }
 
@@ -70,8 +94,19 @@ export function updateCampaign(
   return findCampaignById(db, orgId, id)!;
 }
 
-export function setCampaignStatus(db: Db, orgId: string, id: string, status: CampaignStatus, now: string): Campaign {
-  sql(db, 'UPDATE campaigns SET status = ?, updated_at = ? WHERE org_id = ? AND id = ?').run(status, now, orgId, id);
+export function setCampaignStatus(
+  db: Db,
+  orgId: string,
+  id: string,
+  status: CampaignStatus,
+  now: string,
+): Campaign {
+  sql(db, 'UPDATE campaigns SET status = ?, updated_at = ? WHERE org_id = ? AND id = ?').run(
+    status,
+    now,
+    orgId,
+    id,
+  );
   return findCampaignById(db, orgId, id)!;
 }
 
@@ -127,7 +162,13 @@ export type CampaignRow = CounterRow & {
   schedule: Schedule | null;
 };
 /** What the finish forecast reads of a campaign. */
-export type ForecastRow = { id: string; status: CampaignStatus; remaining: number; timezone: string; schedule: Schedule | null };
+export type ForecastRow = {
+  id: string;
+  status: CampaignStatus;
+  remaining: number;
+  timezone: string;
+  schedule: Schedule | null;
+};
 
 /** The campaigns of `ids` in this org (others are left out), in one query, in no order. */
 export function campaignRows(db: Db, orgId: string, ids: readonly string[]): CampaignRow[] {
@@ -140,7 +181,10 @@ export function campaignRows(db: Db, orgId: string, ids: readonly string[]): Cam
      WHERE c.org_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
   )
     .all(orgId, JSON.stringify(ids))
-    .map((row) => ({ ...row, schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null }));
+    .map((row) => ({
+      ...row,
+      schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,
+    }));
 }
 
 export const forecastRow = (row: CampaignRow): ForecastRow => ({
@@ -152,7 +196,12 @@ export const forecastRow = (row: CampaignRow): ForecastRow => ({
 });
 
 /** The stats snapshot from a campaign's counters and the org's calls in flight and limit. */
-export function snapshot(id: string, row: CounterRow, activeCalls: number, concurrencyLimit: number): Stats {
+export function snapshot(
+  id: string,
+  row: CounterRow,
+  activeCalls: number,
+  concurrencyLimit: number,
+): Stats {
   const total = row.n_pending + row.n_in_progress + row.n_completed + row.n_exhausted;
   return {
     campaign_id: id,
@@ -166,7 +215,8 @@ export function snapshot(id: string, row: CounterRow, activeCalls: number, concu
     },
     attempts: {
       total: row.n_attempts,
-      average_per_contact: total === 0 || row.n_attempts === 0 ? 0 : Math.round((row.n_attempts / total) * 100) / 100,
+      average_per_contact:
+        total === 0 || row.n_attempts === 0 ? 0 : Math.round((row.n_attempts / total) * 100) / 100,
     },
     active_calls: activeCalls,
     concurrency_limit: concurrencyLimit,

@@ -20,20 +20,28 @@ function toConfiguration(row: Row): Configuration {
 }
 
 export function listConfigurations(db: Db, orgId: string): Configuration[] {
-  return sql<[string], Row>(db, `SELECT ${COLUMNS} FROM configurations WHERE org_id = ? ORDER BY seq DESC`)
+  return sql<[string], Row>(
+    db,
+    `SELECT ${COLUMNS} FROM configurations WHERE org_id = ? ORDER BY seq DESC`,
+  )
     .all(orgId)
     .map(toConfiguration);
 }
 
 export function getConfiguration(db: Db, orgId: string, id: string): Configuration | null {
-  const row = sql<[string, string], Row>(db, `SELECT ${COLUMNS} FROM configurations WHERE org_id = ? AND id = ?`).get(
-    orgId,
-    id,
-  );
+  const row = sql<[string, string], Row>(
+    db,
+    `SELECT ${COLUMNS} FROM configurations WHERE org_id = ? AND id = ?`,
+  ).get(orgId, id);
   return row ? toConfiguration(row) : null;
 }
 
-export function createConfiguration(db: Db, orgId: string, input: ConfigurationCreate, now: string): Configuration {
+export function createConfiguration(
+  db: Db,
+  orgId: string,
+  input: ConfigurationCreate,
+  now: string,
+): Configuration {
   const id = randomUUID();
   sql(
     db,
@@ -86,7 +94,11 @@ export function updateConfiguration(
 }
 
 /** Campaigns that reference a configuration (a delete must not orphan them). */
-export function campaignsUsingConfiguration(db: Db, orgId: string, id: string): { id: string; name: string }[] {
+export function campaignsUsingConfiguration(
+  db: Db,
+  orgId: string,
+  id: string,
+): { id: string; name: string }[] {
   return sql<[string, string], { id: string; name: string }>(
     db,
     'SELECT id, name FROM campaigns WHERE org_id = ? AND configuration_id = ? ORDER BY seq',

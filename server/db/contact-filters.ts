@@ -34,7 +34,8 @@ export function contactFilterSql(filters: ContactQuery): ContactFilterSql {
     const needle = fold(filters.search.trim());
     const digits = needle.replace(/\D/g, '');
     // "(415) 555" finds +14155550123 too: a phone search matches on its digits.
-    const needles = digits && digits !== needle && /^[\d\s().+-]+$/.test(needle) ? [needle, digits] : [needle];
+    const needles =
+      digits && digits !== needle && /^[\d\s().+-]+$/.test(needle) ? [needle, digits] : [needle];
     if (needles.every((n) => [...n].length >= 3)) {
       // The trigram index (migration 003) finds substrings of three characters or more.
       parts.push('seq IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?)');
@@ -70,9 +71,12 @@ export function contactFilterSql(filters: ContactQuery): ContactFilterSql {
   }
   // Only contacts_summary holds latest_results; the planner prefers narrower indexes and then
   // reads every contact row to check it.
-  return { where: parts.join(' AND '), params, coveringIndex: filters.result?.length ? 'contacts_summary' : null };
+  return {
+    where: parts.join(' AND '),
+    params,
+    coveringIndex: filters.result?.length ? 'contacts_summary' : null,
+  };
 }
-
 
 /**
  * The texts a contact's latest_results (minified JSON, key → [type, value], migration 003)
@@ -88,6 +92,9 @@ function resultNeedles(key: string, value: string): string[] {
     ...(/^-?\d/.test(value) ? ['number'] : []),
   ];
   return types.flatMap((type) =>
-    ['{', ','].map((before) => `${before}${JSON.stringify(key)}:[${JSON.stringify(type)},${JSON.stringify(value)}]`),
+    ['{', ','].map(
+      (before) =>
+        `${before}${JSON.stringify(key)}:[${JSON.stringify(type)},${JSON.stringify(value)}]`,
+    ),
   );
 }

@@ -15,11 +15,13 @@ type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
 };
 type AttemptRow = Omit<Attempt, 'result'> & { result: string | null };
 
-const CONTACT_COLUMNS = 'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at';
+const CONTACT_COLUMNS =
+  'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at';
 // Org and campaign (ad-hoc: '') written as the external_id index's expression, so lookups use
 // the index instead of scanning the campaign. Binds orgId, then campaignId ?? ''.
 const IN_SCOPE = "org_id = ? AND IFNULL(campaign_id, '') = ?";
-const ATTEMPT_COLUMNS = 'id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result';
+const ATTEMPT_COLUMNS =
+  'id, contact_id, phone_number, conversation_id, started_at, ended_at, status, result';
 
 /** Contacts of one page with their attempts (oldest first), in two queries whatever the size. */
 function withAttempts(db: Db, rows: ContactRow[]): Contact[] {
@@ -94,8 +96,13 @@ function listFiltered(
   const rows = db
     .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as ContactRow[];
-  const from = campaignId !== null && filter.coveringIndex && !bucket ? `contacts INDEXED BY ${filter.coveringIndex}` : 'contacts';
-  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number };
+  const from =
+    campaignId !== null && filter.coveringIndex && !bucket
+      ? `contacts INDEXED BY ${filter.coveringIndex}`
+      : 'contacts';
+  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as {
+    n: number;
+  };
   return { contacts: withAttempts(db, rows), total: n };
 }
 
@@ -119,7 +126,10 @@ export function listContacts(
       db,
       `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`,
     ).all(...params, q.limit, q.offset);
-    const { n } = sql<unknown[], { n: number }>(db, `SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params)!;
+    const { n } = sql<unknown[], { n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM contacts WHERE ${where}`,
+    ).get(...params)!;
     return { contacts: withAttempts(db, rows), total: n };
   }
   const start = pageStart(db, campaignId, bucket, q.offset);
@@ -139,7 +149,12 @@ export function listContacts(
 }
 
 /** One contact of the campaign (null: ad-hoc) by UUID or external_id. */
-export function findContact(db: Db, orgId: string, campaignId: string | null, idOrExternalId: string): Contact | null {
+export function findContact(
+  db: Db,
+  orgId: string,
+  campaignId: string | null,
+  idOrExternalId: string,
+): Contact | null {
   // Two indexed lookups (id, then external_id) rather than one OR scan.
   const row =
     sql<[string, string, string], ContactRow>(
@@ -160,7 +175,8 @@ export function deleteContact(db: Db, contactId: string, at: Date): void {
     "SELECT campaign_id, org_id FROM attempts WHERE contact_id = ? AND status = 'in_progress'",
   ).all(contactId);
   sql(db, 'DELETE FROM contacts WHERE id = ?').run(contactId);
-  for (const call of inFlight) recordCallGone(db, call.campaign_id, call.org_id, Math.floor(at.getTime() / 60_000));
+  for (const call of inFlight)
+    recordCallGone(db, call.campaign_id, call.org_id, Math.floor(at.getTime() / 60_000));
 }
 
 export type NormalizedContact = {
@@ -229,12 +245,17 @@ export function upsertContacts(
       const external = contact.external_id ?? null;
       if (external !== null) {
         if (seenExternal.has(external)) {
-          out.warnings.push(`contacts[${index}]: external_id "${external}" repeats an earlier row of this request; the later row wins`);
+          out.warnings.push(
+            `contacts[${index}]: external_id "${external}" repeats an earlier row of this request; the later row wins`,
+          );
         }
         seenExternal.add(external);
         const owner = byExternal.get(orgId, campaignId ?? '', external)?.id ?? null;
         if (matchId && owner && owner !== matchId) {
-          out.failed.push({ index, reason: `external_id "${external}" is used by another contact` });
+          out.failed.push({
+            index,
+            reason: `external_id "${external}" is used by another contact`,
+          });
           return;
         }
         matchId ??= owner;
@@ -317,5 +338,11 @@ export function requeueSeqs(
     db,
     `UPDATE contacts SET ${REQUEUE_SET}
      WHERE seq IN (SELECT value FROM json_each(?)) AND campaign_id = ? AND status IN (SELECT value FROM json_each(?))`,
-  ).run(now.toISOString(), isoSeconds(now), JSON.stringify(seqs), campaignId, JSON.stringify(statuses)).changes;
+  ).run(
+    now.toISOString(),
+    isoSeconds(now),
+    JSON.stringify(seqs),
+    campaignId,
+    JSON.stringify(statuses),
+  ).changes;
 }

@@ -3,7 +3,10 @@ import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
 export function getConversation(db: Db, orgId: string, id: string): Conversation | null {
-  const row = sql<[string, string], { id: string; started_at: string; ended_at: string | null; transcript: string }>(
+  const row = sql<
+    [string, string],
+    { id: string; started_at: string; ended_at: string | null; transcript: string }
+  >(
     db,
     'SELECT id, started_at, ended_at, transcript FROM conversations WHERE org_id = ? AND id = ?',
   ).get(orgId, id);
@@ -14,6 +17,9 @@ export function getConversation(db: Db, orgId: string, id: string): Conversation
   )
     .all(id)
     // A pending run's planned results stay hidden until it completes.
-    .map((e) => ({ ...e, results: e.status === 'completed' && e.results ? JSON.parse(e.results) : null }));
+    .map((e) => ({
+      ...e,
+      results: e.status === 'completed' && e.results ? JSON.parse(e.results) : null,
+    }));
   return { ...row, transcript: JSON.parse(row.transcript), evaluations };
 }

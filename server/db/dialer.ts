@@ -25,7 +25,10 @@ export type InFlight = {
 
 /** Active campaigns of an org with their dialing rules (no configuration: the defaults). */
 export function activeCampaigns(db: Db, orgId: string): DialableCampaign[] {
-  return sql<[number, number, string], Omit<DialableCampaign, 'schedule'> & { schedule: string | null }>(
+  return sql<
+    [number, number, string],
+    Omit<DialableCampaign, 'schedule'> & { schedule: string | null }
+  >(
     db,
     `SELECT c.id, c.org_id, c.max_concurrent_calls, COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
        COALESCE(cfg.max_attempts, ?) AS max_attempts, COALESCE(cfg.retry_interval_minutes, ?) AS retry_interval_minutes
@@ -33,7 +36,10 @@ export function activeCampaigns(db: Db, orgId: string): DialableCampaign[] {
      WHERE c.org_id = ? AND c.status = 'active' ORDER BY c.seq`,
   )
     .all(MAX_ATTEMPTS.default, RETRY_INTERVAL.default, orgId)
-    .map((row) => ({ ...row, schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null }));
+    .map((row) => ({
+      ...row,
+      schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,
+    }));
 }
 
 /** Calls in flight per campaign of an org, read from the in-flight index (at most the org's limit rows). */
@@ -59,7 +65,12 @@ export type Candidate = { id: string; phone_numbers: string; attempt_count: numb
  * Retries whose interval has passed first, oldest due first (the interval is a promise to call
  * back then), then contacts never called, oldest first.
  */
-export function dialCandidates(db: Db, campaignId: string, nowIso: string, limit: number): Candidate[] {
+export function dialCandidates(
+  db: Db,
+  campaignId: string,
+  nowIso: string,
+  limit: number,
+): Candidate[] {
   const retries = sql<[string, string, number], Candidate>(
     db,
     `SELECT id, phone_numbers, attempt_count, data FROM contacts
@@ -77,10 +88,22 @@ export function dialCandidates(db: Db, campaignId: string, nowIso: string, limit
 
 export function startAttempt(
   db: Db,
-  a: { id: string; orgId: string; campaignId: string; contactId: string; phone: string; startedAt: string; endsAt: string; planned: string },
+  a: {
+    id: string;
+    orgId: string;
+    campaignId: string;
+    contactId: string;
+    phone: string;
+    startedAt: string;
+    endsAt: string;
+    planned: string;
+  },
 ): void {
   // Locked first, then in progress once the attempt exists: the order a real dialer takes.
-  sql(db, "UPDATE contacts SET status = 'locked', updated_at = ? WHERE id = ?").run(a.startedAt, a.contactId);
+  sql(db, "UPDATE contacts SET status = 'locked', updated_at = ? WHERE id = ?").run(
+    a.startedAt,
+    a.contactId,
+  );
   sql(
     db,
     `INSERT INTO attempts (id, org_id, campaign_id, contact_id, phone_number, started_at, ends_at, status, planned_status)
@@ -107,17 +130,32 @@ export function allInFlight(db: Db): InFlight[] {
 
 /** Whether any call of any org is in flight. */
 export function anyInFlight(db: Db): boolean {
-  return sql<[], { yes: number }>(db, "SELECT EXISTS (SELECT 1 FROM attempts WHERE status = 'in_progress') AS yes").get()!.yes === 1;
+  return (
+    sql<[], { yes: number }>(
+      db,
+      "SELECT EXISTS (SELECT 1 FROM attempts WHERE status = 'in_progress') AS yes",
+    ).get()!.yes === 1
+  );
 }
 
-export function endAttempt(db: Db, id: string, status: string, endedAt: string, conversationId: string | null): void {
+export function endAttempt(
+  db: Db,
+  id: string,
+  status: string,
+  endedAt: string,
+  conversationId: string | null,
+): void {
   sql(
     db,
     `UPDATE attempts SET status = ?, ended_at = ?, conversation_id = ?, ends_at = NULL, planned_status = NULL WHERE id = ?`,
   ).run(status, endedAt, conversationId, id);
 }
 
-type ContactRules = { attempts_in_budget: number; max_attempts: number; retry_interval_minutes: number };
+type ContactRules = {
+  attempts_in_budget: number;
+  max_attempts: number;
+  retry_interval_minutes: number;
+};
 
 /**
  * The rules that decide a contact's next state after a call, from its campaign; a requeue
@@ -135,33 +173,66 @@ export function contactRules(db: Db, contactId: string): ContactRules | null {
   );
 }
 
-export function setContactAfterCall(db: Db, contactId: string, status: string, nextAttemptAt: string | null, at: string): void {
-  sql(db, 'UPDATE contacts SET status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?').run(status, nextAttemptAt, at, contactId);
+export function setContactAfterCall(
+  db: Db,
+  contactId: string,
+  status: string,
+  nextAttemptAt: string | null,
+  at: string,
+): void {
+  sql(db, 'UPDATE contacts SET status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?').run(
+    status,
+    nextAttemptAt,
+    at,
+    contactId,
+  );
 }
 
-export function insertConversation(db: Db, c: { id: string; orgId: string; startedAt: string; endedAt: string; transcript: unknown }): void {
-  sql(db, 'INSERT INTO conversations (id, org_id, started_at, ended_at, transcript) VALUES (?, ?, ?, ?, ?)').run(
-    c.id,
-    c.orgId,
-    c.startedAt,
-    c.endedAt,
-    JSON.stringify(c.transcript),
-  );
+export function insertConversation(
+  db: Db,
+  c: { id: string; orgId: string; startedAt: string; endedAt: string; transcript: unknown },
+): void {
+  sql(
+    db,
+    'INSERT INTO conversations (id, org_id, started_at, ended_at, transcript) VALUES (?, ?, ?, ?, ?)',
+  ).run(c.id, c.orgId, c.startedAt, c.endedAt, JSON.stringify(c.transcript));
 }
 
 export function insertEvaluationRun(
   db: Db,
-  e: { id: string; conversationId: string; metricKey: string; status: 'pending' | 'completed'; results: unknown; dueAt: string | null; createdAt: string },
+  e: {
+    id: string;
+    conversationId: string;
+    metricKey: string;
+    status: 'pending' | 'completed';
+    results: unknown;
+    dueAt: string | null;
+    createdAt: string;
+  },
 ): void {
   sql(
     db,
     `INSERT INTO evaluation_runs (id, conversation_id, metric_key, status, results, due_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.id, e.conversationId, e.metricKey, e.status, e.results == null ? null : JSON.stringify(e.results), e.dueAt, e.createdAt);
+  ).run(
+    e.id,
+    e.conversationId,
+    e.metricKey,
+    e.status,
+    e.results == null ? null : JSON.stringify(e.results),
+    e.dueAt,
+    e.createdAt,
+  );
 }
 
-export function dueEvaluations(db: Db, nowIso: string): { id: string; conversation_id: string; metric_key: string; results: string }[] {
-  return sql<[string], { id: string; conversation_id: string; metric_key: string; results: string }>(
+export function dueEvaluations(
+  db: Db,
+  nowIso: string,
+): { id: string; conversation_id: string; metric_key: string; results: string }[] {
+  return sql<
+    [string],
+    { id: string; conversation_id: string; metric_key: string; results: string }
+  >(
     db,
     `SELECT id, conversation_id, metric_key, results FROM evaluation_runs WHERE status = 'pending' AND due_at <= ?`,
   ).all(nowIso);
@@ -176,12 +247,18 @@ export function completeEvaluation(db: Db, runId: string, conversationId: string
   ).all(conversationId);
   const flat: Record<string, unknown> = {};
   for (const run of runs) {
-    for (const [k, v] of Object.entries(JSON.parse(run.results) as Record<string, unknown>)) flat[`${run.metric_key}.${k}`] = v;
+    for (const [k, v] of Object.entries(JSON.parse(run.results) as Record<string, unknown>))
+      flat[`${run.metric_key}.${k}`] = v;
   }
-  sql(db, 'UPDATE attempts SET result = ? WHERE conversation_id = ?').run(JSON.stringify(flat), conversationId);
+  sql(db, 'UPDATE attempts SET result = ? WHERE conversation_id = ?').run(
+    JSON.stringify(flat),
+    conversationId,
+  );
 }
 
 export function contactData(db: Db, contactId: string): Record<string, unknown> {
-  const row = sql<[string], { data: string }>(db, 'SELECT data FROM contacts WHERE id = ?').get(contactId);
+  const row = sql<[string], { data: string }>(db, 'SELECT data FROM contacts WHERE id = ?').get(
+    contactId,
+  );
   return row ? (JSON.parse(row.data) as Record<string, unknown>) : {};
 }

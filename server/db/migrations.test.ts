@@ -77,7 +77,11 @@ function oldDatabaseFile(opts: { withoutBlocks?: boolean } = {}) {
 /** The old campaign's timeline over its day of calls, in minutes and in 5-minute buckets, read as the route would. */
 function oldTimelines(db: Db) {
   const now = new Date('2026-01-02T00:00:00Z');
-  const query = (bucket_seconds: number) => ({ from: '2026-01-01T09:00:00Z', to: '2026-01-01T12:00:00Z', bucket_seconds });
+  const query = (bucket_seconds: number) => ({
+    from: '2026-01-01T09:00:00Z',
+    to: '2026-01-01T12:00:00Z',
+    bucket_seconds,
+  });
   const campaign = forecastRow(campaignRows(db, 'org_a', ['c1'])[0]!);
   return [60, 300].map((b) => ({
     campaign: campaignTimeline(db, campaign, timelineRange(query(b), now), now).points,
@@ -120,9 +124,15 @@ describe('numbered migrations', () => {
     });
     checkCounters(db);
     // The report's aggregates are backfilled from the old rows.
-    const { campaign_id: _c, generated_at: _g, ...report } = campaignReport(db, 'c1', {}, '2026-01-02T00:00:00Z');
+    const {
+      campaign_id: _c,
+      generated_at: _g,
+      ...report
+    } = campaignReport(db, 'c1', {}, '2026-01-02T00:00:00Z');
     expect(report).toEqual(recompute(load(db, 'c1'), {}));
-    expect(report.results).toEqual([{ key: 'qualification.interested', type: 'boolean', count: 1, true: 1, false: 0 }]);
+    expect(report.results).toEqual([
+      { key: 'qualification.interested', type: 'boolean', count: 1, true: 1, false: 0 },
+    ]);
     // So are the contact summaries and the search index behind filtered reports and pages.
     const filters: ContactFilters[] = [
       { last_status: ['busy'] },
@@ -131,30 +141,63 @@ describe('numbered migrations', () => {
       { search: 'ext-24' },
     ];
     for (const f of filters) {
-      const { campaign_id: _fc, generated_at: _fg, ...part } = campaignReport(db, 'c1', f, '2026-01-02T00:00:00Z');
+      const {
+        campaign_id: _fc,
+        generated_at: _fg,
+        ...part
+      } = campaignReport(db, 'c1', f, '2026-01-02T00:00:00Z');
       expect(part).toEqual(recompute(load(db, 'c1'), f));
     }
-    expect(listContacts(db, 'org_a', 'c1', { limit: 200, offset: 0, filters: { search: 'EXT-249' } }).total).toBe(11);
+    expect(
+      listContacts(db, 'org_a', 'c1', { limit: 200, offset: 0, filters: { search: 'EXT-249' } })
+        .total,
+    ).toBe(11);
     // No contact was ever requeued (every budget starts at its first attempt) and no write recorded.
-    expect(db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get()).toEqual({ n: 0 });
+    expect(
+      db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get(),
+    ).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
     // Every campaign reads uncapped, as it dialed before.
-    expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({ name: 'Old campaign', max_concurrent_calls: null });
+    expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({
+      name: 'Old campaign',
+      max_concurrent_calls: null,
+    });
     // The timeline's rollups are backfilled: they equal a recount from the attempts.
     const timelines = oldTimelines(db);
     for (const [i, b] of [60, 300].entries()) {
       const recount = (key: 'campaign_id' | 'org_id', id: string) =>
-        recountTimeline(callsOf(db, key, id), '2026-01-01T09:00:00Z', '2026-01-01T12:00:00Z', b, '2026-01-02T00:00:00Z');
+        recountTimeline(
+          callsOf(db, key, id),
+          '2026-01-01T09:00:00Z',
+          '2026-01-01T12:00:00Z',
+          b,
+          '2026-01-02T00:00:00Z',
+        );
       expect(timelines[i]!.campaign).toEqual(recount('campaign_id', 'c1'));
-      expect(timelines[i]!.org).toEqual(recount('org_id', 'org_a').map((p) => ({ at: p.at, active_calls_max: p.active_calls_max, concurrency_limit: 7 })));
+      expect(timelines[i]!.org).toEqual(
+        recount('org_id', 'org_a').map((p) => ({
+          at: p.at,
+          active_calls_max: p.active_calls_max,
+          concurrency_limit: 7,
+        })),
+      );
     }
-    expect(timelines[0]!.campaign.find((p) => p.at === '2026-01-01T10:00:00Z')).toMatchObject({ started: 2000, active_calls_max: 2000 });
+    expect(timelines[0]!.campaign.find((p) => p.at === '2026-01-01T10:00:00Z')).toMatchObject({
+      started: 2000,
+      active_calls_max: 2000,
+    });
     expect(timelines[0]!.campaign.at(-1)).toMatchObject({ started: 0, active_calls_max: 500 });
-    const finished = db.prepare("SELECT minute, finished FROM campaign_minutes WHERE campaign_id = 'c1' AND finished > 0").all() as { minute: number; finished: number }[];
+    const finished = db
+      .prepare(
+        "SELECT minute, finished FROM campaign_minutes WHERE campaign_id = 'c1' AND finished > 0",
+      )
+      .all() as { minute: number; finished: number }[];
     expect(new Map(finished.map((r) => [r.minute, r.finished]))).toEqual(recountFinished(db, 'c1'));
     // A requeue there moves the counters as any status change does; the timeline is history
     // and stays as it was, as it does when contacts are deleted with their calls.
-    expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(500);
+    expect(requeueContacts(db, 'c1', ['exhausted'], {}, new Date('2026-01-02T00:00:00Z'))).toBe(
+      500,
+    );
     checkCounters(db);
     deleteContact(db, 'k4', new Date('2026-01-02T00:00:00Z'));
     expect(oldTimelines(db)).toEqual(timelines);
@@ -168,13 +211,22 @@ describe('numbered migrations', () => {
 
   it('backfill the same per-minute rollups that the triggers keep as the dialer calls', async () => {
     const s = dialerSetup({ seed: 11 });
-    const cfg = await s.call('POST', '/campaign/configurations', { name: 'Two tries', max_attempts: 2, retry_interval_minutes: 5 });
-    await s.call('POST', '/campaign/campaigns', { name: 'A', configuration_id: cfg.id, contacts: s.contacts(150, 'a') });
+    const cfg = await s.call('POST', '/campaign/configurations', {
+      name: 'Two tries',
+      max_attempts: 2,
+      retry_interval_minutes: 5,
+    });
+    await s.call('POST', '/campaign/campaigns', {
+      name: 'A',
+      configuration_id: cfg.id,
+      contacts: s.contacts(150, 'a'),
+    });
     await s.call('POST', '/campaign/campaigns', { name: 'B', contacts: s.contacts(150, 'b') });
     run(s, 45);
     const kept = rollupRows(s.db);
     expect(kept.campaigns.length).toBeGreaterThan(60);
-    s.db.exec(`DROP TABLE campaign_minutes; DROP TABLE org_minutes; DROP INDEX attempts_campaign_in_flight;
+    s.db
+      .exec(`DROP TABLE campaign_minutes; DROP TABLE org_minutes; DROP INDEX attempts_campaign_in_flight;
       DROP TRIGGER attempts_minutes_insert; DROP TRIGGER attempts_minutes_end; DROP TRIGGER attempts_minutes_insert_ended;
       DROP TRIGGER contacts_minutes_finished;`);
     rollups.up(s.db);

@@ -39,20 +39,37 @@ export function createCredential(
   const kind = token.startsWith('pat_') ? 'pat' : 'ak';
   db.prepare(
     'INSERT INTO credentials (token_hash, kind, org_id, user_id, scopes, label) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(hashToken(token), kind, cred.orgId ?? null, cred.userId ?? null, cred.scopes.join(' '), cred.label);
+  ).run(
+    hashToken(token),
+    kind,
+    cred.orgId ?? null,
+    cred.userId ?? null,
+    cred.scopes.join(' '),
+    cred.label,
+  );
 }
 
 /** Revokes credentials by token; answers how many existed. */
 export function removeCredentials(db: Db, tokens: readonly string[]): number {
   const remove = sql<[string]>(db, 'DELETE FROM credentials WHERE token_hash = ?');
-  return db.transaction(() => tokens.reduce((n, token) => n + remove.run(hashToken(token)).changes, 0))();
+  return db.transaction(() =>
+    tokens.reduce((n, token) => n + remove.run(hashToken(token)).changes, 0),
+  )();
 }
 
 export function findCredential(db: Db, token: string): Credential | null {
-  const row = sql<[string], { kind: 'ak' | 'pat'; org_id: string | null; user_id: string | null; scopes: string; label: string }>(
-    db,
-    'SELECT kind, org_id, user_id, scopes, label FROM credentials WHERE token_hash = ?',
-  ).get(hashToken(token));
+  const row = sql<
+    [string],
+    {
+      kind: 'ak' | 'pat';
+      org_id: string | null;
+      user_id: string | null;
+      scopes: string;
+      label: string;
+    }
+  >(db, 'SELECT kind, org_id, user_id, scopes, label FROM credentials WHERE token_hash = ?').get(
+    hashToken(token),
+  );
   if (!row) return null;
   return {
     kind: row.kind,
@@ -68,7 +85,10 @@ export function isMember(db: Db, userId: string, orgId: string): boolean {
 }
 
 export function concurrencyLimit(db: Db, orgId: string): number {
-  const row = sql<[string], { concurrency_limit: number | null }>(db, 'SELECT concurrency_limit FROM orgs WHERE id = ?').get(orgId);
+  const row = sql<[string], { concurrency_limit: number | null }>(
+    db,
+    'SELECT concurrency_limit FROM orgs WHERE id = ?',
+  ).get(orgId);
   return row?.concurrency_limit ?? DEFAULT_CONCURRENCY_LIMIT;
 }
 
@@ -82,5 +102,8 @@ export function setConcurrencyLimit(db: Db, orgId: string, limit: number, at: Da
 
 /** Calls in flight now: the same truth for stats, concurrency settings and the dialer. */
 export function activeCalls(db: Db, orgId: string): number {
-  return sql<[string], { n: number }>(db, "SELECT COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress'").get(orgId)!.n;
+  return sql<[string], { n: number }>(
+    db,
+    "SELECT COUNT(*) AS n FROM attempts WHERE org_id = ? AND status = 'in_progress'",
+  ).get(orgId)!.n;
 }

@@ -45,7 +45,10 @@ function summarize(rows: ValueRow[]): ResultSummary[] {
         key,
         type,
         count,
-        mean: n === 0 ? null : Math.round((numbers.reduce((sum, v) => sum + v.num! * v.n, 0) / n) * 100) / 100,
+        mean:
+          n === 0
+            ? null
+            : Math.round((numbers.reduce((sum, v) => sum + v.num! * v.n, 0) / n) * 100) / 100,
         min: n === 0 ? null : Math.min(...numbers.map((v) => v.num!)),
         max: n === 0 ? null : Math.max(...numbers.map((v) => v.num!)),
       };
@@ -73,7 +76,12 @@ function assemble(
     started_at: times.started_at,
     // Finished when nothing is left pending or in progress: at the end of the last call.
     completed_at: t.total > 0 && t.unfinished === 0 ? times.last_ended_at : null,
-    contacts: { total: t.total, reached: t.reached, completed: t.completed, exhausted: t.exhausted },
+    contacts: {
+      total: t.total,
+      reached: t.reached,
+      completed: t.completed,
+      exhausted: t.exhausted,
+    },
     attempts: {
       total: ended + t.in_progress,
       in_progress: t.in_progress,
@@ -121,8 +129,10 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
   ).all(campaignId);
   const times = {
     started_at:
-      sql<[string], { at: string }>(db, 'SELECT MIN(started_at) AS at FROM attempts WHERE campaign_id = ?').get(campaignId)?.at ??
-      null,
+      sql<[string], { at: string }>(
+        db,
+        'SELECT MIN(started_at) AS at FROM attempts WHERE campaign_id = ?',
+      ).get(campaignId)?.at ?? null,
     last_ended_at:
       sql<[string], { at: string }>(
         db,
@@ -143,7 +153,13 @@ type SummaryGroup = {
   started_at: string | null;
   last_ended_at: string | null;
 };
-const OUTCOME_OF = { c: 'a_completed', n: 'a_no_answer', b: 'a_busy', v: 'a_voicemail', f: 'a_failed' } as const;
+const OUTCOME_OF = {
+  c: 'a_completed',
+  n: 'a_no_answer',
+  b: 'a_busy',
+  v: 'a_voicemail',
+  f: 'a_failed',
+} as const;
 
 /**
  * The report of the contacts a filter matches, from their summaries (migration 003): one scan
@@ -190,20 +206,37 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
       numbers[i].ended += g.n;
       if (code === 'c') numbers[i].completed += g.n;
     });
-    for (const [key, [type, value]] of Object.entries(JSON.parse(g.results ?? '{}') as Record<string, [string, string]>)) {
+    for (const [key, [type, value]] of Object.entries(
+      JSON.parse(g.results ?? '{}') as Record<string, [string, string]>,
+    )) {
       const id = JSON.stringify([key, type, value]);
-      const row = values.get(id) ?? { key, value, type, num: type === 'number' ? Number(value) : null, n: 0 };
+      const row = values.get(id) ?? {
+        key,
+        value,
+        type,
+        num: type === 'number' ? Number(value) : null,
+        n: 0,
+      };
       row.n += g.n;
       values.set(id, row);
     }
-    if (g.started_at !== null && (times.started_at === null || g.started_at < times.started_at)) times.started_at = g.started_at;
-    if (g.last_ended_at !== null && (times.last_ended_at === null || g.last_ended_at > times.last_ended_at))
+    if (g.started_at !== null && (times.started_at === null || g.started_at < times.started_at))
+      times.started_at = g.started_at;
+    if (
+      g.last_ended_at !== null &&
+      (times.last_ended_at === null || g.last_ended_at > times.last_ended_at)
+    )
       times.last_ended_at = g.last_ended_at;
   }
   return assemble(campaignId, now, t, numbers, [...values.values()], times);
 }
 
-export function campaignReport(db: Db, campaignId: string, filters: ContactQuery, now: string): Report {
+export function campaignReport(
+  db: Db,
+  campaignId: string,
+  filters: ContactQuery,
+  now: string,
+): Report {
   return contactFilterSql(filters).where === ''
     ? unfiltered(db, campaignId, now)
     : filtered(db, campaignId, filters, now);

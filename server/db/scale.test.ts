@@ -6,12 +6,22 @@ import type { Db } from './schema.ts';
 
 const BUCKETS = ['pending', 'in_progress', 'completed', 'exhausted'] as const;
 
-function naivePage(db: Db, campaignId: string, bucket: string | null, limit: number, offset: number) {
+function naivePage(
+  db: Db,
+  campaignId: string,
+  bucket: string | null,
+  limit: number,
+  offset: number,
+) {
   const rows = bucket
     ? db
-        .prepare('SELECT id FROM contacts WHERE campaign_id = ? AND bucket = ? ORDER BY seq LIMIT ? OFFSET ?')
+        .prepare(
+          'SELECT id FROM contacts WHERE campaign_id = ? AND bucket = ? ORDER BY seq LIMIT ? OFFSET ?',
+        )
         .all(campaignId, bucket, limit, offset)
-    : db.prepare('SELECT id FROM contacts WHERE campaign_id = ? ORDER BY seq LIMIT ? OFFSET ?').all(campaignId, limit, offset);
+    : db
+        .prepare('SELECT id FROM contacts WHERE campaign_id = ? ORDER BY seq LIMIT ? OFFSET ?')
+        .all(campaignId, limit, offset);
   return (rows as { id: string }[]).map((r) => r.id);
 }
 
@@ -29,8 +39,15 @@ describe('at scale', () => {
   it('keeps the maintained counters equal to a full recount at 100,000 contacts under the dialer and random operations', async () => {
     const s = dialerSetup({ seed: 3 });
     const random = createRandom(99);
-    const cfg = await s.call('POST', '/campaign/configurations', { name: 'Quick', max_attempts: 2, retry_interval_minutes: 1 });
-    const big = await s.call('POST', '/campaign/campaigns', { name: 'Big', configuration_id: cfg.id });
+    const cfg = await s.call('POST', '/campaign/configurations', {
+      name: 'Quick',
+      max_attempts: 2,
+      retry_interval_minutes: 1,
+    });
+    const big = await s.call('POST', '/campaign/campaigns', {
+      name: 'Big',
+      configuration_id: cfg.id,
+    });
     const small = await s.call('POST', '/campaign/campaigns', { name: 'Small' });
     seedContacts(s.db, big.id, 100_000, 'big-');
     seedContacts(s.db, small.id, 2_000, 'small-');
@@ -38,16 +55,26 @@ describe('at scale', () => {
     for (let step = 0; step < 25; step++) {
       const op = random.int(0, 5);
       const target = random.pick([big.id, small.id]);
-      if (op === 0) await s.call('POST', `/campaign/campaigns/${target}/pause`).catch(() => undefined);
-      else if (op === 1) await s.call('POST', `/campaign/campaigns/${target}/start`).catch(() => undefined);
+      if (op === 0)
+        await s.call('POST', `/campaign/campaigns/${target}/pause`).catch(() => undefined);
+      else if (op === 1)
+        await s.call('POST', `/campaign/campaigns/${target}/start`).catch(() => undefined);
       else if (op === 2) {
         const offset = random.int(0, 90_000);
-        const page = await s.call('GET', `/campaign/campaigns/${target}/contacts?limit=10&offset=${offset}`);
-        for (const c of page.contacts.slice(0, 3)) await s.call('DELETE', `/campaign/campaigns/${target}/contacts/${c.id}`);
+        const page = await s.call(
+          'GET',
+          `/campaign/campaigns/${target}/contacts?limit=10&offset=${offset}`,
+        );
+        for (const c of page.contacts.slice(0, 3))
+          await s.call('DELETE', `/campaign/campaigns/${target}/contacts/${c.id}`);
       } else if (op === 3) {
-        await s.call('POST', `/campaign/campaigns/${target}/contacts`, { contacts: s.contacts(500, `up${step}-`) });
+        await s.call('POST', `/campaign/campaigns/${target}/contacts`, {
+          contacts: s.contacts(500, `up${step}-`),
+        });
       } else if (op === 4) {
-        await s.call('PUT', '/campaign/concurrency-settings', { concurrency_limit: random.int(20, 200) });
+        await s.call('PUT', '/campaign/concurrency-settings', {
+          concurrency_limit: random.int(20, 200),
+        });
       }
       for (let t = 0; t < 6; t++) {
         s.clock.advance(20_000);
@@ -56,7 +83,9 @@ describe('at scale', () => {
       checkInvariants(s.db, 200);
       const stats = await s.call('GET', `/campaign/campaigns/${big.id}/stats`);
       const recount = s.db
-        .prepare('SELECT COUNT(*) total, SUM(bucket = ?) pending FROM contacts WHERE campaign_id = ?')
+        .prepare(
+          'SELECT COUNT(*) total, SUM(bucket = ?) pending FROM contacts WHERE campaign_id = ?',
+        )
         .get('pending', big.id) as { total: number; pending: number };
       expect(stats.contacts.total).toBe(recount.total);
       expect(stats.contacts.pending).toBe(recount.pending);
@@ -81,13 +110,21 @@ describe('at scale', () => {
     for (let i = 0; i < 3000; i++) {
       const seq = random.int(1, max);
       if (random.next() < 0.2) remove.run(seq);
-      else status.run(random.pick(['pending', 'locked', 'in_progress', 'completed', 'exhausted']), seq);
+      else
+        status.run(
+          random.pick(['pending', 'locked', 'in_progress', 'completed', 'exhausted']),
+          seq,
+        );
     }
     checkCounters(s.db);
     for (const campaign of [a.id, b.id]) {
       for (const bucket of [null, ...BUCKETS]) {
         for (const offset of [0, 1, 199, 1023, 1024, 2500, 4000, 7999, 8400, 20_000]) {
-          const ids = listContacts(s.db, 'org_a', campaign, { limit: 200, offset, filters: bucket ? { status: [bucket] } : {} }).contacts.map((c) => c.id);
+          const ids = listContacts(s.db, 'org_a', campaign, {
+            limit: 200,
+            offset,
+            filters: bucket ? { status: [bucket] } : {},
+          }).contacts.map((c) => c.id);
           expect(ids).toEqual(naivePage(s.db, campaign, bucket, 200, offset));
         }
       }

@@ -15,9 +15,12 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw Object.assign(new Error(`The database is at schema version ${current}; this server knows up to ${latest}.`), {
-      code: 'SCHEMA_NEWER',
-    });
+    throw Object.assign(
+      new Error(`The database is at schema version ${current}; this server knows up to ${latest}.`),
+      {
+        code: 'SCHEMA_NEWER',
+      },
+    );
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
@@ -30,7 +33,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 }
 
 const addFunctions = (db: Db) =>
-  db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+  db.function('fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? fold(text) : null,
+  );
 
 export function openDatabase(path = ':memory:'): Db {
   const db = new Database(path);
@@ -41,7 +46,8 @@ export function openDatabase(path = ':memory:'): Db {
   addFunctions(db);
   migrate(db);
   // SQLite opens a file it may not write read-only, silently: find out now, not at the first call.
-  if (path !== ':memory:') db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
+  if (path !== ':memory:')
+    db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
   return db;
 }
 

@@ -7,11 +7,26 @@ import { sql } from './statements.ts';
 // as arrays: a 7-day read is 10,080 of them.
 
 /** minute, started, completed, no_answer, busy, voicemail, failed, active_calls_max, active_calls_end */
-export type CampaignMinuteRow = [number, number, number, number, number, number, number, number | null, number | null];
+export type CampaignMinuteRow = [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+];
 /** minute, active_calls_max, active_calls_end, concurrency_limit */
 export type OrgMinuteRow = [number, number, number, number];
 
-export function campaignMinutes(db: Db, campaignId: string, from: number, to: number): CampaignMinuteRow[] {
+export function campaignMinutes(
+  db: Db,
+  campaignId: string,
+  from: number,
+  to: number,
+): CampaignMinuteRow[] {
   return sql<[string, number, number], CampaignMinuteRow>(
     db,
     `SELECT minute, started, completed, no_answer, busy, voicemail, failed, active_calls_max, active_calls_end
@@ -43,7 +58,11 @@ export function orgMinutes(db: Db, orgId: string, from: number, to: number): Org
 }
 
 /** The org's last row before `minute`: calls in flight and the limit in force then. */
-export function orgMinuteBefore(db: Db, orgId: string, minute: number): { active: number; limit: number } | null {
+export function orgMinuteBefore(
+  db: Db,
+  orgId: string,
+  minute: number,
+): { active: number; limit: number } | null {
   return (
     sql<[string, number], { active: number; limit: number }>(
       db,
@@ -55,14 +74,22 @@ export function orgMinuteBefore(db: Db, orgId: string, minute: number): { active
 
 /** Contacts of the campaign that finished in [from, to). */
 export function finishedBetween(db: Db, campaignId: string, from: number, to: number): number {
-  return sql<[string, number, number], { n: number | null }>(
-    db,
-    'SELECT SUM(finished) AS n FROM campaign_minutes WHERE campaign_id = ? AND minute >= ? AND minute < ?',
-  ).get(campaignId, from, to)!.n ?? 0;
+  return (
+    sql<[string, number, number], { n: number | null }>(
+      db,
+      'SELECT SUM(finished) AS n FROM campaign_minutes WHERE campaign_id = ? AND minute >= ? AND minute < ?',
+    ).get(campaignId, from, to)!.n ?? 0
+  );
 }
 
 /** A limit change is a point of the org's timeline, in the transaction that makes it. */
-export function recordLimit(db: Db, orgId: string, minute: number, inFlight: number, limit: number): void {
+export function recordLimit(
+  db: Db,
+  orgId: string,
+  minute: number,
+  inFlight: number,
+  limit: number,
+): void {
   sql(
     db,
     `INSERT INTO org_minutes (org_id, minute, active_calls_max, active_calls_end, concurrency_limit) VALUES (?, ?, ?, ?, ?)
@@ -75,7 +102,12 @@ export function recordLimit(db: Db, orgId: string, minute: number, inFlight: num
  * A call that stopped without ending (deleted in flight) at `minute`, as migration 005's
  * triggers count an end: the count after it afresh, one more before it.
  */
-export function recordCallGone(db: Db, campaignId: string | null, orgId: string, minute: number): void {
+export function recordCallGone(
+  db: Db,
+  campaignId: string | null,
+  orgId: string,
+  minute: number,
+): void {
   if (campaignId) {
     sql(
       db,

@@ -18,8 +18,14 @@ describe('demo data', () => {
   }, 120_000);
 
   it('creates the contract credentials, campaigns in every status and a long history, once', async () => {
-    const get = async (path: string, token = 'ak_demo_manage', headers: Record<string, string> = {}) => {
-      const res = await app.request(path, { headers: { Authorization: `Bearer ${token}`, ...headers } });
+    const get = async (
+      path: string,
+      token = 'ak_demo_manage',
+      headers: Record<string, string> = {},
+    ) => {
+      const res = await app.request(path, {
+        headers: { Authorization: `Bearer ${token}`, ...headers },
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
     expect(DEMO_CREDENTIALS.map((c) => c.token)).toEqual([
@@ -30,12 +36,19 @@ describe('demo data', () => {
       'pat_demo_admin',
     ]);
     const campaigns = (await get('/campaign/campaigns')).body.campaigns as any[];
-    expect(new Set(campaigns.map((c) => c.status))).toEqual(new Set(['active', 'paused', 'closed']));
+    expect(new Set(campaigns.map((c) => c.status))).toEqual(
+      new Set(['active', 'paused', 'closed']),
+    );
     expect(campaigns).toHaveLength(4);
     expect((await get('/campaign/campaigns', 'ak_demo_read')).status).toBe(200);
     expect((await get('/campaign/campaigns', 'ak_demo_concurrency')).status).toBe(403);
-    expect((await get('/campaign/campaigns', 'ak_other_manage')).body.campaigns.map((c: any) => c.name)).toEqual(['Clinic reminders']);
-    expect((await get('/campaign/campaigns', 'pat_demo_admin', { 'X-Anyreach-Org': 'org_other' })).status).toBe(200);
+    expect(
+      (await get('/campaign/campaigns', 'ak_other_manage')).body.campaigns.map((c: any) => c.name),
+    ).toEqual(['Clinic reminders']);
+    expect(
+      (await get('/campaign/campaigns', 'pat_demo_admin', { 'X-Anyreach-Org': 'org_other' }))
+        .status,
+    ).toBe(200);
 
     const spring = (await get(`/campaign/campaigns/${DEMO_CAMPAIGN}`)).body;
     const stats = (await get(`/campaign/campaigns/${spring.id}/stats`)).body;
@@ -46,7 +59,9 @@ describe('demo data', () => {
     expect(stats.active_calls).toBeGreaterThan(0);
     expect(stats.active_calls).toBeLessThanOrEqual(10);
     expect(stats.concurrency_limit).toBe(10);
-    const completed = (await get(`/campaign/campaigns/${spring.id}/contacts?status=completed&limit=5`)).body.contacts;
+    const completed = (
+      await get(`/campaign/campaigns/${spring.id}/contacts?status=completed&limit=5`)
+    ).body.contacts;
     const withResult = completed.flatMap((c: any) => c.attempts).filter((a: any) => a.result);
     expect(withResult.length).toBeGreaterThan(0);
     expect(Object.keys(withResult[0].result)).toContain('qualification.interested');
@@ -57,7 +72,9 @@ describe('demo data', () => {
 
   it('writes its history at the live pace: the forecast holds for what the dialer does next, and nothing steps at the start', async () => {
     const get = async (path: string) =>
-      (await (await app.request(path, { headers: { Authorization: 'Bearer ak_demo_manage' } })).json()) as any;
+      (await (
+        await app.request(path, { headers: { Authorization: 'Bearer ak_demo_manage' } })
+      ).json()) as any;
     const spring = await get(`/campaign/campaigns/${DEMO_CAMPAIGN}`);
     const finished = async () => {
       const { contacts } = await get(`/campaign/campaigns/${spring.id}/stats`);
@@ -81,14 +98,19 @@ describe('demo data', () => {
     // Calls started per minute, the ten before the start and the ten after.
     const from = new Date(start - minutes * 60_000).toISOString();
     const to = new Date(start + minutes * 60_000).toISOString();
-    const points = (await get(`/campaign/campaigns/${spring.id}/timeline?from=${from}&to=${to}&bucket_seconds=60`)).points as {
+    const points = (
+      await get(`/campaign/campaigns/${spring.id}/timeline?from=${from}&to=${to}&bucket_seconds=60`)
+    ).points as {
       started: number;
     }[];
     expect(points).toHaveLength(2 * minutes);
-    const [before, after] = [points.slice(0, minutes), points.slice(minutes)].map((p) => p.map((x) => x.started));
+    const [before, after] = [points.slice(0, minutes), points.slice(minutes)].map((p) =>
+      p.map((x) => x.started),
+    );
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(before!)).toBeGreaterThan(0);
-    const band = (x: number) => expect(x / mean(before!)).toSatisfy((r: number) => r >= 0.5 && r <= 2);
+    const band = (x: number) =>
+      expect(x / mean(before!)).toSatisfy((r: number) => r >= 0.5 && r <= 2);
     band(mean(after!));
     band(before!.at(-1)!);
     band(after![0]!);

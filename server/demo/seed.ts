@@ -11,9 +11,17 @@ import { fakeContacts } from './people.ts';
 type AppLike = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
 export const DEMO_CREDENTIALS = [
-  { token: 'ak_demo_manage', label: 'Demo manager key', scopes: ['campaigns:manage', 'concurrency:manage'] },
+  {
+    token: 'ak_demo_manage',
+    label: 'Demo manager key',
+    scopes: ['campaigns:manage', 'concurrency:manage'],
+  },
   { token: 'ak_demo_read', label: 'Demo read-only key', scopes: ['campaigns:read'] },
-  { token: 'ak_demo_concurrency', label: 'Demo concurrency admin key', scopes: ['concurrency:manage'] },
+  {
+    token: 'ak_demo_concurrency',
+    label: 'Demo concurrency admin key',
+    scopes: ['concurrency:manage'],
+  },
   { token: 'ak_other_manage', label: 'Other org manager key', scopes: ['campaigns:manage'] },
   {
     token: 'pat_demo_admin',
@@ -36,14 +44,21 @@ function client(app: AppLike, token: string) {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`Demo seed: ${method} ${path} answered ${res.status}: ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`Demo seed: ${method} ${path} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
   };
 }
 
-async function upsertAll(call: ReturnType<typeof client>, campaignId: string, contacts: ContactInput[]) {
+async function upsertAll(
+  call: ReturnType<typeof client>,
+  campaignId: string,
+  contacts: ContactInput[],
+) {
   for (let i = 0; i < contacts.length; i += 1000) {
-    await call('POST', `/campaign/campaigns/${campaignId}/contacts`, { contacts: contacts.slice(i, i + 1000) });
+    await call('POST', `/campaign/campaigns/${campaignId}/contacts`, {
+      contacts: contacts.slice(i, i + 1000),
+    });
   }
 }
 
@@ -65,7 +80,11 @@ export async function seedDemo(db: Db, opts: { now: () => Date; speed: number })
   createUser(db, { id: 'user_demo_admin', name: 'Demo admin', orgIds: ['org_demo', 'org_other'] });
   for (const cred of DEMO_CREDENTIALS) {
     createCredential(db, cred.token, {
-      orgId: cred.token.startsWith('pat_') ? undefined : cred.token.includes('other') ? 'org_other' : 'org_demo',
+      orgId: cred.token.startsWith('pat_')
+        ? undefined
+        : cred.token.includes('other')
+          ? 'org_other'
+          : 'org_demo',
       userId: cred.token.startsWith('pat_') ? 'user_demo_admin' : undefined,
       scopes: [...cred.scopes],
       label: cred.label,
@@ -113,7 +132,10 @@ export async function seedDemo(db: Db, opts: { now: () => Date; speed: number })
   await upsertAll(demo, renewals.id, fakeContacts(random, 600, 'renewal'));
   const evening = await create('Evening follow-ups', 'evening-follow-ups', evenings.id);
   await upsertAll(demo, evening.id, fakeContacts(random, 250, 'evening'));
-  const clinic = await other<Campaign>('POST', '/campaign/campaigns', { name: 'Clinic reminders', external_id: 'clinic' });
+  const clinic = await other<Campaign>('POST', '/campaign/campaigns', {
+    name: 'Clinic reminders',
+    external_id: 'clinic',
+  });
   await upsertAll(other, clinic.id, fakeContacts(random, 120, 'patient'));
 
   // History: the real dialer on a simulated clock, ticking as the live one does while calls are

@@ -7,15 +7,25 @@ import { createDialer } from './dialer.ts';
 /** A manual clock: tests move time, nothing sleeps. */
 export function manualClock(startIso = '2026-11-23T15:00:00Z') {
   let t = Date.parse(startIso);
-  return { now: () => new Date(t), advance: (ms: number) => (t += ms), set: (iso: string) => (t = Date.parse(iso)) };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => (t += ms),
+    set: (iso: string) => (t = Date.parse(iso)),
+  };
 }
 
-export function dialerSetup(opts: { seed?: number; speed?: number; path?: string; start?: string } = {}) {
+export function dialerSetup(
+  opts: { seed?: number; speed?: number; path?: string; start?: string } = {},
+) {
   const db: Db = openDatabase(opts.path ?? ':memory:');
   const clock = manualClock(opts.start);
   if (!db.prepare("SELECT 1 FROM orgs WHERE id = 'org_a'").get()) {
     createOrg(db, { id: 'org_a', name: 'A' });
-    createCredential(db, 'ak_a', { orgId: 'org_a', scopes: ['campaigns:manage', 'concurrency:manage'], label: 'a' });
+    createCredential(db, 'ak_a', {
+      orgId: 'org_a',
+      scopes: ['campaigns:manage', 'concurrency:manage'],
+      label: 'a',
+    });
   }
   const app = createApp({ db, now: clock.now });
   const dialer = createDialer({ db, now: clock.now, seed: opts.seed ?? 1, speed: opts.speed ?? 1 });
@@ -32,7 +42,10 @@ export function dialerSetup(opts: { seed?: number; speed?: number; path?: string
     return parsed as T;
   }
   const contacts = (n: number, prefix = 'k') =>
-    Array.from({ length: n }, (_, i) => ({ external_id: `${prefix}${i}`, phone_numbers: [`+1415555${String(i % 10000).padStart(4, '0')}`] }));
+    Array.from({ length: n }, (_, i) => ({
+      external_id: `${prefix}${i}`,
+      phone_numbers: [`+1415555${String(i % 10000).padStart(4, '0')}`],
+    }));
   return { db, clock, dialer, call, contacts };
 }
 
@@ -46,16 +59,35 @@ export function run(s: ReturnType<typeof dialerSetup>, minutes: number, stepMs =
 
 /** The invariants that must hold after every step, whatever happened. */
 export function checkInvariants(db: Db, limitBeforeLowering: number) {
-  const inFlight = (db.prepare("SELECT COUNT(*) n FROM attempts WHERE status = 'in_progress'").get() as { n: number }).n;
-  const limit = (db.prepare("SELECT COALESCE(concurrency_limit, 10) l FROM orgs WHERE id = 'org_a'").get() as { l: number }).l;
-  if (inFlight > Math.max(limit, limitBeforeLowering)) throw new Error(`${inFlight} calls in flight over limit ${limit}`);
-  const doubled = db.prepare("SELECT contact_id FROM attempts WHERE status = 'in_progress' GROUP BY contact_id HAVING COUNT(*) > 1").all();
+  const inFlight = (
+    db.prepare("SELECT COUNT(*) n FROM attempts WHERE status = 'in_progress'").get() as {
+      n: number;
+    }
+  ).n;
+  const limit = (
+    db.prepare("SELECT COALESCE(concurrency_limit, 10) l FROM orgs WHERE id = 'org_a'").get() as {
+      l: number;
+    }
+  ).l;
+  if (inFlight > Math.max(limit, limitBeforeLowering))
+    throw new Error(`${inFlight} calls in flight over limit ${limit}`);
+  const doubled = db
+    .prepare(
+      "SELECT contact_id FROM attempts WHERE status = 'in_progress' GROUP BY contact_id HAVING COUNT(*) > 1",
+    )
+    .all();
   if (doubled.length) throw new Error('A contact is dialed twice at once');
-  const lost = db.prepare('SELECT id FROM contacts k WHERE attempt_count != (SELECT COUNT(*) FROM attempts a WHERE a.contact_id = k.id)').all();
+  const lost = db
+    .prepare(
+      'SELECT id FROM contacts k WHERE attempt_count != (SELECT COUNT(*) FROM attempts a WHERE a.contact_id = k.id)',
+    )
+    .all();
   if (lost.length) throw new Error('attempt_count disagrees with the attempts');
   checkCounters(db);
   const completedWithout = db
-    .prepare("SELECT id FROM contacts k WHERE status = 'completed' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'completed')")
+    .prepare(
+      "SELECT id FROM contacts k WHERE status = 'completed' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'completed')",
+    )
     .all();
   if (completedWithout.length) throw new Error('A completed contact has no completed attempt');
   const badExhausted = db
@@ -64,11 +96,17 @@ export function checkInvariants(db: Db, limitBeforeLowering: number) {
        WHERE k.status = 'exhausted' AND k.attempt_count - k.attempts_before_requeue != COALESCE(cfg.max_attempts, 3)`,
     )
     .all();
-  if (badExhausted.length) throw new Error('An exhausted contact does not have exactly max_attempts attempts since its last requeue');
+  if (badExhausted.length)
+    throw new Error(
+      'An exhausted contact does not have exactly max_attempts attempts since its last requeue',
+    );
   const inProgressWithoutCall = db
-    .prepare("SELECT id FROM contacts k WHERE status IN ('locked','in_progress') AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'in_progress')")
+    .prepare(
+      "SELECT id FROM contacts k WHERE status IN ('locked','in_progress') AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = k.id AND a.status = 'in_progress')",
+    )
     .all();
-  if (inProgressWithoutCall.length) throw new Error('A contact is in progress with no call in flight');
+  if (inProgressWithoutCall.length)
+    throw new Error('A contact is in progress with no call in flight');
   return inFlight;
 }
 
@@ -87,6 +125,10 @@ export function checkCounters(db: Db) {
   if (drift.length) throw new Error('Campaign counters differ from a full recount');
   const kept = `SELECT campaign_id, bucket, block, n FROM contact_blocks WHERE n != 0`;
   const recount = `SELECT campaign_id, bucket, seq >> 10, COUNT(*) FROM contacts WHERE campaign_id IS NOT NULL GROUP BY 1, 2, 3`;
-  const blockDrift = db.prepare(`SELECT COUNT(*) n FROM (${kept} EXCEPT ${recount} UNION ALL ${recount} EXCEPT ${kept})`).get() as { n: number };
+  const blockDrift = db
+    .prepare(
+      `SELECT COUNT(*) n FROM (${kept} EXCEPT ${recount} UNION ALL ${recount} EXCEPT ${kept})`,
+    )
+    .get() as { n: number };
   if (blockDrift.n) throw new Error('Contact blocks differ from a full recount');
 }

@@ -42,7 +42,13 @@ const never = () => false;
 
 export type Dialer = { start(): void; stop(): void; tick(): void; recover(): void };
 
-export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: DialerOptions): Dialer {
+export function createDialer({
+  db,
+  now,
+  seed,
+  speed,
+  tickMs = DIALER_TICK_MS,
+}: DialerOptions): Dialer {
   const random = createRandom(seed);
   const realMs = (simSeconds: number) => (simSeconds * 1000) / speed;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -64,7 +70,9 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
         endedAt: ended,
         transcript: transcript(random, name, startMs, seconds),
       });
-      const dueAt = new Date(endedAt.getTime() + realMs(evaluationDelaySeconds(random))).toISOString();
+      const dueAt = new Date(
+        endedAt.getTime() + realMs(evaluationDelaySeconds(random)),
+      ).toISOString();
       for (const e of evaluate(random)) {
         insertEvaluationRun(db, {
           id: randomUUID(),
@@ -81,27 +89,39 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
     const rules = contactRules(db, call.contact_id);
     if (!rules) return; // contact deleted while in flight: its attempts went with it
     if (status === 'completed') setContactAfterCall(db, call.contact_id, 'completed', null, ended);
-    else if (rules.attempts_in_budget >= rules.max_attempts) setContactAfterCall(db, call.contact_id, 'exhausted', null, ended);
+    else if (rules.attempts_in_budget >= rules.max_attempts)
+      setContactAfterCall(db, call.contact_id, 'exhausted', null, ended);
     else {
-      const next = new Date(endedAt.getTime() + realMs(rules.retry_interval_minutes * 60)).toISOString();
+      const next = new Date(
+        endedAt.getTime() + realMs(rules.retry_interval_minutes * 60),
+      ).toISOString();
       setContactAfterCall(db, call.contact_id, 'pending', next, ended);
     }
   });
 
-  const dial = db.transaction((orgId: string, campaignId: string, contactId: string, phones: string[], attempts: number, at: Date) => {
-    const plan = planCall(random);
-    startAttempt(db, {
-      id: randomUUID(),
-      orgId,
-      campaignId,
-      contactId,
-      // Rotate through the contact's numbers across attempts.
-      phone: phones[attempts % phones.length]!,
-      startedAt: isoSeconds(at),
-      endsAt: new Date(at.getTime() + realMs(plan.seconds)).toISOString(),
-      planned: plan.status,
-    });
-  });
+  const dial = db.transaction(
+    (
+      orgId: string,
+      campaignId: string,
+      contactId: string,
+      phones: string[],
+      attempts: number,
+      at: Date,
+    ) => {
+      const plan = planCall(random);
+      startAttempt(db, {
+        id: randomUUID(),
+        orgId,
+        campaignId,
+        contactId,
+        // Rotate through the contact's numbers across attempts.
+        phone: phones[attempts % phones.length]!,
+        startedAt: isoSeconds(at),
+        endsAt: new Date(at.getTime() + realMs(plan.seconds)).toISOString(),
+        planned: plan.status,
+      });
+    },
+  );
 
   /** Dials into free slots until none is left or `full()`; true when it stopped for `full()`. */
   function fillSlots(orgId: string, limit: number, at: Date, full: () => boolean): boolean {
@@ -117,7 +137,10 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
     const queues = activeCampaigns(db, orgId)
       .filter((c) => insideWindow(c.schedule, c.timezone, at))
       .map((c) => {
-        const room = c.max_concurrent_calls === null ? free : Math.min(free, c.max_concurrent_calls - (busy.get(c.id) ?? 0));
+        const room =
+          c.max_concurrent_calls === null
+            ? free
+            : Math.min(free, c.max_concurrent_calls - (busy.get(c.id) ?? 0));
         return { campaign: c, candidates: room > 0 ? dialCandidates(db, c.id, nowIso, room) : [] };
       })
       .filter((q) => q.candidates.length > 0)
@@ -126,7 +149,14 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
       for (const q of queues) {
         const next = q.candidates.shift();
         if (!next || free <= 0) continue;
-        dial(orgId, q.campaign.id, next.id, JSON.parse(next.phone_numbers) as string[], next.attempt_count, at);
+        dial(
+          orgId,
+          q.campaign.id,
+          next.id,
+          JSON.parse(next.phone_numbers) as string[],
+          next.attempt_count,
+          at,
+        );
         free--;
         if (free > 0 && full()) return true;
       }
@@ -143,16 +173,22 @@ export function createDialer({ db, now, seed, speed, tickMs = DIALER_TICK_MS }: 
     const at = now();
     const nowIso = at.toISOString();
     for (const org of orgsWithWork(db)) {
-      for (let due = dueCalls(db, org.id, nowIso); due.length > 0; due = dueCalls(db, org.id, nowIso)) {
+      for (
+        let due = dueCalls(db, org.id, nowIso);
+        due.length > 0;
+        due = dueCalls(db, org.id, nowIso)
+      ) {
         let i = 0;
-        for (; i < due.length && !full(); i++) finish(due[i]!, due[i]!.planned_status, new Date(due[i]!.ends_at));
+        for (; i < due.length && !full(); i++)
+          finish(due[i]!, due[i]!.planned_status, new Date(due[i]!.ends_at));
         if (i === due.length) break;
         yield;
       }
     }
     for (let due = dueEvaluations(db, nowIso); due.length > 0; due = dueEvaluations(db, nowIso)) {
       let i = 0;
-      for (; i < due.length && !full(); i++) completeEvaluation(db, due[i]!.id, due[i]!.conversation_id);
+      for (; i < due.length && !full(); i++)
+        completeEvaluation(db, due[i]!.id, due[i]!.conversation_id);
       if (i === due.length) break;
       yield;
     }

@@ -4,7 +4,13 @@ import type { Random } from './random.ts';
 export type EndedStatus = Exclude<AttemptStatus, 'in_progress'>;
 
 // Roughly half of the calls of a real outbound list are answered.
-const MIX: Record<EndedStatus, number> = { completed: 47, no_answer: 25, voicemail: 12, busy: 10, failed: 6 };
+const MIX: Record<EndedStatus, number> = {
+  completed: 47,
+  no_answer: 25,
+  voicemail: 12,
+  busy: 10,
+  failed: 6,
+};
 
 /** Simulated seconds each outcome lasts. */
 const DURATION: Record<EndedStatus, [number, number]> = {
@@ -33,7 +39,10 @@ export function evaluate(random: Random): Evaluation[] {
       metric_key: 'qualification',
       results: { interested, budget_confirmed: interested && random.next() < 0.5 },
     },
-    { metric_key: 'sentiment', results: { overall: random.pick(['positive', 'neutral', 'negative'] as const) } },
+    {
+      metric_key: 'sentiment',
+      results: { overall: random.pick(['positive', 'neutral', 'negative'] as const) },
+    },
     { metric_key: 'quality', results: { score: random.int(interested ? 6 : 3, 10) } },
     {
       metric_key: 'next_step',
@@ -47,15 +56,34 @@ export function evaluate(random: Random): Evaluation[] {
 }
 
 /** Flattens evaluations to the attempt `result` keys: `<metric>.<criterion>`. */
-const OPENERS = ['Hi {name}, this is Riley calling from Northwind.', 'Hello {name}, Riley here from Northwind Energy.'];
+const OPENERS = [
+  'Hi {name}, this is Riley calling from Northwind.',
+  'Hello {name}, Riley here from Northwind Energy.',
+];
 const REPLIES = [
-  ['Oh hi, what is this about?', 'We help teams cut their energy bill. Do you have two minutes?', 'Sure, go ahead.'],
-  ['I am a bit busy right now.', 'I understand. Could I call back at a better time?', 'Tomorrow morning works.'],
-  ['We already have a provider.', 'Many of our customers did too. May I send a comparison?', 'Fine, email it over.'],
+  [
+    'Oh hi, what is this about?',
+    'We help teams cut their energy bill. Do you have two minutes?',
+    'Sure, go ahead.',
+  ],
+  [
+    'I am a bit busy right now.',
+    'I understand. Could I call back at a better time?',
+    'Tomorrow morning works.',
+  ],
+  [
+    'We already have a provider.',
+    'Many of our customers did too. May I send a comparison?',
+    'Fine, email it over.',
+  ],
 ];
 
 export function transcript(random: Random, name: string, startMs: number, seconds: number) {
-  const lines = [random.pick(OPENERS).replace('{name}', name), ...random.pick(REPLIES), 'Thanks for your time, goodbye!'];
+  const lines = [
+    random.pick(OPENERS).replace('{name}', name),
+    ...random.pick(REPLIES),
+    'Thanks for your time, goodbye!',
+  ];
   const step = (seconds * 1000) / (lines.length + 1);
   return lines.map((text, i) => ({
     role: i % 2 === 0 ? 'agent' : 'contact',

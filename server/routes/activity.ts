@@ -9,7 +9,10 @@ import { query } from '../validate.ts';
 const encodeCursor = (seq: number) => Buffer.from(`act:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
   const match = /^act:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new HttpError(422, [{ loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'cursor_invalid' }]);
+  if (!match)
+    throw new HttpError(422, [
+      { loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'cursor_invalid' },
+    ]);
   return Number(match[1]);
 }
 
@@ -26,5 +29,8 @@ export const activityRoutes = new Hono<AppEnv>().get('/', (c) => {
     beforeSeq: q.cursor ? decodeCursor(q.cursor) : null,
     limit: q.limit,
   });
-  return c.json({ events: page.events, next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null });
+  return c.json({
+    events: page.events,
+    next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
+  });
 });

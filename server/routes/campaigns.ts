@@ -7,7 +7,12 @@ import {
   type Campaign,
   type CampaignStatus,
 } from '../../contract/schemas.ts';
-import { campaignConcurrencyInputSchema, contactQuerySchema, REPEATABLE_QUERY, timelineQuerySchema } from '../../contract/extensions.ts';
+import {
+  campaignConcurrencyInputSchema,
+  contactQuerySchema,
+  REPEATABLE_QUERY,
+  timelineQuerySchema,
+} from '../../contract/extensions.ts';
 import { changedFields, quote, recordActivity } from '../activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
@@ -32,7 +37,9 @@ import { bodyWithContacts, query } from '../validate.ts';
 import { actorOf, beginImport, finishImport } from '../write-jobs.ts';
 
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
-const createEnvelope = z.extend(campaignCreateSchema, { contacts: z.optional(inlineContactList(z.unknown())) });
+const createEnvelope = z.extend(campaignCreateSchema, {
+  contacts: z.optional(inlineContactList(z.unknown())),
+});
 const updateEnvelope = z.partial(createEnvelope);
 const createWithCap = z.extend(createEnvelope, campaignConcurrencyInputSchema.shape);
 const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.shape);
@@ -49,17 +56,27 @@ function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
   const match = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new HttpError(422, [{ loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'cursor_invalid' }]);
+  if (!match)
+    throw new HttpError(422, [
+      { loc: ['query', 'cursor'], msg: 'Invalid cursor', type: 'cursor_invalid' },
+    ]);
   return Number(match[1]);
 }
 
-const TRANSITIONS: Record<'start' | 'pause' | 'close', { from: CampaignStatus[]; to: CampaignStatus }> = {
+const TRANSITIONS: Record<
+  'start' | 'pause' | 'close',
+  { from: CampaignStatus[]; to: CampaignStatus }
+> = {
   start: { from: ['paused'], to: 'active' },
   pause: { from: ['active'], to: 'paused' },
   close: { from: ['active', 'paused'], to: 'closed' },
 };
 
-const ACTIONS = { start: 'campaign.started', pause: 'campaign.paused', close: 'campaign.closed' } as const;
+const ACTIONS = {
+  start: 'campaign.started',
+  pause: 'campaign.paused',
+  close: 'campaign.closed',
+} as const;
 const PAST = { start: 'Started', pause: 'Paused', close: 'Closed' } as const;
 
 function mustFind(db: Db, orgId: string, id: string): Campaign {
@@ -73,13 +90,22 @@ function checkConfiguration(db: Db, orgId: string, configurationId: string | nul
   const config = getConfiguration(db, orgId, configurationId);
   if (!config) {
     throw new HttpError(422, [
-      { loc: ['body', 'configuration_id'], msg: 'No such configuration in this organization', type: 'not_found' },
+      {
+        loc: ['body', 'configuration_id'],
+        msg: 'No such configuration in this organization',
+        type: 'not_found',
+      },
     ]);
   }
   return config;
 }
 
-function checkExternalId(db: Db, orgId: string, externalId: string | null | undefined, exceptId?: string) {
+function checkExternalId(
+  db: Db,
+  orgId: string,
+  externalId: string | null | undefined,
+  exceptId?: string,
+) {
   if (externalId && externalIdTaken(db, orgId, externalId, exceptId)) {
     throw new HttpError(409, `A campaign with external_id "${externalId}" already exists`);
   }
@@ -101,12 +127,18 @@ export const campaignRoutes = new Hono<AppEnv>()
   })
   .post('/', async (c) => {
     // Without the extension the cap is simply never present.
-    const input = await bodyWithContacts(c, (capsOffered(c) ? createWithCap : createEnvelope) as typeof createWithCap);
+    const input = await bodyWithContacts(
+      c,
+      (capsOffered(c) ? createWithCap : createEnvelope) as typeof createWithCap,
+    );
     const { db, auth } = c.var;
     const config = checkConfiguration(db, auth.orgId, input.configuration_id);
     checkExternalId(db, auth.orgId, input.external_id);
     const normalized = input.contacts
-      ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
+      ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, {
+          strictE164: false,
+          field: 'contacts',
+        })
       : null;
     const now = isoSeconds(c.var.now());
     const { campaign, handle } = db.transaction(() => {
@@ -121,9 +153,18 @@ export const campaignRoutes = new Hono<AppEnv>()
         },
         now,
       );
-      recordActivity(c, { action: 'campaign.created', campaignId: created.id, configurationId: created.configuration_id, summary: `Created campaign ${quote(created.name)}` });
+      recordActivity(c, {
+        action: 'campaign.created',
+        campaignId: created.id,
+        configurationId: created.configuration_id,
+        summary: `Created campaign ${quote(created.name)}`,
+      });
       const contacts = normalized?.contacts;
-      return { campaign: created, handle: contacts && beginImport(db, { campaignId: created.id, contacts, now, actor: actorOf(c) }) };
+      return {
+        campaign: created,
+        handle:
+          contacts && beginImport(db, { campaignId: created.id, contacts, now, actor: actorOf(c) }),
+      };
     })();
     if (handle) await finishImport(db, handle);
     return c.json(present(c, campaign), 201);
@@ -133,13 +174,21 @@ export const campaignRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
     // Without the extension the cap is simply never present.
-    const input = await bodyWithContacts(c, (capsOffered(c) ? updateWithCap : updateEnvelope) as typeof updateWithCap);
-    if (campaign.status === 'closed') throw new HttpError(400, 'A closed campaign cannot be updated');
-    const configurationId = input.configuration_id === undefined ? campaign.configuration_id : input.configuration_id;
+    const input = await bodyWithContacts(
+      c,
+      (capsOffered(c) ? updateWithCap : updateEnvelope) as typeof updateWithCap,
+    );
+    if (campaign.status === 'closed')
+      throw new HttpError(400, 'A closed campaign cannot be updated');
+    const configurationId =
+      input.configuration_id === undefined ? campaign.configuration_id : input.configuration_id;
     const config = checkConfiguration(db, auth.orgId, configurationId);
     checkExternalId(db, auth.orgId, input.external_id, campaign.id);
     const normalized = input.contacts
-      ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, { strictE164: false, field: 'contacts' })
+      ? await normalizeContacts(input.contacts, config?.default_country_code ?? null, {
+          strictE164: false,
+          field: 'contacts',
+        })
       : null;
     const now = isoSeconds(c.var.now());
     const { updated, handle } = db.transaction(() => {
@@ -152,7 +201,9 @@ export const campaignRoutes = new Hono<AppEnv>()
           external_id: input.external_id === undefined ? campaign.external_id : input.external_id,
           configuration_id: configurationId ?? null,
           max_concurrent_calls:
-            input.max_concurrent_calls === undefined ? (campaign.max_concurrent_calls ?? null) : input.max_concurrent_calls,
+            input.max_concurrent_calls === undefined
+              ? (campaign.max_concurrent_calls ?? null)
+              : input.max_concurrent_calls,
         },
         now,
       );
@@ -161,10 +212,20 @@ export const campaignRoutes = new Hono<AppEnv>()
         campaignId: campaign.id,
         configurationId: next.configuration_id,
         summary: `Updated campaign ${quote(next.name)}`,
-        changes: changedFields(campaign, next, ['name', 'external_id', 'configuration_id', 'max_concurrent_calls']),
+        changes: changedFields(campaign, next, [
+          'name',
+          'external_id',
+          'configuration_id',
+          'max_concurrent_calls',
+        ]),
       });
       const contacts = normalized?.contacts;
-      return { updated: next, handle: contacts && beginImport(db, { campaignId: campaign.id, contacts, now, actor: actorOf(c) }) };
+      return {
+        updated: next,
+        handle:
+          contacts &&
+          beginImport(db, { campaignId: campaign.id, contacts, now, actor: actorOf(c) }),
+      };
     })();
     if (handle) await finishImport(db, handle);
     return c.json(present(c, updated));
@@ -193,14 +254,23 @@ export const campaignRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
-    return c.json(await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())));
+    return c.json(
+      await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())),
+    );
   })
   .get('/:id/timeline', (c) => {
     const { db, auth } = c.var;
     const campaign = mustFind(db, auth.orgId, c.req.param('id'));
     const now = c.var.now();
     const range = timelineRange(query(c, timelineQuerySchema), now);
-    return c.json(campaignTimeline(db, forecastRow(campaignRows(db, auth.orgId, [campaign.id])[0]!), range, now));
+    return c.json(
+      campaignTimeline(
+        db,
+        forecastRow(campaignRows(db, auth.orgId, [campaign.id])[0]!),
+        range,
+        now,
+      ),
+    );
   })
   .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.

@@ -10,12 +10,17 @@ import { body, query } from '../validate.ts';
 export const concurrencyRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const { db, auth } = c.var;
-    return c.json({ concurrency_limit: concurrencyLimit(db, auth.orgId), active_calls: activeCalls(db, auth.orgId) });
+    return c.json({
+      concurrency_limit: concurrencyLimit(db, auth.orgId),
+      active_calls: activeCalls(db, auth.orgId),
+    });
   })
   .get('/timeline', (c) => {
     const { db, auth } = c.var;
     const now = c.var.now();
-    return c.json(orgTimeline(db, auth.orgId, timelineRange(query(c, timelineQuerySchema), now), now));
+    return c.json(
+      orgTimeline(db, auth.orgId, timelineRange(query(c, timelineQuerySchema), now), now),
+    );
   })
   .put('/', async (c) => {
     const { db, auth } = c.var;
@@ -29,5 +34,8 @@ export const concurrencyRoutes = new Hono<AppEnv>()
         changes: { concurrency_limit: [before, input.concurrency_limit] },
       });
     })();
-    return c.json({ concurrency_limit: input.concurrency_limit, active_calls: activeCalls(db, auth.orgId) });
+    return c.json({
+      concurrency_limit: input.concurrency_limit,
+      active_calls: activeCalls(db, auth.orgId),
+    });
   });

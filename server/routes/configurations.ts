@@ -18,7 +18,11 @@ import { isKnownTimezone } from './timezones.ts';
 function checkTimezone(timezone: string | undefined) {
   if (timezone !== undefined && !isKnownTimezone(timezone)) {
     throw new HttpError(422, [
-      { loc: ['body', 'timezone'], msg: `Unknown timezone "${timezone}"; use an IANA name from /campaign/timezones`, type: 'timezone_invalid' },
+      {
+        loc: ['body', 'timezone'],
+        msg: `Unknown timezone "${timezone}"; use an IANA name from /campaign/timezones`,
+        type: 'timezone_invalid',
+      },
     ]);
   }
 }
@@ -43,7 +47,11 @@ export const configurationRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const created = db.transaction(() => {
       const config = createConfiguration(db, auth.orgId, input, isoSeconds(c.var.now()));
-      recordActivity(c, { action: 'configuration.created', configurationId: config.id, summary: `Created configuration ${quote(config.name)}` });
+      recordActivity(c, {
+        action: 'configuration.created',
+        configurationId: config.id,
+        summary: `Created configuration ${quote(config.name)}`,
+      });
       return config;
     })();
     return c.json(created, 201);
@@ -78,11 +86,18 @@ export const configurationRoutes = new Hono<AppEnv>()
     const users = campaignsUsingConfiguration(db, auth.orgId, config.id);
     if (users.length > 0) {
       const names = users.map((u) => `${u.name} (${u.id})`).join(', ');
-      throw new HttpError(409, `Configuration is used by ${users.length} campaign${users.length === 1 ? '' : 's'}: ${names}`);
+      throw new HttpError(
+        409,
+        `Configuration is used by ${users.length} campaign${users.length === 1 ? '' : 's'}: ${names}`,
+      );
     }
     db.transaction(() => {
       deleteConfiguration(db, auth.orgId, config.id);
-      recordActivity(c, { action: 'configuration.deleted', configurationId: config.id, summary: `Deleted configuration ${quote(config.name)}` });
+      recordActivity(c, {
+        action: 'configuration.deleted',
+        configurationId: config.id,
+        summary: `Deleted configuration ${quote(config.name)}`,
+      });
     })();
     return c.body(null, 204);
   });

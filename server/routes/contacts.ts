@@ -40,25 +40,38 @@ export const contactRoutes = new Hono<AppEnv>()
       ? query(c, contactQuerySchema, [...REPEATABLE_QUERY])
       : { status: q.status ? [q.status] : [] };
     const { campaignId } = scopeOf(c);
-    const page = await c.var.readers.read('contacts', c.var.auth.orgId, campaignId, { limit: q.limit, offset: q.offset, filters });
+    const page = await c.var.readers.read('contacts', c.var.auth.orgId, campaignId, {
+      limit: q.limit,
+      offset: q.offset,
+      filters,
+    });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
     const { db, auth } = c.var;
     const { campaign, campaignId } = scopeOf(c);
     const input = await bodyWithContacts(c, upsertEnvelope);
-    if (campaign?.status === 'closed') throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
-    const config = campaign?.configuration_id ? getConfiguration(db, auth.orgId, campaign.configuration_id) : null;
-    const normalized = await normalizeContacts(input.contacts!, config?.default_country_code ?? null, {
-      strictE164: campaign === null,
-      field: 'contacts',
-    });
+    if (campaign?.status === 'closed')
+      throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
+    const config = campaign?.configuration_id
+      ? getConfiguration(db, auth.orgId, campaign.configuration_id)
+      : null;
+    const normalized = await normalizeContacts(
+      input.contacts!,
+      config?.default_country_code ?? null,
+      {
+        strictE164: campaign === null,
+        field: 'contacts',
+      },
+    );
     // Normalizing yields to other requests: the campaign may have closed meanwhile.
     if (campaign && scopeOf(c).campaign?.status === 'closed') {
       throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
     }
     const now = isoSeconds(c.var.now());
-    const handle = db.transaction(() => beginImport(db, { campaignId, contacts: normalized.contacts, now, actor: actorOf(c) }))();
+    const handle = db.transaction(() =>
+      beginImport(db, { campaignId, contacts: normalized.contacts, now, actor: actorOf(c) }),
+    )();
     const result = await finishImport(db, handle);
     return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
   })
@@ -75,7 +88,11 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!contact) throw notFound('Contact');
     db.transaction(() => {
       deleteContact(db, contact.id, c.var.now());
-      recordActivity(c, { action: 'contacts.deleted', campaignId, summary: `Deleted contact ${contact.external_id === null ? contact.id : quote(contact.external_id)}` });
+      recordActivity(c, {
+        action: 'contacts.deleted',
+        campaignId,
+        summary: `Deleted contact ${contact.external_id === null ? contact.id : quote(contact.external_id)}`,
+      });
     })();
     return c.body(null, 204);
   })
@@ -83,8 +100,10 @@ export const contactRoutes = new Hono<AppEnv>()
     const { db } = c.var;
     const { status, ...filters } = await filterBody(c, requeueRequestSchema);
     const { campaign } = scopeOf(c);
-    if (!campaign) throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
-    if (campaign.status === 'closed') throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
+    if (!campaign)
+      throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
+    if (campaign.status === 'closed')
+      throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
     const statuses = [...new Set(status)];
     const requeued = await requeue(db, c.var.readers, {
       campaignId: campaign.id,

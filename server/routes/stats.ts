@@ -23,8 +23,15 @@ export const statsRoutes = new Hono<AppEnv>().get('/', (c) => {
     if (!row) return [];
     const f = forecastRow(row);
     // Only an active campaign with work left has a finish ahead: the others skip the rate's reads.
-    const finishes = f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
-    return [{ ...snapshot(id, row, active, limit), answer_rate: pct(row.n_att_completed, row.n_att_ended), finishes_at: finishes }];
+    const finishes =
+      f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
+    return [
+      {
+        ...snapshot(id, row, active, limit),
+        answer_rate: pct(row.n_att_completed, row.n_att_ended),
+        finishes_at: finishes,
+      },
+    ];
   });
   return c.json({ stats });
 });

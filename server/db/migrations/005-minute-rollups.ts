@@ -23,7 +23,8 @@ import type { Db } from '../schema.ts';
 const MINUTE = (at: string) => `unixepoch(${at}) / 60`;
 const IN_FLIGHT = (column: 'campaign_id' | 'org_id', value: string) =>
   `(SELECT COUNT(*) FROM attempts WHERE ${column} = ${value} AND status = 'in_progress')`;
-const LIMIT = (orgId: string) => `(SELECT COALESCE(concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT}) FROM orgs WHERE id = ${orgId})`;
+const LIMIT = (orgId: string) =>
+  `(SELECT COALESCE(concurrency_limit, ${DEFAULT_CONCURRENCY_LIMIT}) FROM orgs WHERE id = ${orgId})`;
 
 /**
  * A call started (delta +1) or ended (-1) at `at`: the in-flight count after it is counted
