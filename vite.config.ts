@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { compileHints, precompress, routePreloads, viewPreload } from './scripts/vite-plugins.mjs';
+import {
+  compileHints,
+  precompress,
+  routePreloads,
+  staticShell,
+  viewPreload,
+} from './scripts/vite-plugins.mjs';
 
 // React Router's exports name only its development build, whose dev warnings and checks
 // then ship and run in production (remix-run/react-router#12532, #14102).
@@ -15,7 +21,15 @@ const reactRouterProduction = join(
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8787}`;
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), tailwindcss(), viewPreload(), compileHints(), precompress(), routePreloads()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    staticShell(),
+    viewPreload(),
+    compileHints(),
+    precompress(),
+    routePreloads(),
+  ],
   resolve: {
     // Tests and the dev server keep the warnings.
     alias:

@@ -19,7 +19,6 @@ export async function buildIfNeeded() {
     'index.html',
     'vite.config.ts',
     'scripts/vite-plugins.mjs',
-    'scripts/spa-routes.mjs',
     'package-lock.json',
   ].filter(existsSync);
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime)))

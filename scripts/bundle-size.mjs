@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { VIEW_MODULE } from './spa-routes.mjs';
+import { VIEW_MODULE } from '../src/app/pages.mjs';
 
 export function readManifest(distDir = 'dist') {
   return JSON.parse(readFileSync(`${distDir}/.vite/manifest.json`, 'utf8'));

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { filesContain, firstScreenBytes } from './bundle-size.mjs';
-import { SPA_ROUTES } from './spa-routes.mjs';
+import { FIRST_SCREENS } from '../src/app/pages.mjs';
 
 // 140 KB per first screen (issue: Lighthouse on a phone); bench/RESULTS.md has each route's
 // weight. The entry's imports share its chunk and small shared modules one chunk (vite.config.ts).
@@ -30,7 +30,7 @@ if (filesContain(built, 'No routes matched location')) {
   console.error("React Router's development build is in the bundle: see vite.config.ts.");
   failed = true;
 }
-for (const { path, modules } of SPA_ROUTES) {
+for (const { path, modules } of FIRST_SCREENS) {
   const { bytes, files } = firstScreenBytes(modules);
   // The view loads by a dynamic import: weighed only because firstScreenFiles counts it.
   if (!filesContain(files, 'react-dom')) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { firstScreenFiles, readManifest } from './bundle-size.mjs';
-import { PENDING_HEADINGS, SPA_ROUTES, VIEW_MODULE } from './spa-routes.mjs';
+import { FIRST_SCREENS, NAV, VIEW_MODULE } from '../src/app/pages.mjs';
 
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
 
@@ -44,6 +44,31 @@ export function precompress() {
   };
 }
 
+const NAV_PLACEHOLDER = '<!-- headroom:nav -->';
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * index.html with the main navigation's links (NAV in src/app/pages.mjs) where it has the
+ * placeholder, marked up as the app shell renders them with none active.
+ */
+export function withNav(html) {
+  if (!html.includes(NAV_PLACEHOLDER)) throw new Error(`index.html lacks ${NAV_PLACEHOLDER}`);
+  const links = NAV.map(
+    ({ to, label }) =>
+      `<a class="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href="${escapeHtml(to)}" data-discover="true">${escapeHtml(label)}</a>`,
+  );
+  return html.replace(NAV_PLACEHOLDER, links.join(''));
+}
+
+/** The static shell's navigation, built and served from the one list of pages (withNav). */
+export function staticShell() {
+  return {
+    name: 'headroom:static-shell',
+    transformIndexHtml: { order: 'pre', handler: withNav },
+  };
+}
+
 /**
  * dist/.vite/route-preloads.json: for each route pattern, the chunks its first screen needs
  * beyond the entry's, which the server links as modulepreload in the page it sends, and the
@@ -56,16 +81,14 @@ export function routePreloads() {
     writeBundle({ dir }) {
       const manifest = readManifest(dir);
       const entryFiles = new Set(firstScreenFiles(manifest, []));
-      const routes = SPA_ROUTES.map(({ path, modules }) => {
+      const routes = FIRST_SCREENS.map(({ path, modules, heading }) => {
         const missing = modules.filter((m) => !manifest[m]);
         if (missing.length)
-          throw new Error(
-            `scripts/spa-routes.mjs names modules the build lacks: ${missing.join(', ')}`,
-          );
+          throw new Error(`src/app/pages.mjs names modules the build lacks: ${missing.join(', ')}`);
         return {
           path,
           files: firstScreenFiles(manifest, modules).filter((f) => !entryFiles.has(f)),
-          heading: PENDING_HEADINGS[path],
+          heading,
         };
       });
       writeFileSync(join(dir, '.vite', 'route-preloads.json'), JSON.stringify(routes, null, 2));

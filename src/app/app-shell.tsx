@@ -6,6 +6,7 @@ import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
+import { NAV } from './pages.mjs';
 import { PageSuspense } from '../lib/lazy-page';
 import { useDocumentTitle } from '../lib/use-document-title';
 
@@ -14,12 +15,7 @@ const ConnectionForm = lazy(() =>
   import('../features/settings/connection-form').then((m) => ({ default: m.ConnectionForm })),
 );
 
-const NAV = [
-  { to: '/campaigns', label: 'Campaigns' },
-  { to: '/configurations', label: 'Configurations' },
-  { to: '/settings', label: 'Settings' },
-];
-
+// index.html's static shell has the same links, none active (scripts/vite-plugins.mjs).
 function navClass({ isActive }: { isActive: boolean }) {
   return `rounded-md px-3 py-1.5 text-sm font-medium ${
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100'

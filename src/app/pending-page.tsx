@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router';
-import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
+import { FIRST_SCREENS } from './pages.mjs';
 
 export const Loading = () => <p className="text-slate-500">Loading…</p>;
 
@@ -9,7 +9,8 @@ export const Loading = () => <p className="text-slate-500">Loading…</p>;
  * first paint already names the page and nothing moves when the page takes over.
  */
 export function PendingPage() {
-  const heading = PENDING_HEADINGS[useLocation().pathname.replace(/(.)\/+$/, '$1')];
+  const path = useLocation().pathname.replace(/(.)\/+$/, '$1');
+  const heading = FIRST_SCREENS.find((screen) => screen.path === path)?.heading;
   if (!heading) return <Loading />;
   return (
     <section className="space-y-5">

@@ -5,11 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { MemoryRouter, type RouteObject } from 'react-router';
-import { PENDING_HEADINGS, SPA_ROUTES } from '../../scripts/spa-routes.mjs';
 import { API, makeCampaign, makeConfiguration, makeStats } from '../test/fixtures';
 import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
-import { AppRoutes, createRoutes, startPageRequests } from './routes';
+import { FIRST_SCREENS, PAGES } from './pages.mjs';
+import { AppRoutes, createRoutes, PAGE_CODE, startPageRequests } from './routes';
 
 // The Configurations page's and the Overview's code arrive only when the test lets them, as
 // on a slow network: no wait to guess (hoisted: vi.mock runs before the rest of the file).
@@ -67,22 +67,32 @@ function serveListPages(name: (url: URL) => string) {
 }
 
 describe('the route table', () => {
-  it('has every lazy page in scripts/spa-routes.mjs, which the server preloads and the budget weighs', () => {
+  it("has every lazy page of pages.mjs's first screens, which the server preloads and the budget weighs", () => {
     const pages = new Set(pagePatterns(createRoutes(createTestQueryClient())));
     expect([...pages].sort()).toEqual(
-      SPA_ROUTES.map((r) => r.path)
+      FIRST_SCREENS.map((r) => r.path)
         .filter((p) => p !== '/')
         .sort(),
     );
     // `/` redirects to the campaign list and preloads it.
-    expect(SPA_ROUTES.find((r) => r.path === '/')?.modules).toEqual(
-      SPA_ROUTES.find((r) => r.path === '/campaigns')?.modules,
+    expect(FIRST_SCREENS.find((r) => r.path === '/')?.modules).toEqual(
+      FIRST_SCREENS.find((r) => r.path === '/campaigns')?.modules,
     );
   });
 
   it('names a pending heading only for pages of the table', () => {
-    const paths = SPA_ROUTES.map((r) => r.path);
-    for (const path of Object.keys(PENDING_HEADINGS)) expect(paths).toContain(path);
+    const paths = pagePatterns(createRoutes(createTestQueryClient()));
+    for (const { path, heading } of FIRST_SCREENS)
+      if (heading && path !== '/') expect(paths).toContain(path);
+  });
+
+  it('loads the code of every module pages.mjs names, and of no other', () => {
+    const named = PAGES.flatMap((page) => [
+      page.module,
+      page.outlet,
+      ...(page.tabs ?? []).map((tab) => tab.module),
+    ]).filter((module) => module !== undefined);
+    expect(Object.keys(PAGE_CODE).sort()).toEqual([...new Set(named)].sort());
   });
 
   it("sends a page's requests before the first render, and the routes then send none again", async () => {

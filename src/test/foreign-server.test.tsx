@@ -12,8 +12,8 @@ import {
   type Session,
 } from '../../contract/schemas';
 import { findRoute, grants, SCOPES, type RouteRule } from '../../contract/scopes';
-import { SPA_ROUTES } from '../../scripts/spa-routes.mjs';
 import { initConnection } from '../api/connection';
+import { FIRST_SCREENS } from '../app/pages.mjs';
 import { createQueryClient } from '../app/query-client';
 import { withFakeClock } from './clock';
 import { arbitraryOf, sampleOf, text } from './contract-arbitrary';
@@ -37,9 +37,9 @@ const LOOP_BRAKE = 20;
 const CAMPAIGN = '00000000-0000-4000-8000-00000000c0de';
 const CONTACT = '00000000-0000-4000-8000-00000000fa11';
 
-/** Every page of the route table (SPA_ROUTES is kept in step with it), and two that are not. */
+/** Every page of the route table (built from pages.mjs), and two that are not. */
 const PAGES = [
-  ...SPA_ROUTES.map((r) => r.path.replace(':contactId', CONTACT).replace(':id', CAMPAIGN)),
+  ...FIRST_SCREENS.map((r) => r.path.replace(':contactId', CONTACT).replace(':id', CAMPAIGN)),
   `/campaigns/${CAMPAIGN}/no-such-tab`,
   '/no-such-page',
 ];
