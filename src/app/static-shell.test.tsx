@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppShell } from './app-shell';
-import { withPendingHeading } from '../../server/spa';
+import { withPendingHeading } from '../../server/http/spa';
 import { PENDING_HEADINGS } from '../../scripts/spa-routes.mjs';
 import { initConnection } from '../api/connection';
 import { createTestQueryClient } from '../test/render';
