@@ -1,20 +1,27 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../http/auth.ts';
 import { insertActivity, type NewActivity } from '../db/activity.ts';
+import type { Db } from '../db/schema.ts';
 import { isoSeconds } from '../db/time.ts';
 
-/** Records a write by the request's credential (kind and label, never the token). */
+/** Who writes: a credential of an org, known by its kind and label (never its token). */
+export type Actor = { orgId: string; kind: 'ak' | 'pat'; label: string };
+
+/** Who did it and when, as an activity row stores it. */
+export type Stamp = Pick<NewActivity, 'orgId' | 'at' | 'actor'>;
+
+export const stampOf = (actor: Actor, now: () => Date): Stamp => ({
+  orgId: actor.orgId,
+  at: isoSeconds(now()),
+  actor: { kind: actor.kind, label: actor.label },
+});
+
+/** Records a write by `actor` in its org's activity. */
 export function recordActivity(
-  c: Context<AppEnv>,
+  db: Db,
+  actor: Actor,
+  now: () => Date,
   event: Omit<NewActivity, 'orgId' | 'at' | 'actor'>,
 ): void {
-  const { orgId, kind, label } = c.var.auth;
-  insertActivity(c.var.db, {
-    ...event,
-    orgId,
-    at: isoSeconds(c.var.now()),
-    actor: { kind, label },
-  });
+  insertActivity(db, { ...event, ...stampOf(actor, now) });
 }
 
 /** The fields whose values differ, as `{ field: [before, after] }`. */

@@ -4,10 +4,8 @@
 // are made all-or-nothing in the other direction: journaled (db/write-jobs.ts) in the
 // transaction of their first change and finished on the next start if the server stopped
 // halfway. Other requests may see one in progress, never a half-done one as the final state.
-import type { Context } from 'hono';
-import { importCounts, importSummary, plural, type ImportCounts } from './activity.ts';
-import type { AppEnv } from '../http/auth.ts';
-import { insertActivity, type NewActivity } from '../db/activity.ts';
+import { importCounts, importSummary, plural, type ImportCounts, type Stamp } from './activity.ts';
+import { insertActivity } from '../db/activity.ts';
 import {
   requeueSeqs,
   upsertContacts,
@@ -24,7 +22,6 @@ import {
   writeJobIds,
   type WriteJobRow,
 } from '../db/write-jobs.ts';
-import { isoSeconds } from '../db/time.ts';
 import type { ContactFilters } from '../../contract/extensions.ts';
 
 /**
@@ -51,15 +48,13 @@ function importSliceEnd(contacts: NormalizedContact[], from: number, count: numb
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Who did it and when, for the activity row written when the job is done. */
-export type Actor = Pick<NewActivity, 'orgId' | 'at' | 'actor'>;
 type Statuses = ('exhausted' | 'completed')[];
 
 type ImportPayload = { contacts: NormalizedContact[]; now: string };
 type ImportProgress = ImportCounts;
 type RequeuePayload = { seqs: number[]; statuses: Statuses; now: string };
 type RequeueProgress = { requeued: number };
-type JobActivity = Actor & { campaignId: string | null; describe?: string };
+type JobActivity = Stamp & { campaignId: string | null; describe?: string };
 
 /** What the request that started a job keeps in memory: the answer it is building. */
 type Live = {
@@ -184,7 +179,7 @@ export type ImportHandle = { jobId: number | null; live: Live };
  */
 export function beginImport(
   db: Db,
-  job: { campaignId: string | null; contacts: NormalizedContact[]; now: string; actor: Actor },
+  job: { campaignId: string | null; contacts: NormalizedContact[]; now: string; actor: Stamp },
 ): ImportHandle {
   const { campaignId, contacts, now, actor } = job;
   const state = live({ contacts, now });
@@ -241,7 +236,7 @@ export function requeue(
     statuses: Statuses;
     filters: ContactFilters;
     now: Date;
-    actor: Actor;
+    actor: Stamp;
     describe: string;
   },
 ): Promise<number> {
@@ -284,10 +279,4 @@ export async function resumeWriteJobs(db: Db): Promise<number> {
     await runJob(db, id, live(JSON.parse(job.payload) as Live['payload']));
   }
   return ids.length;
-}
-
-/** The request's credential and time, for a job's activity row (as recordActivity writes it). */
-export function actorOf(c: Context<AppEnv>): Actor {
-  const { orgId, kind, label } = c.var.auth;
-  return { orgId, at: isoSeconds(c.var.now()), actor: { kind, label } };
 }

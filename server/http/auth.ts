@@ -4,10 +4,12 @@ import { explainMissing, findRoute, grants, type Scope } from '../../contract/sc
 import { findCredential, isMember } from '../db/orgs.ts';
 import type { Readers } from '../db/readers.ts';
 import type { Db } from '../db/schema.ts';
+import type { Actor } from '../domain/activity.ts';
 import { HttpError } from '../domain/errors.ts';
 import { offers } from './extensions.ts';
 
-export type Auth = { orgId: string; scopes: Scope[]; kind: 'ak' | 'pat'; label: string };
+// The credential of a request: who writes (domain/activity.ts) and what it may do.
+export type Auth = Actor & { scopes: Scope[] };
 // rateKey identifies the credential for rate limiting; it stays in memory, never in output.
 export type AppEnv = {
   Variables: {

@@ -28,7 +28,7 @@ export const concurrencyRoutes = new Hono<AppEnv>()
     db.transaction(() => {
       const before = concurrencyLimit(db, auth.orgId);
       setConcurrencyLimit(db, auth.orgId, input.concurrency_limit, c.var.now());
-      recordActivity(c, {
+      recordActivity(db, auth, c.var.now, {
         action: 'concurrency.updated',
         summary: `Set the concurrency limit to ${input.concurrency_limit}`,
         changes: { concurrency_limit: [before, input.concurrency_limit] },

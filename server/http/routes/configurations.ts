@@ -47,7 +47,7 @@ export const configurationRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const created = db.transaction(() => {
       const config = createConfiguration(db, auth.orgId, input, isoSeconds(c.var.now()));
-      recordActivity(c, {
+      recordActivity(db, auth, c.var.now, {
         action: 'configuration.created',
         configurationId: config.id,
         summary: `Created configuration ${quote(config.name)}`,
@@ -69,7 +69,7 @@ export const configurationRoutes = new Hono<AppEnv>()
     const { db, auth } = c.var;
     const updated = db.transaction(() => {
       const next = updateConfiguration(db, auth.orgId, config, patch, isoSeconds(c.var.now()));
-      recordActivity(c, {
+      recordActivity(db, auth, c.var.now, {
         action: 'configuration.updated',
         configurationId: config.id,
         summary: `Updated configuration ${quote(next.name)}`,
@@ -93,7 +93,7 @@ export const configurationRoutes = new Hono<AppEnv>()
     }
     db.transaction(() => {
       deleteConfiguration(db, auth.orgId, config.id);
-      recordActivity(c, {
+      recordActivity(db, auth, c.var.now, {
         action: 'configuration.deleted',
         configurationId: config.id,
         summary: `Deleted configuration ${quote(config.name)}`,

@@ -7,16 +7,15 @@ import {
   type ContactFilters,
 } from '../../../contract/extensions.ts';
 import { contactListQuerySchema, upsertContactList } from '../../../contract/schemas.ts';
-import { quote, recordActivity } from '../../domain/activity.ts';
 import type { AppEnv } from '../auth.ts';
 import { findCampaign } from '../../db/campaigns.ts';
-import { getConfiguration } from '../../db/configurations.ts';
 import { deleteContact, findContact } from '../../db/contacts.ts';
-import { normalizeContacts } from '../../domain/contact-input.ts';
+import { quote, recordActivity, stampOf } from '../../domain/activity.ts';
+import { mustBeOpen } from '../../domain/campaigns.ts';
+import { importContacts } from '../../domain/contacts.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
-import { isoSeconds } from '../../db/time.ts';
+import { requeue } from '../../domain/write-jobs.ts';
 import { bodyWithContacts, filterBody, query } from '../validate.ts';
-import { actorOf, beginImport, finishImport, requeue } from '../../domain/write-jobs.ts';
 
 const DEFAULT = 'default';
 // The upsert body with its contacts unchecked: bodyWithContacts checks them in chunks.
@@ -48,32 +47,9 @@ export const contactRoutes = new Hono<AppEnv>()
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
   })
   .post('/', async (c) => {
-    const { db, auth } = c.var;
-    const { campaign, campaignId } = scopeOf(c);
+    const { campaign } = scopeOf(c);
     const input = await bodyWithContacts(c, upsertEnvelope);
-    if (campaign?.status === 'closed')
-      throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
-    const config = campaign?.configuration_id
-      ? getConfiguration(db, auth.orgId, campaign.configuration_id)
-      : null;
-    const normalized = await normalizeContacts(
-      input.contacts!,
-      config?.default_country_code ?? null,
-      {
-        strictE164: campaign === null,
-        field: 'contacts',
-      },
-    );
-    // Normalizing yields to other requests: the campaign may have closed meanwhile.
-    if (campaign && scopeOf(c).campaign?.status === 'closed') {
-      throw new HttpError(400, 'Contacts cannot be added to a closed campaign');
-    }
-    const now = isoSeconds(c.var.now());
-    const handle = db.transaction(() =>
-      beginImport(db, { campaignId, contacts: normalized.contacts, now, actor: actorOf(c) }),
-    )();
-    const result = await finishImport(db, handle);
-    return c.json({ ...result, warnings: [...normalized.warnings, ...result.warnings] });
+    return c.json(await importContacts(c.var.db, c.var.auth, c.var.now, campaign, input.contacts!));
   })
   .get('/:contactId', (c) => {
     const { campaignId } = scopeOf(c);
@@ -88,7 +64,7 @@ export const contactRoutes = new Hono<AppEnv>()
     if (!contact) throw notFound('Contact');
     db.transaction(() => {
       deleteContact(db, contact.id, c.var.now());
-      recordActivity(c, {
+      recordActivity(db, c.var.auth, c.var.now, {
         action: 'contacts.deleted',
         campaignId,
         summary: `Deleted contact ${contact.external_id === null ? contact.id : quote(contact.external_id)}`,
@@ -102,15 +78,14 @@ export const contactRoutes = new Hono<AppEnv>()
     const { campaign } = scopeOf(c);
     if (!campaign)
       throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
-    if (campaign.status === 'closed')
-      throw new HttpError(400, 'Contacts of a closed campaign cannot be requeued');
+    mustBeOpen(campaign, 'requeue');
     const statuses = [...new Set(status)];
     const requeued = await requeue(db, c.var.readers, {
       campaignId: campaign.id,
       statuses,
       filters,
       now: c.var.now(),
-      actor: actorOf(c),
+      actor: stampOf(c.var.auth, c.var.now),
       describe: `(${statuses.join(', ')}${describeFilters(filters)})`,
     });
     return c.json({ requeued });
