@@ -13,7 +13,7 @@ import { inThreadReaders, type Readers } from '../db/readers.ts';
 import type { Db } from '../db/schema.ts';
 import { drainUnreadBody } from './drain-body.ts';
 import { HttpError } from '../domain/errors.ts';
-import { offers } from './extensions.ts';
+import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
@@ -104,9 +104,10 @@ export function createApp({
     c.set('db', db);
     c.set('readers', readers);
     c.set('now', now);
-    c.set('extensions', extensions);
     await next();
   });
+  const offered = offeredExtensions(extensions);
+  app.use('*', resolveExtensions(offered));
   const spa = staticDir && existsSync(join(staticDir, 'index.html')) ? loadSpa(staticDir) : null;
   app.use(
     '*',
@@ -118,9 +119,7 @@ export function createApp({
   );
 
   // The API described from the same schemas it validates with, for integrators and tools.
-  const openApi = buildOpenApi(
-    ROUTES.filter((r) => !r.extension || (extensions && offers(r.extension))),
-  );
+  const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || offered.includes(r.extension)));
   app.get('/openapi.json', (c) => c.json(openApi));
 
   // The demo key signs in whoever opens the page: only someone on this machine, by default.

@@ -6,6 +6,7 @@ import type { Readers } from '../db/readers.ts';
 import type { Db } from '../db/schema.ts';
 import type { Actor } from '../domain/activity.ts';
 import { HttpError } from '../domain/errors.ts';
+import type { Extension } from '../../contract/schemas.ts';
 import { offers } from './extensions.ts';
 
 // The credential of a request: who writes (domain/activity.ts) and what it may do.
@@ -18,7 +19,8 @@ export type AppEnv = {
     readers: Readers;
     now: () => Date;
     rateKey: string;
-    extensions: boolean;
+    /** What this server offers to the request (http/extensions.ts). */
+    extensions: readonly Extension[];
   };
 };
 
@@ -56,7 +58,7 @@ function authenticate(c: Context<AppEnv>) {
  */
 export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const rule = findRoute(c.req.method, c.req.path);
-  if (!rule || (rule.extension && !(c.var.extensions && offers(rule.extension)))) {
+  if (!rule || (rule.extension && !offers(c, rule.extension))) {
     throw new HttpError(404, `No route for ${c.req.method} ${c.req.path}`);
   }
   if (rule.access !== 'public') {

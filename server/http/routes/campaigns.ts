@@ -37,7 +37,7 @@ const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.sh
 
 // (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
 // is to a contract-only server: an unknown key, dropped from bodies and never sent back.
-const capsOffered = (c: Context<AppEnv>) => c.var.extensions && offers('campaign-concurrency');
+const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
 function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
   if (capsOffered(c)) return campaign;
   const { max_concurrent_calls: _cap, ...rest } = campaign;

@@ -15,6 +15,7 @@ import { mustBeOpen } from '../../domain/campaigns.ts';
 import { importContacts } from '../../domain/contacts.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { requeue } from '../../domain/write-jobs.ts';
+import { offers } from '../extensions.ts';
 import { bodyWithContacts, filterBody, query } from '../validate.ts';
 
 const DEFAULT = 'default';
@@ -35,7 +36,7 @@ export const contactRoutes = new Hono<AppEnv>()
     const q = query(c, contactListQuerySchema);
     // (ext) filters, and the bucket status repeatable; a server without the extension ignores
     // them, as APIs ignore unknown params.
-    const filters = c.var.extensions
+    const filters = offers(c, 'contact-filters')
       ? query(c, contactQuerySchema, [...REPEATABLE_QUERY])
       : { status: q.status ? [q.status] : [] };
     const { campaignId } = scopeOf(c);

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Session } from '../../../contract/schemas.ts';
 import type { AppEnv } from '../auth.ts';
-import { SERVER_EXTENSIONS } from '../extensions.ts';
 
 /** (ext) Who is calling and what this server offers, so the SPA never probes with writes. */
 export const sessionRoutes = new Hono<AppEnv>().get('/', (c) => {
@@ -9,7 +8,7 @@ export const sessionRoutes = new Hono<AppEnv>().get('/', (c) => {
   const session: Session = {
     org_id: orgId,
     credential: { kind, label, scopes },
-    extensions: [...SERVER_EXTENSIONS],
+    extensions: [...c.var.extensions],
   };
   return c.json(session);
 });
