@@ -43,6 +43,22 @@ const layerZones = [
     from: './server',
     message: 'The contract does not depend on the server.',
   },
+  // The server's layers (docs/architecture.md): http/ → domain/ → db/; test helpers in tests only.
+  {
+    target: ['./server/domain', './server/db/**/!(*.test).ts'],
+    from: './server/http',
+    message: 'Rules and SQL do not depend on HTTP: pass them (db, actor, now).',
+  },
+  {
+    target: './server/db/**/!(*.test).ts',
+    from: './server/domain',
+    message: 'SQL does not depend on the rules.',
+  },
+  {
+    target: './server/{main.ts,http,domain,db,dialer,demo}/**/!(*.test).ts',
+    from: './server/testing',
+    message: 'server/testing/ holds test helpers, imported by tests only.',
+  },
 ];
 
 export default tseslint.config(

@@ -1,4 +1,4 @@
-import { createApp } from '../server/app.ts';
+import { createApp } from '../server/http/app.ts';
 import { insertCampaign } from '../server/db/campaigns.ts';
 import { upsertContacts } from '../server/db/contacts.ts';
 import { createCredential, createOrg, setConcurrencyLimit } from '../server/db/orgs.ts';

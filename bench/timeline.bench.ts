@@ -2,7 +2,7 @@
 // rollups in an org of 200 active campaigns with 4 days each, calling windows in several
 // timezones (some open, some closed at the measured moment, so forecasts read back into
 // earlier days), in-process through the app.
-import { createApp } from '../server/app.ts';
+import { createApp } from '../server/http/app.ts';
 import { insertCampaign } from '../server/db/campaigns.ts';
 import { createCredential, createOrg, setConcurrencyLimit } from '../server/db/orgs.ts';
 import { openDatabase } from '../server/db/schema.ts';

@@ -3,13 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp } from './http/app.ts';
 import { removeCredentials } from './db/orgs.ts';
 import { createReaders } from './db/readers.ts';
 import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
 import { DEMO_CREDENTIALS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
-import { resumeWriteJobs } from './write-jobs.ts';
+import { resumeWriteJobs } from './domain/write-jobs.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);

@@ -6,7 +6,7 @@ import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 import { recordCallGone } from './timeline.ts';
-import { isoSeconds } from '../time.ts';
+import { isoSeconds } from './time.ts';
 
 type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
   seq: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCounters, checkInvariants, dialerSetup } from '../dialer/dialer-test-support.ts';
+import { checkCounters, checkInvariants, dialerSetup } from '../testing/dialer-test-support.ts';
 import { createRandom } from '../dialer/random.ts';
 import { listContacts, upsertContacts } from './contacts.ts';
 import type { Db } from './schema.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { createApp } from '../http/app.ts';
 import { openDatabase } from '../db/schema.ts';
 import { createDialer, DIALER_TICK_MS } from '../dialer/dialer.ts';
-import { manualClock } from '../dialer/dialer-test-support.ts';
+import { manualClock } from '../testing/dialer-test-support.ts';
 import { DEMO_CAMPAIGN, DEMO_CREDENTIALS, seedDemo } from './seed.ts';
 
 describe('demo data', () => {

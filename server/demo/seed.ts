@@ -1,5 +1,5 @@
 import type { Campaign, Configuration, ContactInput } from '../../contract/schemas.ts';
-import { createApp } from '../app.ts';
+import { createApp } from '../http/app.ts';
 import { campaignStats, findCampaign } from '../db/campaigns.ts';
 import { anyInFlight } from '../db/dialer.ts';
 import { createCredential, createOrg, createUser, orgExists } from '../db/orgs.ts';

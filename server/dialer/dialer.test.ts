@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { insideWindow } from '../../contract/calling-window.ts';
 import type { Schedule } from '../../contract/schemas.ts';
 import { createRandom } from './random.ts';
-import { checkInvariants, dialerSetup, run } from './dialer-test-support.ts';
+import { checkInvariants, dialerSetup, run } from '../testing/dialer-test-support.ts';
 
 const inFlight = (db: ReturnType<typeof dialerSetup>['db']) =>
   (

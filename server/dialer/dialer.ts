@@ -19,7 +19,7 @@ import {
   startAttempt,
   type InFlight,
 } from '../db/dialer.ts';
-import { isoSeconds } from '../time.ts';
+import { isoSeconds } from '../db/time.ts';
 import { insideWindow } from '../../contract/calling-window.ts';
 import { evaluate, evaluationDelaySeconds, planCall, transcript } from './outcomes.ts';
 import { createRandom } from './random.ts';

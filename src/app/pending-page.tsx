@@ -5,7 +5,7 @@ export const Loading = () => <p className="text-slate-500">Loading…</p>;
 
 /**
  * The main area while the first route loads: the page's heading where it needs no answer,
- * laid out as the page lays it out, exactly as the server sends it (server/spa.ts), so the
+ * laid out as the page lays it out, exactly as the server sends it (server/http/spa.ts), so the
  * first paint already names the page and nothing moves when the page takes over.
  */
 export function PendingPage() {

@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppShell } from './app-shell';
-import { withPendingHeading } from '../../server/spa';
+import { withPendingHeading } from '../../server/http/spa';
 import { withNav } from '../../scripts/vite-plugins.mjs';
 import { FIRST_SCREENS } from './pages.mjs';
 import { initConnection } from '../api/connection';

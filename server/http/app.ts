@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { BODY_MAX_BYTES } from '../../contract/schemas.ts';
+import { buildOpenApi } from '../../contract/openapi.ts';
+import { ROUTES } from '../../contract/scopes.ts';
+import { authorize, type AppEnv } from './auth.ts';
+import { inThreadReaders, type Readers } from '../db/readers.ts';
+import type { Db } from '../db/schema.ts';
+import { drainUnreadBody } from './drain-body.ts';
+import { HttpError } from '../domain/errors.ts';
+import { offeredExtensions, resolveExtensions } from './extensions.ts';
+import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
+import { activityRoutes } from './routes/activity.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { concurrencyRoutes } from './routes/concurrency.ts';
+import { configurationRoutes } from './routes/configurations.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { timezoneRoutes } from './routes/timezones.ts';
+import { loadSpa, serveSpa } from './spa.ts';
+
+export type AppOptions = {
+  db: Db;
+  /** Where heavy reads run (db/readers.ts); on `db` in this thread when omitted. */
+  readers?: Readers;
+  now?: () => Date;
+  /** The SPA's runtime configuration, answered at /config.json and put into index.html. */
+  publicConfig?: Record<string, unknown>;
+  /** The built SPA to serve (dist/), if any. */
+  staticDir?: string;
+  /** Per-credential limit on the API, and per address on failed authentication; none when omitted. */
+  rateLimit?: RateLimit & { failedAuth?: RateLimit };
+  /** Offered in /config.json to loopback clients only, unless `demoPublic`. */
+  demoCredentials?: { token: string } | null;
+  demoPublic?: boolean;
+  /** The client's address; tests inject it (app.request has no socket). */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
+  /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
+  extensions?: boolean;
+};
+
+const API_PREFIXES = ['/campaign/', '/conversations/'];
+
+function socketAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // not served from a socket (app.request in tests)
+  }
+}
+
+const isLoopback = (address: string | undefined) =>
+  !!address &&
+  (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+
+/**
+ * What the SPA needs and nothing else: its own scripts, styles (the page's inline one by its
+ * hash) and images, and requests to this server or the API it is configured for; never
+ * framed (Pause and Close must not be clickable inside someone else's page).
+ */
+function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashes: string[]) {
+  const api =
+    typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
+      ? [new URL(publicConfig.apiBaseUrl).origin]
+      : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", ...styleHashes],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'", ...api],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+}
+
+export function createApp({
+  db,
+  readers = inThreadReaders(db),
+  now = () => new Date(),
+  publicConfig = {},
+  staticDir,
+  rateLimit,
+  extensions = true,
+  demoCredentials = null,
+  demoPublic = false,
+  clientAddress = socketAddress,
+}: AppOptions) {
+  const app = new Hono<AppEnv>();
+  const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
+
+  app.use('*', drainUnreadBody);
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('readers', readers);
+    c.set('now', now);
+    await next();
+  });
+  const offered = offeredExtensions(extensions);
+  app.use('*', resolveExtensions(offered));
+  const spa = staticDir && existsSync(join(staticDir, 'index.html')) ? loadSpa(staticDir) : null;
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(publicConfig, spa?.styleHashes ?? []),
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+    }),
+  );
+
+  // The API described from the same schemas it validates with, for integrators and tools.
+  const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || offered.includes(r.extension)));
+  app.get('/openapi.json', (c) => c.json(openApi));
+
+  // The demo key signs in whoever opens the page: only someone on this machine, by default.
+  const runtimeConfig = (c: Context<AppEnv>) => {
+    const offerDemo = !!demoCredentials && (demoPublic || isLoopback(clientAddress(c)));
+    return {
+      config: offerDemo ? { ...publicConfig, demoCredentials } : publicConfig,
+      credential: offerDemo,
+    };
+  };
+  app.get('/config.json', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(runtimeConfig(c).config);
+  });
+
+  // JSON over a phone's network: a page of contacts is ten times smaller gzipped.
+  app.use('/campaign/*', compress());
+  app.use('/conversations/*', compress());
+
+  if (rateLimit?.failedAuth) {
+    const limiter = failedAuthLimiter(rateLimit.failedAuth, addressOf);
+    app.use('/campaign/*', limiter);
+    app.use('/conversations/*', limiter);
+  }
+
+  app.use('/campaign/*', authorize);
+  app.use('/conversations/*', authorize);
+  app.use(
+    '/campaign/*',
+    bodyLimit({
+      maxSize: BODY_MAX_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            detail: `Request body over ${BODY_MAX_BYTES / 1024 / 1024} MB: send fewer contacts per request`,
+          },
+          413,
+        ),
+    }),
+  );
+  if (rateLimit) {
+    const limiter = rateLimiter(rateLimit);
+    app.use('/campaign/*', limiter);
+    app.use('/conversations/*', limiter);
+  }
+  app.route('/campaign/session', sessionRoutes);
+  app.route('/campaign/timezones', timezoneRoutes);
+  app.route('/campaign/campaigns/:id/contacts', contactRoutes);
+  app.route('/campaign/campaigns', campaignRoutes);
+  app.route('/campaign/configurations', configurationRoutes);
+  app.route('/campaign/concurrency-settings', concurrencyRoutes);
+  app.route('/campaign/stats', statsRoutes);
+  app.route('/campaign/activity', activityRoutes);
+  app.route('/conversations', conversationRoutes);
+
+  if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });
+
+  app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError)
+      return c.json({ detail: error.detail }, error.status, error.headers);
+    // Real faults only; the message never includes request headers or tokens.
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
+    return c.json({ detail: 'Internal server error' }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
