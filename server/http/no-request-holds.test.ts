@@ -184,16 +184,21 @@ describe('no request holds the server (issue 28)', () => {
     await call('GET', `/campaign/campaigns/${id}/report?last_status=voicemail`); // the thread is up
     // 20 values, the most a filter takes: 19 that match nothing and one that matches a third.
     const result = Array.from({ length: 19 }, (_, i) => `result=k${i}:v${i}`).join('&');
+    // Three reports one after another: a stretch long enough that the OS taking the core
+    // away for a moment (a busy machine) is not mistaken for a hold.
+    const report = () =>
+      call(
+        'GET',
+        `/campaign/campaigns/${id}/report?first_status=no_answer&${result}&result=quality.score:8`,
+      );
     const r = await race(
-      () =>
-        call(
-          'GET',
-          `/campaign/campaigns/${id}/report?first_status=no_answer&${result}&result=quality.score:8`,
-        ),
+      async () => [await report(), await report(), await report()],
       () => call('GET', `/campaign/campaigns/${id}/stats`),
     );
-    expect(r.value.status).toBe(200);
-    expect(r.value.body.contacts.total).toBe(20_000);
+    for (const answer of r.value) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.contacts.total).toBe(20_000);
+    }
     expectNotHeld(r);
   }, 120_000);
 
