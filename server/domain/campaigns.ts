@@ -10,6 +10,7 @@ import {
   updateCampaign,
 } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
+import type { NormalizedContact } from '../db/contacts.ts';
 import type { Db } from '../db/schema.ts';
 import { isoSeconds } from '../db/time.ts';
 import { changedFields, quote, recordActivity, stampOf, type Actor } from './activity.ts';
@@ -99,7 +100,7 @@ export async function createCampaign(
   checkExternalId(db, actor.orgId, input.external_id);
   const normalized = await normalizeInline(input.contacts, config?.default_country_code ?? null);
   const at = isoSeconds(now());
-  const { campaign, handle } = db.transaction(() => {
+  return writeThenImport(db, actor, now, at, normalized?.contacts, () => {
     const created = insertCampaign(
       db,
       actor.orgId,
@@ -117,21 +118,8 @@ export async function createCampaign(
       configurationId: created.configuration_id,
       summary: `Created campaign ${quote(created.name)}`,
     });
-    const contacts = normalized?.contacts;
-    return {
-      campaign: created,
-      handle:
-        contacts &&
-        beginImport(db, {
-          campaignId: created.id,
-          contacts,
-          now: at,
-          actor: stampOf(actor, now),
-        }),
-    };
-  })();
-  if (handle) await finishImport(db, handle);
-  return campaign;
+    return created;
+  });
 }
 
 /** Applies a partial update (absent fields keep their value) and imports its contacts. */
@@ -149,7 +137,7 @@ export async function changeCampaign(
   checkExternalId(db, actor.orgId, input.external_id, campaign.id);
   const normalized = await normalizeInline(input.contacts, config?.default_country_code ?? null);
   const at = isoSeconds(now());
-  const { updated, handle } = db.transaction(() => {
+  return writeThenImport(db, actor, now, at, normalized?.contacts, () => {
     const next = updateCampaign(
       db,
       actor.orgId,
@@ -177,21 +165,36 @@ export async function changeCampaign(
         'max_concurrent_calls',
       ]),
     });
-    const contacts = normalized?.contacts;
-    return {
-      updated: next,
-      handle:
-        contacts &&
-        beginImport(db, {
-          campaignId: campaign.id,
-          contacts,
-          now: at,
-          actor: stampOf(actor, now),
-        }),
-    };
+    return next;
+  });
+}
+
+/**
+ * `write` (the campaign row and its activity) and the first slice of `contacts` in one
+ * transaction; the import's later slices after it commits.
+ */
+async function writeThenImport(
+  db: Db,
+  actor: Actor,
+  now: () => Date,
+  at: string,
+  contacts: NormalizedContact[] | undefined,
+  write: () => Campaign,
+): Promise<Campaign> {
+  const { campaign, handle } = db.transaction(() => {
+    const campaign = write();
+    const handle =
+      contacts &&
+      beginImport(db, {
+        campaignId: campaign.id,
+        contacts,
+        now: at,
+        actor: stampOf(actor, now),
+      });
+    return { campaign, handle };
   })();
   if (handle) await finishImport(db, handle);
-  return updated;
+  return campaign;
 }
 
 /** Start, pause or close, where the campaign's status allows it. */
