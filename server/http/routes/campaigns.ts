@@ -4,6 +4,7 @@ import {
   campaignCreateSchema,
   inlineContactList,
   campaignListQuerySchema,
+  contractCampaignSchema,
   type Campaign,
 } from '../../../contract/schemas.ts';
 import {
@@ -24,7 +25,7 @@ import {
 } from '../../domain/campaigns.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { campaignTimeline, timelineRange } from '../../domain/timeline.ts';
-import { offers } from '../extensions.ts';
+import { offers, presentFor } from '../extensions.ts';
 import { bodyWithContacts, query } from '../validate.ts';
 
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
@@ -38,11 +39,8 @@ const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.sh
 // (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
 // is to a contract-only server: an unknown key, dropped from bodies and never sent back.
 const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
-function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
-  if (capsOffered(c)) return campaign;
-  const { max_concurrent_calls: _cap, ...rest } = campaign;
-  return rest;
-}
+const present = (c: Context<AppEnv>, campaign: Campaign) =>
+  presentFor(c, 'campaign-concurrency', contractCampaignSchema, campaign);
 
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
