@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { configurationCreateSchema, configurationUpdateSchema } from '../../../contract/schemas.ts';
 import { listConfigurations } from '../../db/configurations.ts';
 import {
@@ -7,25 +6,26 @@ import {
   deleteConfiguration,
   mustFindConfiguration,
 } from '../../domain/configurations.ts';
-import type { AppEnv } from '../auth.ts';
+import type { Handlers } from '../operations.ts';
 import { body } from '../validate.ts';
 
-export const configurationRoutes = new Hono<AppEnv>()
-  .get('/', (c) => c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }))
-  .post('/', async (c) => {
+export const configurationHandlers = {
+  listConfigurations: (c) =>
+    c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }),
+  createConfiguration: async (c) => {
     const input = await body(c, configurationCreateSchema);
     return c.json(createConfiguration(c.var.db, c.var.auth, c.var.now, input), 201);
-  })
-  .get('/:configId', (c) =>
+  },
+  getConfiguration: (c) =>
     c.json(mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'))),
-  )
-  .patch('/:configId', async (c) => {
+  updateConfiguration: async (c) => {
     const config = mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     const patch = await body(c, configurationUpdateSchema);
     return c.json(changeConfiguration(c.var.db, c.var.auth, c.var.now, config, patch));
-  })
-  .delete('/:configId', (c) => {
+  },
+  deleteConfiguration: (c) => {
     const config = mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     deleteConfiguration(c.var.db, c.var.auth, c.var.now, config);
     return c.body(null, 204);
-  });
+  },
+} satisfies Partial<Handlers>;
