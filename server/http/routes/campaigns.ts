@@ -43,13 +43,14 @@ const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
 const present = (c: Context<AppEnv>, campaign: Campaign) =>
   presentFor(c, 'campaign-concurrency', contractCampaignSchema, campaign);
 
-const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
+/** Start, pause and close: one handler, the transition named by the operation. */
 function transition(c: Context<AppEnv>, action: Transition) {
   const { db, auth } = c.var;
   const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id')!);
   return c.json(present(c, transitionCampaign(db, auth, c.var.now, campaign, action)));
 }
 
+const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
   const match = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match)
