@@ -22,13 +22,22 @@ type Operation = {
 // The (ext) filters with the bucket status repeatable, in place of the contract's single one.
 const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactQuerySchema.shape);
 const reportQuery = ext.contactQuerySchema;
-const campaignCreateBody = z.extend(
-  s.campaignCreateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
+const campaignCreateBody = z.extend(s.campaignCreateSchema, {
+  ...ext.campaignConcurrencyInputSchema.shape,
+  ...ext.goalInputSchema.shape,
+});
+const campaignUpdateBody = z.extend(s.campaignUpdateSchema, {
+  ...ext.campaignConcurrencyInputSchema.shape,
+  ...ext.goalInputSchema.shape,
+});
+const campaignListQuery = z.extend(s.campaignListQuerySchema, ext.finishedQuerySchema.shape);
+const configurationCreateBody = z.extend(
+  s.configurationCreateSchema,
+  ext.rateCardInputSchema.shape,
 );
-const campaignUpdateBody = z.extend(
-  s.campaignUpdateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
+const configurationUpdateBody = z.extend(
+  s.configurationUpdateSchema,
+  ext.rateCardInputSchema.shape,
 );
 
 const C = '/campaign/campaigns';
@@ -47,7 +56,7 @@ export const OPERATIONS: Record<string, Operation> = {
   [`GET ${C}`]: {
     id: 'listCampaigns',
     summary: 'List campaigns, newest first',
-    query: s.campaignListQuerySchema,
+    query: campaignListQuery,
     ok: [200, s.campaignsPageSchema],
   },
   [`POST ${C}`]: {
@@ -149,7 +158,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /campaign/configurations': {
     id: 'createConfiguration',
     summary: 'Create a configuration',
-    body: s.configurationCreateSchema,
+    body: configurationCreateBody,
     ok: [201, s.configurationSchema],
   },
   'GET /campaign/configurations/:configId': {
@@ -161,7 +170,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'PATCH /campaign/configurations/:configId': {
     id: 'updateConfiguration',
     summary: 'Update a configuration',
-    body: s.configurationUpdateSchema,
+    body: configurationUpdateBody,
     ok: [200, s.configurationSchema],
     errors: [404],
   },
@@ -271,6 +280,10 @@ const BY_NAME: Record<string, unknown> = {
   success_rate: 61.2,
   reach_rate: 40.5,
   average_per_contact: 1.6,
+  currency: 'USD',
+  per_minute: 0.09,
+  per_call: 0.01,
+  conversion_rate: 12.5,
   org_id: 'org_demo',
   kind: 'ak',
   label: 'Demo manager key',

@@ -14,6 +14,9 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'requeue',
   'activity',
   'campaign-concurrency',
+  'goal',
+  'cost',
+  'finished',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -1,5 +1,11 @@
-import { Hono } from 'hono';
-import { configurationCreateSchema, configurationUpdateSchema } from '../../../contract/schemas.ts';
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { rateCardInputSchema } from '../../../contract/extensions.ts';
+import {
+  configurationCreateSchema,
+  configurationUpdateSchema,
+  type Configuration,
+} from '../../../contract/schemas.ts';
 import { changedFields, quote, recordActivity } from '../../domain/activity.ts';
 import type { AppEnv } from '../auth.ts';
 import {
@@ -12,6 +18,7 @@ import {
 } from '../../db/configurations.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { isoSeconds } from '../../db/time.ts';
+import { offers } from '../extensions.ts';
 import { body } from '../validate.ts';
 import { isKnownTimezone } from './timezones.ts';
 
@@ -37,12 +44,33 @@ const SETTINGS = [
   'schedule',
   'max_attempts',
   'retry_interval_minutes',
+  'rate_card',
 ] as const;
 
+// (ext) cost. Where it is not offered the rate card is an unknown key: dropped from bodies and
+// never sent back.
+const createWithCard = z.extend(configurationCreateSchema, rateCardInputSchema.shape);
+const updateWithCard = z.extend(configurationUpdateSchema, rateCardInputSchema.shape);
+const cardsOffered = (c: Context<AppEnv>) => offers(c, 'cost');
+function present(c: Context<AppEnv>, config: Configuration): Configuration {
+  if (cardsOffered(c)) return config;
+  const { rate_card: _card, ...rest } = config;
+  return rest;
+}
+
 export const configurationRoutes = new Hono<AppEnv>()
-  .get('/', (c) => c.json({ configurations: listConfigurations(c.var.db, c.var.auth.orgId) }))
+  .get('/', (c) =>
+    c.json({
+      configurations: listConfigurations(c.var.db, c.var.auth.orgId).map((config) =>
+        present(c, config),
+      ),
+    }),
+  )
   .post('/', async (c) => {
-    const input = await body(c, configurationCreateSchema);
+    const input = await body(
+      c,
+      (cardsOffered(c) ? createWithCard : configurationCreateSchema) as typeof createWithCard,
+    );
     checkTimezone(input.timezone);
     const { db, auth } = c.var;
     const created = db.transaction(() => {
@@ -54,17 +82,20 @@ export const configurationRoutes = new Hono<AppEnv>()
       });
       return config;
     })();
-    return c.json(created, 201);
+    return c.json(present(c, created), 201);
   })
   .get('/:configId', (c) => {
     const config = getConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     if (!config) throw notFound('Configuration');
-    return c.json(config);
+    return c.json(present(c, config));
   })
   .patch('/:configId', async (c) => {
     const config = getConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     if (!config) throw notFound('Configuration');
-    const patch = await body(c, configurationUpdateSchema);
+    const patch = await body(
+      c,
+      (cardsOffered(c) ? updateWithCard : configurationUpdateSchema) as typeof updateWithCard,
+    );
     checkTimezone(patch.timezone);
     const { db, auth } = c.var;
     const updated = db.transaction(() => {
@@ -77,7 +108,7 @@ export const configurationRoutes = new Hono<AppEnv>()
       });
       return next;
     })();
-    return c.json(updated);
+    return c.json(present(c, updated));
   })
   .delete('/:configId', (c) => {
     const { db, auth } = c.var;
