@@ -108,6 +108,13 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, ext.campaignTimelineSchema],
     errors: [404],
   },
+  [`GET ${C}/:id/plan`]: {
+    id: 'getCampaignPlan',
+    summary: 'Finish time at every line count, the lines a deadline needs and the cost to finish',
+    query: ext.planQuerySchema,
+    ok: [200, ext.planSchema],
+    errors: [404],
+  },
   [`GET ${C}/:id/contacts`]: {
     id: 'listContacts',
     summary: 'A page of contacts with their attempts',
@@ -183,6 +190,11 @@ export const OPERATIONS: Record<string, Operation> = {
     query: ext.activityQuerySchema,
     ok: [200, ext.activityPageSchema],
     errors: [404],
+  },
+  'GET /campaign/plan': {
+    id: 'getOrgPlan',
+    summary: 'The plan of every active campaign of the org',
+    ok: [200, ext.orgPlanSchema],
   },
   'GET /campaign/concurrency-settings': {
     id: 'getConcurrencySettings',
@@ -271,6 +283,12 @@ const BY_NAME: Record<string, unknown> = {
   success_rate: 61.2,
   reach_rate: 40.5,
   average_per_contact: 1.6,
+  lines: 14,
+  lines_now: 10,
+  lines_needed: 14,
+  attempts_per_line_hour: 14.2,
+  attempts_expected: 6100.5,
+  cost_to_finish: 812.4,
   org_id: 'org_demo',
   kind: 'ak',
   label: 'Demo manager key',
@@ -371,6 +389,7 @@ const TAGS = [
   { name: 'Concurrency', description: "The org's limit on calls in flight" },
   { name: 'Session', description: 'The credential, its org and the extensions offered' },
   { name: 'Activity', description: 'Who changed what' },
+  { name: 'Plan', description: 'Lines and money to finish by a deadline' },
   { name: 'Conversations', description: 'Transcripts and evaluation runs' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
@@ -379,6 +398,7 @@ type Tag = (typeof TAGS)[number]['name'];
 function tagOf(path: string): Tag {
   if (path.includes('/contacts')) return 'Contacts';
   if (path.startsWith('/conversations')) return 'Conversations';
+  if (path.endsWith('/plan')) return 'Plan';
   const resource = path.split('/')[2];
   const tags: Record<string, Tag> = {
     campaigns: 'Campaigns',

@@ -405,6 +405,7 @@ export const EXTENSIONS = [
   'requeue',
   'activity',
   'conversations',
+  'plan',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

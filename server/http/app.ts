@@ -20,6 +20,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { campaignPlanRoutes, orgPlanRoutes } from './routes/plan.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -168,11 +169,13 @@ export function createApp({
   app.route('/campaign/session', sessionRoutes);
   app.route('/campaign/timezones', timezoneRoutes);
   app.route('/campaign/campaigns/:id/contacts', contactRoutes);
+  app.route('/campaign/campaigns/:id/plan', campaignPlanRoutes);
   app.route('/campaign/campaigns', campaignRoutes);
   app.route('/campaign/configurations', configurationRoutes);
   app.route('/campaign/concurrency-settings', concurrencyRoutes);
   app.route('/campaign/stats', statsRoutes);
   app.route('/campaign/activity', activityRoutes);
+  app.route('/campaign/plan', orgPlanRoutes);
   app.route('/conversations', conversationRoutes);
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });
