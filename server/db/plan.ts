@@ -15,9 +15,10 @@ export type PlanRow = {
   retry_interval_minutes: number;
   talk_seconds: number;
   n_att_completed: number;
+  n_pending: number;
 };
 
-const PLAN_COLUMNS = `c.id, c.status, c.max_concurrent_calls, c.n_att_completed, c.talk_seconds,
+const PLAN_COLUMNS = `c.id, c.status, c.n_pending, c.max_concurrent_calls, c.n_att_completed, c.talk_seconds,
   c.n_att_completed + c.n_att_no_answer + c.n_att_busy + c.n_att_voicemail + c.n_att_failed AS n_att_ended,
   COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
   COALESCE(cfg.max_attempts, ${MAX_ATTEMPTS.default}) AS max_attempts,
@@ -49,24 +50,32 @@ export function activePlanRows(db: Db, orgId: string): PlanRow[] {
 
 /**
  * Contacts left (pending, or in a call, counted before that call) by the attempts they have
- * made. Pending ones come from the dialer's queue index alone (attempt_count, not the budget
- * a requeue reset: the planner counts a contact past its budget as fresh).
+ * made. Fresh contacts are the pending counter less those waiting for a retry, which the
+ * dialer's queue index counts alone (attempt_count, not the budget a requeue reset: the
+ * planner counts a contact past its budget as fresh); calls in flight come from theirs.
  */
-export function remainingByAttempts(db: Db, campaignId: string): Map<number, number> {
-  const out = new Map<number, number>();
-  const pending = sql<[string], [number, number]>(
+export function remainingByAttempts(
+  db: Db,
+  campaignId: string,
+  pending: number,
+): Map<number, number> {
+  const retries = sql<[string], [number, number]>(
     db,
-    "SELECT attempt_count, COUNT(*) FROM contacts WHERE campaign_id = ? AND status = 'pending' GROUP BY attempt_count",
+    "SELECT attempt_count, COUNT(*) FROM contacts WHERE campaign_id = ? AND status = 'pending' AND attempt_count > 0 GROUP BY attempt_count",
   )
     .raw()
     .all(campaignId);
   const calling = sql<[string], [number, number]>(
     db,
-    "SELECT attempt_count - 1, COUNT(*) FROM contacts WHERE campaign_id = ? AND bucket = 'in_progress' GROUP BY attempt_count",
+    `SELECT k.attempt_count - 1, COUNT(*) FROM attempts a JOIN contacts k ON k.id = a.contact_id
+     WHERE a.campaign_id = ? AND a.status = 'in_progress' GROUP BY k.attempt_count`,
   )
     .raw()
     .all(campaignId);
-  for (const [made, n] of [...pending, ...calling]) out.set(made, (out.get(made) ?? 0) + n);
+  const out = new Map<number, number>();
+  const fresh = pending - retries.reduce((n, [, count]) => n + count, 0);
+  if (fresh > 0) out.set(0, fresh);
+  for (const [made, n] of [...retries, ...calling]) out.set(made, (out.get(made) ?? 0) + n);
   return out;
 }
 
@@ -80,32 +89,19 @@ export function attemptNumbers(
   ).all(campaignId);
 }
 
-/** Ended calls that ended after `sinceIso`, and their line time in seconds. */
-export function endedCallsSince(
-  db: Db,
-  campaignId: string,
-  sinceIso: string,
-): { calls: number; seconds: number } {
-  const row = sql<[string, string], { calls: number; seconds: number | null }>(
-    db,
-    `SELECT COUNT(*) AS calls, SUM((julianday(ended_at) - julianday(started_at)) * 86400) AS seconds
-     FROM attempts WHERE campaign_id = ? AND ended_at > ?`,
-  ).get(campaignId, sinceIso)!;
-  return { calls: row.calls, seconds: row.seconds ?? 0 };
-}
-
-/** The last `n` ended calls and their line time in seconds. */
+/** The latest `n` calls that ended after `sinceIso`, and their line time in seconds. */
 export function lastEndedCalls(
   db: Db,
   campaignId: string,
+  sinceIso: string,
   n: number,
 ): { calls: number; seconds: number } {
-  const row = sql<[string, number], { calls: number; seconds: number | null }>(
+  const row = sql<[string, string, number], { calls: number; seconds: number | null }>(
     db,
     `SELECT COUNT(*) AS calls, SUM((julianday(ended_at) - julianday(started_at)) * 86400) AS seconds
-     FROM (SELECT started_at, ended_at FROM attempts WHERE campaign_id = ? AND ended_at IS NOT NULL
+     FROM (SELECT started_at, ended_at FROM attempts WHERE campaign_id = ? AND ended_at > ?
            ORDER BY ended_at DESC LIMIT ?)`,
-  ).get(campaignId, n)!;
+  ).get(campaignId, sinceIso, n)!;
   return { calls: row.calls, seconds: row.seconds ?? 0 };
 }
 
