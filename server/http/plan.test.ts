@@ -47,7 +47,7 @@ describe('plan (ext)', () => {
     expect(body.remaining.contacts).toBe(stats.contacts.pending + stats.contacts.in_progress);
     expect(body.remaining.attempts_expected).toBeGreaterThan(body.remaining.contacts);
     expect(body.attempts_per_line_hour).toBeGreaterThan(0);
-    expect(body.basis).toBe('last 6 hours of calls');
+    expect(body.basis).toBe('last 100 calls');
     expect(body.lines_now).toBe(10);
     expect(body.at_lines.map((a) => a.lines)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     const times = body.at_lines.map((a) => Date.parse(a.finishes_at!));
