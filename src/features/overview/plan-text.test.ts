@@ -34,9 +34,7 @@ describe('the plan in one sentence', () => {
     const over = plan({
       deadline: { at: '2026-11-27T22:00:00Z', lines_needed: 14, within_org_limit: false },
     });
-    expect(planSentence(over, 'America/New_York', NOW)).toContain(
-      'more than the org limit allows',
-    );
+    expect(planSentence(over, 'America/New_York', NOW)).toContain('more than the org limit allows');
     const never = plan({
       deadline: { at: '2026-11-25T16:00:00Z', lines_needed: null, within_org_limit: false },
     });
