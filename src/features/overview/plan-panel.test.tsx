@@ -59,6 +59,7 @@ function serve(campaign: Campaign, extensions: string[]) {
 }
 
 describe('Plan panel (ext plan)', () => {
+  // A whole journey with an axe scan: more than the default 5 s on a busy machine.
   it('answers a deadline picked in the campaign’s zone and sets the cap to the answer', async () => {
     vi.setSystemTime(new Date('2026-11-25T15:00:00Z'));
     const campaign = makeCampaign({ configuration_id: configuration.id, max_concurrent_calls: 10 });
@@ -90,7 +91,7 @@ describe('Plan panel (ext plan)', () => {
     await waitFor(() =>
       expect(within(panel).queryByRole('button', { name: /Set cap/ })).not.toBeInTheDocument(),
     );
-  });
+  }, 20_000);
 
   it('keeps a deadline in the past where it was typed and says why', async () => {
     vi.setSystemTime(new Date('2026-11-25T15:00:00Z'));
