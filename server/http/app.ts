@@ -21,6 +21,7 @@ import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
+import { planHandlers } from './routes/plan.ts';
 import { conversationHandlers } from './routes/conversations.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
@@ -177,6 +178,7 @@ export function createApp({
     ...concurrencyHandlers,
     ...statsHandlers,
     ...activityHandlers,
+    ...planHandlers,
     ...conversationHandlers,
   });
 

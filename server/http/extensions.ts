@@ -17,6 +17,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'goal',
   'cost',
   'finished',
+  'plan',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */
