@@ -61,9 +61,20 @@ export const REPEATABLE_FILTERS = ['last_status', 'first_status', 'attempts', 'r
  */
 export const contactQuerySchema = z.extend(contactFiltersSchema, {
   status: z.optional(repeatable(contactBucketSchema, 'status')),
+  /** (ext) contact-timezones: contacts in these zones (`none`: without one). */
+  timezone: z.optional(
+    repeatable(
+      z.string().check(z.minLength(1), z.maxLength(64, 'timezone is at most 64 characters')),
+      'timezone',
+    ),
+  ),
+  /** (ext) contact-timezones: pending contacts whose calling window is open now. */
+  callable: z.optional(z.enum(['now'])),
+  /** (ext) suppression: contacts with a number on the do-not-call list, or without. */
+  suppressed: z.optional(z.enum(['true', 'false'])),
 });
 export type ContactQuery = z.infer<typeof contactQuerySchema>;
-export const REPEATABLE_QUERY = [...REPEATABLE_FILTERS, 'status'] as const;
+export const REPEATABLE_QUERY = [...REPEATABLE_FILTERS, 'status', 'timezone'] as const;
 
 // ---------- Report ----------
 const byStatus = z.object({
@@ -104,7 +115,14 @@ export const reportSchema = z.object({
   generated_at: timestamp,
   started_at: z.nullable(timestamp),
   completed_at: z.nullable(timestamp),
-  contacts: z.object({ total: int(), reached: int(), completed: int(), exhausted: int() }),
+  contacts: z.object({
+    total: int(),
+    reached: int(),
+    completed: int(),
+    exhausted: int(),
+    /** (ext) suppression: contacts with a number on the do-not-call list. */
+    suppressed: z.optional(int()),
+  }),
   attempts: z.object({ total: int(), in_progress: int(), by_status: byStatus }),
   rates: z.object({ answer_rate: rate, success_rate: rate, reach_rate: rate }),
   talk_time: z.object({ total_seconds: z.number(), average_seconds: z.nullable(z.number()) }),
@@ -227,6 +245,8 @@ export const ACTIVITY_ACTIONS = [
   'configuration.updated',
   'configuration.deleted',
   'concurrency.updated',
+  'suppression.added',
+  'suppression.removed',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -350,3 +370,81 @@ export const orgPlanSchema = z.object({
   campaigns: z.array(planSchema),
 });
 export type OrgPlan = z.infer<typeof orgPlanSchema>;
+
+// ---------- Contact time zones ----------
+export const WINDOW_BASES = ['campaign', 'contact'] as const;
+export type WindowBasis = (typeof WINDOW_BASES)[number];
+/** The (ext) field a configuration create or PATCH body may carry. */
+export const windowBasisInputSchema = z.object({
+  window_basis: z.optional(z.enum(WINDOW_BASES)),
+});
+/** Who of a campaign's pending contacts may be called now, who later and who never. */
+export const callableSchema = z.object({
+  now: int(),
+  later: z.array(z.object({ opens_at: timestamp, timezone: z.string(), contacts: int() })),
+  no_timezone: int(),
+  suppressed: int(),
+  generated_at: timestamp,
+});
+export type Callable = z.infer<typeof callableSchema>;
+
+// ---------- Suppression list ----------
+export const SUPPRESSION_SOURCES = ['manual', 'import', 'conversation'] as const;
+export const SUPPRESSION_REASON_MAX = 200;
+export const SUPPRESSIONS_ADD_MAX = 1000;
+const reason = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(SUPPRESSION_REASON_MAX, `At most ${SUPPRESSION_REASON_MAX} characters`),
+    noControl,
+  );
+export const suppressionSchema = z.object({
+  phone_number: z.string(),
+  reason: z.string(),
+  source: z.string(),
+  added_by: z.string(),
+  added_at: timestamp,
+});
+export type Suppression = z.infer<typeof suppressionSchema>;
+export const suppressionPageSchema = z.object({
+  suppressions: z.array(suppressionSchema),
+  total: int(),
+  next_cursor: z.nullable(z.string()),
+});
+export type SuppressionPage = z.infer<typeof suppressionPageSchema>;
+export const suppressionQuerySchema = z.object({
+  search: z.optional(
+    z
+      .string()
+      .check(z.maxLength(SEARCH_MAX, `search is at most ${SEARCH_MAX} characters`), noControl),
+  ),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+});
+export const suppressionAddSchema = z.object({
+  entries: z
+    .array(
+      z.object({
+        phone_number: z.string().check(z.minLength(1), z.maxLength(40)),
+        reason: z.optional(reason),
+        /** Where the numbers came from: typed in (default) or a CSV file. */
+        source: z.optional(z.enum(['manual', 'import'])),
+      }),
+    )
+    .check(
+      z.minLength(1, 'Send at least one number'),
+      z.maxLength(SUPPRESSIONS_ADD_MAX, `At most ${SUPPRESSIONS_ADD_MAX} numbers per request`),
+    ),
+});
+export type SuppressionAdd = z.infer<typeof suppressionAddSchema>;
+export const suppressionAddResultSchema = z.object({
+  /** Numbers new to the list, and those already on it (left as they were). */
+  added: int(),
+  unchanged: int(),
+  /** Contacts of the org newly flagged as suppressed. */
+  contacts_suppressed: int(),
+});
+export const suppressionRemoveSchema = z.object({
+  reason: z.string().check(z.trim(), z.minLength(1, 'Say why the number may be called again'), z.maxLength(SUPPRESSION_REASON_MAX, `At most ${SUPPRESSION_REASON_MAX} characters`), noControl),
+});

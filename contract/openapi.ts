@@ -180,6 +180,7 @@ const TAGS = [
   { name: 'Activity', description: 'Who changed what' },
   { name: 'Plan', description: 'Lines and money to finish by a deadline' },
   { name: 'Conversations', description: 'Transcripts and evaluation runs' },
+  { name: 'Suppression', description: "The org's do-not-call numbers" },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
@@ -197,6 +198,7 @@ function tagOf(path: string): Tag {
     session: 'Session',
     activity: 'Activity',
     timezones: 'Reference',
+    suppressions: 'Suppression',
   };
   const tag = resource ? tags[resource] : undefined;
   if (!tag) throw new Error(`No OpenAPI tag for ${path}`);

@@ -36,14 +36,14 @@ const campaignUpdateBody = z.extend(s.campaignUpdateSchema, {
   ...ext.goalInputSchema.shape,
 });
 const campaignListQuery = z.extend(s.campaignListQuerySchema, ext.finishedQuerySchema.shape);
-const configurationCreateBody = z.extend(
-  s.configurationCreateSchema,
-  ext.rateCardInputSchema.shape,
-);
-const configurationUpdateBody = z.extend(
-  s.configurationUpdateSchema,
-  ext.rateCardInputSchema.shape,
-);
+const configurationCreateBody = z.extend(s.configurationCreateSchema, {
+  ...ext.rateCardInputSchema.shape,
+  ...ext.windowBasisInputSchema.shape,
+});
+const configurationUpdateBody = z.extend(s.configurationUpdateSchema, {
+  ...ext.rateCardInputSchema.shape,
+  ...ext.windowBasisInputSchema.shape,
+});
 
 const C = '/campaign/campaigns';
 
@@ -160,6 +160,15 @@ export const OPERATIONS = {
     ok: [200, ext.planSchema],
     errors: [404],
   },
+  getCampaignCallable: {
+    method: 'GET',
+    path: `${C}/:id/callable`,
+    access: 'campaigns:read',
+    extension: 'contact-timezones',
+    summary: 'Pending contacts callable now, when the others open, and who is never called',
+    ok: [200, ext.callableSchema],
+    errors: [404],
+  },
   listContacts: {
     method: 'GET',
     path: `${C}/:id/contacts`,
@@ -270,6 +279,34 @@ export const OPERATIONS = {
     extension: 'plan',
     summary: 'The plan of every active campaign of the org',
     ok: [200, ext.orgPlanSchema],
+  },
+  listSuppressions: {
+    method: 'GET',
+    path: '/campaign/suppressions',
+    access: 'campaigns:read',
+    extension: 'suppression',
+    summary: "The org's do-not-call numbers, by number",
+    query: ext.suppressionQuerySchema,
+    ok: [200, ext.suppressionPageSchema],
+  },
+  addSuppressions: {
+    method: 'POST',
+    path: '/campaign/suppressions',
+    access: 'campaigns:manage',
+    extension: 'suppression',
+    summary: 'Add 1..1000 numbers to the do-not-call list; their contacts are never dialled',
+    body: ext.suppressionAddSchema,
+    ok: [200, ext.suppressionAddResultSchema],
+  },
+  removeSuppression: {
+    method: 'DELETE',
+    path: '/campaign/suppressions/:phoneNumber',
+    access: 'campaigns:manage',
+    extension: 'suppression',
+    summary: 'Take a number off the do-not-call list, saying why',
+    body: ext.suppressionRemoveSchema,
+    ok: [204, null],
+    errors: [404],
   },
   getConcurrencySettings: {
     method: 'GET',

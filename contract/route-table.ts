@@ -33,6 +33,12 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'plan',
   },
+  {
+    method: 'GET',
+    path: '/campaign/campaigns/:id/callable',
+    access: 'campaigns:read',
+    extension: 'contact-timezones',
+  },
   { method: 'GET', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:read' },
   { method: 'POST', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:manage' },
   {
@@ -55,6 +61,24 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/campaign/stats', access: 'campaigns:read', extension: 'stats-batch' },
   { method: 'GET', path: '/campaign/activity', access: 'campaigns:read', extension: 'activity' },
   { method: 'GET', path: '/campaign/plan', access: 'campaigns:read', extension: 'plan' },
+  {
+    method: 'GET',
+    path: '/campaign/suppressions',
+    access: 'campaigns:read',
+    extension: 'suppression',
+  },
+  {
+    method: 'POST',
+    path: '/campaign/suppressions',
+    access: 'campaigns:manage',
+    extension: 'suppression',
+  },
+  {
+    method: 'DELETE',
+    path: '/campaign/suppressions/:phoneNumber',
+    access: 'campaigns:manage',
+    extension: 'suppression',
+  },
   { method: 'GET', path: '/campaign/concurrency-settings', access: 'concurrency:read' },
   { method: 'PUT', path: '/campaign/concurrency-settings', access: 'concurrency:manage' },
   {

@@ -146,6 +146,8 @@ export const configurationSchema = z.extend(contractConfigurationSchema, {
   rate_card: optional(
     nullable(z.object({ currency: z.string(), per_minute: z.number(), per_call: z.number() })),
   ),
+  /** (ext) contact-timezones: whose zone the schedule's hours are read in. */
+  window_basis: optional(z.enum(['campaign', 'contact'])),
 });
 export type Configuration = z.infer<typeof configurationSchema>;
 
@@ -242,7 +244,8 @@ export const attemptSchema = z.object({
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 
-export const contactSchema = z.object({
+/** A contact as the contract defines it: what a server without extensions sends. */
+export const contractContactSchema = z.object({
   id,
   campaign_id: nullable(z.string()),
   external_id: nullable(z.string()),
@@ -252,6 +255,13 @@ export const contactSchema = z.object({
   attempts: z.array(attemptSchema),
   created_at: timestamp,
   updated_at: timestamp,
+});
+export const contactSchema = z.extend(contractContactSchema, {
+  /** (ext) contact-timezones: the contact's IANA zone, and where it came from. */
+  timezone: optional(nullable(z.string())),
+  timezone_source: optional(nullable(z.enum(['data', 'phone']))),
+  /** (ext) suppression: one of its numbers is on the org's do-not-call list. */
+  suppressed: optional(z.boolean()),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -422,6 +432,8 @@ export const EXTENSIONS = [
   'cost',
   'finished',
   'plan',
+  'contact-timezones',
+  'suppression',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

@@ -10,6 +10,8 @@ import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
 import { DEMO_CREDENTIALS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
 import { resumeWriteJobs } from './domain/write-jobs.ts';
+import { backfillTimezones } from './domain/timezone-backfill.ts';
+import { testClock } from './http/test-clock.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -33,7 +35,14 @@ if (resumed > 0)
   console.log(`Finished ${resumed} imports or requeues that the last run left half done.`);
 // Heavy reads on READER_THREADS threads (a file database only: see db/readers.ts).
 const readers = createReaders(db, Number(env.READER_THREADS ?? 2));
-const now = () => new Date();
+// TEST_CLOCK=on (end-to-end tests only): the clock can be moved through /testing/clock.
+const clock = env.TEST_CLOCK === 'on' ? testClock() : null;
+const now = clock?.now ?? (() => new Date());
+// Contacts from before time zones get theirs in the background, so start-up does not wait.
+void backfillTimezones(db, now).then(
+  (n) => n > 0 && console.log(`Derived the time zones of ${n} contacts.`),
+  (error: unknown) => console.error('Deriving time zones failed:', error),
+);
 const app = createApp({
   db,
   readers,
@@ -54,10 +63,17 @@ const app = createApp({
   publicConfig: { apiBaseUrl: '', conversationUrlTemplate: null },
   demoCredentials: demo ? { token: 'ak_demo_manage' } : null,
   demoPublic: env.DEMO_PUBLIC === 'on',
+  testClock: clock,
 });
 
 const speed = Number(env.DIALER_SPEED ?? 30);
-const dialer = createDialer({ db, now, seed: Number(env.DIALER_SEED ?? 1), speed });
+const dialer = createDialer({
+  db,
+  now,
+  seed: Number(env.DIALER_SEED ?? 1),
+  speed,
+  optOuts: extensions,
+});
 dialer.recover();
 if (!demo) {
   // DEMO_DATA=off on a database that once had the demo: its well-known keys stop working.

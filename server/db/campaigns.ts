@@ -182,6 +182,8 @@ export type CampaignRow = CounterRow & {
   rate_currency: string | null;
   timezone: string;
   schedule: Schedule | null;
+  /** (ext contact-timezones) under window_basis "contact": the zones of its pending contacts. */
+  zones: string[] | null;
 };
 /** What the finish forecast reads of a campaign. */
 export type ForecastRow = {
@@ -190,7 +192,16 @@ export type ForecastRow = {
   remaining: number;
   timezone: string;
   schedule: Schedule | null;
+  zones: string[] | null;
 };
+
+/**
+ * The zones of a campaign's pending contacts (a JSON array) when its configuration reads the
+ * window in each contact's zone, else NULL. `c` and `cfg` are the campaign and its configuration.
+ */
+export const CONTACT_ZONES = `CASE WHEN cfg.window_basis = 'contact' THEN
+  (SELECT json_group_array(z.timezone) FROM campaign_zones z
+   WHERE z.campaign_id = c.id AND z.n_pending > 0 AND z.timezone != '') END AS zones`;
 
 /** The campaigns of `ids` in this org (others are left out), in one query, in no order. */
 export function campaignRows(db: Db, orgId: string, ids: readonly string[]): CampaignRow[] {
@@ -199,7 +210,7 @@ export function campaignRows(db: Db, orgId: string, ids: readonly string[]): Cam
     `SELECT c.id, c.status, c.n_pending, c.n_in_progress, c.n_completed, c.n_exhausted, c.n_attempts, c.n_att_completed,
        c.n_att_completed + c.n_att_no_answer + c.n_att_busy + c.n_att_voicemail + c.n_att_failed AS n_att_ended,
        c.goal, c.n_answered, c.n_converted, c.cost_units, cfg.rate_currency,
-       COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule
+       COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule, ${CONTACT_ZONES}
      FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
      WHERE c.org_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
   )
@@ -207,6 +218,7 @@ export function campaignRows(db: Db, orgId: string, ids: readonly string[]): Cam
     .map((row) => ({
       ...row,
       schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,
+      zones: row.zones ? (JSON.parse(row.zones as unknown as string) as string[]) : null,
     }));
 }
 
@@ -216,6 +228,7 @@ export const forecastRow = (row: CampaignRow): ForecastRow => ({
   remaining: row.n_pending + row.n_in_progress,
   timezone: row.timezone,
   schedule: row.schedule,
+  zones: row.zones,
 });
 
 /** The stats snapshot from a campaign's counters and the org's calls in flight and limit. */

@@ -17,7 +17,8 @@ type Row = Omit<Configuration, 'schedule' | 'rate_card'> & {
 } & RateCardColumns;
 
 const COLUMNS = `id, name, agent_id, from_phone_number, default_country_code, timezone, schedule,
-  max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute`;
+  max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute,
+  window_basis`;
 
 function toConfiguration(row: Row): Configuration {
   const { rate_currency: _c, rate_per_call: _p, rate_per_minute: _m, ...rest } = row;
@@ -28,8 +29,11 @@ function toConfiguration(row: Row): Configuration {
   };
 }
 
-/** A create or update body with the (ext) rate card. */
-export type WithRateCard<T> = T & { rate_card?: RateCard | null };
+/** A create or update body with the (ext) rate card and window basis. */
+export type WithRateCard<T> = T & {
+  rate_card?: RateCard | null;
+  window_basis?: 'campaign' | 'contact';
+};
 
 export function listConfigurations(db: Db, orgId: string): Configuration[] {
   return sql<[string], Row>(
@@ -59,8 +63,9 @@ export function createConfiguration(
   sql(
     db,
     `INSERT INTO configurations (id, org_id, name, agent_id, from_phone_number, default_country_code, timezone,
-      schedule, max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      schedule, max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute,
+      window_basis)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     orgId,
@@ -77,6 +82,7 @@ export function createConfiguration(
     card.rate_currency,
     card.rate_per_call,
     card.rate_per_minute,
+    input.window_basis ?? 'campaign',
   );
   return getConfiguration(db, orgId, id)!;
 }
@@ -94,7 +100,7 @@ export function updateConfiguration(
     db,
     `UPDATE configurations SET name = ?, agent_id = ?, from_phone_number = ?, default_country_code = ?, timezone = ?,
       schedule = ?, max_attempts = ?, retry_interval_minutes = ?, updated_at = ?,
-      rate_currency = ?, rate_per_call = ?, rate_per_minute = ? WHERE org_id = ? AND id = ?`,
+      rate_currency = ?, rate_per_call = ?, rate_per_minute = ?, window_basis = ? WHERE org_id = ? AND id = ?`,
   ).run(
     next.name,
     next.agent_id ?? null,
@@ -108,6 +114,7 @@ export function updateConfiguration(
     card.rate_currency,
     card.rate_per_call,
     card.rate_per_minute,
+    next.window_basis ?? 'campaign',
     orgId,
     current.id,
   );

@@ -1,6 +1,12 @@
 import type { ContactQuery } from '../../contract/extensions.ts';
 import { fold } from './schema.ts';
 
+/**
+ * The filters with `callable=now` resolved at the request's moment into `open`: 'any' (the
+ * campaign's own window is open) or the zones open now.
+ */
+export type ResolvedContactQuery = ContactQuery & { open?: 'any' | string[] };
+
 export type ContactFilterSql = {
   where: string;
   params: unknown[];
@@ -21,9 +27,28 @@ const BUCKET_STATUSES = {
  * within one), with its parameters. Every part can use an index of migrations 002 and 003,
  * except a search shorter than three characters, a check of the folded text.
  */
-export function contactFilterSql(filters: ContactQuery): ContactFilterSql {
+export function contactFilterSql(filters: ResolvedContactQuery): ContactFilterSql {
   const parts: string[] = [];
   const params: unknown[] = [];
+  if (filters.timezone?.length) {
+    const zones = filters.timezone.filter((z) => z !== 'none');
+    const or = zones.length ? [`timezone IN (${zones.map(() => '?').join(', ')})`] : [];
+    params.push(...zones);
+    if (filters.timezone.includes('none')) or.push('timezone IS NULL');
+    parts.push(`(${or.join(' OR ')})`);
+  }
+  if (filters.suppressed) {
+    parts.push('suppressed = ?');
+    params.push(filters.suppressed === 'true' ? 1 : 0);
+  }
+  if (filters.open !== undefined) {
+    // callable=now: pending, and in a zone whose window is open (resolved by the route).
+    parts.push("status = 'pending'");
+    if (filters.open !== 'any') {
+      parts.push(`timezone IN (${filters.open.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filters.open);
+    }
+  }
   if (filters.status?.length) {
     // By status rather than the generated bucket column: contacts_summary covers status.
     const statuses = [...new Set(filters.status.flatMap((b) => BUCKET_STATUSES[b]))];

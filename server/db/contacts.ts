@@ -1,22 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
-import type { ContactFilters, ContactQuery } from '../../contract/extensions.ts';
+import type { ContactFilters } from '../../contract/extensions.ts';
 import { campaignBucketCount } from './campaigns.ts';
-import { contactFilterSql, type ContactFilterSql } from './contact-filters.ts';
+import {
+  contactFilterSql,
+  type ContactFilterSql,
+  type ResolvedContactQuery,
+} from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 import { recordCallGone } from './timeline.ts';
 import { isoSeconds } from './time.ts';
 
-type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts'> & {
+type ContactRow = Omit<Contact, 'phone_numbers' | 'data' | 'attempts' | 'suppressed'> & {
   seq: number;
   phone_numbers: string;
   data: string;
+  suppressed: number;
 };
 type AttemptRow = Omit<Attempt, 'result'> & { result: string | null };
 
 const CONTACT_COLUMNS =
-  'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at';
+  'seq, id, campaign_id, external_id, phone_numbers, data, status, created_at, updated_at, timezone, timezone_source, suppressed';
 // Org and campaign (ad-hoc: '') written as the external_id index's expression, so lookups use
 // the index instead of scanning the campaign. Binds orgId, then campaignId ?? ''.
 const IN_SCOPE = "org_id = ? AND IFNULL(campaign_id, '') = ?";
@@ -41,6 +46,7 @@ function withAttempts(db: Db, rows: ContactRow[]): Contact[] {
     ...row,
     phone_numbers: JSON.parse(row.phone_numbers) as string[],
     data: JSON.parse(row.data) as Record<string, unknown>,
+    suppressed: row.suppressed === 1,
     attempts: byContact.get(row.id) ?? [],
   }));
 }
@@ -111,7 +117,7 @@ export function listContacts(
   db: Db,
   orgId: string,
   campaignId: string | null,
-  q: { limit: number; offset: number; filters?: ContactQuery },
+  q: { limit: number; offset: number; filters?: ResolvedContactQuery },
 ): { contacts: Contact[]; total: number } {
   const { status = [], ...rest } = q.filters ?? {};
   const buckets = [...new Set(status)];
@@ -184,13 +190,25 @@ export type NormalizedContact = {
   external_id?: string | null;
   phone_numbers: string[];
   data?: Record<string, unknown>;
+  /** (ext) contact-timezones: from data.timezone or the first number; absent: keep the stored one. */
+  timezone?: string | null;
+  timezone_source?: 'data' | 'phone' | null;
+};
+
+/** An upsert warning about one row (the contract allows objects with an index). */
+export type RowWarning = {
+  index: number;
+  /** suppressed: (ext) suppression; timezone_unknown: (ext) contact-timezones. */
+  code: 'suppressed' | 'timezone_unknown';
+  phone_number?: string;
+  message: string;
 };
 
 export type UpsertOutcome = {
   inserted: number;
   updated: number;
   failed: { index: number; reason: string }[];
-  warnings: string[];
+  warnings: (string | RowWarning)[];
   contact_ids: string[];
 };
 
@@ -218,14 +236,23 @@ export function upsertContacts(
   );
   const insert = sql(
     db,
-    `INSERT INTO contacts (id, org_id, campaign_id, external_id, phone_numbers, data, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO contacts (id, org_id, campaign_id, external_id, phone_numbers, data, created_at, updated_at,
+       timezone, timezone_source, suppressed, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN 'exhausted' ELSE 'pending' END)`,
   );
+  // A zone given in data stays when an update leaves data out; a suppressed number moves a
+  // contact still to be called to exhausted (its last call's status stays what it was).
   const update = sql(
     db,
-    `UPDATE contacts SET phone_numbers = ?, data = COALESCE(?, data),
-       external_id = CASE WHEN ? THEN ? ELSE external_id END, updated_at = ? WHERE id = ?`,
+    `UPDATE contacts SET phone_numbers = @phones, data = COALESCE(@data, data),
+       external_id = CASE WHEN @setExternal THEN @external ELSE external_id END, updated_at = @now,
+       timezone = CASE WHEN @data IS NULL AND timezone_source = 'data' THEN timezone ELSE @timezone END,
+       timezone_source = CASE WHEN @data IS NULL AND timezone_source = 'data' THEN timezone_source ELSE @source END,
+       suppressed = @suppressed,
+       status = CASE WHEN @suppressed AND status = 'pending' THEN 'exhausted' ELSE status END
+     WHERE id = @id`,
   );
+  const suppressedOf = suppressedNumbers(db, orgId);
   const { seenExternal } = slice;
 
   db.transaction(() => {
@@ -262,19 +289,62 @@ export function upsertContacts(
       }
       const phones = JSON.stringify(contact.phone_numbers);
       const data = contact.data === undefined ? null : JSON.stringify(contact.data);
+      const blocked = contact.phone_numbers.filter(suppressedOf);
+      for (const phone of blocked)
+        out.warnings.push({
+          index,
+          code: 'suppressed',
+          phone_number: phone,
+          message: `contacts[${index}]: ${phone} is on the suppression list; the contact will not be called`,
+        });
+      const suppressed = blocked.length > 0 ? 1 : 0;
+      const timezone = contact.timezone ?? null;
+      const source = contact.timezone_source ?? null;
       if (matchId) {
-        update.run(phones, data, contact.external_id !== undefined ? 1 : 0, external, now, matchId);
+        update.run({
+          phones,
+          data,
+          setExternal: contact.external_id !== undefined ? 1 : 0,
+          external,
+          now,
+          timezone,
+          source,
+          suppressed,
+          id: matchId,
+        });
         out.updated++;
         out.contact_ids.push(matchId);
       } else {
         const id = randomUUID();
-        insert.run(id, orgId, campaignId, external, phones, data ?? '{}', now, now);
+        insert.run(
+          id,
+          orgId,
+          campaignId,
+          external,
+          phones,
+          data ?? '{}',
+          now,
+          now,
+          timezone,
+          source,
+          suppressed,
+          suppressed,
+        );
         out.inserted++;
         out.contact_ids.push(id);
       }
     });
   })();
   return out;
+}
+
+/** Whether a number is on the org's do-not-call list: one primary-key lookup each. */
+export function suppressedNumbers(db: Db, orgId: string): (phone: string) => boolean {
+  const lookup = sql<[string, string], { yes: number }>(
+    db,
+    'SELECT 1 AS yes FROM suppressions WHERE org_id = ? AND phone_number = ?',
+  );
+  return (phone) => lookup.get(orgId, phone) !== undefined;
 }
 
 const REQUEUE_SET =
@@ -304,6 +374,8 @@ function requeueWhere(campaignId: string, statuses: readonly string[], filters: 
   const where = [
     'campaign_id = ?',
     `status IN (${statuses.map(() => '?').join(', ')})`,
+    // A suppressed contact is never called again, requeued or not.
+    'suppressed = 0',
     ...(filter.where ? [filter.where] : []),
   ].join(' AND ');
   return { where, params: [campaignId, ...statuses, ...filter.params] };
@@ -337,7 +409,8 @@ export function requeueSeqs(
   return sql(
     db,
     `UPDATE contacts SET ${REQUEUE_SET}
-     WHERE seq IN (SELECT value FROM json_each(?)) AND campaign_id = ? AND status IN (SELECT value FROM json_each(?))`,
+     WHERE seq IN (SELECT value FROM json_each(?)) AND campaign_id = ? AND status IN (SELECT value FROM json_each(?))
+       AND suppressed = 0`,
   ).run(
     now.toISOString(),
     isoSeconds(now),

@@ -11,6 +11,8 @@ export type DialableCampaign = {
   retry_interval_minutes: number;
   /** (ext) campaign-concurrency: its own cap on calls in flight, null for none. */
   max_concurrent_calls: number | null;
+  /** (ext) contact-timezones: whose zone the schedule is read in. */
+  window_basis: 'campaign' | 'contact';
 };
 
 export type InFlight = {
@@ -31,6 +33,7 @@ export function activeCampaigns(db: Db, orgId: string): DialableCampaign[] {
   >(
     db,
     `SELECT c.id, c.org_id, c.max_concurrent_calls, COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
+       COALESCE(cfg.window_basis, 'campaign') AS window_basis,
        COALESCE(cfg.max_attempts, ?) AS max_attempts, COALESCE(cfg.retry_interval_minutes, ?) AS retry_interval_minutes
      FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
      WHERE c.org_id = ? AND c.status = 'active' ORDER BY c.seq`,
@@ -85,6 +88,55 @@ export function dialCandidates(
   ).all(campaignId, limit - retries.length);
   return [...retries, ...fresh];
 }
+
+/** The zones of a campaign's pending contacts ('' for none), with how many each. */
+export function pendingZones(db: Db, campaignId: string): { timezone: string; n: number }[] {
+  return sql<[string], { timezone: string; n: number }>(
+    db,
+    'SELECT timezone, n_pending AS n FROM campaign_zones WHERE campaign_id = ? AND n_pending > 0',
+  ).all(campaignId);
+}
+
+/**
+ * dialCandidates, of the contacts in `zones` only (each contact called in its own hours):
+ * retries due first, then fresh contacts, oldest first, zone by zone merged.
+ */
+export function zonedDialCandidates(
+  db: Db,
+  campaignId: string,
+  zones: readonly string[],
+  nowIso: string,
+  limit: number,
+): Candidate[] {
+  const retriesOf = sql<[string, string, string, number], Candidate & { next_attempt_at: string }>(
+    db,
+    `SELECT id, phone_numbers, attempt_count, data, next_attempt_at FROM contacts
+     WHERE campaign_id = ? AND timezone = ? AND status = 'pending' AND attempt_count > 0 AND next_attempt_at <= ?
+     ORDER BY next_attempt_at LIMIT ?`,
+  );
+  const freshOf = sql<[string, string, number], Candidate & { seq: number }>(
+    db,
+    `SELECT id, phone_numbers, attempt_count, data, seq FROM contacts
+     WHERE campaign_id = ? AND timezone = ? AND status = 'pending' AND attempt_count = 0 ORDER BY seq LIMIT ?`,
+  );
+  const retries = zones
+    .flatMap((z) => retriesOf.all(campaignId, z, nowIso, limit))
+    .sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : 1))
+    .slice(0, limit);
+  if (retries.length >= limit) return retries.map(candidate);
+  const fresh = zones
+    .flatMap((z) => freshOf.all(campaignId, z, limit - retries.length))
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit - retries.length);
+  return [...retries, ...fresh].map(candidate);
+}
+
+const candidate = ({ id, phone_numbers, attempt_count, data }: Candidate): Candidate => ({
+  id,
+  phone_numbers,
+  attempt_count,
+  data,
+});
 
 export function startAttempt(
   db: Db,
@@ -152,6 +204,8 @@ export function endAttempt(
 }
 
 type ContactRules = {
+  /** (ext) suppression: 1 when a number of the contact was listed meanwhile. */
+  suppressed: number;
   attempts_in_budget: number;
   max_attempts: number;
   retry_interval_minutes: number;
@@ -165,7 +219,7 @@ export function contactRules(db: Db, contactId: string): ContactRules | null {
   return (
     sql<[number, number, string], ContactRules>(
       db,
-      `SELECT k.attempt_count - k.attempts_before_requeue AS attempts_in_budget, COALESCE(cfg.max_attempts, ?) AS max_attempts,
+      `SELECT k.suppressed, k.attempt_count - k.attempts_before_requeue AS attempts_in_budget, COALESCE(cfg.max_attempts, ?) AS max_attempts,
          COALESCE(cfg.retry_interval_minutes, ?) AS retry_interval_minutes
        FROM contacts k JOIN campaigns c ON c.id = k.campaign_id
        LEFT JOIN configurations cfg ON cfg.id = c.configuration_id WHERE k.id = ?`,
@@ -238,8 +292,15 @@ export function dueEvaluations(
   ).all(nowIso);
 }
 
-/** Completes a run and refreshes the attempt's flattened `result` from all completed runs. */
-export function completeEvaluation(db: Db, runId: string, conversationId: string): void {
+/**
+ * Completes a run and refreshes the attempt's flattened `result` from all completed runs.
+ * Returns the flattened result and the attempt's org and number.
+ */
+export function completeEvaluation(
+  db: Db,
+  runId: string,
+  conversationId: string,
+): { result: Record<string, unknown>; orgId: string; phone: string } | null {
   sql(db, "UPDATE evaluation_runs SET status = 'completed', due_at = NULL WHERE id = ?").run(runId);
   const runs = sql<[string], { metric_key: string; results: string }>(
     db,
@@ -254,6 +315,11 @@ export function completeEvaluation(db: Db, runId: string, conversationId: string
     JSON.stringify(flat),
     conversationId,
   );
+  const attempt = sql<[string], { org_id: string; phone_number: string }>(
+    db,
+    'SELECT org_id, phone_number FROM attempts WHERE conversation_id = ?',
+  ).get(conversationId);
+  return attempt ? { result: flat, orgId: attempt.org_id, phone: attempt.phone_number } : null;
 }
 
 export function contactData(db: Db, contactId: string): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { MAX_ATTEMPTS, RETRY_INTERVAL, type Schedule } from '../../contract/schemas.ts';
 import type { Db } from './schema.ts';
+import { CONTACT_ZONES } from './campaigns.ts';
 import { sql } from './statements.ts';
 
 // What the planner reads of a campaign: each a few index reads, so 200 plans stay cheap.
@@ -11,6 +12,8 @@ export type PlanRow = {
   n_att_ended: number;
   timezone: string;
   schedule: Schedule | null;
+  /** (ext contact-timezones) under window_basis "contact": the zones of its pending contacts. */
+  zones: string[] | null;
   max_attempts: number;
   retry_interval_minutes: number;
   talk_seconds: number;
@@ -20,18 +23,20 @@ export type PlanRow = {
 
 const PLAN_COLUMNS = `c.id, c.status, c.n_pending, c.max_concurrent_calls, c.n_att_completed, c.talk_seconds,
   c.n_att_completed + c.n_att_no_answer + c.n_att_busy + c.n_att_voicemail + c.n_att_failed AS n_att_ended,
-  COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule,
+  COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule, ${CONTACT_ZONES},
   COALESCE(cfg.max_attempts, ${MAX_ATTEMPTS.default}) AS max_attempts,
   COALESCE(cfg.retry_interval_minutes, ${RETRY_INTERVAL.default}) AS retry_interval_minutes
   FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id`;
 
-const parsed = (row: Omit<PlanRow, 'schedule'> & { schedule: string | null }): PlanRow => ({
+type Stored = Omit<PlanRow, 'schedule' | 'zones'> & { schedule: string | null; zones: string | null };
+const parsed = (row: Stored): PlanRow => ({
   ...row,
   schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,
+  zones: row.zones ? (JSON.parse(row.zones) as string[]) : null,
 });
 
 export function planRow(db: Db, orgId: string, id: string): PlanRow | null {
-  const row = sql<[string, string], Omit<PlanRow, 'schedule'> & { schedule: string | null }>(
+  const row = sql<[string, string], Stored>(
     db,
     `SELECT ${PLAN_COLUMNS} WHERE c.org_id = ? AND c.id = ?`,
   ).get(orgId, id);
@@ -40,7 +45,7 @@ export function planRow(db: Db, orgId: string, id: string): PlanRow | null {
 
 /** The org's active campaigns, oldest first. */
 export function activePlanRows(db: Db, orgId: string): PlanRow[] {
-  return sql<[string], Omit<PlanRow, 'schedule'> & { schedule: string | null }>(
+  return sql<[string], Stored>(
     db,
     `SELECT ${PLAN_COLUMNS} WHERE c.org_id = ? AND c.status = 'active' ORDER BY c.seq`,
   )

@@ -1,5 +1,5 @@
-import type { ContactQuery, Report, ResultSummary } from '../../contract/extensions.ts';
-import { contactFilterSql } from './contact-filters.ts';
+import type { Report, ResultSummary } from '../../contract/extensions.ts';
+import { contactFilterSql, type ResolvedContactQuery as ContactQuery } from './contact-filters.ts';
 import { campaignOutcome, converts, money, moneyPer, type CampaignOutcome } from './goal-cost.ts';
 import { pct } from './percent.ts';
 import type { Db } from './schema.ts';
@@ -10,6 +10,8 @@ type Totals = {
   reached: number;
   completed: number;
   exhausted: number;
+  /** (ext suppression) contacts with a number on the do-not-call list. */
+  suppressed: number;
   unfinished: number;
   in_progress: number;
   a_completed: number;
@@ -105,6 +107,7 @@ function assemble(
       reached: t.reached,
       completed: t.completed,
       exhausted: t.exhausted,
+      suppressed: t.suppressed,
     },
     attempts: {
       total: ended + t.in_progress,
@@ -140,7 +143,8 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
   const counters = sql<[string], Omit<Totals, 'answered' | 'converted' | 'cost_units'>>(
     db,
     `SELECT n_pending + n_in_progress + n_completed + n_exhausted AS total, n_reached AS reached,
-       n_completed AS completed, n_exhausted AS exhausted, n_pending + n_in_progress AS unfinished,
+       n_completed AS completed, n_exhausted AS exhausted, n_suppressed AS suppressed,
+       n_pending + n_in_progress AS unfinished,
        n_att_in_progress AS in_progress, n_att_completed AS a_completed, n_att_no_answer AS a_no_answer,
        n_att_busy AS a_busy, n_att_voicemail AS a_voicemail, n_att_failed AS a_failed, talk_seconds AS talk
      FROM campaigns WHERE id = ?`,
@@ -175,6 +179,7 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
 }
 
 type SummaryGroup = {
+  suppressed: number;
   outcomes: string;
   status: string;
   results: string | null;
@@ -203,7 +208,7 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
   const groups = db
     .prepare(
       `SELECT outcomes, status, latest_results AS results, COUNT(*) AS n, COUNT(first_status) AS reached,
-         SUM(calling) AS calling, SUM(talk_seconds) AS talk, SUM(cost_units) AS cost_units,
+         SUM(calling) AS calling, SUM(suppressed) AS suppressed, SUM(talk_seconds) AS talk, SUM(cost_units) AS cost_units,
          MIN(first_started_at) AS started_at,
          MAX(last_ended_at) AS last_ended_at
        FROM contacts WHERE campaign_id = ? AND ${where} GROUP BY outcomes, status, latest_results`,
@@ -214,6 +219,7 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
     reached: 0,
     completed: 0,
     exhausted: 0,
+    suppressed: 0,
     unfinished: 0,
     in_progress: 0,
     a_completed: 0,
@@ -233,6 +239,7 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
   for (const g of groups) {
     t.total += g.n;
     t.reached += g.reached;
+    t.suppressed += g.suppressed;
     if (g.status === 'completed') t.completed += g.n;
     else if (g.status === 'exhausted') t.exhausted += g.n;
     else t.unfinished += g.n;

@@ -11,6 +11,8 @@ import {
   dueCalls,
   dueEvaluations,
   endAttempt,
+  pendingZones,
+  zonedDialCandidates,
   inFlightByCampaign,
   insertConversation,
   insertEvaluationRun,
@@ -20,6 +22,8 @@ import {
   type InFlight,
 } from '../db/dialer.ts';
 import { isoSeconds } from '../db/time.ts';
+import { addSuppressions } from '../db/suppressions.ts';
+import { insertActivity } from '../db/activity.ts';
 import { insideWindow } from '../../contract/calling-window.ts';
 import { evaluate, evaluationDelaySeconds, planCall, transcript } from './outcomes.ts';
 import { createRandom } from './random.ts';
@@ -31,6 +35,11 @@ export type DialerOptions = {
   /** Simulated seconds per real second: call durations and retry intervals shrink by it. */
   speed: number;
   tickMs?: number;
+  /**
+   * (ext) suppression: a conversation whose evaluation says `compliance.opt_out` puts the
+   * number it called on the org's do-not-call list. Off where the extension is not offered.
+   */
+  optOuts?: boolean;
 };
 
 /** How often the live dialer looks for calls to end and slots to fill. */
@@ -48,6 +57,7 @@ export function createDialer({
   seed,
   speed,
   tickMs = DIALER_TICK_MS,
+  optOuts = false,
 }: DialerOptions): Dialer {
   const random = createRandom(seed);
   const realMs = (simSeconds: number) => (simSeconds * 1000) / speed;
@@ -89,7 +99,7 @@ export function createDialer({
     const rules = contactRules(db, call.contact_id);
     if (!rules) return; // contact deleted while in flight: its attempts went with it
     if (status === 'completed') setContactAfterCall(db, call.contact_id, 'completed', null, ended);
-    else if (rules.attempts_in_budget >= rules.max_attempts)
+    else if (rules.suppressed || rules.attempts_in_budget >= rules.max_attempts)
       setContactAfterCall(db, call.contact_id, 'exhausted', null, ended);
     else {
       const next = new Date(
@@ -123,6 +133,34 @@ export function createDialer({
     },
   );
 
+  /** Completes an evaluation run; an opt-out it reports lists the number called. */
+  const evaluated = db.transaction((runId: string, conversationId: string, at: Date) => {
+    const done = completeEvaluation(db, runId, conversationId);
+    if (!optOuts || done?.result['compliance.opt_out'] !== true) return;
+    const stamp = { orgId: done.orgId, at: isoSeconds(at) };
+    const actor = { kind: 'system', label: 'Conversation evaluation' };
+    const added = addSuppressions(
+      db,
+      done.orgId,
+      [
+        {
+          phone_number: done.phone,
+          reason: `Asked not to be called again (conversation ${conversationId})`,
+          source: 'conversation',
+        },
+      ],
+      actor.label,
+      stamp.at,
+    );
+    if (added.added.length > 0)
+      insertActivity(db, {
+        ...stamp,
+        actor,
+        action: 'suppression.added',
+        summary: `Added ${done.phone} to the suppression list (conversation): asked not to be called again; ${added.contacts_suppressed} contacts suppressed`,
+      });
+  });
+
   /** Dials into free slots until none is left or `full()`; true when it stopped for `full()`. */
   function fillSlots(orgId: string, limit: number, at: Date, full: () => boolean): boolean {
     let free = limit - activeCalls(db, orgId);
@@ -134,14 +172,25 @@ export function createDialer({
     // fixed order would hand every freed slot to the oldest campaign with work.
     // A capped campaign's queue holds only what fits under its cap (none once at or over it,
     // e.g. after the cap was lowered), so the slots it cannot use go to the others.
+    // Under window_basis "contact" the window is read in each contact's zone: only contacts of
+    // the zones open now are queued, and contacts without a zone never are.
     const queues = activeCampaigns(db, orgId)
-      .filter((c) => insideWindow(c.schedule, c.timezone, at))
+      .filter((c) => c.window_basis === 'contact' || insideWindow(c.schedule, c.timezone, at))
       .map((c) => {
         const room =
           c.max_concurrent_calls === null
             ? free
             : Math.min(free, c.max_concurrent_calls - (busy.get(c.id) ?? 0));
-        return { campaign: c, candidates: room > 0 ? dialCandidates(db, c.id, nowIso, room) : [] };
+        if (room <= 0) return { campaign: c, candidates: [] };
+        if (c.window_basis === 'campaign')
+          return { campaign: c, candidates: dialCandidates(db, c.id, nowIso, room) };
+        const open = pendingZones(db, c.id)
+          .map((z) => z.timezone)
+          .filter((zone) => zone !== '' && insideWindow(c.schedule, zone, at));
+        return {
+          campaign: c,
+          candidates: open.length > 0 ? zonedDialCandidates(db, c.id, open, nowIso, room) : [],
+        };
       })
       .filter((q) => q.candidates.length > 0)
       .sort((x, y) => (busy.get(x.campaign.id) ?? 0) - (busy.get(y.campaign.id) ?? 0));
@@ -187,8 +236,7 @@ export function createDialer({
     }
     for (let due = dueEvaluations(db, nowIso); due.length > 0; due = dueEvaluations(db, nowIso)) {
       let i = 0;
-      for (; i < due.length && !full(); i++)
-        completeEvaluation(db, due[i]!.id, due[i]!.conversation_id);
+      for (; i < due.length && !full(); i++) evaluated(due[i]!.id, due[i]!.conversation_id, at);
       if (i === due.length) break;
       yield;
     }

@@ -34,7 +34,7 @@ export type Evaluation = { metric_key: string; results: Record<string, ResultVal
 
 export function evaluate(random: Random): Evaluation[] {
   const interested = random.next() < 0.45;
-  return [
+  const evaluations: Evaluation[] = [
     {
       metric_key: 'qualification',
       results: { interested, budget_confirmed: interested && random.next() < 0.5 },
@@ -53,6 +53,11 @@ export function evaluate(random: Random): Evaluation[] {
       },
     },
   ];
+  // Whoever asked not to be called is an opt-out the compliance check reports (no draw of the
+  // random sequence, so seeded runs replay as before).
+  if (evaluations[3]!.results.action === 'do_not_call')
+    evaluations.push({ metric_key: 'compliance', results: { opt_out: true } });
+  return evaluations;
 }
 
 /** Flattens evaluations to the attempt `result` keys: `<metric>.<criterion>`. */

@@ -42,6 +42,7 @@ const SETTINGS = [
   'max_attempts',
   'retry_interval_minutes',
   'rate_card',
+  'window_basis',
 ] as const;
 
 export function mustFindConfiguration(db: Db, orgId: string, id: string): Configuration {

@@ -1,7 +1,9 @@
 import type { ContactInput, ValidationIssue } from '../../contract/schemas.ts';
-import type { NormalizedContact } from '../db/contacts.ts';
+import type { NormalizedContact, RowWarning } from '../db/contacts.ts';
 import { HttpError } from './errors.ts';
 import { normalizePhone } from '../../contract/phone.ts';
+import { zoneOfNumber } from './phone-zones.ts';
+import { isKnownTimezone } from './timezones.ts';
 
 /** Contacts normalized between yields to the event loop, 10 ms at a time, so a big request never holds it. */
 const SLICE_MS = 10;
@@ -14,10 +16,11 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function normalizeContacts(
   contacts: ContactInput[],
   countryCode: string | null,
-  opts: { strictE164: boolean; field: string },
-): Promise<{ contacts: NormalizedContact[]; warnings: string[] }> {
+  opts: { strictE164: boolean; field: string; at?: Date },
+): Promise<{ contacts: NormalizedContact[]; warnings: (string | RowWarning)[] }> {
+  const at = opts.at ?? new Date();
   const issues: ValidationIssue[] = [];
-  const warnings: string[] = [];
+  const warnings: (string | RowWarning)[] = [];
   const normalized: NormalizedContact[] = [];
   let slice = performance.now();
   for (let i = 0; i < contacts.length; i++) {
@@ -49,8 +52,38 @@ export async function normalizeContacts(
         phones.add(result.e164);
       }
     });
-    normalized.push({ ...contact, phone_numbers: [...phones] });
+    const numbers = [...phones];
+    normalized.push({
+      ...contact,
+      phone_numbers: numbers,
+      ...(await zoneOf(contact, numbers[0], at, (message) =>
+        warnings.push({
+          index: i,
+          code: 'timezone_unknown',
+          message: `${opts.field}[${i}]: ${message}`,
+        }),
+      )),
+    });
   }
   if (issues.length > 0) throw new HttpError(422, issues);
   return { contacts: normalized, warnings };
+}
+
+/**
+ * The contact's zone: `data.timezone` when it names a known zone, else its first number's
+ * (null when the mapping cannot tell one).
+ */
+async function zoneOf(
+  contact: ContactInput,
+  first: string | undefined,
+  at: Date,
+  warn: (message: string) => void,
+): Promise<Pick<NormalizedContact, 'timezone' | 'timezone_source'>> {
+  const given = contact.data?.timezone;
+  if (typeof given === 'string' && isKnownTimezone(given))
+    return { timezone: given, timezone_source: 'data' };
+  if (given !== undefined)
+    warn(`data.timezone ${JSON.stringify(given).slice(0, 80)} is not a known time zone; the number's is used`);
+  const zone = first === undefined ? null : await zoneOfNumber(first, at);
+  return { timezone: zone, timezone_source: zone === null ? null : 'phone' };
 }

@@ -25,6 +25,7 @@ export async function importContacts(
   const normalized = await normalizeContacts(contacts, config?.default_country_code ?? null, {
     strictE164: campaign === null,
     field: 'contacts',
+    at: now(),
   });
   // Normalizing yields to other requests: the campaign may have closed meanwhile.
   if (campaign) mustBeOpen(findCampaignById(db, actor.orgId, campaign.id), 'add contacts');

@@ -14,6 +14,11 @@ const BASIS_MINUTES = 30;
 const LOOKBACK_DAYS = 8;
 
 export type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
+/**
+ * Where a window's hours are read: one zone (the campaign's), or each of several (window_basis
+ * "contact": the zones of the contacts left), where it is open whenever it is open in any.
+ */
+export type Zones = string | readonly string[];
 /** Whole minutes since the epoch, [from, to). */
 export type MinuteSpan = { from: number; to: number };
 
@@ -86,11 +91,25 @@ export function opening(w: Window, timeZone: string, day: number): [number, numb
  */
 export function lastOpenMinutes(
   w: Window | null,
-  timeZone: string,
+  timeZone: Zones,
   endMinute: number,
   minutes = BASIS_MINUTES,
 ): MinuteSpan[] {
   if (!w) return [{ from: endMinute - minutes, to: endMinute }];
+  if (typeof timeZone !== 'string') {
+    const spans: MinuteSpan[] = [];
+    let left = minutes;
+    const end = endMinute * MINUTE;
+    const open = unionOpenings(w, timeZone, end - LOOKBACK_DAYS * DAY, LOOKBACK_DAYS + 1);
+    for (let i = open.length - 1; i >= 0 && left > 0; i--) {
+      const to = Math.min(Math.floor(open[i]![1] / MINUTE), endMinute);
+      const from = Math.max(Math.ceil(open[i]![0] / MINUTE), to - left);
+      if (to <= from) continue;
+      spans.push({ from, to });
+      left -= to - from;
+    }
+    return spans;
+  }
   const spans: MinuteSpan[] = [];
   let left = minutes;
   const { day: today } = localDay(endMinute * MINUTE, timeZone);
@@ -112,11 +131,12 @@ export function lastOpenMinutes(
  */
 export function placeWork(
   w: Window | null,
-  timeZone: string,
+  timeZone: Zones,
   fromMs: number,
   needMs: number,
 ): number | null {
   if (!w) return fromMs + needMs;
+  if (typeof timeZone !== 'string') return placeInUnion(w, timeZone, fromMs, needMs);
   const perWeek = w.days.length * (minutesOf(w.end_time) - minutesOf(w.start_time)) * MINUTE;
   if (perWeek <= 0) return null;
   let { day, wall } = localDay(fromMs, timeZone);
@@ -140,12 +160,68 @@ export function placeWork(
   }
 }
 
+/**
+ * The window's openings in each of `zones` from `fromMs` for `days` days, merged where they
+ * overlap, in order (an opening under way at `fromMs` starts there).
+ */
+export function unionOpenings(
+  w: Window,
+  zones: readonly string[],
+  fromMs: number,
+  days: number,
+): [number, number][] {
+  const all: [number, number][] = [];
+  for (const zone of zones) {
+    const { day: first } = localDay(fromMs, zone);
+    for (let day = first; day < first + days * DAY; day += DAY) {
+      const o = opening(w, zone, day);
+      if (o && o[1] > fromMs) all.push([Math.max(o[0], fromMs), o[1]]);
+    }
+  }
+  all.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const o of all) {
+    const last = merged.at(-1);
+    if (last && o[0] <= last[1]) last[1] = Math.max(last[1], o[1]);
+    else merged.push([...o]);
+  }
+  return merged;
+}
+
+/** placeWork for a window read in several zones: open whenever it is open in any of them. */
+function placeInUnion(
+  w: Window,
+  zones: readonly string[],
+  fromMs: number,
+  needMs: number,
+): number | null {
+  const week = unionOpenings(w, zones, fromMs, 7);
+  const perWeek = week.reduce((n, [a, b]) => n + b - a, 0);
+  if (perWeek <= 0) return null;
+  let cursor = fromMs;
+  // Whole weeks first, as placeWork does (a week's open time is the same a week later, but for
+  // daylight saving's hour, which a walk of one week more than covers).
+  const weeks = Math.floor(needMs / perWeek) - 1;
+  if (weeks > 0) {
+    cursor += weeks * 7 * DAY;
+    needMs -= weeks * perWeek;
+  }
+  for (;;) {
+    const open = unionOpenings(w, zones, cursor, 8);
+    for (const [a, b] of open) {
+      if (b - a >= needMs) return a + needMs;
+      needMs -= b - a;
+    }
+    cursor = open.at(-1)?.[1] ?? cursor + 7 * DAY;
+  }
+}
+
 export type ForecastCampaign = {
   status: CampaignStatus;
   /** Contacts pending, locked or in progress. */
   remaining: number;
   schedule: Window | null;
-  timezone: string;
+  timezone: Zones;
 };
 
 /**

@@ -12,7 +12,7 @@
 // Simplifications: contacts waiting out a retry interval now count as due now; a contact in a
 // call counts that call as still to make; one requeued beyond its budget counts as fresh.
 import { PLAN_MAX_LINES, PLAN_MIN_ENDED_CALLS } from '../../contract/extensions.ts';
-import { localDay, opening, placeWork, type Window } from './forecast.ts';
+import { localDay, opening, placeWork, unionOpenings, type Window, type Zones } from './forecast.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -34,6 +34,8 @@ export type PlanHistory = {
 export type PlanInput = {
   schedule: Window | null;
   timezone: string;
+  /** (window_basis "contact") the zones of the contacts left: the window is read in each. */
+  zones?: readonly string[] | null;
   maxAttempts: number;
   retryIntervalMinutes: number;
   /** Contacts still to finish, keyed by the attempts they have made of their budget. */
@@ -63,7 +65,7 @@ export function planModel(input: PlanInput, now: Date): PlanModel | { reason: st
   const perLineHour = h.basisCalls / (Math.max(h.basisLineSeconds, h.basisCalls) / 3600);
   const { waves, completions } = expectedWaves(input);
   const R = input.retryIntervalMinutes * MINUTE;
-  const placer = new Placer(input.schedule, input.timezone, now.getTime());
+  const placer = new Placer(input.schedule, input.zones ?? input.timezone, now.getTime());
   const call = HOUR / perLineHour;
   const finish = (lines: number): number | null => {
     if (waves.length === 0) return null;
@@ -159,10 +161,20 @@ export class Placer {
 
   constructor(
     private readonly w: Window | null,
-    private readonly timeZone: string,
+    private readonly timeZone: Zones,
     origin: number,
   ) {
     if (!w) return;
+    if (typeof timeZone !== 'string') {
+      let open = 0;
+      for (const [start, end] of unionOpenings(w, timeZone, origin, HORIZON_DAYS)) {
+        this.starts.push(start);
+        this.ends.push(end);
+        this.before.push(open);
+        open += end - start;
+      }
+      return;
+    }
     const { day: first } = localDay(origin, timeZone);
     let open = 0;
     for (let day = first; day < first + HORIZON_DAYS * DAY; day += DAY) {

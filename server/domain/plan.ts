@@ -69,6 +69,7 @@ export function planFor(
     {
       schedule: row.schedule,
       timezone: row.timezone,
+      zones: row.zones,
       maxAttempts: row.max_attempts,
       retryIntervalMinutes: row.retry_interval_minutes,
       remainingByAttempts: remaining,

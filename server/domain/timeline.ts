@@ -101,7 +101,12 @@ export function campaignTimeline(
 
 export function campaignForecast(db: Db, c: ForecastRow, now: Date) {
   return forecast(
-    { status: c.status, remaining: c.remaining, schedule: c.schedule, timezone: c.timezone },
+    {
+      status: c.status,
+      remaining: c.remaining,
+      schedule: c.schedule,
+      timezone: c.zones ?? c.timezone,
+    },
     (spans) => spans.reduce((n, s) => n + finishedBetween(db, c.id, s.from, s.to), 0),
     now,
   );

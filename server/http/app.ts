@@ -25,8 +25,10 @@ import { planHandlers } from './routes/plan.ts';
 import { conversationHandlers } from './routes/conversations.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
+import { suppressionHandlers } from './routes/suppressions.ts';
 import { timezoneHandlers } from './routes/timezones.ts';
 import { loadSpa, serveSpa } from './spa.ts';
+import { registerTestClock, type TestClock } from './test-clock.ts';
 
 export type AppOptions = {
   db: Db;
@@ -46,6 +48,8 @@ export type AppOptions = {
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
   extensions?: boolean;
+  /** TEST_CLOCK=on: /testing/clock moves this clock (end-to-end tests only). */
+  testClock?: TestClock | null;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
@@ -97,6 +101,7 @@ export function createApp({
   demoCredentials = null,
   demoPublic = false,
   clientAddress = socketAddress,
+  testClock = null,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
@@ -179,9 +184,11 @@ export function createApp({
     ...statsHandlers,
     ...activityHandlers,
     ...planHandlers,
+    ...suppressionHandlers,
     ...conversationHandlers,
   });
 
+  if (testClock) registerTestClock(app, testClock);
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });
 
   app.notFound((c) => c.json({ detail: `No route for ${c.req.method} ${c.req.path}` }, 404));

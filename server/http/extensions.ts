@@ -18,6 +18,8 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'cost',
   'finished',
   'plan',
+  'contact-timezones',
+  'suppression',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -93,7 +93,8 @@ export function checkInvariants(db: Db, limitBeforeLowering: number) {
   const badExhausted = db
     .prepare(
       `SELECT k.id FROM contacts k JOIN campaigns c ON c.id = k.campaign_id LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
-       WHERE k.status = 'exhausted' AND k.attempt_count - k.attempts_before_requeue != COALESCE(cfg.max_attempts, 3)`,
+       WHERE k.status = 'exhausted' AND k.suppressed = 0
+         AND k.attempt_count - k.attempts_before_requeue != COALESCE(cfg.max_attempts, 3)`,
     )
     .all();
   if (badExhausted.length)
@@ -119,7 +120,8 @@ export function checkCounters(db: Db) {
         n_in_progress != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'in_progress') OR
         n_completed != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'completed') OR
         n_exhausted != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND bucket = 'exhausted') OR
-        n_attempts != (SELECT COUNT(*) FROM attempts a JOIN contacts k ON k.id = a.contact_id WHERE k.campaign_id = c.id)`,
+        n_attempts != (SELECT COUNT(*) FROM attempts a JOIN contacts k ON k.id = a.contact_id WHERE k.campaign_id = c.id) OR
+        n_suppressed != (SELECT COUNT(*) FROM contacts WHERE campaign_id = c.id AND suppressed = 1)`,
     )
     .all();
   if (drift.length) throw new Error('Campaign counters differ from a full recount');
@@ -131,4 +133,13 @@ export function checkCounters(db: Db) {
     )
     .get() as { n: number };
   if (blockDrift.n) throw new Error('Contact blocks differ from a full recount');
+  const zonesKept = `SELECT campaign_id, timezone, n_pending FROM campaign_zones WHERE n_pending != 0`;
+  const zonesRecount = `SELECT campaign_id, IFNULL(timezone, ''), COUNT(*) FROM contacts
+    WHERE campaign_id IS NOT NULL AND status = 'pending' GROUP BY 1, 2`;
+  const zoneDrift = db
+    .prepare(
+      `SELECT COUNT(*) n FROM (${zonesKept} EXCEPT ${zonesRecount} UNION ALL ${zonesRecount} EXCEPT ${zonesKept})`,
+    )
+    .get() as { n: number };
+  if (zoneDrift.n) throw new Error('Pending contacts per zone differ from a full recount');
 }

@@ -9,6 +9,8 @@ type RawContact = {
   attempt_count: number;
   data: string;
   phone_numbers: string;
+  timezone: string | null;
+  suppressed: number;
 };
 type RawAttempt = {
   id: string;
@@ -23,7 +25,7 @@ type RawAttempt = {
 export function load(db: Db, campaignId: string) {
   const contacts = db
     .prepare(
-      'SELECT id, external_id, status, attempt_count, data, phone_numbers FROM contacts WHERE campaign_id = ? ORDER BY seq',
+      'SELECT id, external_id, status, attempt_count, data, phone_numbers, timezone, suppressed FROM contacts WHERE campaign_id = ? ORDER BY seq',
     )
     .all(campaignId) as RawContact[];
   const attempts = db
@@ -57,6 +59,8 @@ export type Loaded = ReturnType<typeof load>[number];
 export function matches(c: Loaded, f: ContactQuery): boolean {
   const bucket = c.status === 'locked' ? 'in_progress' : c.status;
   if (f.status && !f.status.includes(bucket as never)) return false;
+  if (f.timezone?.length && !f.timezone.includes(c.timezone ?? 'none')) return false;
+  if (f.suppressed && (c.suppressed === 1) !== (f.suppressed === 'true')) return false;
   if (f.search) {
     const strings = [
       c.external_id ?? '',
@@ -217,7 +221,13 @@ export function recompute(
   return {
     started_at: attempts.map((a) => a.started_at).sort()[0] ?? null,
     completed_at: contacts.length > 0 && !unfinished ? lastEnd : null,
-    contacts: { total: contacts.length, reached, completed, exhausted },
+    contacts: {
+      total: contacts.length,
+      reached,
+      completed,
+      exhausted,
+      suppressed: contacts.filter((c) => c.suppressed === 1).length,
+    },
     attempts: {
       total: attempts.length,
       in_progress: attempts.length - ended.length,

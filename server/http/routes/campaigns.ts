@@ -29,6 +29,8 @@ import {
 } from '../../domain/campaigns.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { campaignTimeline, timelineRange } from '../../domain/timeline.ts';
+import { callable } from '../../domain/callable.ts';
+import { resolveFilters } from './contacts.ts';
 import { offers, presentFor } from '../extensions.ts';
 import type { Handlers } from '../operations.ts';
 import { bodyWithContacts, query } from '../validate.ts';
@@ -122,11 +124,20 @@ export const campaignHandlers = {
   closeCampaign: (c) => transition(c, 'close'),
   getCampaignReport: async (c) => {
     const { db, auth } = c.var;
-    const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
+    const filters = resolveFilters(
+      c,
+      campaign.id,
+      query(c, contactQuerySchema, [...REPEATABLE_QUERY]),
+    );
     return c.json(
       await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())),
     );
+  },
+  getCampaignCallable: (c) => {
+    const { db, auth } = c.var;
+    const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
+    return c.json(callable(db, campaign.id, c.var.now()));
   },
   getCampaignTimeline: (c) => {
     const { db, auth } = c.var;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { rateCardInputSchema } from '../../../contract/extensions.ts';
+import { rateCardInputSchema, windowBasisInputSchema } from '../../../contract/extensions.ts';
 import {
   configurationCreateSchema,
   configurationUpdateSchema,
@@ -21,11 +21,38 @@ import { body } from '../validate.ts';
 
 // (ext) cost. Where it is not offered the rate card is an unknown key: dropped from bodies and
 // never sent back.
-const createWithCard = z.extend(configurationCreateSchema, rateCardInputSchema.shape);
-const updateWithCard = z.extend(configurationUpdateSchema, rateCardInputSchema.shape);
-const cardsOffered = (c: Context<AppEnv>) => offers(c, 'cost');
+// (ext) contact-timezones likewise for the window basis.
+const extras = { ...rateCardInputSchema.shape, ...windowBasisInputSchema.shape };
+const createBodies = {
+  cost: z.extend(configurationCreateSchema, rateCardInputSchema.shape),
+  zones: z.extend(configurationCreateSchema, windowBasisInputSchema.shape),
+  both: z.extend(configurationCreateSchema, extras),
+  none: configurationCreateSchema,
+};
+const updateBodies = {
+  cost: z.extend(configurationUpdateSchema, rateCardInputSchema.shape),
+  zones: z.extend(configurationUpdateSchema, windowBasisInputSchema.shape),
+  both: z.extend(configurationUpdateSchema, extras),
+  none: configurationUpdateSchema,
+};
+/** The body schema with the (ext) fields this request may set, typed as the fullest. */
+function bodyFor<T extends typeof createBodies | typeof updateBodies>(
+  c: Context<AppEnv>,
+  bodies: T,
+): T['both'] {
+  const cost = offers(c, 'cost');
+  const zones = offers(c, 'contact-timezones');
+  return (
+    cost && zones ? bodies.both : cost ? bodies.cost : zones ? bodies.zones : bodies.none
+  ) as T['both'];
+}
 const present = (c: Context<AppEnv>, config: Configuration) =>
-  presentFor(c, contractConfigurationSchema, { rate_card: 'cost' }, config);
+  presentFor(
+    c,
+    contractConfigurationSchema,
+    { rate_card: 'cost', window_basis: 'contact-timezones' },
+    config,
+  );
 
 export const configurationHandlers = {
   listConfigurations: (c) =>
@@ -37,7 +64,7 @@ export const configurationHandlers = {
   createConfiguration: async (c) => {
     const input = await body(
       c,
-      (cardsOffered(c) ? createWithCard : configurationCreateSchema) as typeof createWithCard,
+      bodyFor(c, createBodies),
     );
     return c.json(present(c, createConfiguration(c.var.db, c.var.auth, c.var.now, input)), 201);
   },
@@ -47,7 +74,7 @@ export const configurationHandlers = {
     const config = mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
     const patch = await body(
       c,
-      (cardsOffered(c) ? updateWithCard : configurationUpdateSchema) as typeof updateWithCard,
+      bodyFor(c, updateBodies),
     );
     return c.json(present(c, changeConfiguration(c.var.db, c.var.auth, c.var.now, config, patch)));
   },

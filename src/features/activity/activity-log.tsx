@@ -25,6 +25,8 @@ const ACTION_LABELS: Record<ActivityAction, string> = {
   'configuration.updated': 'Configuration updated',
   'configuration.deleted': 'Configuration deleted',
   'concurrency.updated': 'Concurrency limit changed',
+  'suppression.added': 'Numbers suppressed',
+  'suppression.removed': 'Number released',
 };
 
 const isAction = (a: string): a is ActivityAction =>
