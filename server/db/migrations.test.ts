@@ -15,6 +15,8 @@ import { campaignReport } from './report.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import * as rollups from './migrations/005-minute-rollups.ts';
 import { migrate, openDatabase, type Db } from './schema.ts';
+import { backfillTimezones } from '../domain/timezone-backfill.ts';
+import { getConfiguration } from './configurations.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 let dir = '';
@@ -243,6 +245,69 @@ describe('numbered migrations', () => {
       DROP TRIGGER contacts_minutes_finished;`);
     rollups.up(s.db);
     expect(rollupRows(s.db)).toEqual(kept);
+  });
+
+  it('give contacts of a version 9 database their zones: from data at once, from the number at start', async () => {
+    // A fresh database brought to version 9 only, with rows as that version wrote them.
+    const fresh = new Database(':memory:');
+    fresh.function('fold', { deterministic: true }, (t: unknown) =>
+      typeof t === 'string' ? t.toLowerCase() : null,
+    );
+    migrate(
+      fresh,
+      MIGRATIONS.filter((m) => m.version <= 9),
+    );
+    fresh.exec(`
+      INSERT INTO orgs VALUES ('org_a', 'A', NULL);
+      INSERT INTO configurations (id, org_id, name, timezone, schedule, max_attempts, retry_interval_minutes, created_at, updated_at)
+        VALUES ('cfg', 'org_a', 'Old', 'UTC', NULL, 2, 5, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO campaigns (id, org_id, name, status, configuration_id, created_at, updated_at)
+        VALUES ('c1', 'org_a', 'Old', 'paused', 'cfg', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    `);
+    const insert = fresh.prepare(
+      `INSERT INTO contacts (id, org_id, campaign_id, phone_numbers, data, status, created_at, updated_at)
+       VALUES (?, 'org_a', 'c1', ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    );
+    const rows = [
+      ['given', '+12125550100', { timezone: 'Europe/Paris' }, 'pending'],
+      ['alias', '+12125550101', { timezone: 'Asia/Kolkata' }, 'pending'],
+      ['chicago', '+13125550100', {}, 'pending'],
+      ['odd', '+14155550100', { timezone: 'Nowhere/Else' }, 'completed'],
+      ['unknown', '+19995550100', {}, 'pending'],
+    ] as const;
+    for (const [id, phone, data, status] of rows)
+      insert.run(id, JSON.stringify([phone]), JSON.stringify(data), status);
+    migrate(fresh);
+    const zoneOf = () =>
+      Object.fromEntries(
+        (
+          fresh.prepare('SELECT id, timezone, timezone_source FROM contacts').all() as {
+            id: string;
+            timezone: string | null;
+            timezone_source: string | null;
+          }[]
+        ).map((r) => [r.id, [r.timezone, r.timezone_source]]),
+      );
+    // Known names in data at once; the rest journaled for the server's start.
+    expect(zoneOf()).toMatchObject({ given: ['Europe/Paris', 'data'], chicago: [null, null] });
+    expect(fresh.prepare('SELECT COUNT(*) n FROM timezone_backfill').get()).toEqual({ n: 1 });
+    checkCounters(fresh);
+    expect(await backfillTimezones(fresh, () => new Date('2026-07-01T00:00:00Z'))).toBe(3);
+    expect(zoneOf()).toEqual({
+      given: ['Europe/Paris', 'data'],
+      alias: ['Asia/Kolkata', 'data'],
+      chicago: ['America/Chicago', 'phone'],
+      odd: ['America/Los_Angeles', 'phone'],
+      unknown: [null, null],
+    });
+    expect(fresh.prepare('SELECT COUNT(*) n FROM timezone_backfill').get()).toEqual({ n: 0 });
+    // The pending counts per zone followed every change; nothing is suppressed; windows stay
+    // the campaign's.
+    checkCounters(fresh);
+    expect(fresh.prepare('SELECT n_suppressed FROM campaigns').get()).toEqual({ n_suppressed: 0 });
+    expect(getConfiguration(fresh, 'org_a', 'cfg')).toMatchObject({ window_basis: 'campaign' });
+    expect(await backfillTimezones(fresh, () => new Date())).toBe(0);
+    fresh.close();
   });
 
   it('count the blocks of a database written before contact_blocks existed', () => {

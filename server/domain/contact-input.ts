@@ -3,7 +3,7 @@ import type { NormalizedContact, RowWarning } from '../db/contacts.ts';
 import { HttpError } from './errors.ts';
 import { normalizePhone } from '../../contract/phone.ts';
 import { zoneOfNumber } from './phone-zones.ts';
-import { isKnownTimezone } from './timezones.ts';
+import { isUsableTimezone } from './timezones.ts';
 
 /** Contacts normalized between yields to the event loop, 10 ms at a time, so a big request never holds it. */
 const SLICE_MS = 10;
@@ -73,14 +73,14 @@ export async function normalizeContacts(
  * The contact's zone: `data.timezone` when it names a known zone, else its first number's
  * (null when the mapping cannot tell one).
  */
-async function zoneOf(
+export async function zoneOf(
   contact: ContactInput,
   first: string | undefined,
   at: Date,
   warn: (message: string) => void,
 ): Promise<Pick<NormalizedContact, 'timezone' | 'timezone_source'>> {
   const given = contact.data?.timezone;
-  if (typeof given === 'string' && isKnownTimezone(given))
+  if (typeof given === 'string' && isUsableTimezone(given))
     return { timezone: given, timezone_source: 'data' };
   if (given !== undefined)
     warn(`data.timezone ${JSON.stringify(given).slice(0, 80)} is not a known time zone; the number's is used`);
