@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDialer } from '../dialer/dialer.ts';
 import { createApp } from './app.ts';
+import { campaignRows } from '../db/campaigns.ts';
+import { planRow } from '../db/plan.ts';
 import { setup, TOKENS } from '../testing/test-support.ts';
 import { load, recompute } from '../testing/report-test-support.ts';
 import { checkCounters } from '../testing/dialer-test-support.ts';
@@ -97,6 +99,16 @@ describe('contact time zones', () => {
     expect(friday.later).toEqual([
       { opens_at: '2026-12-14T14:00:00Z', timezone: 'America/New_York', contacts: 1 },
     ]);
+  });
+
+  it('gives the forecast and the plan the zones of the contacts left', async () => {
+    const { db, campaign } = await threeZones();
+    expect(campaignRows(db, 'org_a', [campaign.id])[0]!.zones!.sort()).toEqual([
+      'America/Chicago',
+      'America/Los_Angeles',
+      'America/New_York',
+    ]);
+    expect(planRow(db, 'org_a', campaign.id)!.zones).toHaveLength(3);
   });
 
   it('under the campaign basis counts every pending contact in the campaign’s window', async () => {

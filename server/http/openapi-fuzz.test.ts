@@ -254,6 +254,11 @@ async function world() {
   const paused = await send('POST', '/campaign/campaigns', { name: 'Fuzz, paused' });
   await send('POST', `/campaign/campaigns/${paused.id}/pause`);
   const unused = await send('POST', '/campaign/configurations', { name: 'Unused' });
+  // Numbers on the do-not-call list, to take off it.
+  const suppressed = ['+14155550011', '+14155550099'];
+  await send('POST', '/campaign/suppressions', {
+    entries: suppressed.map((phone_number) => ({ phone_number, reason: 'Fuzz' })),
+  });
   const dialer = createDialer({ db, now: clock.now, seed: 1, speed: 60 });
   for (let i = 0; i < 60; i++) {
     clock.advance(1000);
@@ -277,6 +282,7 @@ async function world() {
     configuration_id: [config.id],
     campaign_id: [campaign.id],
     conversationId: conversations.slice(0, 3),
+    phoneNumber: suppressed,
     cursor,
   };
   return { app, known };

@@ -124,12 +124,9 @@ export const campaignHandlers = {
   closeCampaign: (c) => transition(c, 'close'),
   getCampaignReport: async (c) => {
     const { db, auth } = c.var;
+    const parsed = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
-    const filters = resolveFilters(
-      c,
-      campaign.id,
-      query(c, contactQuerySchema, [...REPEATABLE_QUERY]),
-    );
+    const filters = resolveFilters(c, campaign.id, parsed);
     return c.json(
       await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())),
     );
