@@ -50,17 +50,6 @@ export const contactFiltersSchema = z.object({
     ),
   ),
   result: z.optional(repeatable(resultPairSchema('result'), 'result')),
-});
-export type ContactFilters = z.infer<typeof contactFiltersSchema>;
-/** The filter keys that may repeat in a query string. */
-export const REPEATABLE_FILTERS = ['last_status', 'first_status', 'attempts', 'result'] as const;
-
-/**
- * The contact filters plus the contract's bucket `status` (repeatable, AND-combined with the
- * rest): what the contacts list and the report take, so the report counts what the list shows.
- */
-export const contactQuerySchema = z.extend(contactFiltersSchema, {
-  status: z.optional(repeatable(contactBucketSchema, 'status')),
   /** (ext) contact-timezones: contacts in these zones (`none`: without one). */
   timezone: z.optional(
     repeatable(
@@ -73,8 +62,25 @@ export const contactQuerySchema = z.extend(contactFiltersSchema, {
   /** (ext) suppression: contacts with a number on the do-not-call list, or without. */
   suppressed: z.optional(z.enum(['true', 'false'])),
 });
+export type ContactFilters = z.infer<typeof contactFiltersSchema>;
+/** The filter keys that may repeat in a query string. */
+export const REPEATABLE_FILTERS = [
+  'last_status',
+  'first_status',
+  'attempts',
+  'result',
+  'timezone',
+] as const;
+
+/**
+ * The contact filters plus the contract's bucket `status` (repeatable, AND-combined with the
+ * rest): what the contacts list and the report take, so the report counts what the list shows.
+ */
+export const contactQuerySchema = z.extend(contactFiltersSchema, {
+  status: z.optional(repeatable(contactBucketSchema, 'status')),
+});
 export type ContactQuery = z.infer<typeof contactQuerySchema>;
-export const REPEATABLE_QUERY = [...REPEATABLE_FILTERS, 'status', 'timezone'] as const;
+export const REPEATABLE_QUERY = [...REPEATABLE_FILTERS, 'status'] as const;
 
 // ---------- Report ----------
 const byStatus = z.object({
@@ -446,5 +452,12 @@ export const suppressionAddResultSchema = z.object({
   contacts_suppressed: int(),
 });
 export const suppressionRemoveSchema = z.object({
-  reason: z.string().check(z.trim(), z.minLength(1, 'Say why the number may be called again'), z.maxLength(SUPPRESSION_REASON_MAX, `At most ${SUPPRESSION_REASON_MAX} characters`), noControl),
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Say why the number may be called again'),
+      z.maxLength(SUPPRESSION_REASON_MAX, `At most ${SUPPRESSION_REASON_MAX} characters`),
+      noControl,
+    ),
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Attempt, Contact, ContactBucket } from '../../contract/schemas.ts';
-import type { ContactFilters } from '../../contract/extensions.ts';
 import { campaignBucketCount } from './campaigns.ts';
 import {
   contactFilterSql,
   type ContactFilterSql,
   type ResolvedContactQuery,
+  type ResolvedContactQuery as ContactFilters,
 } from './contact-filters.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';

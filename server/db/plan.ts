@@ -28,7 +28,10 @@ const PLAN_COLUMNS = `c.id, c.status, c.n_pending, c.max_concurrent_calls, c.n_a
   COALESCE(cfg.retry_interval_minutes, ${RETRY_INTERVAL.default}) AS retry_interval_minutes
   FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id`;
 
-type Stored = Omit<PlanRow, 'schedule' | 'zones'> & { schedule: string | null; zones: string | null };
+type Stored = Omit<PlanRow, 'schedule' | 'zones'> & {
+  schedule: string | null;
+  zones: string | null;
+};
 const parsed = (row: Stored): PlanRow => ({
   ...row,
   schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,

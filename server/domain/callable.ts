@@ -72,11 +72,18 @@ export function callable(db: Db, campaignId: string, now: Date): Callable {
     else if (insideWindow(row.schedule, timezone, now)) answer.now += n;
     else {
       const opens = row.schedule && nextOpening(row.schedule, timezone, now.getTime());
-      if (opens) answer.later.push({ opens_at: isoSeconds(new Date(opens)), timezone, contacts: n });
+      if (opens)
+        answer.later.push({ opens_at: isoSeconds(new Date(opens)), timezone, contacts: n });
     }
   }
   answer.later.sort((a, b) =>
-    a.opens_at === b.opens_at ? (a.timezone < b.timezone ? -1 : 1) : a.opens_at < b.opens_at ? -1 : 1,
+    a.opens_at === b.opens_at
+      ? a.timezone < b.timezone
+        ? -1
+        : 1
+      : a.opens_at < b.opens_at
+        ? -1
+        : 1,
   );
   return answer;
 }

@@ -83,7 +83,9 @@ export async function zoneOf(
   if (typeof given === 'string' && isUsableTimezone(given))
     return { timezone: given, timezone_source: 'data' };
   if (given !== undefined)
-    warn(`data.timezone ${JSON.stringify(given).slice(0, 80)} is not a known time zone; the number's is used`);
+    warn(
+      `data.timezone ${JSON.stringify(given).slice(0, 80)} is not a known time zone; the number's is used`,
+    );
   const zone = first === undefined ? null : await zoneOfNumber(first, at);
   return { timezone: zone, timezone_source: zone === null ? null : 'phone' };
 }

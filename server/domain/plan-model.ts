@@ -12,7 +12,14 @@
 // Simplifications: contacts waiting out a retry interval now count as due now; a contact in a
 // call counts that call as still to make; one requeued beyond its budget counts as fresh.
 import { PLAN_MAX_LINES, PLAN_MIN_ENDED_CALLS } from '../../contract/extensions.ts';
-import { localDay, opening, placeWork, unionOpenings, type Window, type Zones } from './forecast.ts';
+import {
+  localDay,
+  opening,
+  placeWork,
+  unionOpenings,
+  type Window,
+  type Zones,
+} from './forecast.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

@@ -5,11 +5,7 @@ import type { ValidationIssue } from '../../contract/schemas.ts';
 import { normalizePhone } from '../../contract/phone.ts';
 import { insertActivity } from '../db/activity.ts';
 import type { Db } from '../db/schema.ts';
-import {
-  addSuppressions,
-  removeSuppression,
-  type NewSuppression,
-} from '../db/suppressions.ts';
+import { addSuppressions, removeSuppression, type NewSuppression } from '../db/suppressions.ts';
 import { plural, quote, stampOf, type Actor, type Stamp } from './activity.ts';
 import { HttpError, notFound } from './errors.ts';
 
@@ -26,7 +22,11 @@ export function addToSuppressionList(db: Db, actor: Actor, now: () => Date, inpu
   input.entries.forEach((e, i) => {
     const n = normalizePhone(e.phone_number, null);
     if (!n.ok) {
-      issues.push({ loc: ['body', 'entries', i, 'phone_number'], msg: n.reason, type: 'phone_invalid' });
+      issues.push({
+        loc: ['body', 'entries', i, 'phone_number'],
+        msg: n.reason,
+        type: 'phone_invalid',
+      });
       return;
     }
     entries.push({ phone_number: n.e164, reason: e.reason ?? '', source: e.source ?? 'manual' });

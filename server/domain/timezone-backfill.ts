@@ -17,7 +17,10 @@ export async function backfillTimezones(db: Db, now: () => Date): Promise<number
       'SELECT next_seq, last_seq FROM timezone_backfill WHERE id = 1',
     ).get();
     if (!job) return zoned;
-    const rows = sql<[number, number, number], { seq: number; phone_numbers: string; data: string }>(
+    const rows = sql<
+      [number, number, number],
+      { seq: number; phone_numbers: string; data: string }
+    >(
       db,
       `SELECT seq, phone_numbers, data FROM contacts WHERE seq >= ? AND seq <= ? AND timezone_source IS NULL
        ORDER BY seq LIMIT ?`,

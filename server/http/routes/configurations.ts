@@ -62,20 +62,14 @@ export const configurationHandlers = {
       ),
     }),
   createConfiguration: async (c) => {
-    const input = await body(
-      c,
-      bodyFor(c, createBodies),
-    );
+    const input = await body(c, bodyFor(c, createBodies));
     return c.json(present(c, createConfiguration(c.var.db, c.var.auth, c.var.now, input)), 201);
   },
   getConfiguration: (c) =>
     c.json(present(c, mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId')))),
   updateConfiguration: async (c) => {
     const config = mustFindConfiguration(c.var.db, c.var.auth.orgId, c.req.param('configId'));
-    const patch = await body(
-      c,
-      bodyFor(c, updateBodies),
-    );
+    const patch = await body(c, bodyFor(c, updateBodies));
     return c.json(present(c, changeConfiguration(c.var.db, c.var.auth, c.var.now, config, patch)));
   },
   deleteConfiguration: (c) => {

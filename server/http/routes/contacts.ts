@@ -129,8 +129,10 @@ export const contactHandlers = {
   },
   requeueContacts: async (c) => {
     const { db } = c.var;
-    const { status, ...filters } = await filterBody(c, requeueRequestSchema);
+    const { status, ...body } = await filterBody(c, requeueRequestSchema);
     const { campaign } = scopeOf(c);
+    // callable=now is pending contacts: none of them exhausted or completed.
+    const filters = resolveFilters(c, campaign?.id ?? null, body);
     if (!campaign)
       throw new HttpError(400, 'Ad-hoc contacts are not dialed, so they cannot be requeued');
     mustBeOpen(campaign, 'requeue');

@@ -5,10 +5,7 @@ import {
 } from '../../../contract/extensions.ts';
 import { listSuppressions } from '../../db/suppressions.ts';
 import { HttpError } from '../../domain/errors.ts';
-import {
-  addToSuppressionList,
-  removeFromSuppressionList,
-} from '../../domain/suppressions.ts';
+import { addToSuppressionList, removeFromSuppressionList } from '../../domain/suppressions.ts';
 import type { Handlers } from '../operations.ts';
 import { body, query } from '../validate.ts';
 
@@ -42,13 +39,7 @@ export const suppressionHandlers = {
   },
   removeSuppression: async (c) => {
     const { reason } = await body(c, suppressionRemoveSchema);
-    removeFromSuppressionList(
-      c.var.db,
-      c.var.auth,
-      c.var.now,
-      c.req.param('phoneNumber'),
-      reason,
-    );
+    removeFromSuppressionList(c.var.db, c.var.auth, c.var.now, c.req.param('phoneNumber'), reason);
     return c.body(null, 204);
   },
 } satisfies Partial<Handlers>;
