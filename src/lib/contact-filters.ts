@@ -27,10 +27,25 @@ export function readContactFilters(params: URLSearchParams): ContactFilters {
   if (attempts.length) filters.attempts = attempts;
   const result = params.getAll('result').filter((r) => /^[^:\s]+:.+$/s.test(r));
   if (result.length) filters.result = result;
+  // (ext) contact-timezones and suppression.
+  const zones = params.getAll('timezone').filter((z) => /^[\w+-]+(\/[\w+-]+){0,2}$/.test(z));
+  if (zones.length) filters.timezone = zones.slice(0, 20);
+  if (params.get('callable') === 'now') filters.callable = 'now';
+  const suppressed = params.get('suppressed');
+  if (suppressed === 'true' || suppressed === 'false') filters.suppressed = suppressed;
   return filters;
 }
 
-export const FILTER_KEYS = ['search', 'last_status', 'first_status', 'attempts', 'result'] as const;
+export const FILTER_KEYS = [
+  'search',
+  'last_status',
+  'first_status',
+  'attempts',
+  'result',
+  'timezone',
+  'callable',
+  'suppressed',
+] as const;
 
 export function hasContactFilters(filters: ContactFilters): boolean {
   return FILTER_KEYS.some((k) => filters[k] !== undefined);
@@ -40,9 +55,11 @@ export function hasContactFilters(filters: ContactFilters): boolean {
 export function writeContactFilters(params: URLSearchParams, filters: ContactFilters): void {
   for (const key of FILTER_KEYS) params.delete(key);
   if (filters.search) params.set('search', filters.search);
-  for (const key of ['last_status', 'first_status', 'attempts', 'result'] as const) {
+  for (const key of ['last_status', 'first_status', 'attempts', 'result', 'timezone'] as const) {
     for (const value of filters[key] ?? []) params.append(key, String(value));
   }
+  if (filters.callable) params.set('callable', filters.callable);
+  if (filters.suppressed) params.set('suppressed', filters.suppressed);
 }
 
 /** The Contacts tab of a campaign showing exactly these contacts. */

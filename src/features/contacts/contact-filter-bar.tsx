@@ -9,6 +9,7 @@ import { humanize } from '../../lib/humanize';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { splitResultKey } from '../../lib/result-keys';
 import { useDebouncedParam } from '../../lib/use-debounced-param';
+import { useExtension } from '../../api/session';
 
 const callStatusLabel = (s: string) => (s === 'none' ? 'Never called' : humanize(s));
 
@@ -103,6 +104,7 @@ export function ContactFilterBar({
     onChange(next);
   };
 
+  const zones = useExtension('contact-timezones');
   // The URL gets the search 300 ms after the last key, merged into the URL of that moment.
   const [search, type] = useDebouncedParam('search', { clear: ['page'] });
 
@@ -140,6 +142,23 @@ export function ContactFilterBar({
           filters.result!.filter((x) => x !== r),
         ),
     })),
+    ...(filters.timezone ?? []).map((z) => ({
+      label: z === 'none' ? 'No time zone' : `Time zone: ${z}`,
+      clear: () =>
+        set(
+          'timezone',
+          filters.timezone!.filter((x) => x !== z),
+        ),
+    })),
+    ...(filters.callable ? [{ label: 'Callable now', clear: () => set('callable', undefined) }] : []),
+    ...(filters.suppressed
+      ? [
+          {
+            label: filters.suppressed === 'true' ? 'Suppressed' : 'Not suppressed',
+            clear: () => set('suppressed', undefined),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -183,6 +202,16 @@ export function ContactFilterBar({
             onChange={(next) => set('attempts', next)}
           />
         </Menu>
+        {zones && (
+          <label className="flex items-center gap-2 self-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={filters.callable === 'now'}
+              onChange={(e) => set('callable', e.target.checked ? 'now' : undefined)}
+            />
+            Callable now
+          </label>
+        )}
         {results.length > 0 && (
           <Menu label="Result" count={filters.result?.length ?? 0}>
             <Checkboxes

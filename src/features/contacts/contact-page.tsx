@@ -10,6 +10,9 @@ import { showToast } from '../../components/toaster';
 import { contactLabel } from '../../entities/contact/contact-label';
 import { formatDateTime } from '../../lib/format';
 import { AttemptsList } from './attempts-list';
+import { ContactZone } from './contact-zone';
+import { SuppressNumberButton } from './suppress-number-button';
+import { useExtension, usePermission } from '../../api/session';
 import { asText } from './contact-display';
 
 /** The Contacts tab's query string the row was opened from, so Back returns to it. */
@@ -32,6 +35,7 @@ function CopyLinkButton() {
 
 function ContactDetails({ contact }: { contact: Contact }) {
   const data = Object.entries(contact.data);
+  const zones = useExtension('contact-timezones');
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[fit-content(16rem)_minmax(0,1fr)]">
       <dt className="text-slate-600">Status</dt>
@@ -42,6 +46,22 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <dd className="font-mono text-xs">{contact.external_id ?? '—'}</dd>
       <dt className="text-slate-600">Phone numbers</dt>
       <dd className="font-mono text-xs">{contact.phone_numbers.join(', ')}</dd>
+      {contact.suppressed && (
+        <>
+          <dt className="text-slate-600">Do not call</dt>
+          <dd className="font-medium text-red-800">
+            A number is on the suppression list: never called
+          </dd>
+        </>
+      )}
+      {zones && contact.timezone !== undefined && (
+        <>
+          <dt className="text-slate-600">Time zone</dt>
+          <dd>
+            <ContactZone contact={contact} />
+          </dd>
+        </>
+      )}
       {data.map(([key, value]) => (
         <div key={key} className="contents">
           {/* User-supplied, keys too: text only, never markup, and free to break anywhere. */}
@@ -66,6 +86,8 @@ export function ContactPage({ campaign }: { campaign: Campaign }) {
   const { id = '', contactId = '' } = useParams();
   const state = useLocation().state as ContactLinkState | null;
   const contact = useQuery(contactQueries.detail(campaign.id, contactId));
+  const suppression = useExtension('suppression');
+  const canSuppress = usePermission('campaigns:manage').allowed && suppression;
   const back = (
     <Link
       to={`/campaigns/${encodeURIComponent(id)}/contacts${state?.from ?? ''}`}
@@ -101,7 +123,10 @@ export function ContactPage({ campaign }: { campaign: Campaign }) {
         <h2 id="contact-heading" className="text-xl font-semibold wrap-anywhere">
           {contactLabel(c, 'name')}
         </h2>
-        <CopyLinkButton />
+        <div className="flex gap-2">
+          {canSuppress && !c.suppressed && <SuppressNumberButton contact={c} />}
+          <CopyLinkButton />
+        </div>
       </div>
       <ContactDetails contact={c} />
       <h3 className="text-lg font-semibold">Attempts ({c.attempts.length})</h3>

@@ -9,7 +9,8 @@ import {
 import { expandColumn } from '../../components/data-table/expand-column';
 import type { PaginationProps } from '../../components/data-table/pagination';
 import { StatusBadge } from '../../components/status-badge';
-import { formatRelative } from '../../lib/format';
+import { formatInZone, formatRelative, shownZone } from '../../lib/format';
+import { useExtension } from '../../api/session';
 import { contactLabel, contactName } from '../../entities/contact/contact-label';
 import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 import type { ContactLinkState } from './contact-page';
@@ -40,7 +41,28 @@ function ContactLink({ contact, campaignId }: { contact: Contact; campaignId: st
   );
 }
 
-function contactColumns(campaignId: string, canDelete: boolean): ColumnDef<Contact>[] {
+/** (ext) contact-timezones: the zone and its wall clock as the page was drawn. */
+const zoneColumn: ColumnDef<Contact> = {
+  id: 'timezone',
+  header: 'Time zone',
+  cell: ({ row: { original: c } }) =>
+    c.timezone ? (
+      <span className="text-xs">
+        {c.timezone}
+        <span className="block text-slate-600">
+          {formatInZone(Date.now(), shownZone(c.timezone), 'weekday-clock')} there
+        </span>
+      </span>
+    ) : (
+      <span className="text-xs text-slate-600">None</span>
+    ),
+};
+
+function contactColumns(
+  campaignId: string,
+  canDelete: boolean,
+  zones: boolean,
+): ColumnDef<Contact>[] {
   return [
     expandColumn((c) => `attempts for ${contactLabel(c)}`),
     {
@@ -67,8 +89,18 @@ function contactColumns(campaignId: string, canDelete: boolean): ColumnDef<Conta
     {
       id: 'status',
       header: 'Status',
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      cell: ({ row }) => (
+        <span className="flex flex-wrap items-center gap-1">
+          <StatusBadge status={row.original.status} />
+          {row.original.suppressed && (
+            <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">
+              Suppressed
+            </span>
+          )}
+        </span>
+      ),
     },
+    ...(zones ? [zoneColumn] : []),
     { id: 'attempts', header: 'Attempts', cell: ({ row }) => row.original.attempts.length },
     {
       id: 'last',
@@ -143,7 +175,11 @@ export function ContactsTable({
   const settled = useDeferredValue(contacts);
   const rows =
     settled.length === 0 ? contacts.slice(0, Math.ceil(window.innerHeight / MIN_ROW_PX)) : settled;
-  const columns = useMemo(() => contactColumns(campaignId, canDelete), [campaignId, canDelete]);
+  const zones = useExtension('contact-timezones');
+  const columns = useMemo(
+    () => contactColumns(campaignId, canDelete, zones),
+    [campaignId, canDelete, zones],
+  );
   return (
     <DataTable
       caption="Contacts"

@@ -22,6 +22,9 @@ const HistoryPanel = lazy(() => import('./history-panel'));
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
 
+// (ext) contact-timezones: who can be called now; its own small panel, loaded on its own.
+const CallablePanel = lazy(() => import('./callable-panel'));
+
 // (ext) plan: below the key numbers and the results, loaded after them.
 const PlanPanel = lazy(() => import('./plan-panel'));
 
@@ -37,6 +40,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
   const hasTimeline = useExtension('timeline');
   const hasPlan = useExtension('plan');
+  const hasZones = useExtension('contact-timezones');
   const { query, live, visible } = useCampaignStats(campaign);
   const points = useHeadroomHistory(campaign.id);
   const [range, setRange] = useTimelineRange();
@@ -98,6 +102,11 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         >
           Stale: these numbers are from the last successful update.
         </p>
+      )}
+      {hasZones && (
+        <Suspense fallback={null}>
+          <CallablePanel campaign={campaign} live={live} />
+        </Suspense>
       )}
       {/* Staleness is a border and the note above, never faded text (contrast). */}
       <div
