@@ -1,16 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from './client';
-import { campaignQueries } from './campaigns';
+import { contactQueries } from './contacts';
 import { callableSchema } from '../../contract/extensions';
 
 export const callableQueries = {
   /**
    * (ext) contact-timezones: who of the campaign's pending contacts may be called now. Under
-   * the campaign's detail: imports, suppressions and configuration changes invalidate it.
+   * its contacts: every write to them (imports, deletes, requeues) invalidates it.
    */
   campaign: (campaignId: string) =>
     queryOptions({
-      queryKey: [...campaignQueries.details(), campaignId, 'callable'] as const,
+      queryKey: [...contactQueries.all(campaignId), 'callable'] as const,
       queryFn: ({ signal }) =>
         apiRequest(`/campaign/campaigns/${encodeURIComponent(campaignId)}/callable`, {
           schema: callableSchema,

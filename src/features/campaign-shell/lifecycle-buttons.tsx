@@ -5,6 +5,7 @@ import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { showToast } from '../../components/toaster';
+import { SkippedSummary } from '../../entities/contact/skipped-summary';
 
 const DONE: Record<CampaignTransition, string> = {
   start: 'started',
@@ -17,6 +18,7 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
   const permission = usePermission('campaigns:manage');
   const reasonId = useId();
+  const skippedId = useId();
   const [confirmClose, setConfirmClose] = useState(false);
   const run = (action: CampaignTransition) =>
     transition.mutate(action, {
@@ -35,7 +37,9 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
         <Button
           variant={campaign.status === 'paused' ? 'primary' : 'secondary'}
           disabled={disabled}
-          aria-describedby={permission.reason ? reasonId : undefined}
+          aria-describedby={
+            permission.reason ? reasonId : campaign.status === 'paused' ? skippedId : undefined
+          }
           onClick={() => run(campaign.status === 'paused' ? 'start' : 'pause')}
         >
           {campaign.status === 'paused' ? 'Start' : 'Pause'}
@@ -63,6 +67,11 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
           </div>
         </Dialog>
       </div>
+      {campaign.status === 'paused' && (
+        <div id={skippedId}>
+          <SkippedSummary campaignId={campaign.id} />
+        </div>
+      )}
       {permission.reason && (
         <p id={reasonId} className="max-w-xs text-right text-xs text-slate-600">
           {permission.reason}

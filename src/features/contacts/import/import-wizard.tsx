@@ -10,6 +10,7 @@ import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } fr
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
 import { ImportReportView } from './import-report-view';
+import { SkippedSummary } from '../../../entities/contact/skipped-summary';
 import {
   checkRows,
   markDuplicates,
@@ -126,6 +127,8 @@ export default function ImportWizard({
           filename={`${fileSlug(campaign.name)}-failed-rows.csv`}
           running={running}
         />
+        {/* (ext) who of the campaign will not be called, the imported rows among them. */}
+        {!running && <SkippedSummary campaignId={campaign.id} />}
         <div className="flex justify-end gap-2">
           {running ? (
             <Button onClick={() => controller.current?.abort()}>Cancel import</Button>

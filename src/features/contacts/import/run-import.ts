@@ -106,7 +106,12 @@ export async function runImport(
       }
       for (const w of result.warnings) {
         report.warnings.push(
-          typeof w === 'string' ? pointAtLine(w, part, opts.unit) : JSON.stringify(w),
+          typeof w === 'string'
+            ? pointAtLine(w, part, opts.unit)
+            : // A row's (ext) warning (its number suppressed, its zone unknown) says it in `message`.
+              typeof w.message === 'string'
+              ? pointAtLine(w.message, part, opts.unit)
+              : JSON.stringify(w),
         );
       }
       report.done += part.length;
