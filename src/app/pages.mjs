@@ -76,6 +76,16 @@ export const PAGES = [
     // Listed last: its link appears once the session says the server plans, moving no other.
     extension: 'plan',
   },
+  {
+    path: '/suppression',
+    module: 'src/features/suppression/suppression-page.tsx',
+    title: 'Suppression list',
+    heading: 'Suppression list',
+    access: 'campaigns:read',
+    nav: 'Suppression',
+    // After the others for the same reason: shown only where the server keeps the list.
+    extension: 'suppression',
+  },
 ];
 
 /** The main navigation: label and target of each main page, in order. */

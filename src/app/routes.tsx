@@ -120,6 +120,8 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/activity/org-activity').then((m) => m.OrgActivity),
   'src/features/plan/plan-page.tsx': () =>
     import('../features/plan/plan-page').then((m) => m.PlanPage),
+  'src/features/suppression/suppression-page.tsx': () =>
+    import('../features/suppression/suppression-page').then((m) => m.SuppressionPage),
 };
 
 function codeOf(module: string | undefined) {

@@ -150,7 +150,9 @@ export function ContactFilterBar({
           filters.timezone!.filter((x) => x !== z),
         ),
     })),
-    ...(filters.callable ? [{ label: 'Callable now', clear: () => set('callable', undefined) }] : []),
+    ...(filters.callable
+      ? [{ label: 'Callable now', clear: () => set('callable', undefined) }]
+      : []),
     ...(filters.suppressed
       ? [
           {

@@ -43,11 +43,7 @@ export function SuppressNumberButton({ contact }: { contact: Contact }) {
       >
         {contact.phone_numbers.length > 1 ? (
           <Field label="Number">
-            <select
-              className={inputClass}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            >
+            <select className={inputClass} value={phone} onChange={(e) => setPhone(e.target.value)}>
               {contact.phone_numbers.map((p) => (
                 <option key={p}>{p}</option>
               ))}

@@ -74,10 +74,7 @@ export default function CallablePanel({ campaign, live }: { campaign: Campaign; 
                 ·
               </span>
             )}
-            <Link
-              to={contactsHref(campaign.id, p.filters)}
-              className="text-indigo-700 underline"
-            >
+            <Link to={contactsHref(campaign.id, p.filters)} className="text-indigo-700 underline">
               {p.label}: {formatNumber(p.count)}
             </Link>
           </li>
