@@ -20,6 +20,8 @@ export type FormState = {
   end_time: string;
   max_attempts: string;
   retry_interval_minutes: string;
+  /** (ext) contact-timezones: the schedule read in each contact's zone. */
+  perContact: boolean;
 };
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -38,6 +40,7 @@ export function initialState(config?: Configuration): FormState {
     end_time: config?.schedule?.end_time ?? '17:00',
     max_attempts: String(config?.max_attempts ?? MAX_ATTEMPTS.default),
     retry_interval_minutes: String(config?.retry_interval_minutes ?? RETRY_INTERVAL.default),
+    perContact: config?.window_basis === 'contact',
   };
 }
 

@@ -19,6 +19,8 @@ import {
   type FormState,
 } from './configuration-form-state';
 import { TimezonePicker } from './timezone-picker';
+import { WindowBasisField } from './window-basis-field';
+import { useExtension } from '../../api/session';
 import { showErrors } from '../../lib/show-errors';
 
 /** Create or edit a configuration. A failed save keeps every value typed. */
@@ -34,6 +36,7 @@ export function ConfigurationForm({
   onCancel: () => void;
 }) {
   const [state, setState] = useState<FormState>(() => initialState(config));
+  const zones = useExtension('contact-timezones');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateConfiguration();
@@ -45,7 +48,12 @@ export function ConfigurationForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const body = toBody(state);
+    const body = {
+      ...toBody(state),
+      ...(zones
+        ? { window_basis: state.perContact ? ('contact' as const) : ('campaign' as const) }
+        : {}),
+    };
     const caller = body.from_phone_number;
     if (caller && !E164.test(caller)) {
       // "020 7946 0000" with +44 below it means +442079460000: read it as the importer does.
@@ -107,6 +115,13 @@ export function ConfigurationForm({
       </div>
       <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">Calling window</legend>
+        {zones && (
+          <WindowBasisField
+            configId={config?.id}
+            checked={state.perContact}
+            onChange={(checked) => set('perContact', checked)}
+          />
+        )}
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
