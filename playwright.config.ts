@@ -54,7 +54,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    referenceServer(E2E_PORT),
+    // The clock of the extensions server can be moved (/testing/clock): e2e/contact-zones.spec.ts.
+    referenceServer(E2E_PORT, { TEST_CLOCK: 'on' }),
     referenceServer(CONTRACT_ONLY_PORT, { EXTENSIONS: 'off' }),
   ],
 });

@@ -14,6 +14,10 @@ const EXTENSION_CONTROLS = [
   { role: 'region' as const, name: 'Activity' },
   { role: 'region' as const, name: 'Plan' },
   { role: 'link' as const, name: 'Plan' },
+  { role: 'region' as const, name: 'Who can be called' },
+  { role: 'link' as const, name: 'Suppression' },
+  { role: 'button' as const, name: 'Suppress number' },
+  { role: 'checkbox' as const, name: 'Callable now' },
 ];
 
 function watch(page: Page) {
