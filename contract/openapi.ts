@@ -2,6 +2,7 @@
 // validates with and the SPA checks responses with, and from the scope table's routes.
 // Served at /openapi.json and written to docs/openapi.json (npm run openapi).
 import * as z from 'zod/mini';
+import * as alerts from './alerts.ts';
 import * as ext from './extensions.ts';
 import * as s from './schemas.ts';
 import { ACCEPTS, ROUTES, type RouteRule } from './scopes.ts';
@@ -207,6 +208,50 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, s.conversationSchema],
     errors: [404],
   },
+  'GET /campaign/alerts/rules': {
+    id: 'listAlertRules',
+    summary: "The org's alert rules",
+    ok: [200, alerts.alertRuleListSchema],
+  },
+  'POST /campaign/alerts/rules': {
+    id: 'createAlertRule',
+    summary: 'Create an alert rule (webhook secrets are write-only)',
+    body: alerts.alertRuleCreateSchema,
+    ok: [201, alerts.alertRuleSchema],
+    errors: [404],
+  },
+  'GET /campaign/alerts/rules/:ruleId': {
+    id: 'getAlertRule',
+    summary: 'One alert rule',
+    ok: [200, alerts.alertRuleSchema],
+    errors: [404],
+  },
+  'PATCH /campaign/alerts/rules/:ruleId': {
+    id: 'updateAlertRule',
+    summary: 'Update an alert rule',
+    body: alerts.alertRuleUpdateSchema,
+    ok: [200, alerts.alertRuleSchema],
+    errors: [404],
+  },
+  'DELETE /campaign/alerts/rules/:ruleId': {
+    id: 'deleteAlertRule',
+    summary: 'Delete an alert rule and its events',
+    ok: [204, null],
+    errors: [404],
+  },
+  'POST /campaign/alerts/rules/:ruleId/test': {
+    id: 'testAlertRule',
+    summary: "Send a test event to the rule's channels, once each",
+    ok: [200, alerts.alertTestResultSchema],
+    errors: [404],
+  },
+  'GET /campaign/alerts/events': {
+    id: 'listAlertEvents',
+    summary: 'Alert episodes (firing, resolved) with their deliveries, newest first',
+    query: alerts.alertEventQuerySchema,
+    ok: [200, alerts.alertEventPageSchema],
+    errors: [404],
+  },
 };
 
 export const operationKey = (rule: Pick<RouteRule, 'method' | 'path'>) =>
@@ -372,6 +417,7 @@ const TAGS = [
   { name: 'Session', description: 'The credential, its org and the extensions offered' },
   { name: 'Activity', description: 'Who changed what' },
   { name: 'Conversations', description: 'Transcripts and evaluation runs' },
+  { name: 'Alerts', description: 'Rules the server evaluates, their episodes and deliveries' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
@@ -387,6 +433,7 @@ function tagOf(path: string): Tag {
     'concurrency-settings': 'Concurrency',
     session: 'Session',
     activity: 'Activity',
+    alerts: 'Alerts',
     timezones: 'Reference',
   };
   const tag = resource ? tags[resource] : undefined;

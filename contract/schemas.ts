@@ -405,6 +405,7 @@ export const EXTENSIONS = [
   'requeue',
   'activity',
   'conversations',
+  'alerts',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

@@ -91,6 +91,13 @@ export const ROUTES: readonly RouteRule[] = [
   rule('PUT', '/campaign/concurrency-settings', 'concurrency:manage'),
   rule('GET', '/campaign/concurrency-settings/timeline', 'concurrency:read', 'timeline'),
   rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
+  rule('GET', '/campaign/alerts/rules', 'campaigns:read', 'alerts'),
+  rule('POST', '/campaign/alerts/rules', 'campaigns:manage', 'alerts'),
+  rule('GET', '/campaign/alerts/rules/:ruleId', 'campaigns:read', 'alerts'),
+  rule('PATCH', '/campaign/alerts/rules/:ruleId', 'campaigns:manage', 'alerts'),
+  rule('DELETE', '/campaign/alerts/rules/:ruleId', 'campaigns:manage', 'alerts'),
+  rule('POST', '/campaign/alerts/rules/:ruleId/test', 'campaigns:manage', 'alerts'),
+  rule('GET', '/campaign/alerts/events', 'campaigns:read', 'alerts'),
 ];
 
 // Compiled on first use: the SPA loads this table with its first screen and needs it only

@@ -16,6 +16,8 @@ import { HttpError } from '../domain/errors.ts';
 import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { activityRoutes } from './routes/activity.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { createAlerts, type Alerts } from '../domain/alert-delivery.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
@@ -44,6 +46,8 @@ export type AppOptions = {
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
   extensions?: boolean;
+  /** (ext) alerts: evaluation and delivery; one that refuses private targets when omitted. */
+  alerts?: Alerts;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
@@ -95,6 +99,7 @@ export function createApp({
   demoCredentials = null,
   demoPublic = false,
   clientAddress = socketAddress,
+  alerts = createAlerts({ db, now, allowPrivate: false }),
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
@@ -104,6 +109,7 @@ export function createApp({
     c.set('db', db);
     c.set('readers', readers);
     c.set('now', now);
+    c.set('alerts', alerts);
     await next();
   });
   const offered = offeredExtensions(extensions);
@@ -173,6 +179,7 @@ export function createApp({
   app.route('/campaign/concurrency-settings', concurrencyRoutes);
   app.route('/campaign/stats', statsRoutes);
   app.route('/campaign/activity', activityRoutes);
+  app.route('/campaign/alerts', alertRoutes);
   app.route('/conversations', conversationRoutes);
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });

@@ -14,6 +14,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'requeue',
   'activity',
   'campaign-concurrency',
+  'alerts',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */
