@@ -42,24 +42,25 @@ export const ALERT_CONDITION_KINDS = [
 export type AlertConditionKind = (typeof ALERT_CONDITION_KINDS)[number];
 export const RATE_METRICS = ['answer_rate', 'conversion_rate'] as const;
 
-export const alertConditionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('finished') }),
-  z.object({ kind: z.literal('stalled'), for_minutes: forMinutes }),
-  z.object({ kind: z.literal('at_cap'), for_minutes: forMinutes }),
-  z.object({
-    kind: z.literal('rate_below'),
-    metric: z.enum(RATE_METRICS),
-    threshold: percent,
-    window_calls: windowCalls,
-  }),
-  z.object({
-    kind: z.literal('failed_share_above'),
-    threshold: percent,
-    window_calls: windowCalls,
-  }),
-  // threshold: percent of the campaign's own rate at the same hours on earlier days.
-  z.object({ kind: z.literal('answer_rate_drop'), threshold: percent }),
-]);
+/** The six conditions, with the bounds a rule is written within (`minutes`, `calls`). */
+const conditionOf = <M extends z.ZodMiniType, C extends z.ZodMiniType>(minutes: M, calls: C) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('finished') }),
+    z.object({ kind: z.literal('stalled'), for_minutes: minutes }),
+    z.object({ kind: z.literal('at_cap'), for_minutes: minutes }),
+    z.object({
+      kind: z.literal('rate_below'),
+      metric: z.enum(RATE_METRICS),
+      threshold: percent,
+      window_calls: calls,
+    }),
+    z.object({ kind: z.literal('failed_share_above'), threshold: percent, window_calls: calls }),
+    // threshold: percent of the campaign's own rate at the same hours on earlier days.
+    z.object({ kind: z.literal('answer_rate_drop'), threshold: percent }),
+  ]);
+export const alertConditionSchema = conditionOf(forMinutes, windowCalls);
+/** As answered: counts, read without the bounds a write is held to. */
+const alertConditionAnswerSchema = conditionOf(int(), int());
 export type AlertCondition = z.infer<typeof alertConditionSchema>;
 
 const url = z.string().check(
@@ -127,7 +128,7 @@ export const alertRuleSchema = z.object({
   name: z.string(),
   campaign_id: z.nullable(z.string()),
   enabled: z.boolean(),
-  condition: alertConditionSchema,
+  condition: alertConditionAnswerSchema,
   channels: z.array(alertChannelSchema),
   created_at: timestamp,
   updated_at: timestamp,

@@ -340,6 +340,10 @@ const BY_NAME: Record<string, unknown> = {
   data: { first_name: 'Ada', company: 'Northwind Traders' },
   results: { interested: true },
   changes: { name: ['Spring', 'Spring outreach'] },
+  url: 'https://hooks.example.com/headroom',
+  secret: 'whsec_0123456789abcdef',
+  message: "Spring outreach's answer rate is 22.5% over the last 200 calls (threshold 30%)",
+  host: 'hooks.example.com',
 };
 
 /** Whether a value is of a JSON Schema type (`undefined`: any type). */
