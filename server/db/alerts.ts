@@ -176,35 +176,64 @@ export function lastStartedAt(db: Db, campaignId: string): string | null {
 }
 
 /**
- * The campaign's per-minute [completed, ended, failed + busy] calls, newest minute first, up to `toMinute` (exclusive):
- * an iterator, so a reader stops as soon as it has the calls it needs.
+ * A page of the campaign's per-minute [minute, completed, ended, failed + busy] calls with
+ * something ended, newest first, before `beforeMinute`.
  */
-export function endedMinutesBackwards(
+export function endedMinutes(
   db: Db,
   campaignId: string,
-  toMinute: number,
-): IterableIterator<[number, number, number]> {
-  return sql<[string, number], [number, number, number]>(
+  beforeMinute: number,
+  limit: number,
+): [number, number, number, number][] {
+  return sql<[string, number, number], [number, number, number, number]>(
     db,
-    `SELECT completed, completed + no_answer + busy + voicemail + failed AS ended, busy + failed AS failed_busy
-     FROM campaign_minutes WHERE campaign_id = ? AND minute < ? ORDER BY minute DESC`,
+    `SELECT minute, completed, completed + no_answer + busy + voicemail + failed AS ended, busy + failed
+     FROM campaign_minutes WHERE campaign_id = ? AND minute < ?
+       AND completed + no_answer + busy + voicemail + failed > 0
+     ORDER BY minute DESC LIMIT ?`,
   )
     .raw()
-    .iterate(campaignId, toMinute);
+    .all(campaignId, beforeMinute, limit);
 }
 
-/** Completed and ended calls of the campaign in minutes [from, to). */
-export function endedBetween(
+/** The campaign's minutes with something ended from `fromMinute` on, newest first. */
+export function endedMinutesSince(
   db: Db,
   campaignId: string,
-  from: number,
-  to: number,
-): { completed: number; ended: number } {
-  const row = sql<[string, number, number], { completed: number | null; ended: number | null }>(
+  fromMinute: number,
+): [number, number, number, number][] {
+  return sql<[string, number], [number, number, number, number]>(
     db,
-    `SELECT SUM(completed) AS completed, SUM(completed + no_answer + busy + voicemail + failed) AS ended
-     FROM campaign_minutes WHERE campaign_id = ? AND minute >= ? AND minute < ?`,
-  ).get(campaignId, from, to)!;
+    `SELECT minute, completed, completed + no_answer + busy + voicemail + failed AS ended, busy + failed
+     FROM campaign_minutes WHERE campaign_id = ? AND minute >= ?
+       AND completed + no_answer + busy + voicemail + failed > 0
+     ORDER BY minute DESC`,
+  )
+    .raw()
+    .all(campaignId, fromMinute);
+}
+
+/**
+ * Completed and ended calls of the campaign in the hour before `minute` of each day in
+ * `daysBack` (0: the last hour), summed, in one statement (a range scan per day).
+ */
+export function answeredInHours(
+  db: Db,
+  campaignId: string,
+  minute: number,
+  daysBack: readonly number[],
+): { completed: number; ended: number } {
+  const ranges = daysBack
+    .map(
+      (d) =>
+        `SELECT completed, completed + no_answer + busy + voicemail + failed AS ended
+         FROM campaign_minutes WHERE campaign_id = @id AND minute >= @m - ${d * 1440 + 60} AND minute < @m - ${d * 1440}`,
+    )
+    .join(' UNION ALL ');
+  const row = sql<[{ id: string; m: number }], { completed: number | null; ended: number | null }>(
+    db,
+    `SELECT SUM(completed) AS completed, SUM(ended) AS ended FROM (${ranges})`,
+  ).get({ id: campaignId, m: minute })!;
   return { completed: row.completed ?? 0, ended: row.ended ?? 0 };
 }
 

@@ -1,8 +1,9 @@
 import type { AlertCondition } from '../../contract/alerts.ts';
 import { insideWindow } from '../../contract/calling-window.ts';
 import {
-  endedBetween,
-  endedMinutesBackwards,
+  answeredInHours,
+  endedMinutes,
+  endedMinutesSince,
   lastStartedAt,
   type WatchedCampaign,
 } from '../db/alerts.ts';
@@ -13,7 +14,6 @@ import type { Db } from '../db/schema.ts';
 
 /** Enough ended calls for a rate to say something (the plan's rule of thumb too). */
 export const MIN_CALLS_FOR_DROP = 20;
-const DAY_MINUTES = 1440;
 const BASELINE_DAYS = 7;
 
 export type Check = {
@@ -36,7 +36,12 @@ export type Readings = {
   load: (orgId: string) => { active: number; limit: number };
   /** Per campaign and window: [completed, failed + busy] of the last n ended calls, or null. */
   windows: Map<string, { completed: number; failed: number } | null>;
+  /** Campaigns whose recent minutes this evaluation has brought up to date. */
+  minutes: Set<string>;
   drops: Map<string, { last: number; usual: number } | null>;
+  /** Per campaign: inside its calling window now, and when it last started a call. */
+  open: Map<string, boolean>;
+  lastStarted: Map<string, string | null>;
   /** (ext goal) the campaign's conversion rate, when the goal extension provides it. */
   conversionRate?: (campaignId: string) => number | null;
 };
@@ -44,6 +49,57 @@ export type Readings = {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const pct = (n: number) => `${round2(n)}%`;
 const minutesSince = (now: Date, iso: string) => (now.getTime() - Date.parse(iso)) / 60_000;
+
+type Minute = [minute: number, completed: number, ended: number, failed: number];
+/** A campaign's newest minutes with ended calls, as far back as its widest window needs. */
+type Recent = { rows: Minute[]; ended: number; seen: number; all: boolean; widest: number };
+
+// Kept between evaluations: minutes before the newest one read never change (the rollups are
+// history), so each evaluation reads only the minutes since. Should the campaign's ended count
+// move by other than what those minutes add (a history import, a delete), it reads afresh.
+const recentByDb = new WeakMap<Db, Map<string, Recent>>();
+
+const sumEnded = (rows: Minute[]) => rows.reduce((sum, r) => sum + r[2], 0);
+
+function recentMinutes(r: Readings, c: WatchedCampaign, n: number): Recent {
+  let byCampaign = recentByDb.get(r.db);
+  if (!byCampaign) recentByDb.set(r.db, (byCampaign = new Map()));
+  let recent = byCampaign.get(c.id);
+  if (recent && !r.minutes.has(c.id)) {
+    const newest = recent.rows[0]?.[0];
+    const fresh = newest === undefined ? [] : endedMinutesSince(r.db, c.id, newest);
+    const replaced = recent.rows.filter((row) => newest !== undefined && row[0] >= newest);
+    if (
+      newest !== undefined &&
+      sumEnded(fresh) - sumEnded(replaced) === c.n_att_ended - recent.seen
+    ) {
+      recent.rows = [...fresh, ...recent.rows.slice(replaced.length)];
+      recent.ended += c.n_att_ended - recent.seen;
+      recent.seen = c.n_att_ended;
+    } else recent = undefined;
+  }
+  recent ??= { rows: [], ended: 0, seen: c.n_att_ended, all: false, widest: 0 };
+  byCampaign.set(c.id, recent);
+  r.minutes.add(c.id);
+  recent.widest = Math.max(recent.widest, n);
+  while (recent.ended < recent.widest && !recent.all) {
+    const before = recent.rows.at(-1)?.[0] ?? r.nowMinute + 1;
+    const page = endedMinutes(r.db, c.id, before, recent.rows.length === 0 ? 64 : 256);
+    recent.rows.push(...page);
+    recent.ended += sumEnded(page);
+    recent.all = page.length === 0;
+  }
+  // Only as many minutes as the widest window needs are kept.
+  let kept = 0;
+  let count = 0;
+  while (count < recent.rows.length && kept < recent.widest) kept += recent.rows[count++]![2];
+  if (count < recent.rows.length) {
+    recent.rows.length = count;
+    recent.ended = kept;
+    recent.all = false;
+  }
+  return recent;
+}
 
 /**
  * The last `n` ended calls of the campaign, from its per-minute rollups walked back from now;
@@ -57,8 +113,7 @@ function lastCalls(r: Readings, c: WatchedCampaign, n: number) {
     let ended = 0;
     let completed = 0;
     let failed = 0;
-    for (const [done, e, f] of endedMinutesBackwards(r.db, c.id, r.nowMinute + 1)) {
-      if (e === 0) continue;
+    for (const [, done, e, f] of recentMinutes(r, c, n).rows) {
       const take = Math.min(e, n - ended);
       completed += (done * take) / e;
       failed += (f * take) / e;
@@ -71,22 +126,31 @@ function lastCalls(r: Readings, c: WatchedCampaign, n: number) {
   return out;
 }
 
+const EARLIER_DAYS = Array.from({ length: BASELINE_DAYS }, (_, i) => i + 1);
+// The same hour on earlier days changes once a minute, not every evaluation: kept per minute.
+const earlierByDb = new WeakMap<
+  Db,
+  Map<string, { minute: number; completed: number; ended: number }>
+>();
+
 /** Answer rate of the last hour, and at the same hour of the 7 days before (all together). */
 function drop(r: Readings, c: WatchedCampaign) {
   if (r.drops.has(c.id)) return r.drops.get(c.id)!;
   let out: { last: number; usual: number } | null = null;
-  const last = endedBetween(r.db, c.id, r.nowMinute - 60, r.nowMinute);
+  const last = answeredInHours(r.db, c.id, r.nowMinute, [0]);
   if (last.ended >= MIN_CALLS_FOR_DROP) {
-    let completed = 0;
-    let ended = 0;
-    for (let d = 1; d <= BASELINE_DAYS; d++) {
-      const end = r.nowMinute - d * DAY_MINUTES;
-      const day = endedBetween(r.db, c.id, end - 60, end);
-      completed += day.completed;
-      ended += day.ended;
+    let byCampaign = earlierByDb.get(r.db);
+    if (!byCampaign) earlierByDb.set(r.db, (byCampaign = new Map()));
+    let earlier = byCampaign.get(c.id);
+    if (earlier?.minute !== r.nowMinute) {
+      earlier = { minute: r.nowMinute, ...answeredInHours(r.db, c.id, r.nowMinute, EARLIER_DAYS) };
+      byCampaign.set(c.id, earlier);
     }
-    if (ended >= MIN_CALLS_FOR_DROP)
-      out = { last: (last.completed / last.ended) * 100, usual: (completed / ended) * 100 };
+    if (earlier.ended >= MIN_CALLS_FOR_DROP)
+      out = {
+        last: (last.completed / last.ended) * 100,
+        usual: (earlier.completed / earlier.ended) * 100,
+      };
   }
   r.drops.set(c.id, out);
   return out;
@@ -148,11 +212,13 @@ export function check(
       };
     }
     case 'stalled': {
-      const waiting =
-        c.status === 'active' && c.n_pending > 0 && insideWindow(c.schedule, c.timezone, r.now);
-      if (!waiting) return calm(`${c.name} is not waiting to dial`);
+      if (c.status !== 'active' || c.n_pending === 0)
+        return calm(`${c.name} is not waiting to dial`);
+      if (!r.open.has(c.id)) r.open.set(c.id, insideWindow(c.schedule, c.timezone, r.now));
+      if (!r.open.get(c.id)) return calm(`${c.name} is outside its calling window`);
       const started = since ?? nowIso;
-      const last = lastStartedAt(r.db, c.id);
+      if (!r.lastStarted.has(c.id)) r.lastStarted.set(c.id, lastStartedAt(r.db, c.id));
+      const last = r.lastStarted.get(c.id)!;
       // Waiting counts from when it began to wait, or from its last call if that is later.
       const from = last && last > started ? last : started;
       const idle = Math.floor(minutesSince(r.now, from));

@@ -53,7 +53,10 @@ export function evaluateAlerts(
       nowMinute: Math.floor(now.getTime() / 60_000),
       load: (orgId) => (loads ??= orgLoads(db)).get(orgId) ?? { active: 0, limit: 0 },
       windows: new Map(),
+      minutes: new Set(),
       drops: new Map(),
+      open: new Map(),
+      lastStarted: new Map(),
       conversionRate,
     };
     const states = new Map<string, AlertState>();
