@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import {
   alertEventQuerySchema,
   alertRuleCreateSchema,
@@ -8,7 +7,7 @@ import { deleteRule, findRule, listEvents, listRules, publicRule } from '../../d
 import { findCampaign } from '../../db/campaigns.ts';
 import { changeRule, checkChannels, createRule } from '../../domain/alert-rules.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
-import type { AppEnv } from '../auth.ts';
+import type { Handlers } from '../operations.ts';
 import { body, query } from '../validate.ts';
 
 const encodeCursor = (seq: number) => Buffer.from(`alert:${seq}`).toString('base64url');
@@ -22,21 +21,21 @@ function decodeCursor(cursor: string): number {
 }
 
 /** (ext) alerts: rules (secrets write-only), a test send, and the episodes with deliveries. */
-export const alertRoutes = new Hono<AppEnv>()
-  .get('/rules', (c) => c.json({ rules: listRules(c.var.db, c.var.auth.orgId).map(publicRule) }))
-  .post('/rules', async (c) => {
+export const alertHandlers = {
+  listAlertRules: (c) => c.json({ rules: listRules(c.var.db, c.var.auth.orgId).map(publicRule) }),
+  createAlertRule: async (c) => {
     const { db, auth, alerts } = c.var;
     const input = await body(c, alertRuleCreateSchema);
     const channels = await checkChannels(input.channels, [], alerts);
     const rule = createRule(db, auth.orgId, input, channels, c.var.now());
     return c.json(publicRule(rule), 201);
-  })
-  .get('/rules/:ruleId', (c) => {
+  },
+  getAlertRule: (c) => {
     const rule = findRule(c.var.db, c.var.auth.orgId, c.req.param('ruleId'));
     if (!rule) throw notFound('Alert rule');
     return c.json(publicRule(rule));
-  })
-  .patch('/rules/:ruleId', async (c) => {
+  },
+  updateAlertRule: async (c) => {
     const { db, auth, alerts } = c.var;
     const input = await body(c, alertRuleUpdateSchema);
     const rule = findRule(db, auth.orgId, c.req.param('ruleId'));
@@ -48,19 +47,19 @@ export const alertRoutes = new Hono<AppEnv>()
     const current = findRule(db, auth.orgId, rule.id);
     if (!current) throw notFound('Alert rule');
     return c.json(publicRule(changeRule(db, current, input, channels, c.var.now())));
-  })
-  .delete('/rules/:ruleId', (c) => {
+  },
+  deleteAlertRule: (c) => {
     const rule = findRule(c.var.db, c.var.auth.orgId, c.req.param('ruleId'));
     if (!rule) throw notFound('Alert rule');
     deleteRule(c.var.db, rule.id);
     return c.body(null, 204);
-  })
-  .post('/rules/:ruleId/test', async (c) => {
+  },
+  testAlertRule: async (c) => {
     const rule = findRule(c.var.db, c.var.auth.orgId, c.req.param('ruleId'));
     if (!rule) throw notFound('Alert rule');
     return c.json({ deliveries: await c.var.alerts.test(rule) });
-  })
-  .get('/events', (c) => {
+  },
+  listAlertEvents: (c) => {
     const { db, auth } = c.var;
     const q = query(c, alertEventQuerySchema);
     const campaign = q.campaign_id ? findCampaign(db, auth.orgId, q.campaign_id) : null;
@@ -77,4 +76,5 @@ export const alertRoutes = new Hono<AppEnv>()
       events: page.events,
       next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
     });
-  });
+  },
+} satisfies Partial<Handlers>;

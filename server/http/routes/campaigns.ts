@@ -1,9 +1,10 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import {
   campaignCreateSchema,
   inlineContactList,
   campaignListQuerySchema,
+  contractCampaignSchema,
   type Campaign,
 } from '../../../contract/schemas.ts';
 import {
@@ -24,7 +25,8 @@ import {
 } from '../../domain/campaigns.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { campaignTimeline, timelineRange } from '../../domain/timeline.ts';
-import { offers } from '../extensions.ts';
+import { offers, presentFor } from '../extensions.ts';
+import type { Handlers } from '../operations.ts';
 import { bodyWithContacts, query } from '../validate.ts';
 
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
@@ -38,10 +40,14 @@ const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.sh
 // (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
 // is to a contract-only server: an unknown key, dropped from bodies and never sent back.
 const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
-function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
-  if (capsOffered(c)) return campaign;
-  const { max_concurrent_calls: _cap, ...rest } = campaign;
-  return rest;
+const present = (c: Context<AppEnv>, campaign: Campaign) =>
+  presentFor(c, 'campaign-concurrency', contractCampaignSchema, campaign);
+
+/** Start, pause and close: one handler, the transition named by the operation. */
+function transition(c: Context<AppEnv>, action: Transition) {
+  const { db, auth } = c.var;
+  const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id')!);
+  return c.json(present(c, transitionCampaign(db, auth, c.var.now, campaign, action)));
 }
 
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
@@ -54,8 +60,8 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-export const campaignRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+export const campaignHandlers = {
+  listCampaigns: (c) => {
     const q = query(c, campaignListQuerySchema, ['status']);
     const page = listCampaigns(c.var.db, c.var.auth.orgId, {
       limit: q.limit,
@@ -67,8 +73,8 @@ export const campaignRoutes = new Hono<AppEnv>()
       campaigns: page.campaigns.map((campaign) => present(c, campaign)),
       next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
     });
-  })
-  .post('/', async (c) => {
+  },
+  createCampaign: async (c) => {
     // Without the extension the cap is simply never present.
     const input = await bodyWithContacts(
       c,
@@ -76,11 +82,10 @@ export const campaignRoutes = new Hono<AppEnv>()
     );
     const campaign = await createCampaign(c.var.db, c.var.auth, c.var.now, input);
     return c.json(present(c, campaign), 201);
-  })
-  .get('/:id', (c) =>
+  },
+  getCampaign: (c) =>
     c.json(present(c, mustFindCampaign(c.var.db, c.var.auth.orgId, c.req.param('id')))),
-  )
-  .patch('/:id', async (c) => {
+  updateCampaign: async (c) => {
     const { db, auth } = c.var;
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     // Without the extension the cap is simply never present.
@@ -90,23 +95,19 @@ export const campaignRoutes = new Hono<AppEnv>()
     );
     const updated = await changeCampaign(db, auth, c.var.now, campaign, input);
     return c.json(present(c, updated));
-  })
-  .post('/:id/:action{start|pause|close}', (c) => {
-    const { db, auth } = c.var;
-    const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
-    const action = c.req.param('action') as Transition;
-    const updated = transitionCampaign(db, auth, c.var.now, campaign, action);
-    return c.json(present(c, updated));
-  })
-  .get('/:id/report', async (c) => {
+  },
+  startCampaign: (c) => transition(c, 'start'),
+  pauseCampaign: (c) => transition(c, 'pause'),
+  closeCampaign: (c) => transition(c, 'close'),
+  getCampaignReport: async (c) => {
     const { db, auth } = c.var;
     const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     return c.json(
       await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())),
     );
-  })
-  .get('/:id/timeline', (c) => {
+  },
+  getCampaignTimeline: (c) => {
     const { db, auth } = c.var;
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     const now = c.var.now();
@@ -119,10 +120,11 @@ export const campaignRoutes = new Hono<AppEnv>()
         now,
       ),
     );
-  })
-  .get('/:id/stats', (c) => {
+  },
+  getCampaignStats: (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.
     const stats = campaignStats(c.var.db, c.var.auth.orgId, c.req.param('id'));
     if (!stats) throw notFound('Campaign');
     return c.json(stats);
-  });
+  },
+} satisfies Partial<Handlers>;
