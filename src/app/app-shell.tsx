@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
-import { AccessContext, useAccessState } from '../api/session';
+import { AccessContext, useAccessState, useExtension } from '../api/session';
+import { AlertsBell } from './alerts-bell';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
@@ -20,6 +21,17 @@ function navClass({ isActive }: { isActive: boolean }) {
   return `rounded-md px-3 py-1.5 text-sm font-medium ${
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100'
   }`;
+}
+
+/** A main page's link; an extension's only where the server offers it. */
+function NavItem({ to, label, extension }: (typeof NAV)[number]) {
+  const offered = useExtension(extension ?? 'session');
+  if (extension && !offered) return null;
+  return (
+    <NavLink to={to} className={navClass}>
+      {label}
+    </NavLink>
+  );
 }
 
 /**
@@ -42,13 +54,12 @@ export function AppShell() {
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             <nav aria-label="Main" className="flex gap-1">
               {NAV.map((item) => (
-                <NavLink key={item.to} to={item.to} className={navClass}>
-                  {item.label}
-                </NavLink>
+                <NavItem key={item.to} {...item} />
               ))}
             </nav>
             {connected && (
               <div className="ml-auto flex flex-wrap items-center gap-4">
+                <AlertsBell />
                 <ConnectionBadge />
                 <HeadroomIndicator />
               </div>

@@ -59,6 +59,17 @@ export const PAGES = [
     nav: 'Configurations',
   },
   {
+    path: '/alerts',
+    module: 'src/features/alerts/alerts-page.tsx',
+    title: 'Alerts',
+    heading: 'Alerts',
+    access: 'campaigns:read',
+    nav: 'Alerts',
+    // Shown only where the server offers alerts: not in the static shell, in the app's nav
+    // once the session lists it.
+    extension: 'alerts',
+  },
+  {
     path: '/settings',
     module: 'src/features/settings/settings-page.tsx',
     title: 'Settings',
@@ -69,7 +80,9 @@ export const PAGES = [
 ];
 
 /** The main navigation: label and target of each main page, in order. */
-export const NAV = PAGES.flatMap((page) => (page.nav ? [{ to: page.path, label: page.nav }] : []));
+export const NAV = PAGES.flatMap((page) =>
+  page.nav ? [{ to: page.path, label: page.nav, extension: page.extension }] : [],
+);
 
 /**
  * Each URL pattern's first screen: the modules it needs (a page and its default tab or outlet

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, type ComponentType } from 'react';
+import { FiringAlertBadge } from '../../entities/alert/firing-alerts';
 import { Link } from 'react-router';
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
@@ -64,14 +65,17 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       sortDescFirst: false,
       meta: { className: 'font-medium', headerClassName: nowrap },
       cell: ({ row: { original: c } }) => (
-        // Cut short at 20rem so the other columns stay in view; the title has it whole.
-        <Link
-          to={`/campaigns/${c.id}`}
-          title={c.name}
-          className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
-        >
-          {c.name}
-        </Link>
+        <>
+          {/* Cut short at 20rem so the other columns stay in view; the title has it whole. */}
+          <Link
+            to={`/campaigns/${c.id}`}
+            title={c.name}
+            className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
+          >
+            {c.name}
+          </Link>
+          <FiringAlertBadge campaignId={c.id} />
+        </>
       ),
     },
     ...(shown
