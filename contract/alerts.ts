@@ -43,7 +43,11 @@ export type AlertConditionKind = (typeof ALERT_CONDITION_KINDS)[number];
 export const RATE_METRICS = ['answer_rate', 'conversion_rate'] as const;
 
 /** The six conditions, with the bounds a rule is written within (`minutes`, `calls`). */
-const conditionOf = <M extends z.ZodMiniType, C extends z.ZodMiniType>(minutes: M, calls: C) =>
+const conditionOf = <M extends z.ZodMiniType, C extends z.ZodMiniType, P extends z.ZodMiniType>(
+  minutes: M,
+  calls: C,
+  percent: P,
+) =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('finished') }),
     z.object({ kind: z.literal('stalled'), for_minutes: minutes }),
@@ -58,9 +62,9 @@ const conditionOf = <M extends z.ZodMiniType, C extends z.ZodMiniType>(minutes: 
     // threshold: percent of the campaign's own rate at the same hours on earlier days.
     z.object({ kind: z.literal('answer_rate_drop'), threshold: percent }),
   ]);
-export const alertConditionSchema = conditionOf(forMinutes, windowCalls);
-/** As answered: counts, read without the bounds a write is held to. */
-const alertConditionAnswerSchema = conditionOf(int(), int());
+export const alertConditionSchema = conditionOf(forMinutes, windowCalls, percent);
+/** As answered: read without the bounds a write is held to. */
+const alertConditionAnswerSchema = conditionOf(int(), int(), z.number());
 export type AlertCondition = z.infer<typeof alertConditionSchema>;
 
 const url = z.string().check(
