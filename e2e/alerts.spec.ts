@@ -24,7 +24,7 @@ test('a "finished" rule tells a webhook once, signed, when its campaign finishes
   try {
     const stamp = Date.now();
     // One call per contact, so the campaign finishes after its first round (setup only).
-    const config = await api<{ id: string }>(page, '/campaign/configurations', {
+    await api(page, '/campaign/configurations', {
       method: 'POST',
       body: { name: `One call ${stamp}`, max_attempts: 1 },
     });
@@ -41,7 +41,7 @@ test('a "finished" rule tells a webhook once, signed, when its campaign finishes
     const campaignId = page.url().match(/campaigns\/([0-9a-f-]{36})/)![1]!;
 
     // The rule, made in the UI and said in words.
-    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'New rule' }).click();
