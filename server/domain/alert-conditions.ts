@@ -7,6 +7,7 @@ import {
   lastStartedAt,
   type WatchedCampaign,
 } from '../db/alerts.ts';
+import { campaignOutcome } from '../db/goal-cost.ts';
 import type { Db } from '../db/schema.ts';
 
 // The six conditions, read from maintained aggregates only: the campaign row's counters, the
@@ -42,8 +43,6 @@ export type Readings = {
   /** Per campaign: inside its calling window now, and when it last started a call. */
   open: Map<string, boolean>;
   lastStarted: Map<string, string | null>;
-  /** (ext goal) the campaign's conversion rate, when the goal extension provides it. */
-  conversionRate?: (campaignId: string) => number | null;
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -238,9 +237,10 @@ export function check(
     case 'rate_below': {
       const n = condition.window_calls;
       if (condition.metric === 'conversion_rate') {
-        const rate = r.conversionRate?.(c.id) ?? null;
+        // The goal's counters (migration 009): conversions / contacts answered, O(1).
+        const rate = campaignOutcome(r.db, c.id)?.conversion_rate ?? null;
         if (rate === null || c.n_att_ended < n)
-          return calm(`${c.name}'s conversion rate needs ${n} ended calls`);
+          return calm(`${c.name}'s conversion rate needs a goal and ${n} ended calls`);
         return {
           holds: rate < condition.threshold,
           since: null,

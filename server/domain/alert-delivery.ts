@@ -87,8 +87,6 @@ export type AlertsOptions = {
   resolve?: Resolve;
   send?: Send;
   timeoutMs?: number;
-  /** (ext goal) a campaign's conversion rate, for rate_below on conversion_rate. */
-  conversionRate?: (campaignId: string) => number | null;
 };
 
 export type Alerts = ReturnType<typeof createAlerts>;
@@ -100,7 +98,6 @@ export function createAlerts({
   resolve = resolveWithDns,
   send = sendWithNode,
   timeoutMs = DELIVERY_TIMEOUT_MS,
-  conversionRate,
 }: AlertsOptions) {
   const inFlight = new Set<number>();
   let timers: ReturnType<typeof setInterval>[] = [];
@@ -171,7 +168,7 @@ export function createAlerts({
     deliverDue().catch((error: unknown) => console.error('Alert delivery failed:', error));
 
   function evaluate(): EvaluationResult {
-    return evaluateAlerts(db, now(), conversionRate);
+    return evaluateAlerts(db, now());
   }
 
   /** Send test: one try per channel, answered as deliveries; nothing stored or retried. */

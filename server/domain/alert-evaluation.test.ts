@@ -155,6 +155,51 @@ describe('alert conditions', () => {
     expect(webhookStates(s)).toEqual(['firing', 'resolved']);
   });
 
+  it('rate_below (conversion rate): the goal’s conversions among contacts answered', async () => {
+    const s = alertsSetup();
+    const id = await campaign(s, 30);
+    await rule(
+      s,
+      { kind: 'rate_below', metric: 'conversion_rate', threshold: 30, window_calls: 20 },
+      id,
+    );
+    const contacts = s.db
+      .prepare('SELECT id FROM contacts WHERE campaign_id = ? ORDER BY seq')
+      .all(id) as { id: string }[];
+    const answered = (from: number, to: number, interested: boolean) => {
+      const at = s.clock.now().toISOString();
+      for (const k of contacts.slice(from, to))
+        s.db
+          .prepare(
+            `INSERT INTO attempts (id, org_id, campaign_id, contact_id, phone_number, started_at, ended_at, status, result)
+             VALUES (?, 'org_a', ?, ?, '+14155550100', ?, ?, 'completed', ?)`,
+          )
+          .run(
+            `${k.id}-${at}`,
+            id,
+            k.id,
+            at,
+            at,
+            JSON.stringify({ 'qualification.interested': interested }),
+          );
+    };
+    answered(0, 20, false);
+    answered(20, 25, true);
+    // No goal: no conversion rate, whatever the calls.
+    await evaluateFor(s, 2);
+    expect(s.sent).toHaveLength(0);
+    await s.call('PATCH', `/campaign/campaigns/${id}`, {
+      goal: { results: ['qualification.interested:true'] },
+    });
+    await evaluateFor(s, 2);
+    expect(webhookStates(s)).toEqual(['firing']);
+    expect((await s.events())[0]).toMatchObject({ value: 20, threshold: 30 });
+    s.clock.advance(60_000);
+    answered(0, 10, true); // 15 of 25 converted
+    await evaluateFor(s, 2);
+    expect(webhookStates(s)).toEqual(['firing', 'resolved']);
+  });
+
   it('failed_share_above: failed and busy share of the last window_calls', async () => {
     const s = alertsSetup();
     const id = await campaign(s, 5);

@@ -32,11 +32,7 @@ export type EvaluationResult = { rules: number; fired: number; resolved: number 
 /** The org's own episode (at_cap on an org-wide rule) is keyed '' in alert_states. */
 const ORG = '';
 
-export function evaluateAlerts(
-  db: Db,
-  now: Date,
-  conversionRate?: (campaignId: string) => number | null,
-): EvaluationResult {
+export function evaluateAlerts(db: Db, now: Date): EvaluationResult {
   return db.transaction(() => {
     const rules = enabledRules(db);
     const result: EvaluationResult = { rules: rules.length, fired: 0, resolved: 0 };
@@ -57,7 +53,6 @@ export function evaluateAlerts(
       drops: new Map(),
       open: new Map(),
       lastStarted: new Map(),
-      conversionRate,
     };
     const states = new Map<string, AlertState>();
     for (const s of allStates(db)) states.set(`${s.rule_id}|${s.campaign_id}`, s);
