@@ -137,6 +137,18 @@ describe('Alerts page', () => {
         ],
       },
     ]);
+  }, 20_000);
+
+  it('marks the board row of a campaign with a firing alert', async () => {
+    serve();
+    renderRoute('/campaigns');
+    const table = await screen.findByRole('table', { name: /^Campaigns/ });
+    const link = await within(table).findByRole('link', { name: 'Spring outreach' });
+    const row = link.closest('tr')!;
+    expect(await within(row).findByRole('link', { name: '1 alert firing' })).toHaveAttribute(
+      'title',
+      firing.message,
+    );
   });
 
   it('is hidden entirely where the server offers no alerts', async () => {
