@@ -422,6 +422,7 @@ export const EXTENSIONS = [
   'cost',
   'finished',
   'alerts',
+  'plan',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

@@ -14,6 +14,8 @@ const EXTENSION_CONTROLS = [
   { role: 'region' as const, name: 'Activity' },
   { role: 'link' as const, name: 'Alerts' },
   { role: 'link' as const, name: /alerts? firing/ },
+  { role: 'region' as const, name: 'Plan' },
+  { role: 'link' as const, name: 'Plan' },
 ];
 
 function watch(page: Page) {

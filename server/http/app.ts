@@ -23,6 +23,7 @@ import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
+import { planHandlers } from './routes/plan.ts';
 import { conversationHandlers } from './routes/conversations.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
@@ -184,6 +185,7 @@ export function createApp({
     ...statsHandlers,
     ...activityHandlers,
     ...alertHandlers,
+    ...planHandlers,
     ...conversationHandlers,
   });
 

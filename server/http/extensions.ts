@@ -18,6 +18,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'cost',
   'finished',
   'alerts',
+  'plan',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
-import { AccessContext, useAccessState, useExtension } from '../api/session';
+import { AccessContext, useAccessState } from '../api/session';
 import { AlertsBell } from './alerts-bell';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
@@ -23,17 +23,6 @@ function navClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
-/** A main page's link; an extension's only where the server offers it. */
-function NavItem({ to, label, extension }: (typeof NAV)[number]) {
-  const offered = useExtension(extension ?? 'session');
-  if (extension && !offered) return null;
-  return (
-    <NavLink to={to} className={navClass}>
-      {label}
-    </NavLink>
-  );
-}
-
 /**
  * The header and main area of every page. While the first page's code loads, it is the
  * pending shell that index.html carries, so the browser paints it before any script runs
@@ -53,8 +42,12 @@ export function AppShell() {
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             <nav aria-label="Main" className="flex gap-1">
-              {NAV.map((item) => (
-                <NavItem key={item.to} {...item} />
+              {NAV.filter(
+                (item) => !item.extension || access.session?.extensions.includes(item.extension),
+              ).map((item) => (
+                <NavLink key={item.to} to={item.to} className={navClass}>
+                  {item.label}
+                </NavLink>
               ))}
             </nav>
             {connected && (

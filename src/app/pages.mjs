@@ -59,23 +59,32 @@ export const PAGES = [
     nav: 'Configurations',
   },
   {
-    path: '/alerts',
-    module: 'src/features/alerts/alerts-page.tsx',
-    title: 'Alerts',
-    heading: 'Alerts',
-    access: 'campaigns:read',
-    nav: 'Alerts',
-    // Shown only where the server offers alerts: not in the static shell, in the app's nav
-    // once the session lists it.
-    extension: 'alerts',
-  },
-  {
     path: '/settings',
     module: 'src/features/settings/settings-page.tsx',
     title: 'Settings',
     // The org's activity (ext) is its own feature, rendered in the page's outlet.
     outlet: 'src/features/activity/org-activity.tsx',
     nav: 'Settings',
+  },
+  {
+    path: '/plan',
+    module: 'src/features/plan/plan-page.tsx',
+    title: 'Plan',
+    heading: 'Plan',
+    access: 'campaigns:read',
+    nav: 'Plan',
+    // Listed last: its link appears once the session says the server plans, moving no other.
+    extension: 'plan',
+  },
+  {
+    path: '/alerts',
+    module: 'src/features/alerts/alerts-page.tsx',
+    title: 'Alerts',
+    heading: 'Alerts',
+    access: 'campaigns:read',
+    nav: 'Alerts',
+    // Last, like Plan: its link appears once the session lists alerts, moving no other.
+    extension: 'alerts',
   },
 ];
 
