@@ -113,7 +113,13 @@ export const reportSchema = z.object({
   /** (ext) goal: null when the campaign has no goal; absent from servers without it. */
   goal: z.optional(
     z.nullable(
-      z.object({ results: z.array(z.string()), conversions: int(), conversion_rate: rate }),
+      z.object({
+        results: z.array(z.string()),
+        conversions: int(),
+        conversion_rate: rate,
+        /** Beyond the contract's object: the rate's denominator, contacts with a completed call. */
+        answered: z.optional(int()),
+      }),
     ),
   ),
   /** (ext) cost: null without a rate card; absent from servers without it. */
