@@ -13,12 +13,15 @@ import { formatDate } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import {
   AnswerRateCell,
+  ConversionCell,
   FinishesCell,
   InFlightCell,
   NoStats,
   ProgressCell,
   ReasonChip,
+  SpendCell,
 } from './board-cells';
+import { useExtension } from '../../api/session';
 import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
@@ -28,6 +31,9 @@ type Context = {
   byId: LiveBoard['byId'];
   configurations: Map<string, Configuration>;
   now: number;
+  /** (ext) goal and cost: their columns. */
+  goals: boolean;
+  costs: boolean;
 };
 
 const nowrap = 'whitespace-nowrap';
@@ -52,7 +58,7 @@ function liveColumn(
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now } = context;
+  const { shown, byId, configurations, now, goals, costs } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -110,6 +116,8 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
           liveColumn('progress', ProgressCell, context),
           liveColumn('in_flight', InFlightCell, context),
           liveColumn('answer_rate', AnswerRateCell, context),
+          ...(goals ? [liveColumn('conversion', ConversionCell, context)] : []),
+          ...(costs ? [liveColumn('spend', SpendCell, context)] : []),
           liveColumn('finishes', FinishesCell, context),
         ]
       : []),
@@ -167,9 +175,11 @@ export function CampaignTable({
   const now = useNow(30_000);
   const { shown } = board;
   const byId = useDeferredValue(board.byId);
+  const goals = useExtension('goal');
+  const costs = useExtension('cost');
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now }),
-    [shown, byId, configurations, now],
+    () => campaignColumns({ shown, byId, configurations, now, goals, costs }),
+    [shown, byId, configurations, now, goals, costs],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

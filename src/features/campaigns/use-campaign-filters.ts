@@ -14,7 +14,9 @@ const isStatus = (s: string): s is CampaignStatus =>
 /** Filters live in the URL (`?q=spring&status=active&status=paused&limit=50`). */
 export function readCampaignFilters(params: URLSearchParams): CampaignListFilters {
   const limit = Number(params.get('limit'));
+  const finished = params.get('finished');
   return {
+    ...(finished === 'true' || finished === 'false' ? { finished: finished === 'true' } : {}),
     name: params.get('q') ?? '',
     status: params.getAll('status').filter(isStatus).sort(),
     limit:
@@ -40,6 +42,10 @@ export function useCampaignFilters() {
             next.status.forEach((s) => out.append('status', s));
           }
           if (next.limit !== undefined) out.set('limit', String(next.limit));
+          if ('finished' in next) {
+            if (next.finished === undefined) out.delete('finished');
+            else out.set('finished', String(next.finished));
+          }
           return out;
         },
         { replace: next.name !== undefined },
