@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { campaignQueries, type CampaignListFilters } from '../../api/campaigns';
+import { campaignQueries } from '../../api/campaigns';
 import { useExtension, useSessionPending } from '../../api/session';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
@@ -19,14 +19,9 @@ import { PageHeading } from '../../components/page-heading';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
 
 export function CampaignsPage() {
-  const [urlFilters, setFilters] = useCampaignFilters();
   const finishedOffered = useExtension('finished');
   // A server without the extension would ignore the filter and show every campaign as if filtered.
-  const filters = useMemo((): CampaignListFilters => {
-    if (finishedOffered) return urlFilters;
-    const { finished: _finished, ...rest } = urlFilters;
-    return rest;
-  }, [urlFilters, finishedOffered]);
+  const [filters, setFilters] = useCampaignFilters({ finishedOffered });
   const list = useInfiniteQuery(campaignQueries.list(filters));
   const configurations = useQuery(configurationQueries.list());
   // Kept the same between answers, so the board's memoized rows see no change where none was.

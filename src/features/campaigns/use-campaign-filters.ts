@@ -14,9 +14,7 @@ const isStatus = (s: string): s is CampaignStatus =>
 /** Filters live in the URL (`?q=spring&status=active&status=paused&limit=50`). */
 export function readCampaignFilters(params: URLSearchParams): CampaignListFilters {
   const limit = Number(params.get('limit'));
-  const finished = params.get('finished');
   return {
-    ...(finished === 'true' || finished === 'false' ? { finished: finished === 'true' } : {}),
     name: params.get('q') ?? '',
     status: params.getAll('status').filter(isStatus).sort(),
     limit:
@@ -24,9 +22,21 @@ export function readCampaignFilters(params: URLSearchParams): CampaignListFilter
   };
 }
 
-export function useCampaignFilters() {
+/**
+ * (ext) finished, from `?finished=true|false`: apart from the other filters, as only a server
+ * that offers it may be asked (the page's prefetch does not know the session yet).
+ */
+function readFinished(params: URLSearchParams): { finished?: boolean } {
+  const finished = params.get('finished');
+  return finished === 'true' || finished === 'false' ? { finished: finished === 'true' } : {};
+}
+
+export function useCampaignFilters({ finishedOffered }: { finishedOffered: boolean }) {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readCampaignFilters(params), [params]);
+  const filters = useMemo(
+    () => ({ ...readCampaignFilters(params), ...(finishedOffered ? readFinished(params) : {}) }),
+    [params, finishedOffered],
+  );
 
   const update = useCallback(
     (next: Partial<CampaignListFilters>) => {
