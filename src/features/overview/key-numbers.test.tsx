@@ -114,12 +114,10 @@ describe('Key numbers on the Overview', () => {
       },
     });
     renderRoute(`/campaigns/${campaign.id}`);
-    expect(await keyNumber('Answer rate (calls answered)')).toBe(
-      'Answer rate (calls answered)41.2%600 of 1,496 ended callsLast hour: 75.0% of 4',
+    expect(await keyNumber('Answer rate')).toBe(
+      'Answer rate41.2%600 answered of 1,496 ended callsLast hour: 75.0% of 4',
     );
-    expect(await keyNumber('Conversions (goal met)')).toBe(
-      'Conversions (goal met)20033.3% of 600 answered contacts',
-    );
+    expect(await keyNumber('Conversions')).toBe('Conversions20033.3% of 600 answered contacts');
     const region = screen.getByRole('region', { name: 'Key numbers' });
     expect(within(region).getByRole('link', { name: '200' })).toHaveAttribute(
       'href',
@@ -149,7 +147,7 @@ describe('Key numbers on the Overview', () => {
       'Estimated finishNot enough calls yet65 contacts left',
     );
     // No goal and no rate card: neither is shown as a zero.
-    expect(screen.queryByText('Conversions (goal met)')).not.toBeInTheDocument();
+    expect(screen.queryByText('Conversions')).not.toBeInTheDocument();
     expect(screen.queryByText('Spend so far')).not.toBeInTheDocument();
   });
 

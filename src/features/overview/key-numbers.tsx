@@ -34,16 +34,20 @@ function KeyNumber({
   testId: string;
 }) {
   return (
-    <div data-testid={testId} className="min-w-0 rounded-md bg-slate-50 px-3 py-2">
+    <div
+      data-testid={testId}
+      className="min-w-0 rounded-md bg-slate-50 px-2 py-1.5 sm:px-3 sm:py-2"
+    >
       <dt className="text-xs font-medium text-slate-600">{name}</dt>
-      <dd className="truncate text-xl font-semibold tabular-nums sm:text-2xl">{value}</dd>
+      <dd className="truncate text-lg font-semibold tabular-nums sm:text-2xl">{value}</dd>
       <dd className="text-xs text-slate-700">{detail}</dd>
     </div>
   );
 }
 
 /**
- * Is it working, in the first screen: answer rate, goal conversions, progress, calls in
+ * Is it working, in the first screen (in this order, so a phone's first two rows hold the
+ * rate, the goal, the lines and the finish): answer rate, goal conversions, progress, calls in
  * flight, the finish range and spend, each with its counts. Without the report and the
  * timeline (a contract-only server) it shows what the stats snapshot has, and nothing else.
  */
@@ -90,13 +94,13 @@ export function KeyNumbers({
         {report && (
           <KeyNumber
             testId="key-answer-rate"
-            name="Answer rate (calls answered)"
+            name="Answer rate"
             value={
               report.rates.answer_rate === null ? '—' : formatPercent(report.rates.answer_rate)
             }
             detail={
               <>
-                {formatNumber(byStatus!.completed)} of {formatNumber(ended)} ended calls
+                {formatNumber(byStatus!.completed)} answered of {formatNumber(ended)} ended calls
                 {hour && hour.ended > 0 && (
                   <span className="block">
                     Last hour: {formatPercent((hour.completed / hour.ended) * 100)} of{' '}
@@ -110,7 +114,7 @@ export function KeyNumbers({
         {goal && (
           <KeyNumber
             testId="key-conversions"
-            name="Conversions (goal met)"
+            name="Conversions"
             value={
               <Link
                 to={contactsHref(campaign.id, { result: goal.results })}
@@ -129,12 +133,6 @@ export function KeyNumbers({
             }
           />
         )}
-        <KeyNumber
-          testId="key-progress"
-          name="Finished contacts"
-          value={formatNumber(finished)}
-          detail={`${formatNumber(contacts.completed)} completed, ${formatNumber(remaining)} of ${formatNumber(contacts.total)} remaining`}
-        />
         <KeyNumber
           testId="key-in-flight"
           name="Calls in flight"
@@ -160,6 +158,12 @@ export function KeyNumbers({
             }
           />
         )}
+        <KeyNumber
+          testId="key-progress"
+          name="Finished contacts"
+          value={formatNumber(finished)}
+          detail={`${formatNumber(contacts.completed)} completed, ${formatNumber(remaining)} of ${formatNumber(contacts.total)} remaining`}
+        />
         {cost && (
           <KeyNumber
             testId="key-spend"
