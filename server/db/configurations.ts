@@ -29,7 +29,7 @@ function toConfiguration(row: Row): Configuration {
 }
 
 /** A create or update body with the (ext) rate card. */
-type WithRateCard<T> = T & { rate_card?: RateCard | null };
+export type WithRateCard<T> = T & { rate_card?: RateCard | null };
 
 export function listConfigurations(db: Db, orgId: string): Configuration[] {
   return sql<[string], Row>(
