@@ -113,7 +113,13 @@ export const reportSchema = z.object({
   /** (ext) goal: null when the campaign has no goal; absent from servers without it. */
   goal: z.optional(
     z.nullable(
-      z.object({ results: z.array(z.string()), conversions: int(), conversion_rate: rate }),
+      z.object({
+        results: z.array(z.string()),
+        conversions: int(),
+        conversion_rate: rate,
+        /** Beyond the contract's object: the rate's denominator, contacts with a completed call. */
+        answered: z.optional(int()),
+      }),
     ),
   ),
   /** (ext) cost: null without a rate card; absent from servers without it. */
@@ -152,11 +158,19 @@ export const timelinePointSchema = z.object({
   ended: byStatus,
   active_calls_max: int(),
 });
+const finishesRangeSchema = z.object({ earliest: timestamp, latest: timestamp });
 export const forecastSchema = z.object({
   rate_per_hour: z.number(),
   remaining: int(),
   finishes_at: z.nullable(timestamp),
   basis: z.string(),
+  /** (ext) goal round: calls ended so far; absent from older servers. */
+  ended_calls: z.optional(int()),
+  /**
+   * (ext) goal round: the finishes at the rates of the last 30 minutes and the last 3 hours,
+   * earliest first; null below 20 ended calls or without a rate.
+   */
+  finishes_range: z.optional(z.nullable(finishesRangeSchema)),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
 
@@ -192,6 +206,9 @@ export const batchStatsSchema = z.extend(statsSchema, {
   finishes_at: z.nullable(timestamp),
   /** (ext) goal: conversions over contacts with a completed attempt; null without a goal. */
   conversion_rate: z.optional(rate),
+  /** (ext) as the timeline's forecast: ended calls and the finish range. */
+  ended_calls: z.optional(int()),
+  finishes_range: z.optional(z.nullable(finishesRangeSchema)),
   /** (ext) cost: the campaign's spend so far; null without a rate card. */
   cost: z.optional(
     z.nullable(z.object({ currency: z.string(), total: z.number().check(z.nonnegative()) })),

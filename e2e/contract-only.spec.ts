@@ -16,6 +16,11 @@ const EXTENSION_CONTROLS = [
   { role: 'link' as const, name: /alerts? firing/ },
   { role: 'region' as const, name: 'Plan' },
   { role: 'link' as const, name: 'Plan' },
+  { role: 'group' as const, name: 'Goal' },
+  { role: 'group' as const, name: 'Rate card' },
+  { role: 'columnheader' as const, name: 'Conversion' },
+  { role: 'columnheader' as const, name: 'Spend' },
+  { role: 'combobox' as const, name: 'Finished' },
 ];
 
 function watch(page: Page) {

@@ -190,6 +190,8 @@ export type ForecastRow = {
   remaining: number;
   timezone: string;
   schedule: Schedule | null;
+  /** Calls ended so far: a finish range needs enough of them. */
+  ended: number;
 };
 
 /** The campaigns of `ids` in this org (others are left out), in one query, in no order. */
@@ -214,6 +216,7 @@ export const forecastRow = (row: CampaignRow): ForecastRow => ({
   id: row.id,
   status: row.status,
   remaining: row.n_pending + row.n_in_progress,
+  ended: row.n_att_ended,
   timezone: row.timezone,
   schedule: row.schedule,
 });

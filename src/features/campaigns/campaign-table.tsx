@@ -15,12 +15,15 @@ import { formatDate } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import {
   AnswerRateCell,
+  ConversionCell,
   FinishesCell,
   InFlightCell,
   NoStats,
   ProgressCell,
   ReasonChip,
+  SpendCell,
 } from './board-cells';
+import { useExtension } from '../../api/session';
 import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
@@ -32,6 +35,9 @@ type Context = {
   now: number;
   /** (ext) alerts firing now, by campaign. */
   firing: ReadonlyMap<string, AlertEvent[]>;
+  /** (ext) goal and cost: their columns. */
+  goals: boolean;
+  costs: boolean;
 };
 
 const nowrap = 'whitespace-nowrap';
@@ -57,7 +63,7 @@ function liveColumn(
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now, firing } = context;
+  const { shown, byId, configurations, now, firing, goals, costs } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -118,6 +124,8 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
           liveColumn('progress', ProgressCell, context),
           liveColumn('in_flight', InFlightCell, context),
           liveColumn('answer_rate', AnswerRateCell, context),
+          ...(goals ? [liveColumn('conversion', ConversionCell, context)] : []),
+          ...(costs ? [liveColumn('spend', SpendCell, context)] : []),
           liveColumn('finishes', FinishesCell, context),
         ]
       : []),
@@ -177,9 +185,11 @@ export function CampaignTable({
   const now = useNow(30_000);
   const { shown } = board;
   const byId = useDeferredValue(board.byId);
+  const goals = useExtension('goal');
+  const costs = useExtension('cost');
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now, firing }),
-    [shown, byId, configurations, now, firing],
+    () => campaignColumns({ shown, byId, configurations, now, firing, goals, costs }),
+    [shown, byId, configurations, now, firing, goals, costs],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { configurationQueries } from '../../api/configurations';
+import { reportQueries } from '../../api/reports';
 import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
@@ -10,6 +12,7 @@ import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
 import { HeadroomPanel } from './headroom-panel';
+import { KeyNumbers } from './key-numbers';
 import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
@@ -46,6 +49,12 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
     ...configurationQueries.detail(campaign.configuration_id ?? ''),
     enabled: campaign.configuration_id !== null,
   });
+  // The Results section's query: one request serves both.
+  const report = useQuery({
+    ...reportQueries.campaign(campaign.id),
+    enabled: hasReport,
+    refetchInterval: live ? POLL_INTERVAL_MS : false,
+  });
 
   // "Why is nothing dialing?" reads the configuration: waiting for it keeps that note from
   // pushing the panels down when it arrives.
@@ -75,6 +84,14 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
 
   return (
     <section aria-label="Overview" className="space-y-4">
+      <KeyNumbers
+        campaign={campaign}
+        stats={stats}
+        report={report.data}
+        timeline={timeline.data}
+        timelineUpdatedAt={timeline.dataUpdatedAt}
+        timeZone={timeZone}
+      />
       <LivenessBar
         live={live}
         visible={visible}
