@@ -15,7 +15,13 @@ import { attemptCost, rateCardFromColumns } from '../db/goal-cost.ts';
 import type { Db } from '../db/schema.ts';
 import { isoSeconds } from '../db/time.ts';
 import { HttpError, notFound } from './errors.ts';
-import { leastLines, planModel, type PlanHistory, type PlanModel } from './plan-model.ts';
+import {
+  finishTimes,
+  leastLines,
+  planModel,
+  type PlanHistory,
+  type PlanModel,
+} from './plan-model.ts';
 
 const BASIS_HOURS = 6;
 const BASIS_MIN_CALLS = 20;
@@ -119,12 +125,12 @@ export function planFor(
   if (contacts > 0) {
     let lastMs: number | null = -1;
     let lastIso: string | null = null;
-    for (let lines = 1; lines <= Math.min(limit, PLAN_MAX_LINES); lines++) {
-      const at = model.finish(lines);
+    const times = finishTimes(model.finish, Math.min(limit, PLAN_MAX_LINES));
+    for (const [i, at] of times.entries()) {
       // Finishes repeat across line counts; format each once.
       if (at !== lastMs) lastIso = at === null ? null : isoSeconds(new Date(at));
       lastMs = at;
-      plan.at_lines.push({ lines, finishes_at: lastIso });
+      plan.at_lines.push({ lines: i + 1, finishes_at: lastIso });
     }
   }
   if (deadline) {
