@@ -102,6 +102,10 @@ const BY_NAME: Record<string, unknown> = {
   data: { first_name: 'Ada', company: 'Northwind Traders' },
   results: { interested: true },
   changes: { name: ['Spring', 'Spring outreach'] },
+  url: 'https://hooks.example.com/headroom',
+  secret: 'whsec_0123456789abcdef',
+  message: "Spring outreach's answer rate is 22.5% over the last 200 calls (threshold 30%)",
+  host: 'hooks.example.com',
 };
 
 /** Whether a value is of a JSON Schema type (`undefined`: any type). */
@@ -180,6 +184,7 @@ const TAGS = [
   { name: 'Activity', description: 'Who changed what' },
   { name: 'Plan', description: 'Lines and money to finish by a deadline' },
   { name: 'Conversations', description: 'Transcripts and evaluation runs' },
+  { name: 'Alerts', description: 'Rules the server evaluates, their episodes and deliveries' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
@@ -196,6 +201,7 @@ function tagOf(path: string): Tag {
     'concurrency-settings': 'Concurrency',
     session: 'Session',
     activity: 'Activity',
+    alerts: 'Alerts',
     timezones: 'Reference',
   };
   const tag = resource ? tags[resource] : undefined;

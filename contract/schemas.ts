@@ -421,6 +421,7 @@ export const EXTENSIONS = [
   'goal',
   'cost',
   'finished',
+  'alerts',
   'plan',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];

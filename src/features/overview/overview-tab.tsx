@@ -5,6 +5,7 @@ import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
+import { FiringAlertList } from '../../entities/alert/firing-alerts';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
@@ -83,6 +84,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         error={query.isError ? query.error : null}
         onRefresh={() => query.refetch()}
       />
+      <FiringAlertList campaignId={campaign.id} />
       {/* Announced when a reason appears or changes; the polls that keep it the same stay quiet. */}
       <div role="status">
         {reason && (
