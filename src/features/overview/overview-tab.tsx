@@ -158,7 +158,12 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
       )}
       {hasPlan && (
         <Suspense fallback={null}>
-          <PlanPanel campaign={campaign} timeZone={timeZone} orgLimit={stats.concurrency_limit} />
+          <PlanPanel
+            campaign={campaign}
+            timeZone={timeZone}
+            orgLimit={stats.concurrency_limit}
+            currency={configuration.data?.rate_card?.currency ?? null}
+          />
         </Suspense>
       )}
     </section>
