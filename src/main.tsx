@@ -1,8 +1,6 @@
 import { startApp } from './app/app';
-import { startPageRequests } from './app/routes';
 import { loadRuntimeConfig } from './api/runtime-config';
-import { warmIntlOffMainThread } from './lib/warm-intl';
-import { yieldToMain } from './lib/yield-to-main';
+import { startPageRequests, warmIntlOffMainThread, yieldToMain } from './lib/first-paint';
 import './index.css';
 
 warmIntlOffMainThread();

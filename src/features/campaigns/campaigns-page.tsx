@@ -15,7 +15,7 @@ import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
 import { PageHeading } from '../../components/page-heading';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 
 export function CampaignsPage() {
   const [filters, setFilters] = useCampaignFilters();
