@@ -78,8 +78,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 type Run = { perf: number; a11y: number; fcp: number; lcp: number; tbt: number; cls: number };
 
+/**
+ * One Lighthouse run; on a loaded machine a run can fail (a runtime error, no metrics): it is
+ * tried again, up to three times, rather than counted as a score of 0.
+ */
 async function lighthouseRun(port: number, url: string): Promise<Run> {
-  {
+  for (let attempt = 1; ; attempt++) {
     const result = await lighthouse(url, {
       port,
       output: 'json',
@@ -87,7 +91,11 @@ async function lighthouseRun(port: number, url: string): Promise<Run> {
       onlyCategories: ['performance', 'accessibility'],
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    const { categories, audits } = result.lhr;
+    const { categories, audits, runtimeError } = result.lhr;
+    if (runtimeError || categories.performance?.score == null) {
+      console.warn(`Lighthouse failed on ${url} (${runtimeError?.code ?? 'no score'})`);
+      if (attempt < 3) continue;
+    }
     const metric = (id: string) => audits[id]?.numericValue ?? NaN;
     return {
       perf: Math.round((categories.performance?.score ?? 0) * 100),

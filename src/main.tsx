@@ -12,7 +12,7 @@ loadRuntimeConfig().then(async (config) => {
   // not one long one that would block a slow phone for all of them.
   await yieldToMain();
   const app = startApp(config);
-  await startPageRequests(app.routes, new URL(window.location.href));
+  startPageRequests(app.routes, new URL(window.location.href));
   const { renderApp } = await view;
   await yieldToMain();
   renderApp(document.getElementById('root')!, app);

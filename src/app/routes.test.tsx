@@ -100,7 +100,8 @@ describe('the route table', () => {
     const asked = serveListPages((url) => url.pathname + url.search);
     const queryClient = createTestQueryClient();
     const routes = createRoutes(queryClient);
-    await startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
+    startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
+    await waitFor(() => expect(asked).toHaveLength(4));
     const sent = [...asked];
     expect(sent.sort()).toEqual([
       '/campaign/campaigns?limit=50&status=active',

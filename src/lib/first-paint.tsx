@@ -46,15 +46,10 @@ function routeRequests(
 
 /**
  * Sends the requests of the page at `url` before the first render, whose first task is a long
- * one on a slow phone; the app's routes then find them in flight in the query cache. Each
- * route's requests leave in a task of their own: sending a handful at once is itself a long
- * task on a phone.
+ * one on a slow phone; the app's routes then find them in flight in the query cache.
  */
-export async function startPageRequests(routes: RouteObject[], url: URL) {
-  for (const start of routeRequests(routes, url, true)) {
-    await yieldToMain();
-    if (canRequest()) start();
-  }
+export function startPageRequests(routes: RouteObject[], url: URL) {
+  if (canRequest()) routeRequests(routes, url, true).forEach((start) => start());
 }
 
 /**
