@@ -14,6 +14,10 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'requeue',
   'activity',
   'campaign-concurrency',
+  'goal',
+  'cost',
+  'finished',
+  'plan',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */
@@ -34,3 +38,23 @@ export const resolveExtensions = (offered: readonly Extension[]) =>
  */
 export const offers = (c: Context<AppEnv>, extension: Extension) =>
   c.var.extensions.includes(extension);
+
+/**
+ * `value` as this request may see it: the fields of the contract's base schema, and each (ext)
+ * field (named in `extensions`, with the extension it belongs to) only where that extension is
+ * offered, as a contract-only server sends it.
+ */
+export function presentFor<T extends object>(
+  c: Context<AppEnv>,
+  base: { shape: Record<string, unknown> },
+  extensions: Partial<Record<keyof T & string, Extension>>,
+  value: T,
+): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => {
+      if (Object.hasOwn(base.shape, key)) return true;
+      const extension = extensions[key as keyof T & string];
+      return extension !== undefined && offers(c, extension);
+    }),
+  ) as T;
+}

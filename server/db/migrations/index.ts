@@ -7,6 +7,7 @@ import * as rollups from './005-minute-rollups.ts';
 import * as campaignConcurrency from './006-campaign-concurrency.ts';
 import * as retryQueue from './007-retry-queue.ts';
 import * as writeJobs from './008-write-jobs.ts';
+import * as goalAndCost from './009-goal-and-cost.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'campaign concurrency cap', up: campaignConcurrency.up },
   { version: 7, name: 'retry queue index', up: retryQueue.up },
   { version: 8, name: 'journal of sliced writes', up: writeJobs.up },
+  { version: 9, name: 'goal conversions and call cost', up: goalAndCost.up },
 ];
