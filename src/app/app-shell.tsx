@@ -8,7 +8,7 @@ import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
 import { NAV } from './pages.mjs';
-import { PageSuspense } from '../lib/lazy-page';
+import { PageSuspense } from '../lib/first-paint';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.

@@ -6,7 +6,7 @@ import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { PageHeading } from '../../components/page-heading';
-import { PageSuspense } from '../../lib/lazy-page';
+import { PageSuspense } from '../../lib/first-paint';
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium ${

@@ -17,7 +17,7 @@ import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
 import { useFiringByCampaign } from '../../entities/alert/firing-alerts';
 import { PageHeading } from '../../components/page-heading';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 
 export function CampaignsPage() {
   const finishedOffered = useExtension('finished');

@@ -17,7 +17,7 @@ import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 import { viewerZone } from '../../lib/format';
 
 // Below the fold on a phone, with its charts: it loads after the numbers above it.
