@@ -17,6 +17,8 @@ type Operation = {
   ok: [number, AnySchema | null];
   /** Error statuses this route can answer besides 401/403/413/422/429. */
   errors?: number[];
+  /** A success body that is not JSON: its media type (the schema is then null). */
+  media?: string;
 };
 
 // The (ext) filters with the bucket status repeatable, in place of the contract's single one.
@@ -106,6 +108,13 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Calls started and ended per bucket, with the finish forecast',
     query: ext.timelineQuerySchema,
     ok: [200, ext.campaignTimelineSchema],
+    errors: [404],
+  },
+  [`GET ${C}/:id/attempts`]: {
+    id: 'listCampaignAttempts',
+    summary: "The campaign's call log: every attempt, newest started_at first",
+    query: ext.callsQuerySchema,
+    ok: [200, ext.callsPageSchema],
     errors: [404],
   },
   [`GET ${C}/:id/contacts`]: {
@@ -207,6 +216,20 @@ export const OPERATIONS: Record<string, Operation> = {
     ok: [200, s.conversationSchema],
     errors: [404],
   },
+  'POST /campaign/conversations/:conversationId/recording-link': {
+    id: 'createRecordingLink',
+    summary: 'A signed link to the recording, good for 10 minutes, that needs no header',
+    ok: [200, ext.recordingLinkSchema],
+    errors: [404],
+  },
+  'GET /campaign/recordings/:conversationId': {
+    id: 'getRecording',
+    summary: 'The recording (audio/wav) behind a signed link; Range requests answer 206',
+    query: ext.recordingQuerySchema,
+    ok: [200, null],
+    media: 'audio/wav',
+    errors: [403, 404, 416],
+  },
 };
 
 export const operationKey = (rule: Pick<RouteRule, 'method' | 'path'>) =>
@@ -295,6 +318,15 @@ const BY_NAME: Record<string, unknown> = {
   data: { first_name: 'Ada', company: 'Northwind Traders' },
   results: { interested: true },
   changes: { name: ['Spring', 'Spring outreach'] },
+  contact_external_id: 'lead-7',
+  attempt_number: 2,
+  channels: 2,
+  duration_seconds: 94,
+  start_seconds: 3.2,
+  end_seconds: 7.9,
+  url: `https://headroom.example/campaign/recordings/${UUID}?expires=1795865400&signature=${'5e'.repeat(32)}`,
+  expires: '1795865400',
+  signature: '5e'.repeat(32),
 };
 
 /** Whether a value is of a JSON Schema type (`undefined`: any type). */
@@ -371,14 +403,15 @@ const TAGS = [
   { name: 'Concurrency', description: "The org's limit on calls in flight" },
   { name: 'Session', description: 'The credential, its org and the extensions offered' },
   { name: 'Activity', description: 'Who changed what' },
-  { name: 'Conversations', description: 'Transcripts and evaluation runs' },
+  { name: 'Conversations', description: 'Transcripts, evaluation runs and recordings' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
 
 function tagOf(path: string): Tag {
   if (path.includes('/contacts')) return 'Contacts';
-  if (path.startsWith('/conversations')) return 'Conversations';
+  if (path.startsWith('/conversations') || /^\/campaign\/(conversations|recordings)\//.test(path))
+    return 'Conversations';
   const resource = path.split('/')[2];
   const tags: Record<string, Tag> = {
     campaigns: 'Campaigns',
@@ -402,6 +435,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Request body over 5 MB',
   422: 'Body or query that fails validation',
+  416: 'Range not satisfiable',
   429: 'Rate limited; see Retry-After',
 };
 
@@ -485,13 +519,26 @@ function operation(rule: RouteRule, op: Operation) {
         description: 'Success',
         ...(okSchema
           ? { content: { 'application/json': withExample(jsonSchema(okSchema, 'output')) } }
-          : {}),
+          : op.media
+            ? { content: { [op.media]: { schema: { type: 'string', format: 'binary' } } } }
+            : {}),
       },
+      ...(op.media
+        ? {
+            206: {
+              description: 'The byte range asked for (Range)',
+              content: { [op.media]: { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : {}),
       ...Object.fromEntries(
         [...new Set(errors)].map((status) => [
           status,
           {
-            description: ERROR_TEXT[status],
+            description:
+              rule.access === 'public' && status === 403
+                ? 'An expired or altered link'
+                : ERROR_TEXT[status],
             ...(status === 429 ? { headers: RETRY_AFTER } : {}),
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },

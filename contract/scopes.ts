@@ -75,6 +75,7 @@ export const ROUTES: readonly RouteRule[] = [
   rule('GET', `${C}/:id/stats`, 'campaigns:read'),
   rule('GET', `${C}/:id/report`, 'campaigns:read', 'report'),
   rule('GET', `${C}/:id/timeline`, 'campaigns:read', 'timeline'),
+  rule('GET', `${C}/:id/attempts`, 'campaigns:read', 'calls'),
   rule('GET', `${C}/:id/contacts`, 'campaigns:read'),
   rule('POST', `${C}/:id/contacts`, 'campaigns:manage'),
   rule('POST', `${C}/:id/contacts/requeue`, 'campaigns:manage', 'requeue'),
@@ -91,6 +92,14 @@ export const ROUTES: readonly RouteRule[] = [
   rule('PUT', '/campaign/concurrency-settings', 'concurrency:manage'),
   rule('GET', '/campaign/concurrency-settings/timeline', 'concurrency:read', 'timeline'),
   rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
+  rule(
+    'POST',
+    '/campaign/conversations/:conversationId/recording-link',
+    'campaigns:read',
+    'recordings',
+  ),
+  // The link itself is the permission (signed, short-lived): a media element sends no header.
+  rule('GET', '/campaign/recordings/:conversationId', 'public', 'recordings'),
 ];
 
 // Compiled on first use: the SPA loads this table with its first screen and needs it only

@@ -21,6 +21,7 @@ import { concurrencyRoutes } from './routes/concurrency.ts';
 import { configurationRoutes } from './routes/configurations.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { recordingLinkRoutes, recordingRoutes } from './routes/recordings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { timezoneRoutes } from './routes/timezones.ts';
@@ -77,6 +78,8 @@ function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashe
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
+    // Recordings play from the API's signed links.
+    mediaSrc: ["'self'", ...api],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
@@ -173,6 +176,8 @@ export function createApp({
   app.route('/campaign/concurrency-settings', concurrencyRoutes);
   app.route('/campaign/stats', statsRoutes);
   app.route('/campaign/activity', activityRoutes);
+  app.route('/campaign/conversations', recordingLinkRoutes);
+  app.route('/campaign/recordings', recordingRoutes);
   app.route('/conversations', conversationRoutes);
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });

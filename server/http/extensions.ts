@@ -14,6 +14,8 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'requeue',
   'activity',
   'campaign-concurrency',
+  'calls',
+  'recordings',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -7,12 +7,14 @@ import {
   type Campaign,
 } from '../../../contract/schemas.ts';
 import {
+  callsQuerySchema,
   campaignConcurrencyInputSchema,
   contactQuerySchema,
   REPEATABLE_QUERY,
   timelineQuerySchema,
 } from '../../../contract/extensions.ts';
 import type { AppEnv } from '../auth.ts';
+import { listCalls, type CallCursor } from '../../db/calls.ts';
 import { campaignRows, campaignStats, forecastRow, listCampaigns } from '../../db/campaigns.ts';
 import { isoSeconds } from '../../db/time.ts';
 import {
@@ -53,6 +55,24 @@ function decodeCursor(cursor: string): number {
     ]);
   return Number(match[1]);
 }
+
+const invalidQuery = (field: string, msg: string, type: string) =>
+  new HttpError(422, [{ loc: ['query', field], msg, type }]);
+
+// The call log's cursor: the last attempt's started_at and seq.
+const encodeCallCursor = (at: CallCursor) =>
+  Buffer.from(`att:${at.startedAt}|${at.seq}`).toString('base64url');
+function decodeCallCursor(cursor: string): CallCursor {
+  const match = /^att:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\|(\d{1,15})$/.exec(
+    Buffer.from(cursor, 'base64url').toString(),
+  );
+  if (!match) throw invalidQuery('cursor', 'Invalid cursor', 'cursor_invalid');
+  return { startedAt: match[1]!, seq: Number(match[2]) };
+}
+const SECOND = 1000;
+/** The first whole second at or after an instant, as attempts store started_at. */
+const secondAtOrAfter = (iso: string) =>
+  isoSeconds(new Date(Math.ceil(Date.parse(iso) / SECOND) * SECOND));
 
 export const campaignRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
@@ -119,6 +139,28 @@ export const campaignRoutes = new Hono<AppEnv>()
         now,
       ),
     );
+  })
+  .get('/:id/attempts', (c) => {
+    const { db, auth } = c.var;
+    const q = query(c, callsQuerySchema, ['status']);
+    if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
+      throw invalidQuery('from', 'from must be before to', 'range_invalid');
+    }
+    const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
+    const page = listCalls(db, campaign.id, {
+      statuses: q.status,
+      from: q.from ? secondAtOrAfter(q.from) : '',
+      // `to` is exclusive: the last second before it.
+      through: q.to
+        ? isoSeconds(new Date(Date.parse(secondAtOrAfter(q.to)) - SECOND))
+        : '9999-12-31T23:59:59Z',
+      after: q.cursor ? decodeCallCursor(q.cursor) : null,
+      limit: q.limit,
+    });
+    return c.json({
+      attempts: page.calls,
+      next_cursor: page.more && page.last ? encodeCallCursor(page.last) : null,
+    });
   })
   .get('/:id/stats', (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.
