@@ -118,6 +118,7 @@ export function RecordingPlayer({
 
   return (
     <section aria-label="Recording" className="space-y-3">
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption -- the transcript below is its text, turn by turn, following playback */}
       <audio
         ref={audio}
         src={src ?? undefined}
