@@ -21,6 +21,7 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
   const hasActivity = useExtension('activity');
+  const hasCalls = useExtension('calls');
   if (campaign.isPending) {
     // A heading while waiting too, and why the wait is long when the server asked for one.
     return (
@@ -73,6 +74,11 @@ export function CampaignPage() {
         <NavLink to={`${base}/contacts`} className={tabClass}>
           Contacts
         </NavLink>
+        {hasCalls && (
+          <NavLink to={`${base}/calls`} className={tabClass}>
+            Calls
+          </NavLink>
+        )}
         {hasActivity && (
           <NavLink to={`${base}/activity`} className={tabClass}>
             Activity
