@@ -1,239 +1,13 @@
-// The OpenAPI 3.1 document of the API, generated from the same zod schemas the server
-// validates with and the SPA checks responses with, and from the scope table's routes.
+// The OpenAPI 3.1 document of the API, generated from the operations' declarations
+// (operations.ts): the same zod schemas the server validates with and the SPA checks
+// responses with, and the same access rules the server enforces.
 // Served at /openapi.json and written to docs/openapi.json (npm run openapi).
 import * as z from 'zod/mini';
-import * as ext from './extensions.ts';
+import { operationList, type Operation } from './operations.ts';
 import * as s from './schemas.ts';
-import { ACCEPTS, ROUTES, type RouteRule } from './scopes.ts';
+import { ACCEPTS } from './scopes.ts';
 
 type AnySchema = z.ZodMiniType;
-type Operation = {
-  /** The operationId: stable, for generated clients. */
-  id: string;
-  summary: string;
-  query?: AnySchema;
-  body?: AnySchema;
-  /** Success status and its body schema (null: no body). */
-  ok: [number, AnySchema | null];
-  /** Error statuses this route can answer besides 401/403/413/422/429. */
-  errors?: number[];
-  /** A success body that is not JSON: its media type (the schema is then null). */
-  media?: string;
-};
-
-// The (ext) filters with the bucket status repeatable, in place of the contract's single one.
-const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactQuerySchema.shape);
-const reportQuery = ext.contactQuerySchema;
-const campaignCreateBody = z.extend(
-  s.campaignCreateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
-);
-const campaignUpdateBody = z.extend(
-  s.campaignUpdateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
-);
-
-const C = '/campaign/campaigns';
-/** One entry per rule of the scope table, keyed `METHOD path`. */
-export const OPERATIONS: Record<string, Operation> = {
-  'GET /campaign/session': {
-    id: 'getSession',
-    summary: 'The org, the credential and the extensions this server offers',
-    ok: [200, s.sessionSchema],
-  },
-  'GET /campaign/timezones': {
-    id: 'listTimezones',
-    summary: 'IANA timezone names',
-    ok: [200, s.timezonesSchema],
-  },
-  [`GET ${C}`]: {
-    id: 'listCampaigns',
-    summary: 'List campaigns, newest first',
-    query: s.campaignListQuerySchema,
-    ok: [200, s.campaignsPageSchema],
-  },
-  [`POST ${C}`]: {
-    id: 'createCampaign',
-    summary: 'Create a campaign, with up to 5,000 inline contacts',
-    body: campaignCreateBody,
-    ok: [201, s.campaignSchema],
-    errors: [409],
-  },
-  [`GET ${C}/:id`]: {
-    id: 'getCampaign',
-    summary: 'One campaign, by UUID or external_id',
-    ok: [200, s.campaignSchema],
-    errors: [404],
-  },
-  [`PATCH ${C}/:id`]: {
-    id: 'updateCampaign',
-    summary: 'Update a campaign',
-    body: campaignUpdateBody,
-    ok: [200, s.campaignSchema],
-    errors: [400, 404, 409],
-  },
-  [`POST ${C}/:id/start`]: {
-    id: 'startCampaign',
-    summary: 'paused → active',
-    ok: [200, s.campaignSchema],
-    errors: [400, 404],
-  },
-  [`POST ${C}/:id/pause`]: {
-    id: 'pauseCampaign',
-    summary: 'active → paused',
-    ok: [200, s.campaignSchema],
-    errors: [400, 404],
-  },
-  [`POST ${C}/:id/close`]: {
-    id: 'closeCampaign',
-    summary: 'active or paused → closed, for ever',
-    ok: [200, s.campaignSchema],
-    errors: [400, 404],
-  },
-  [`GET ${C}/:id/stats`]: {
-    id: 'getCampaignStats',
-    summary: 'The stats snapshot; by UUID only',
-    ok: [200, s.statsSchema],
-    errors: [404],
-  },
-  [`GET ${C}/:id/report`]: {
-    id: 'getCampaignReport',
-    summary: 'Outcomes, rates, talk time, retries and the evaluation roll-up',
-    query: reportQuery,
-    ok: [200, ext.reportSchema],
-    errors: [404],
-  },
-  [`GET ${C}/:id/timeline`]: {
-    id: 'getCampaignTimeline',
-    summary: 'Calls started and ended per bucket, with the finish forecast',
-    query: ext.timelineQuerySchema,
-    ok: [200, ext.campaignTimelineSchema],
-    errors: [404],
-  },
-  [`GET ${C}/:id/attempts`]: {
-    id: 'listCampaignAttempts',
-    summary: "The campaign's call log: every attempt, newest started_at first",
-    query: ext.callsQuerySchema,
-    ok: [200, ext.callsPageSchema],
-    errors: [404],
-  },
-  [`GET ${C}/:id/contacts`]: {
-    id: 'listContacts',
-    summary: 'A page of contacts with their attempts',
-    query: contactListQuery,
-    ok: [200, s.contactsPageSchema],
-    errors: [404],
-  },
-  [`POST ${C}/:id/contacts`]: {
-    id: 'upsertContacts',
-    summary: 'Upsert 1..1000 contacts',
-    body: s.upsertRequestSchema,
-    ok: [200, s.upsertResultSchema],
-    errors: [400, 404],
-  },
-  [`POST ${C}/:id/contacts/requeue`]: {
-    id: 'requeueContacts',
-    summary: 'Return matching exhausted or completed contacts to pending',
-    body: ext.requeueRequestSchema,
-    ok: [200, ext.requeueResultSchema],
-    errors: [400, 404],
-  },
-  [`GET ${C}/:id/contacts/:contactId`]: {
-    id: 'getContact',
-    summary: 'One contact',
-    ok: [200, s.contactSchema],
-    errors: [404],
-  },
-  [`DELETE ${C}/:id/contacts/:contactId`]: {
-    id: 'deleteContact',
-    summary: 'Delete a contact',
-    ok: [204, null],
-    errors: [404],
-  },
-  'GET /campaign/configurations': {
-    id: 'listConfigurations',
-    summary: 'List configurations',
-    ok: [200, s.configurationListSchema],
-  },
-  'POST /campaign/configurations': {
-    id: 'createConfiguration',
-    summary: 'Create a configuration',
-    body: s.configurationCreateSchema,
-    ok: [201, s.configurationSchema],
-  },
-  'GET /campaign/configurations/:configId': {
-    id: 'getConfiguration',
-    summary: 'One configuration',
-    ok: [200, s.configurationSchema],
-    errors: [404],
-  },
-  'PATCH /campaign/configurations/:configId': {
-    id: 'updateConfiguration',
-    summary: 'Update a configuration',
-    body: s.configurationUpdateSchema,
-    ok: [200, s.configurationSchema],
-    errors: [404],
-  },
-  'DELETE /campaign/configurations/:configId': {
-    id: 'deleteConfiguration',
-    summary: 'Delete a configuration no campaign uses',
-    ok: [204, null],
-    errors: [404, 409],
-  },
-  'GET /campaign/stats': {
-    id: 'getStatsBatch',
-    summary: 'Stats snapshots of up to 200 campaigns at once',
-    query: ext.statsBatchQuerySchema,
-    ok: [200, ext.statsBatchSchema],
-  },
-  'GET /campaign/activity': {
-    id: 'listActivity',
-    summary: 'Who changed what, newest first',
-    query: ext.activityQuerySchema,
-    ok: [200, ext.activityPageSchema],
-    errors: [404],
-  },
-  'GET /campaign/concurrency-settings': {
-    id: 'getConcurrencySettings',
-    summary: 'The org concurrency limit and calls in flight',
-    ok: [200, s.concurrencySettingsSchema],
-  },
-  'PUT /campaign/concurrency-settings': {
-    id: 'setConcurrencyLimit',
-    summary: 'Set the org concurrency limit',
-    body: s.concurrencyUpdateSchema,
-    ok: [200, s.concurrencySettingsSchema],
-  },
-  'GET /campaign/concurrency-settings/timeline': {
-    id: 'getConcurrencyTimeline',
-    summary: 'Calls in flight against the limit per bucket',
-    query: ext.timelineQuerySchema,
-    ok: [200, ext.orgTimelineSchema],
-  },
-  'GET /conversations/:conversationId': {
-    id: 'getConversation',
-    summary: 'A transcript and its evaluation runs',
-    ok: [200, s.conversationSchema],
-    errors: [404],
-  },
-  'POST /campaign/conversations/:conversationId/recording-link': {
-    id: 'createRecordingLink',
-    summary: 'A signed link to the recording, good for 10 minutes, that needs no header',
-    ok: [200, ext.recordingLinkSchema],
-    errors: [404],
-  },
-  'GET /campaign/recordings/:conversationId': {
-    id: 'getRecording',
-    summary: 'The recording (audio/wav) behind a signed link; Range requests answer 206',
-    query: ext.recordingQuerySchema,
-    ok: [200, null],
-    media: 'audio/wav',
-    errors: [403, 404, 416],
-  },
-};
-
-export const operationKey = (rule: Pick<RouteRule, 'method' | 'path'>) =>
-  `${rule.method} ${rule.path}`;
 
 type JsonSchema = Record<string, unknown>;
 
@@ -464,47 +238,46 @@ function queryParameters(schema: AnySchema) {
   }));
 }
 
-function describe(rule: RouteRule, scopes: readonly string[]): string {
+function describe(op: Operation, scopes: readonly string[]): string {
   const who =
-    rule.access === 'public'
+    op.access === 'public'
       ? 'Needs no credential.'
       : scopes.length > 0
         ? `Needs a credential with ${scopes.join(' or ')}.`
         : 'Needs any valid credential.';
-  const ext = rule.extension
-    ? ` An extension (\`${rule.extension}\`): a server that does not list it in GET /campaign/session answers 404.`
+  const ext = op.extension
+    ? ` An extension (\`${op.extension}\`): a server that does not list it in GET /campaign/session answers 404.`
     : '';
   return `${who}${ext}`;
 }
 
-function operation(rule: RouteRule, op: Operation) {
+function operation(op: Operation & { id: string }) {
   const [okStatus, okSchema] = op.ok;
   const errors = [
     // Any credentialed route: 400 for a personal token without X-Anyreach-Org.
-    ...(rule.access === 'public' ? [] : [400, 401, 403]),
+    ...(op.access === 'public' ? [] : [400, 401, 403]),
     ...(op.errors ?? []),
     // The 5 MB limit holds for every body under /campaign, not only the upsert's.
     ...(op.body ? [413] : []),
     ...(op.body || op.query ? [422] : []),
     429,
   ];
-  const pathParameters = [...rule.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+  const pathParameters = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
     name,
     in: 'path',
     required: true,
     schema: { type: 'string' },
     example: name === 'id' ? 'spring-outreach' : UUID,
   }));
-  const scopes =
-    rule.access === 'public' || rule.access === 'authenticated' ? [] : ACCEPTS[rule.access];
+  const scopes = op.access === 'public' || op.access === 'authenticated' ? [] : ACCEPTS[op.access];
   return {
     operationId: op.id,
-    tags: [tagOf(rule.path)],
-    summary: rule.extension ? `(ext) ${op.summary}` : op.summary,
-    description: describe(rule, scopes),
-    ...(rule.extension ? { 'x-extension': rule.extension } : {}),
+    tags: [tagOf(op.path)],
+    summary: op.extension ? `(ext) ${op.summary}` : op.summary,
+    description: describe(op, scopes),
+    ...(op.extension ? { 'x-extension': op.extension } : {}),
     'x-scopes': scopes,
-    security: rule.access === 'public' ? [] : [{ bearer: [] }],
+    security: op.access === 'public' ? [] : [{ bearer: [] }],
     parameters: [...pathParameters, ...(op.query ? queryParameters(op.query) : [])],
     ...(op.body
       ? {
@@ -536,7 +309,7 @@ function operation(rule: RouteRule, op: Operation) {
           status,
           {
             description:
-              rule.access === 'public' && status === 403
+              op.access === 'public' && status === 403
                 ? 'An expired or altered link'
                 : ERROR_TEXT[status],
             ...(status === 429 ? { headers: RETRY_AFTER } : {}),
@@ -548,16 +321,14 @@ function operation(rule: RouteRule, op: Operation) {
   };
 }
 
-/** The whole document; `rules` defaults to every route of the scope table. */
-export function buildOpenApi(rules: readonly RouteRule[] = ROUTES) {
+/** The whole document; `operations` defaults to every operation of the API. */
+export function buildOpenApi(operations = operationList()) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const rule of rules) {
-    const op = OPERATIONS[operationKey(rule)];
-    if (!op) throw new Error(`No OpenAPI operation for ${operationKey(rule)}`);
-    const path = rule.path.replace(/:(\w+)/g, '{$1}');
-    (paths[path] ??= {})[rule.method.toLowerCase()] = operation(rule, op);
+  for (const op of operations) {
+    const path = op.path.replace(/:(\w+)/g, '{$1}');
+    (paths[path] ??= {})[op.method.toLowerCase()] = operation(op);
   }
-  const used = new Set(rules.map((r) => tagOf(r.path)));
+  const used = new Set(operations.map((op) => tagOf(op.path)));
   const error = jsonSchema(s.errorBodySchema, 'output');
   return {
     openapi: '3.1.0',

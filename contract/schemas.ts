@@ -168,7 +168,8 @@ export const CAMPAIGN_STATUSES = ['active', 'paused', 'closed'] as const;
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
-export const campaignSchema = z.object({
+/** A campaign as the contract defines it: what a server without extensions sends. */
+export const contractCampaignSchema = z.object({
   id,
   external_id: nullable(z.string()),
   name: z.string(),
@@ -176,6 +177,8 @@ export const campaignSchema = z.object({
   configuration_id: nullable(z.string()),
   created_at: timestamp,
   updated_at: timestamp,
+});
+export const campaignSchema = z.extend(contractCampaignSchema, {
   /** (ext) campaign-concurrency: absent from servers without it. */
   max_concurrent_calls: optional(nullable(int())),
 });

@@ -1,6 +1,7 @@
 // The contract's scope table: which scopes each route accepts. The server enforces it (one
 // middleware looks every request up here) and the SPA derives every permission from it, so
-// the two cannot disagree.
+// the two cannot disagree. Its rules (route-table.ts) are derived from operations.ts.
+import { ROUTES } from './route-table.ts';
 import type { Extension } from './schemas.ts';
 
 export const SCOPES = [
@@ -55,52 +56,6 @@ export type RouteRule = {
   /** Set for (ext) routes: offered only by servers that list this extension. */
   extension?: Extension;
 };
-
-const rule = (method: Method, path: string, access: Access, extension?: Extension): RouteRule =>
-  extension ? { method, path, access, extension } : { method, path, access };
-
-const C = '/campaign/campaigns';
-
-/** Every route of the API; the first rule whose method and path match applies. */
-export const ROUTES: readonly RouteRule[] = [
-  rule('GET', '/campaign/session', 'authenticated', 'session'),
-  rule('GET', '/campaign/timezones', 'public'),
-  rule('GET', C, 'campaigns:read'),
-  rule('POST', C, 'campaigns:manage'),
-  rule('GET', `${C}/:id`, 'campaigns:read'),
-  rule('PATCH', `${C}/:id`, 'campaigns:manage'),
-  rule('POST', `${C}/:id/start`, 'campaigns:manage'),
-  rule('POST', `${C}/:id/pause`, 'campaigns:manage'),
-  rule('POST', `${C}/:id/close`, 'campaigns:manage'),
-  rule('GET', `${C}/:id/stats`, 'campaigns:read'),
-  rule('GET', `${C}/:id/report`, 'campaigns:read', 'report'),
-  rule('GET', `${C}/:id/timeline`, 'campaigns:read', 'timeline'),
-  rule('GET', `${C}/:id/attempts`, 'campaigns:read', 'calls'),
-  rule('GET', `${C}/:id/contacts`, 'campaigns:read'),
-  rule('POST', `${C}/:id/contacts`, 'campaigns:manage'),
-  rule('POST', `${C}/:id/contacts/requeue`, 'campaigns:manage', 'requeue'),
-  rule('GET', `${C}/:id/contacts/:contactId`, 'campaigns:read'),
-  rule('DELETE', `${C}/:id/contacts/:contactId`, 'campaigns:manage'),
-  rule('GET', '/campaign/configurations', 'campaigns:read'),
-  rule('POST', '/campaign/configurations', 'campaigns:manage'),
-  rule('GET', '/campaign/configurations/:configId', 'campaigns:read'),
-  rule('PATCH', '/campaign/configurations/:configId', 'campaigns:manage'),
-  rule('DELETE', '/campaign/configurations/:configId', 'campaigns:manage'),
-  rule('GET', '/campaign/stats', 'campaigns:read', 'stats-batch'),
-  rule('GET', '/campaign/activity', 'campaigns:read', 'activity'),
-  rule('GET', '/campaign/concurrency-settings', 'concurrency:read'),
-  rule('PUT', '/campaign/concurrency-settings', 'concurrency:manage'),
-  rule('GET', '/campaign/concurrency-settings/timeline', 'concurrency:read', 'timeline'),
-  rule('GET', '/conversations/:conversationId', 'campaigns:read', 'conversations'),
-  rule(
-    'POST',
-    '/campaign/conversations/:conversationId/recording-link',
-    'campaigns:read',
-    'recordings',
-  ),
-  // The link itself is the permission (signed, short-lived): a media element sends no header.
-  rule('GET', '/campaign/recordings/:conversationId', 'public', 'recordings'),
-];
 
 // Compiled on first use: the SPA loads this table with its first screen and needs it only
 // to explain a refusal.

@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { BODY_MAX_BYTES } from '../../contract/schemas.ts';
 import { buildOpenApi } from '../../contract/openapi.ts';
-import { ROUTES } from '../../contract/scopes.ts';
+import { operationList } from '../../contract/operations.ts';
 import { authorize, type AppEnv } from './auth.ts';
 import { inThreadReaders, type Readers } from '../db/readers.ts';
 import type { Db } from '../db/schema.ts';
@@ -15,16 +15,18 @@ import { drainUnreadBody } from './drain-body.ts';
 import { HttpError } from '../domain/errors.ts';
 import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
-import { activityRoutes } from './routes/activity.ts';
-import { campaignRoutes } from './routes/campaigns.ts';
-import { concurrencyRoutes } from './routes/concurrency.ts';
-import { configurationRoutes } from './routes/configurations.ts';
-import { contactRoutes } from './routes/contacts.ts';
-import { conversationRoutes } from './routes/conversations.ts';
-import { recordingLinkRoutes, recordingRoutes } from './routes/recordings.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { statsRoutes } from './routes/stats.ts';
-import { timezoneRoutes } from './routes/timezones.ts';
+import { registerOperations } from './operations.ts';
+import { activityHandlers } from './routes/activity.ts';
+import { campaignHandlers } from './routes/campaigns.ts';
+import { concurrencyHandlers } from './routes/concurrency.ts';
+import { configurationHandlers } from './routes/configurations.ts';
+import { contactHandlers } from './routes/contacts.ts';
+import { callHandlers } from './routes/calls.ts';
+import { conversationHandlers } from './routes/conversations.ts';
+import { recordingHandlers } from './routes/recordings.ts';
+import { sessionHandlers } from './routes/session.ts';
+import { statsHandlers } from './routes/stats.ts';
+import { timezoneHandlers } from './routes/timezones.ts';
 import { loadSpa, serveSpa } from './spa.ts';
 
 export type AppOptions = {
@@ -122,7 +124,9 @@ export function createApp({
   );
 
   // The API described from the same schemas it validates with, for integrators and tools.
-  const openApi = buildOpenApi(ROUTES.filter((r) => !r.extension || offered.includes(r.extension)));
+  const openApi = buildOpenApi(
+    operationList().filter((op) => !op.extension || offered.includes(op.extension)),
+  );
   app.get('/openapi.json', (c) => c.json(openApi));
 
   // The demo key signs in whoever opens the page: only someone on this machine, by default.
@@ -168,17 +172,19 @@ export function createApp({
     app.use('/campaign/*', limiter);
     app.use('/conversations/*', limiter);
   }
-  app.route('/campaign/session', sessionRoutes);
-  app.route('/campaign/timezones', timezoneRoutes);
-  app.route('/campaign/campaigns/:id/contacts', contactRoutes);
-  app.route('/campaign/campaigns', campaignRoutes);
-  app.route('/campaign/configurations', configurationRoutes);
-  app.route('/campaign/concurrency-settings', concurrencyRoutes);
-  app.route('/campaign/stats', statsRoutes);
-  app.route('/campaign/activity', activityRoutes);
-  app.route('/campaign/conversations', recordingLinkRoutes);
-  app.route('/campaign/recordings', recordingRoutes);
-  app.route('/conversations', conversationRoutes);
+  registerOperations(app, {
+    ...sessionHandlers,
+    ...timezoneHandlers,
+    ...campaignHandlers,
+    ...contactHandlers,
+    ...configurationHandlers,
+    ...concurrencyHandlers,
+    ...statsHandlers,
+    ...activityHandlers,
+    ...conversationHandlers,
+    ...callHandlers,
+    ...recordingHandlers,
+  });
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });
 

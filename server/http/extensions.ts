@@ -36,3 +36,19 @@ export const resolveExtensions = (offered: readonly Extension[]) =>
  */
 export const offers = (c: Context<AppEnv>, extension: Extension) =>
   c.var.extensions.includes(extension);
+
+/**
+ * `value` as it is where `extension` is offered; elsewhere only the fields of the contract's
+ * base schema, as a contract-only server sends it.
+ */
+export function presentFor<T extends object>(
+  c: Context<AppEnv>,
+  extension: Extension,
+  base: { shape: Record<string, unknown> },
+  value: T,
+): T {
+  if (offers(c, extension)) return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => Object.hasOwn(base.shape, key)),
+  ) as T;
+}

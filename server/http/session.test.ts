@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../../contract/schemas.ts';
-import { findRoute, ROUTES } from '../../contract/scopes.ts';
+import { ROUTES } from '../../contract/route-table.ts';
+import { findRoute } from '../../contract/scopes.ts';
 import { createApp } from './app.ts';
 import { SERVER_EXTENSIONS } from './extensions.ts';
 import { normalizePath, registeredRoutes, setup, TOKENS } from '../testing/test-support.ts';

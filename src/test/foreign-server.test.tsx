@@ -4,7 +4,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { http, HttpResponse } from 'msw';
 import type * as z from 'zod/mini';
-import { OPERATIONS, operationKey } from '../../contract/openapi';
+import { operationOf } from '../../contract/operations';
 import {
   CAMPAIGN_STATUSES,
   EXTENSIONS,
@@ -221,14 +221,15 @@ function answer(run: Run, method: string, url: URL, seed: number): Answer {
       headers: retryAfter === null ? {} : { 'Retry-After': retryAfter },
     };
   }
-  const [okStatus, schema] = OPERATIONS[operationKey(rule)]!.ok;
+  const [okStatus, schema] = operationOf(rule)!.ok;
   if (!schema) return { status: okStatus, body: null };
   const key = `${method} ${url.pathname}${url.search}`;
   if (!run.bodies.has(key)) {
     const body = sampleOf(schema as z.ZodMiniType, seed);
     cohere(run, rule, url, body);
     // Still what the contract allows after the coherence fixes.
-    if (!schema.safeParse(body).success) throw new Error(`cohere broke ${operationKey(rule)}`);
+    if (!schema.safeParse(body).success)
+      throw new Error(`cohere broke ${rule.method} ${rule.path}`);
     run.bodies.set(key, body);
   }
   return { status: okStatus, body: run.bodies.get(key) };

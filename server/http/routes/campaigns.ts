@@ -1,20 +1,19 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import {
   campaignCreateSchema,
   inlineContactList,
   campaignListQuerySchema,
+  contractCampaignSchema,
   type Campaign,
 } from '../../../contract/schemas.ts';
 import {
-  callsQuerySchema,
   campaignConcurrencyInputSchema,
   contactQuerySchema,
   REPEATABLE_QUERY,
   timelineQuerySchema,
 } from '../../../contract/extensions.ts';
 import type { AppEnv } from '../auth.ts';
-import { listCalls, type CallCursor } from '../../db/calls.ts';
 import { campaignRows, campaignStats, forecastRow, listCampaigns } from '../../db/campaigns.ts';
 import { isoSeconds } from '../../db/time.ts';
 import {
@@ -26,7 +25,8 @@ import {
 } from '../../domain/campaigns.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { campaignTimeline, timelineRange } from '../../domain/timeline.ts';
-import { offers } from '../extensions.ts';
+import { offers, presentFor } from '../extensions.ts';
+import type { Handlers } from '../operations.ts';
 import { bodyWithContacts, query } from '../validate.ts';
 
 // Create and update bodies with their contacts unchecked: bodyWithContacts checks them in chunks.
@@ -40,10 +40,14 @@ const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.sh
 // (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
 // is to a contract-only server: an unknown key, dropped from bodies and never sent back.
 const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
-function present(c: Context<AppEnv>, campaign: Campaign): Campaign {
-  if (capsOffered(c)) return campaign;
-  const { max_concurrent_calls: _cap, ...rest } = campaign;
-  return rest;
+const present = (c: Context<AppEnv>, campaign: Campaign) =>
+  presentFor(c, 'campaign-concurrency', contractCampaignSchema, campaign);
+
+/** Start, pause and close: one handler, the transition named by the operation. */
+function transition(c: Context<AppEnv>, action: Transition) {
+  const { db, auth } = c.var;
+  const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id')!);
+  return c.json(present(c, transitionCampaign(db, auth, c.var.now, campaign, action)));
 }
 
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
@@ -56,26 +60,8 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-const invalidQuery = (field: string, msg: string, type: string) =>
-  new HttpError(422, [{ loc: ['query', field], msg, type }]);
-
-// The call log's cursor: the last attempt's started_at and seq.
-const encodeCallCursor = (at: CallCursor) =>
-  Buffer.from(`att:${at.startedAt}|${at.seq}`).toString('base64url');
-function decodeCallCursor(cursor: string): CallCursor {
-  const match = /^att:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\|(\d{1,15})$/.exec(
-    Buffer.from(cursor, 'base64url').toString(),
-  );
-  if (!match) throw invalidQuery('cursor', 'Invalid cursor', 'cursor_invalid');
-  return { startedAt: match[1]!, seq: Number(match[2]) };
-}
-const SECOND = 1000;
-/** The first whole second at or after an instant, as attempts store started_at. */
-const secondAtOrAfter = (iso: string) =>
-  isoSeconds(new Date(Math.ceil(Date.parse(iso) / SECOND) * SECOND));
-
-export const campaignRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+export const campaignHandlers = {
+  listCampaigns: (c) => {
     const q = query(c, campaignListQuerySchema, ['status']);
     const page = listCampaigns(c.var.db, c.var.auth.orgId, {
       limit: q.limit,
@@ -87,8 +73,8 @@ export const campaignRoutes = new Hono<AppEnv>()
       campaigns: page.campaigns.map((campaign) => present(c, campaign)),
       next_cursor: page.more && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
     });
-  })
-  .post('/', async (c) => {
+  },
+  createCampaign: async (c) => {
     // Without the extension the cap is simply never present.
     const input = await bodyWithContacts(
       c,
@@ -96,11 +82,10 @@ export const campaignRoutes = new Hono<AppEnv>()
     );
     const campaign = await createCampaign(c.var.db, c.var.auth, c.var.now, input);
     return c.json(present(c, campaign), 201);
-  })
-  .get('/:id', (c) =>
+  },
+  getCampaign: (c) =>
     c.json(present(c, mustFindCampaign(c.var.db, c.var.auth.orgId, c.req.param('id')))),
-  )
-  .patch('/:id', async (c) => {
+  updateCampaign: async (c) => {
     const { db, auth } = c.var;
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     // Without the extension the cap is simply never present.
@@ -110,23 +95,19 @@ export const campaignRoutes = new Hono<AppEnv>()
     );
     const updated = await changeCampaign(db, auth, c.var.now, campaign, input);
     return c.json(present(c, updated));
-  })
-  .post('/:id/:action{start|pause|close}', (c) => {
-    const { db, auth } = c.var;
-    const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
-    const action = c.req.param('action') as Transition;
-    const updated = transitionCampaign(db, auth, c.var.now, campaign, action);
-    return c.json(present(c, updated));
-  })
-  .get('/:id/report', async (c) => {
+  },
+  startCampaign: (c) => transition(c, 'start'),
+  pauseCampaign: (c) => transition(c, 'pause'),
+  closeCampaign: (c) => transition(c, 'close'),
+  getCampaignReport: async (c) => {
     const { db, auth } = c.var;
     const filters = query(c, contactQuerySchema, [...REPEATABLE_QUERY]);
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     return c.json(
       await c.var.readers.read('report', campaign.id, filters, isoSeconds(c.var.now())),
     );
-  })
-  .get('/:id/timeline', (c) => {
+  },
+  getCampaignTimeline: (c) => {
     const { db, auth } = c.var;
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
     const now = c.var.now();
@@ -139,32 +120,11 @@ export const campaignRoutes = new Hono<AppEnv>()
         now,
       ),
     );
-  })
-  .get('/:id/attempts', (c) => {
-    const { db, auth } = c.var;
-    const q = query(c, callsQuerySchema, ['status']);
-    if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
-      throw invalidQuery('from', 'from must be before to', 'range_invalid');
-    }
-    const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
-    const page = listCalls(db, campaign.id, {
-      statuses: q.status,
-      from: q.from ? secondAtOrAfter(q.from) : '',
-      // `to` is exclusive: the last second before it.
-      through: q.to
-        ? isoSeconds(new Date(Date.parse(secondAtOrAfter(q.to)) - SECOND))
-        : '9999-12-31T23:59:59Z',
-      after: q.cursor ? decodeCallCursor(q.cursor) : null,
-      limit: q.limit,
-    });
-    return c.json({
-      attempts: page.calls,
-      next_cursor: page.more && page.last ? encodeCallCursor(page.last) : null,
-    });
-  })
-  .get('/:id/stats', (c) => {
+  },
+  getCampaignStats: (c) => {
     // The contract resolves stats by UUID only: an external_id is unknown here.
     const stats = campaignStats(c.var.db, c.var.auth.orgId, c.req.param('id'));
     if (!stats) throw notFound('Campaign');
     return c.json(stats);
-  });
+  },
+} satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import {
   contactQuerySchema,
@@ -16,6 +16,7 @@ import { importContacts } from '../../domain/contacts.ts';
 import { HttpError, notFound } from '../../domain/errors.ts';
 import { requeue } from '../../domain/write-jobs.ts';
 import { offers } from '../extensions.ts';
+import type { Handlers } from '../operations.ts';
 import { bodyWithContacts, filterBody, query } from '../validate.ts';
 
 const DEFAULT = 'default';
@@ -31,8 +32,8 @@ function scopeOf(c: Context<AppEnv>) {
   return { campaign, campaignId: campaign.id };
 }
 
-export const contactRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+export const contactHandlers = {
+  listContacts: async (c) => {
     const q = query(c, contactListQuerySchema);
     // (ext) filters, and the bucket status repeatable; a server without the extension ignores
     // them, as APIs ignore unknown params.
@@ -46,19 +47,19 @@ export const contactRoutes = new Hono<AppEnv>()
       filters,
     });
     return c.json({ contacts: page.contacts, total: page.total, limit: q.limit, offset: q.offset });
-  })
-  .post('/', async (c) => {
+  },
+  upsertContacts: async (c) => {
     const { campaign } = scopeOf(c);
     const input = await bodyWithContacts(c, upsertEnvelope);
     return c.json(await importContacts(c.var.db, c.var.auth, c.var.now, campaign, input.contacts!));
-  })
-  .get('/:contactId', (c) => {
+  },
+  getContact: (c) => {
     const { campaignId } = scopeOf(c);
     const contact = findContact(c.var.db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
     if (!contact) throw notFound('Contact');
     return c.json(contact);
-  })
-  .delete('/:contactId', (c) => {
+  },
+  deleteContact: (c) => {
     const { db } = c.var;
     const { campaignId } = scopeOf(c);
     const contact = findContact(db, c.var.auth.orgId, campaignId, c.req.param('contactId'));
@@ -72,8 +73,8 @@ export const contactRoutes = new Hono<AppEnv>()
       });
     })();
     return c.body(null, 204);
-  })
-  .post('/requeue', async (c) => {
+  },
+  requeueContacts: async (c) => {
     const { db } = c.var;
     const { status, ...filters } = await filterBody(c, requeueRequestSchema);
     const { campaign } = scopeOf(c);
@@ -90,7 +91,8 @@ export const contactRoutes = new Hono<AppEnv>()
       describe: `(${statuses.join(', ')}${describeFilters(filters)})`,
     });
     return c.json({ requeued });
-  });
+  },
+} satisfies Partial<Handlers>;
 
 /** ', search "ada", last status no_answer' for the activity summary (user text quoted); empty without filters. */
 function describeFilters(f: ContactFilters): string {

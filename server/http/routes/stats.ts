@@ -1,37 +1,38 @@
-import { Hono } from 'hono';
 import { statsBatchQuerySchema } from '../../../contract/extensions.ts';
-import type { AppEnv } from '../auth.ts';
 import { campaignRows, forecastRow, snapshot } from '../../db/campaigns.ts';
 import { activeCalls, concurrencyLimit } from '../../db/orgs.ts';
 import { pct } from '../../db/report.ts';
 import { campaignForecast } from '../../domain/timeline.ts';
+import type { Handlers } from '../operations.ts';
 import { query } from '../validate.ts';
 
 /**
  * (ext) The stats snapshots of many campaigns in one request (the live board): UUIDs only, as
  * the single stats route; unknown and other orgs' ids are left out, a repeated one is answered once.
  */
-export const statsRoutes = new Hono<AppEnv>().get('/', (c) => {
-  const { db, auth } = c.var;
-  const now = c.var.now();
-  const ids = [...new Set(query(c, statsBatchQuerySchema, ['campaign_id']).campaign_id)];
-  const rows = new Map(campaignRows(db, auth.orgId, ids).map((row) => [row.id, row]));
-  const active = activeCalls(db, auth.orgId);
-  const limit = concurrencyLimit(db, auth.orgId);
-  const stats = ids.flatMap((id) => {
-    const row = rows.get(id);
-    if (!row) return [];
-    const f = forecastRow(row);
-    // Only an active campaign with work left has a finish ahead: the others skip the rate's reads.
-    const finishes =
-      f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
-    return [
-      {
-        ...snapshot(id, row, active, limit),
-        answer_rate: pct(row.n_att_completed, row.n_att_ended),
-        finishes_at: finishes,
-      },
-    ];
-  });
-  return c.json({ stats });
-});
+export const statsHandlers = {
+  getStatsBatch: (c) => {
+    const { db, auth } = c.var;
+    const now = c.var.now();
+    const ids = [...new Set(query(c, statsBatchQuerySchema, ['campaign_id']).campaign_id)];
+    const rows = new Map(campaignRows(db, auth.orgId, ids).map((row) => [row.id, row]));
+    const active = activeCalls(db, auth.orgId);
+    const limit = concurrencyLimit(db, auth.orgId);
+    const stats = ids.flatMap((id) => {
+      const row = rows.get(id);
+      if (!row) return [];
+      const f = forecastRow(row);
+      // Only an active campaign with work left has a finish ahead: the others skip the rate's reads.
+      const finishes =
+        f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
+      return [
+        {
+          ...snapshot(id, row, active, limit),
+          answer_rate: pct(row.n_att_completed, row.n_att_ended),
+          finishes_at: finishes,
+        },
+      ];
+    });
+    return c.json({ stats });
+  },
+} satisfies Partial<Handlers>;

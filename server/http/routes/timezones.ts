@@ -1,13 +1,10 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../auth.ts';
+import { TIMEZONES } from '../../domain/timezones.ts';
+import type { Handlers } from '../operations.ts';
 
-const TIMEZONES = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
-const KNOWN = new Set(TIMEZONES);
-
-export const isKnownTimezone = (tz: string) => KNOWN.has(tz);
-
-/** Public: no credential needed. */
-export const timezoneRoutes = new Hono<AppEnv>().get('/', (c) => {
-  c.header('Cache-Control', 'public, max-age=86400');
-  return c.json({ timezones: TIMEZONES });
-});
+export const timezoneHandlers = {
+  /** Public: no credential needed. */
+  listTimezones: (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.json({ timezones: TIMEZONES });
+  },
+} satisfies Partial<Handlers>;
