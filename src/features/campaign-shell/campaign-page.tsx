@@ -67,7 +67,10 @@ export function CampaignPage() {
   return (
     <div className="space-y-5">
       <CampaignHeader campaign={c} />
-      <nav aria-label="Campaign sections" className="flex gap-2 border-b border-slate-200">
+      <nav
+        aria-label="Campaign sections"
+        className="flex gap-2 border-b border-slate-200 print:hidden"
+      >
         <NavLink end to={base} className={tabClass}>
           Overview
         </NavLink>
