@@ -12,6 +12,10 @@ const EXTENSION_CONTROLS = [
   { role: 'button' as const, name: /^Redial/ },
   { role: 'link' as const, name: 'Activity' },
   { role: 'region' as const, name: 'Activity' },
+  { role: 'link' as const, name: 'Calls' },
+  { role: 'region' as const, name: 'Recording' },
+  { role: 'button' as const, name: 'Download report (CSV)' },
+  { role: 'button' as const, name: 'Print / Save as PDF' },
 ];
 
 function watch(page: Page) {

@@ -41,7 +41,8 @@ export function withRecording(c: Conversation): Conversation {
   return {
     ...c,
     transcript: timedTurns(c),
-    recording: duration === null ? null : { duration_seconds: duration, channels: 2 },
+    // A call that ended within its first second left nothing to hear.
+    recording: duration ? { duration_seconds: duration, channels: 2 } : null,
   };
 }
 

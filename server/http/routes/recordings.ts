@@ -35,7 +35,7 @@ export const recordingHandlers = {
   createRecordingLink: (c) => {
     const { db, auth } = c.var;
     const conversation = getConversation(db, auth.orgId, c.req.param('conversationId'));
-    if (!conversation || durationSeconds(conversation) === null) throw notFound('Recording');
+    if (!conversation || !durationSeconds(conversation)) throw notFound('Recording');
     const link = signRecordingLink(recordingSecret(db), conversation.id, c.var.now());
     c.header('Cache-Control', 'no-store');
     return c.json({ url: new URL(link.path, c.req.url).href, expires_at: link.expiresAt });
@@ -52,7 +52,7 @@ export const recordingHandlers = {
     const why = checkRecordingLink(recordingSecret(db), id, link.data, c.var.now());
     if (why) throw refused(why);
     const source = recordingSource(db, id);
-    if (!source || durationSeconds(source) === null) throw notFound('Recording');
+    if (!source || !durationSeconds(source)) throw notFound('Recording');
 
     const audio = synthesiseRecording(source);
     const seconds = Number(link.data.expires) - Math.floor(c.var.now().getTime() / 1000);
