@@ -20,16 +20,29 @@ export const durationSeconds = (c: RecordingSource) =>
     ? null
     : Math.max(0, Math.round((Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000));
 
-/** Each turn with where it sits in the recording (seconds from its start). */
+/**
+ * Each turn with where it sits in the recording (seconds from its start). Turns are stamped to
+ * the second, so a short call has several in one second: those share the time up to the next
+ * turn's, in their order.
+ */
 export function timedTurns(c: RecordingSource): Turn[] {
   const duration = durationSeconds(c) ?? 0;
-  const starts = c.transcript.map((t) =>
+  const stamped = c.transcript.map((t) =>
     Math.min(duration, Math.max(0, (Date.parse(t.at) - Date.parse(c.started_at)) / 1000)),
   );
+  const starts = stamped.map((start, i) => {
+    let first = i;
+    while (first > 0 && stamped[first - 1] === start) first--;
+    let next = i;
+    while (next < stamped.length && stamped[next] === start) next++;
+    const until = stamped[next] ?? Math.max(start, duration);
+    return start + ((until - start) * (i - first)) / (next - first);
+  });
   return c.transcript.map((turn, i) => {
     const start = starts[i]!;
     const next = starts[i + 1] ?? duration + GAP_SECONDS;
     const spoken = Math.max(1, turn.text.length / CHARS_PER_SECOND);
+    // Stops before the next turn (or its own end, when the next is under GAP_SECONDS away).
     const end = Math.max(start, Math.min(start + spoken, next - GAP_SECONDS, duration));
     return { ...turn, start_seconds: round2(start), end_seconds: round2(end) };
   });

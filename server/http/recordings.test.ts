@@ -73,6 +73,23 @@ describe('recordings (ext)', () => {
     ).toBeNull();
   });
 
+  it('spreads turns stamped in the same second over the time until the next one', async () => {
+    const { call, db } = withConversations();
+    insertConversation(db, {
+      id: 'conv-short',
+      orgId: 'org_a',
+      startedAt: '2026-11-22T09:00:00Z',
+      endedAt: '2026-11-22T09:00:04Z',
+      transcript: ['Hi', 'Hello', 'Bye', 'Bye now'].map((text, i) => ({
+        role: i % 2 ? 'contact' : 'agent',
+        text,
+        at: i < 3 ? '2026-11-22T09:00:01Z' : '2026-11-22T09:00:03Z',
+      })),
+    });
+    const { body } = await call('GET', '/conversations/conv-short', { token: TOKENS.read });
+    expect(body.transcript.map((t: any) => t.start_seconds)).toEqual([1, 1.67, 2.33, 3]);
+  });
+
   it('signs a 10-minute link without the credential that plays a two-channel WAV of the call, turn by turn', async () => {
     const { link, fetchAudio } = withConversations();
     const logs: string[] = [];
