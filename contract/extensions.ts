@@ -29,6 +29,16 @@ export const SEARCH_MAX = 200;
 /** A `result` filter is `key:value`; values longer than this are not filtered on. */
 export const RESULT_FILTER_MAX = 1000;
 
+/** `key:value`, as the `result` filter and a goal's results take it. */
+const resultPairSchema = (name: string) =>
+  z
+    .string()
+    .check(
+      z.maxLength(RESULT_FILTER_MAX, `${name} is at most ${RESULT_FILTER_MAX} characters`),
+      z.regex(/^[^:\s]+:.+$/s, `${name} must be key:value`),
+    )
+    .register(z.globalRegistry, { examples: ['next_step.action:book_demo'] });
+
 export const contactFiltersSchema = z.object({
   search: z.optional(
     z
@@ -43,17 +53,7 @@ export const contactFiltersSchema = z.object({
       'attempts',
     ),
   ),
-  result: z.optional(
-    repeatable(
-      z
-        .string()
-        .check(
-          z.maxLength(RESULT_FILTER_MAX, `result is at most ${RESULT_FILTER_MAX} characters`),
-          z.regex(/^[^:\s]+:.+$/s, 'result must be key:value'),
-        ),
-      'result',
-    ),
-  ),
+  result: z.optional(repeatable(resultPairSchema('result'), 'result')),
 });
 export type ContactFilters = z.infer<typeof contactFiltersSchema>;
 /** The filter keys that may repeat in a query string. */
@@ -114,6 +114,23 @@ export const reportSchema = z.object({
   talk_time: z.object({ total_seconds: z.number(), average_seconds: z.nullable(z.number()) }),
   by_attempt_number: z.array(z.object({ attempt: int(), ended: int(), completed: int() })),
   results: z.array(resultSummarySchema),
+  /** (ext) goal: null when the campaign has no goal; absent from servers without it. */
+  goal: z.optional(
+    z.nullable(
+      z.object({ results: z.array(z.string()), conversions: int(), conversion_rate: rate }),
+    ),
+  ),
+  /** (ext) cost: null without a rate card; absent from servers without it. */
+  cost: z.optional(
+    z.nullable(
+      z.object({
+        currency: z.string(),
+        total: z.number().check(z.nonnegative()),
+        per_completed_contact: rate,
+        per_conversion: rate,
+      }),
+    ),
+  ),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -177,6 +194,12 @@ export const statsBatchQuerySchema = z.object({
 export const batchStatsSchema = z.extend(statsSchema, {
   answer_rate: rate,
   finishes_at: z.nullable(timestamp),
+  /** (ext) goal: conversions over contacts with a completed attempt; null without a goal. */
+  conversion_rate: z.optional(rate),
+  /** (ext) cost: the campaign's spend so far; null without a rate card. */
+  cost: z.optional(
+    z.nullable(z.object({ currency: z.string(), total: z.number().check(z.nonnegative()) })),
+  ),
 });
 export type BatchStats = z.infer<typeof batchStatsSchema>;
 export const statsBatchSchema = z.object({ stats: z.array(batchStatsSchema) });
@@ -286,4 +309,52 @@ export type RecordingLink = z.infer<typeof recordingLinkSchema>;
 export const recordingQuerySchema = z.object({
   expires: z.string().check(z.regex(/^\d{1,12}$/, 'expires must be a Unix time in seconds')),
   signature: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'signature must be 64 hex digits')),
+});
+
+// ---------- Goal ----------
+export const GOAL_RESULTS_MAX = 5;
+/** What counts as the call's goal: any one of these `key:value` latest results. */
+export const goalSchema = z.object({
+  results: z
+    .array(resultPairSchema('goal result'))
+    .check(
+      z.minLength(1, 'Name at least one result'),
+      z.maxLength(GOAL_RESULTS_MAX, `At most ${GOAL_RESULTS_MAX} results`),
+    ),
+});
+export type Goal = z.infer<typeof goalSchema>;
+/** The (ext) field a campaign create or PATCH body may carry. */
+export const goalInputSchema = z.object({ goal: z.optional(z.nullable(goalSchema)) });
+
+/** Splits a `key:value` at its first colon, as the result filter does. */
+export function splitResultPair(pair: string): { key: string; value: string } {
+  const colon = pair.indexOf(':');
+  return { key: pair.slice(0, colon), value: pair.slice(colon + 1) };
+}
+
+// ---------- Cost ----------
+export const RATE_AMOUNT = { min: 0, max: 100, decimals: 4 } as const;
+const rateAmount = z.number().check(
+  z.gte(RATE_AMOUNT.min, `Must be at least ${RATE_AMOUNT.min}`),
+  z.lte(RATE_AMOUNT.max, `Must be at most ${RATE_AMOUNT.max}`),
+  z.refine(
+    (n) =>
+      Math.abs(n * 10 ** RATE_AMOUNT.decimals - Math.round(n * 10 ** RATE_AMOUNT.decimals)) < 1e-6,
+    `At most ${RATE_AMOUNT.decimals} decimals`,
+  ),
+);
+/** What calls cost: per ended call, plus per minute of talk on completed calls. */
+export const rateCardSchema = z.object({
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD')),
+  per_minute: rateAmount,
+  per_call: rateAmount,
+});
+export type RateCard = z.infer<typeof rateCardSchema>;
+/** The (ext) field a configuration create or PATCH body may carry. */
+export const rateCardInputSchema = z.object({ rate_card: z.optional(z.nullable(rateCardSchema)) });
+
+// ---------- Finished campaigns ----------
+/** The (ext) campaign list filter: active or paused, with contacts, none left to call. */
+export const finishedQuerySchema = z.object({
+  finished: z.optional(z.enum(['true', 'false'])),
 });

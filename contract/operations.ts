@@ -29,13 +29,22 @@ export type Operation = {
 
 // The (ext) filters with the bucket status repeatable, in place of the contract's single one.
 const contactListQuery = z.extend(s.contactListQuerySchema, ext.contactQuerySchema.shape);
-const campaignCreateBody = z.extend(
-  s.campaignCreateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
+const campaignCreateBody = z.extend(s.campaignCreateSchema, {
+  ...ext.campaignConcurrencyInputSchema.shape,
+  ...ext.goalInputSchema.shape,
+});
+const campaignUpdateBody = z.extend(s.campaignUpdateSchema, {
+  ...ext.campaignConcurrencyInputSchema.shape,
+  ...ext.goalInputSchema.shape,
+});
+const campaignListQuery = z.extend(s.campaignListQuerySchema, ext.finishedQuerySchema.shape);
+const configurationCreateBody = z.extend(
+  s.configurationCreateSchema,
+  ext.rateCardInputSchema.shape,
 );
-const campaignUpdateBody = z.extend(
-  s.campaignUpdateSchema,
-  ext.campaignConcurrencyInputSchema.shape,
+const configurationUpdateBody = z.extend(
+  s.configurationUpdateSchema,
+  ext.rateCardInputSchema.shape,
 );
 
 const C = '/campaign/campaigns';
@@ -62,7 +71,7 @@ export const OPERATIONS = {
     path: C,
     access: 'campaigns:read',
     summary: 'List campaigns, newest first',
-    query: s.campaignListQuerySchema,
+    query: campaignListQuery,
     ok: [200, s.campaignsPageSchema],
   },
   createCampaign: {
@@ -209,7 +218,7 @@ export const OPERATIONS = {
     path: '/campaign/configurations',
     access: 'campaigns:manage',
     summary: 'Create a configuration',
-    body: s.configurationCreateSchema,
+    body: configurationCreateBody,
     ok: [201, s.configurationSchema],
   },
   getConfiguration: {
@@ -225,7 +234,7 @@ export const OPERATIONS = {
     path: '/campaign/configurations/:configId',
     access: 'campaigns:manage',
     summary: 'Update a configuration',
-    body: s.configurationUpdateSchema,
+    body: configurationUpdateBody,
     ok: [200, s.configurationSchema],
     errors: [404],
   },

@@ -10,6 +10,7 @@ import { callsOf, recountFinished, recountTimeline } from '../testing/timeline-t
 import { campaignTimeline, orgTimeline, timelineRange } from '../domain/timeline.ts';
 import { campaignRows, findCampaign, forecastRow } from './campaigns.ts';
 import { deleteContact, listContacts, requeueContacts } from './contacts.ts';
+import { campaignOutcome, setGoal } from './goal-cost.ts';
 import { campaignReport } from './report.ts';
 import { listCalls } from './calls.ts';
 import { recordingSecret } from './recordings.ts';
@@ -159,6 +160,17 @@ describe('numbered migrations', () => {
       db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get(),
     ).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
+    // No goal and no rate card yet; contacts with a completed call are counted, so a goal set
+    // now converts at once over the old calls.
+    expect(campaignOutcome(db, 'c1')).toMatchObject({
+      goal: null,
+      answered: 500,
+      conversions: 0,
+      rate_card: null,
+      spend: 0,
+    });
+    setGoal(db, 'c1', { results: ['qualification.interested:true'] });
+    expect(campaignOutcome(db, 'c1')).toMatchObject({ conversions: 1, conversion_rate: 0.2 });
     // Every campaign reads uncapped, as it dialed before.
     expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({
       name: 'Old campaign',

@@ -352,13 +352,22 @@ describe('stats for many campaigns (ext)', () => {
     ]);
     const [idle, busy] = res.stats;
     const single = (id: string) => s.call('GET', `/campaign/campaigns/${id}/stats`);
-    expect(idle).toEqual({ ...(await single(other.id)), answer_rate: null, finishes_at: null });
+    // No goal and no rate card: no conversion rate and no spend, rather than zeros.
+    expect(idle).toEqual({
+      ...(await single(other.id)),
+      answer_rate: null,
+      finishes_at: null,
+      conversion_rate: null,
+      cost: null,
+    });
     const report = await s.call('GET', '/campaign/campaigns/t/report');
     const timeline = await s.call('GET', '/campaign/campaigns/t/timeline');
     expect(busy).toEqual({
       ...(await single(s.campaign.id)),
       answer_rate: report.rates.answer_rate,
       finishes_at: timeline.forecast.finishes_at,
+      conversion_rate: null,
+      cost: null,
     });
     expect(busy.finishes_at).not.toBeNull();
   });

@@ -1,7 +1,9 @@
 import { statsBatchQuerySchema } from '../../../contract/extensions.ts';
 import { campaignRows, forecastRow, snapshot } from '../../db/campaigns.ts';
 import { activeCalls, concurrencyLimit } from '../../db/orgs.ts';
-import { pct } from '../../db/report.ts';
+import { money } from '../../db/goal-cost.ts';
+import { pct } from '../../db/percent.ts';
+import { offers } from '../extensions.ts';
 import { campaignForecast } from '../../domain/timeline.ts';
 import type { Handlers } from '../operations.ts';
 import { query } from '../validate.ts';
@@ -30,6 +32,18 @@ export const statsHandlers = {
           ...snapshot(id, row, active, limit),
           answer_rate: pct(row.n_att_completed, row.n_att_ended),
           finishes_at: finishes,
+          ...(offers(c, 'goal')
+            ? { conversion_rate: row.goal === null ? null : pct(row.n_converted, row.n_answered) }
+            : {}),
+          // Beyond the contract's row: the board's Spend column, without a report per campaign.
+          ...(offers(c, 'cost')
+            ? {
+                cost:
+                  row.rate_currency === null
+                    ? null
+                    : { currency: row.rate_currency, total: money(row.cost_units) },
+              }
+            : {}),
         },
       ];
     });
