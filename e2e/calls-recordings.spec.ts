@@ -210,7 +210,9 @@ test.describe('Report to take away', () => {
     await expect(page.getByRole('navigation', { name: 'Campaign sections' })).toBeHidden();
     await expect(results.getByRole('button', { name: 'Download report (CSV)' })).toBeHidden();
     await expect(page.getByRole('button', { name: /Refresh/ })).toHaveCount(0);
-    await expect(results.getByText(/Summer launch: all contacts, report generated/)).toBeVisible();
+    await expect(
+      results.getByText(/Summer launch \(closed\): all contacts, report generated/),
+    ).toBeVisible();
     // Page one is 11in less two 12 mm margins: 965 CSS pixels.
     const pageOne = 11 * 96 - 2 * (12 / 25.4) * 96;
     for (const key of [

@@ -148,6 +148,19 @@ describe('Calls tab', () => {
     );
   });
 
+  it('says so when the campaign is finished', async () => {
+    serve();
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id`, () =>
+        HttpResponse.json({ ...campaign, finished: true }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}/calls`);
+    expect(
+      await screen.findByText(/This campaign is finished/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
   it('is hidden where the server keeps no call log', async () => {
     serve(['session', 'conversations']);
     renderRoute(`/campaigns/${campaign.id}/calls`);

@@ -87,6 +87,11 @@ export function CallsTab({ campaign }: { campaign: Campaign }) {
   const data = page.data?.attempts ?? [];
   return (
     <section aria-label="Calls" className="space-y-3">
+      {campaign.finished && (
+        <p className="text-sm text-slate-700">
+          This campaign is finished: every contact has been called, so no new calls will start.
+        </p>
+      )}
       <UnshownItems unshown={page.data?.unshown ?? null} noun="call" />
       <DataTable
         caption={`Calls of ${campaign.name}, newest first`}

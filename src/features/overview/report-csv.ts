@@ -7,7 +7,8 @@ const value = (v: number | string | null) => (v === null ? '' : v);
 
 /**
  * The Overview's Results as one long CSV (section, metric, value), from the very answer the
- * screen shows: what it covers and when the server made it first, then every figure.
+ * screen shows: what it covers and when the server made it first, then every figure (goal
+ * and cost where the server reports them).
  */
 export function reportRows(campaign: Campaign, report: Report, filters: string): Row[] {
   const rows: Row[] = [
@@ -28,6 +29,17 @@ export function reportRows(campaign: Campaign, report: Report, filters: string):
   for (const a of report.by_attempt_number) {
     rows.push(['by_attempt_number', `${a.attempt}.ended`, a.ended]);
     rows.push(['by_attempt_number', `${a.attempt}.completed`, a.completed]);
+  }
+  if (report.goal) {
+    rows.push(['goal', 'results', report.goal.results.join(' | ')]);
+    rows.push(['goal', 'conversions', report.goal.conversions]);
+    rows.push(['goal', 'conversion_rate', value(report.goal.conversion_rate)]);
+  }
+  if (report.cost) {
+    rows.push(['cost', 'currency', report.cost.currency]);
+    rows.push(['cost', 'total', report.cost.total]);
+    rows.push(['cost', 'per_completed_contact', value(report.cost.per_completed_contact)]);
+    rows.push(['cost', 'per_conversion', value(report.cost.per_conversion)]);
   }
   for (const r of report.results) {
     rows.push(['results', `${r.key}.count`, r.count]);

@@ -201,7 +201,17 @@ describe('Results on the Overview', () => {
 
   it('downloads the results as one CSV of the figures shown, and prints the page', async () => {
     const campaign = makeCampaign({ status: 'paused', name: 'Spring outreach' });
-    serve(campaign, makeReport(campaign.id));
+    serve(
+      campaign,
+      makeReport(campaign.id, {
+        goal: {
+          results: ['qualification.interested:true'],
+          conversions: 300,
+          conversion_rate: 72.82,
+        },
+        cost: { currency: 'USD', total: 412.5, per_completed_contact: 1, per_conversion: 1.38 },
+      }),
+    );
     const downloads = captureDownloads();
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     const user = userEvent.setup();
@@ -230,6 +240,11 @@ describe('Results on the Overview', () => {
         'results,qualification.interested.true,300',
         'results,quality.score.mean,7.14',
         'results,next_step.action=send_pricing,212',
+        'goal,results,qualification.interested:true',
+        'goal,conversion_rate,72.82',
+        'cost,currency,USD',
+        'cost,total,412.5',
+        'cost,per_conversion,1.38',
       ]),
     );
     // The same answer as on screen: 41.22 shows as 41.2%.

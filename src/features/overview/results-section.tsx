@@ -105,7 +105,8 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
         </div>
       </div>
       <p className="hidden text-sm text-slate-700 print:block">
-        {campaign.name}: all contacts, report generated {formatDateTime(data.generated_at)}.
+        {campaign.name} ({campaign.finished ? 'finished' : campaign.status}): all contacts, report
+        generated {formatDateTime(data.generated_at)}.
       </p>
       {data.contacts.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
