@@ -69,7 +69,7 @@ export function CampaignPage() {
       <CampaignHeader campaign={c} />
       <nav
         aria-label="Campaign sections"
-        className="flex gap-2 border-b border-slate-200 print:hidden"
+        className="flex gap-2 overflow-x-auto border-b border-slate-200 whitespace-nowrap print:hidden"
       >
         <NavLink end to={base} className={tabClass}>
           Overview
