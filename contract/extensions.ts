@@ -358,3 +358,36 @@ export const rateCardInputSchema = z.object({ rate_card: z.optional(z.nullable(r
 export const finishedQuerySchema = z.object({
   finished: z.optional(z.enum(['true', 'false'])),
 });
+// ---------- Plan ----------
+/** The most lines a plan places work for: the org limit's own maximum. */
+export const PLAN_MAX_LINES = 1000;
+/** Ended calls a plan needs before it gives figures. */
+export const PLAN_MIN_ENDED_CALLS = 20;
+export const planQuerySchema = z.object({
+  deadline: z.optional(
+    z.iso.datetime({ offset: true, message: 'deadline must be an ISO 8601 timestamp' }),
+  ),
+});
+export const planSchema = z.object({
+  campaign_id: z.string(),
+  generated_at: timestamp,
+  remaining: z.object({ contacts: int(), attempts_expected: z.nullable(z.number()) }),
+  attempts_per_line_hour: z.nullable(z.number()),
+  basis: z.string(),
+  lines_now: int(),
+  at_lines: z.array(z.object({ lines: int(), finishes_at: z.nullable(timestamp) })),
+  deadline: z.nullable(
+    z.object({
+      at: timestamp,
+      lines_needed: z.nullable(int()),
+      within_org_limit: z.boolean(),
+    }),
+  ),
+  cost_to_finish: z.nullable(z.number()),
+});
+export type Plan = z.infer<typeof planSchema>;
+export const orgPlanSchema = z.object({
+  concurrency_limit: int(),
+  campaigns: z.array(planSchema),
+});
+export type OrgPlan = z.infer<typeof orgPlanSchema>;

@@ -72,6 +72,12 @@ const BY_NAME: Record<string, unknown> = {
   per_minute: 0.09,
   per_call: 0.01,
   conversion_rate: 12.5,
+  lines: 14,
+  lines_now: 10,
+  lines_needed: 14,
+  attempts_per_line_hour: 14.2,
+  attempts_expected: 6100.5,
+  cost_to_finish: 812.4,
   org_id: 'org_demo',
   kind: 'ak',
   label: 'Demo manager key',
@@ -181,6 +187,7 @@ const TAGS = [
   { name: 'Concurrency', description: "The org's limit on calls in flight" },
   { name: 'Session', description: 'The credential, its org and the extensions offered' },
   { name: 'Activity', description: 'Who changed what' },
+  { name: 'Plan', description: 'Lines and money to finish by a deadline' },
   { name: 'Conversations', description: 'Transcripts, evaluation runs and recordings' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
@@ -190,6 +197,7 @@ function tagOf(path: string): Tag {
   if (path.includes('/contacts')) return 'Contacts';
   if (path.startsWith('/conversations') || /^\/campaign\/(conversations|recordings)\//.test(path))
     return 'Conversations';
+  if (path.endsWith('/plan')) return 'Plan';
   const resource = path.split('/')[2];
   const tags: Record<string, Tag> = {
     campaigns: 'Campaigns',

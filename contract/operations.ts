@@ -152,6 +152,16 @@ export const OPERATIONS = {
     ok: [200, ext.campaignTimelineSchema],
     errors: [404],
   },
+  getCampaignPlan: {
+    method: 'GET',
+    path: `${C}/:id/plan`,
+    access: 'campaigns:read',
+    extension: 'plan',
+    summary: 'Finish time at every line count, the lines a deadline needs and the cost to finish',
+    query: ext.planQuerySchema,
+    ok: [200, ext.planSchema],
+    errors: [404],
+  },
   listCampaignAttempts: {
     method: 'GET',
     path: `${C}/:id/attempts`,
@@ -264,6 +274,14 @@ export const OPERATIONS = {
     query: ext.activityQuerySchema,
     ok: [200, ext.activityPageSchema],
     errors: [404],
+  },
+  getOrgPlan: {
+    method: 'GET',
+    path: '/campaign/plan',
+    access: 'campaigns:read',
+    extension: 'plan',
+    summary: 'The plan of every active campaign of the org',
+    ok: [200, ext.orgPlanSchema],
   },
   getConcurrencySettings: {
     method: 'GET',

@@ -29,6 +29,12 @@ export const ROUTES: readonly RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/campaign/campaigns/:id/plan',
+    access: 'campaigns:read',
+    extension: 'plan',
+  },
+  {
+    method: 'GET',
     path: '/campaign/campaigns/:id/attempts',
     access: 'campaigns:read',
     extension: 'calls',
@@ -54,6 +60,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'DELETE', path: '/campaign/configurations/:configId', access: 'campaigns:manage' },
   { method: 'GET', path: '/campaign/stats', access: 'campaigns:read', extension: 'stats-batch' },
   { method: 'GET', path: '/campaign/activity', access: 'campaigns:read', extension: 'activity' },
+  { method: 'GET', path: '/campaign/plan', access: 'campaigns:read', extension: 'plan' },
   { method: 'GET', path: '/campaign/concurrency-settings', access: 'concurrency:read' },
   { method: 'PUT', path: '/campaign/concurrency-settings', access: 'concurrency:manage' },
   {

@@ -434,6 +434,7 @@ export const EXTENSIONS = [
   'goal',
   'cost',
   'finished',
+  'plan',
   'calls',
   'recordings',
 ] as const;

@@ -13,7 +13,7 @@ const BASIS_MINUTES = 30;
 // Every weekly schedule is open at least once in 8 days; a longer silence means a rate of 0.
 const LOOKBACK_DAYS = 8;
 
-type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
+export type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
 /** Whole minutes since the epoch, [from, to). */
 export type MinuteSpan = { from: number; to: number };
 
@@ -65,13 +65,13 @@ function wallToUtc(wall: number, timeZone: string): number {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The local day of `ms` (its midnight as wall-clock ms) and the wall-clock ms of `ms`. */
-function localDay(ms: number, timeZone: string) {
+export function localDay(ms: number, timeZone: string) {
   const wall = ms + offsetAt(ms, timeZone);
   return { day: Math.floor(wall / DAY) * DAY, wall };
 }
 
 /** The window's opening on a local day, as instants, or null on a day it stays closed. */
-function opening(w: Window, timeZone: string, day: number): [number, number] | null {
+export function opening(w: Window, timeZone: string, day: number): [number, number] | null {
   const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7]!;
   if (!w.days.includes(weekday)) return null;
   return [

@@ -21,6 +21,7 @@ import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
+import { planHandlers } from './routes/plan.ts';
 import { callHandlers } from './routes/calls.ts';
 import { conversationHandlers } from './routes/conversations.ts';
 import { recordingHandlers } from './routes/recordings.ts';
@@ -181,6 +182,7 @@ export function createApp({
     ...concurrencyHandlers,
     ...statsHandlers,
     ...activityHandlers,
+    ...planHandlers,
     ...conversationHandlers,
     ...callHandlers,
     ...recordingHandlers,

@@ -41,7 +41,9 @@ export function AppShell() {
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             <nav aria-label="Main" className="flex gap-1">
-              {NAV.map((item) => (
+              {NAV.filter(
+                (item) => !item.extension || access.session?.extensions.includes(item.extension),
+              ).map((item) => (
                 <NavLink key={item.to} to={item.to} className={navClass}>
                   {item.label}
                 </NavLink>

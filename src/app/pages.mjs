@@ -67,10 +67,22 @@ export const PAGES = [
     outlet: 'src/features/activity/org-activity.tsx',
     nav: 'Settings',
   },
+  {
+    path: '/plan',
+    module: 'src/features/plan/plan-page.tsx',
+    title: 'Plan',
+    heading: 'Plan',
+    access: 'campaigns:read',
+    nav: 'Plan',
+    // Listed last: its link appears once the session says the server plans, moving no other.
+    extension: 'plan',
+  },
 ];
 
 /** The main navigation: label and target of each main page, in order. */
-export const NAV = PAGES.flatMap((page) => (page.nav ? [{ to: page.path, label: page.nav }] : []));
+export const NAV = PAGES.flatMap((page) =>
+  page.nav ? [{ to: page.path, label: page.nav, extension: page.extension }] : [],
+);
 
 /**
  * Each URL pattern's first screen: the modules it needs (a page and its default tab or outlet

@@ -120,6 +120,8 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/settings/settings-page').then((m) => m.SettingsPage),
   'src/features/activity/org-activity.tsx': () =>
     import('../features/activity/org-activity').then((m) => m.OrgActivity),
+  'src/features/plan/plan-page.tsx': () =>
+    import('../features/plan/plan-page').then((m) => m.PlanPage),
 };
 
 function codeOf(module: string | undefined) {

@@ -22,6 +22,9 @@ const HistoryPanel = lazy(() => import('./history-panel'));
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
 
+// (ext) plan: below the key numbers and the results, loaded after them.
+const PlanPanel = lazy(() => import('./plan-panel'));
+
 function HistorySkeleton() {
   return (
     <Panel title="History" className="lg:col-span-2">
@@ -33,6 +36,7 @@ function HistorySkeleton() {
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
   const hasTimeline = useExtension('timeline');
+  const hasPlan = useExtension('plan');
   const { query, live, visible } = useCampaignStats(campaign);
   const points = useHeadroomHistory(campaign.id);
   const [range, setRange] = useTimelineRange();
@@ -134,6 +138,11 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
       {hasReport && (
         <Suspense fallback={null}>
           <ResultsSection campaign={campaign} live={live} />
+        </Suspense>
+      )}
+      {hasPlan && (
+        <Suspense fallback={null}>
+          <PlanPanel campaign={campaign} timeZone={timeZone} orgLimit={stats.concurrency_limit} />
         </Suspense>
       )}
     </section>
