@@ -102,13 +102,16 @@ const BY_NAME: Record<string, unknown> = {
   data: { first_name: 'Ada', company: 'Northwind Traders' },
   results: { interested: true },
   changes: { name: ['Spring', 'Spring outreach'] },
+  url: 'https://hooks.example.com/headroom',
+  secret: 'whsec_0123456789abcdef',
+  message: "Spring outreach's answer rate is 22.5% over the last 200 calls (threshold 30%)",
+  host: 'hooks.example.com',
   contact_external_id: 'lead-7',
   attempt_number: 2,
   channels: 2,
   duration_seconds: 94,
   start_seconds: 3.2,
   end_seconds: 7.9,
-  url: `https://headroom.example/campaign/recordings/${UUID}?expires=1795865400&signature=${'5e'.repeat(32)}`,
   expires: '1795865400',
   signature: '5e'.repeat(32),
 };
@@ -189,6 +192,7 @@ const TAGS = [
   { name: 'Activity', description: 'Who changed what' },
   { name: 'Plan', description: 'Lines and money to finish by a deadline' },
   { name: 'Conversations', description: 'Transcripts, evaluation runs and recordings' },
+  { name: 'Alerts', description: 'Rules the server evaluates, their episodes and deliveries' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
@@ -206,6 +210,7 @@ function tagOf(path: string): Tag {
     'concurrency-settings': 'Concurrency',
     session: 'Session',
     activity: 'Activity',
+    alerts: 'Alerts',
     timezones: 'Reference',
   };
   const tag = resource ? tags[resource] : undefined;

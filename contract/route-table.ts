@@ -87,4 +87,36 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'public',
     extension: 'recordings',
   },
+  { method: 'GET', path: '/campaign/alerts/rules', access: 'campaigns:read', extension: 'alerts' },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:read',
+    extension: 'alerts',
+  },
+  {
+    method: 'PATCH',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'DELETE',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules/:ruleId/test',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  { method: 'GET', path: '/campaign/alerts/events', access: 'campaigns:read', extension: 'alerts' },
 ];

@@ -434,6 +434,7 @@ export const EXTENSIONS = [
   'goal',
   'cost',
   'finished',
+  'alerts',
   'plan',
   'calls',
   'recordings',

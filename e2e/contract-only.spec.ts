@@ -12,6 +12,8 @@ const EXTENSION_CONTROLS = [
   { role: 'button' as const, name: /^Redial/ },
   { role: 'link' as const, name: 'Activity' },
   { role: 'region' as const, name: 'Activity' },
+  { role: 'link' as const, name: 'Alerts' },
+  { role: 'link' as const, name: /alerts? firing/ },
   { role: 'region' as const, name: 'Plan' },
   { role: 'link' as const, name: 'Plan' },
   { role: 'link' as const, name: 'Calls' },

@@ -16,7 +16,9 @@ import { listCalls } from './calls.ts';
 import { recordingSecret } from './recordings.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import * as rollups from './migrations/005-minute-rollups.ts';
-import { migrate, openDatabase, type Db } from './schema.ts';
+import { fold, migrate, openDatabase, type Db } from './schema.ts';
+import { createRule } from '../domain/alert-rules.ts';
+import { evaluateAlerts } from '../domain/alert-evaluation.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 let dir = '';
@@ -302,6 +304,45 @@ describe('numbered migrations', () => {
     expect(
       db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").get(),
     ).toBeUndefined();
+  });
+
+  it('add the alert tables to a database at version 8, whose campaigns the rules then watch', () => {
+    const { path } = oldDatabaseFile();
+    const raw = new Database(path);
+    raw.function('fold', { deterministic: true }, (t: unknown) =>
+      typeof t === 'string' ? fold(t) : null,
+    );
+    migrate(
+      raw,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    expect(raw.pragma('user_version', { simple: true })).toBe(8);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT COUNT(*) n FROM contacts').get()).toEqual({ n: 2500 });
+    const now = new Date('2026-01-02T00:00:00Z');
+    createRule(
+      db,
+      'org_a',
+      {
+        name: 'Busy lines',
+        campaign_id: 'old',
+        condition: { kind: 'failed_share_above', threshold: 50, window_calls: 100 },
+        channels: [],
+      },
+      [{ type: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }],
+      now,
+    );
+    // The old calls' rollups: the last 100 ended calls were the busy retries.
+    expect(evaluateAlerts(db, now)).toEqual({ rules: 1, fired: 1, resolved: 0 });
+    expect(db.prepare('SELECT campaign_id, state, value FROM alert_events').all()).toEqual([
+      { campaign_id: 'c1', state: 'firing', value: 100 },
+    ]);
+    expect(db.prepare('SELECT status FROM alert_deliveries').all()).toEqual([
+      { status: 'pending' },
+    ]);
+    db.close();
   });
 
   it('refuse a database newer than the code', () => {

@@ -17,6 +17,8 @@ import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { registerOperations } from './operations.ts';
 import { activityHandlers } from './routes/activity.ts';
+import { alertHandlers } from './routes/alerts.ts';
+import { createAlerts, type Alerts } from '../domain/alert-delivery.ts';
 import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
@@ -48,6 +50,8 @@ export type AppOptions = {
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
   extensions?: boolean;
+  /** (ext) alerts: evaluation and delivery; one that refuses private targets when omitted. */
+  alerts?: Alerts;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
@@ -101,6 +105,7 @@ export function createApp({
   demoCredentials = null,
   demoPublic = false,
   clientAddress = socketAddress,
+  alerts = createAlerts({ db, now, allowPrivate: false }),
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
@@ -110,6 +115,7 @@ export function createApp({
     c.set('db', db);
     c.set('readers', readers);
     c.set('now', now);
+    c.set('alerts', alerts);
     await next();
   });
   const offered = offeredExtensions(extensions);
@@ -182,6 +188,7 @@ export function createApp({
     ...concurrencyHandlers,
     ...statsHandlers,
     ...activityHandlers,
+    ...alertHandlers,
     ...planHandlers,
     ...conversationHandlers,
     ...callHandlers,

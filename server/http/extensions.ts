@@ -17,6 +17,7 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'goal',
   'cost',
   'finished',
+  'alerts',
   'plan',
   'calls',
   'recordings',

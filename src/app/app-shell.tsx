@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
+import { AlertsBell } from './alerts-bell';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
@@ -51,6 +52,7 @@ export function AppShell() {
             </nav>
             {connected && (
               <div className="ml-auto flex flex-wrap items-center gap-4">
+                <AlertsBell />
                 <ConnectionBadge />
                 <HeadroomIndicator />
               </div>

@@ -77,6 +77,16 @@ export const PAGES = [
     // Listed last: its link appears once the session says the server plans, moving no other.
     extension: 'plan',
   },
+  {
+    path: '/alerts',
+    module: 'src/features/alerts/alerts-page.tsx',
+    title: 'Alerts',
+    heading: 'Alerts',
+    access: 'campaigns:read',
+    nav: 'Alerts',
+    // Last, like Plan: its link appears once the session lists alerts, moving no other.
+    extension: 'alerts',
+  },
 ];
 
 /** The main navigation: label and target of each main page, in order. */

@@ -116,6 +116,8 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => m.AdhocContactsPage),
   'src/features/configurations/configurations-page.tsx': () =>
     import('../features/configurations/configurations-page').then((m) => m.ConfigurationsPage),
+  'src/features/alerts/alerts-page.tsx': () =>
+    import('../features/alerts/alerts-page').then((m) => m.AlertsPage),
   'src/features/settings/settings-page.tsx': () =>
     import('../features/settings/settings-page').then((m) => m.SettingsPage),
   'src/features/activity/org-activity.tsx': () =>

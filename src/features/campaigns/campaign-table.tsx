@@ -1,4 +1,6 @@
 import { useDeferredValue, useMemo, type ComponentType } from 'react';
+import { FiringAlertBadge } from '../../entities/alert/firing-alerts';
+import type { AlertEvent } from '../../../contract/alerts';
 import { Link } from 'react-router';
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
@@ -28,9 +30,12 @@ type Context = {
   byId: LiveBoard['byId'];
   configurations: Map<string, Configuration>;
   now: number;
+  /** (ext) alerts firing now, by campaign. */
+  firing: ReadonlyMap<string, AlertEvent[]>;
 };
 
 const nowrap = 'whitespace-nowrap';
+const NO_ALERTS: ReadonlyMap<string, AlertEvent[]> = new Map();
 
 /** A live column: sortable, numbers biggest first (finish times soonest first). */
 function liveColumn(
@@ -52,7 +57,7 @@ function liveColumn(
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now } = context;
+  const { shown, byId, configurations, now, firing } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -64,14 +69,17 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       sortDescFirst: false,
       meta: { className: 'font-medium', headerClassName: nowrap },
       cell: ({ row: { original: c } }) => (
-        // Cut short at 20rem so the other columns stay in view; the title has it whole.
-        <Link
-          to={`/campaigns/${c.id}`}
-          title={c.name}
-          className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
-        >
-          {c.name}
-        </Link>
+        <>
+          {/* Cut short at 20rem so the other columns stay in view; the title has it whole. */}
+          <Link
+            to={`/campaigns/${c.id}`}
+            title={c.name}
+            className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
+          >
+            {c.name}
+          </Link>
+          <FiringAlertBadge firing={firing.get(c.id)} />
+        </>
       ),
     },
     ...(shown
@@ -154,6 +162,7 @@ export function CampaignTable({
   board,
   sort,
   onSort,
+  firing = NO_ALERTS,
   ...states
 }: {
   campaigns: Campaign[];
@@ -162,14 +171,15 @@ export function CampaignTable({
   board: LiveBoard;
   sort: BoardSort | null;
   onSort: (next: BoardSort | null) => void;
+  firing?: ReadonlyMap<string, AlertEvent[]>;
 } & Pick<DataTableProps<Campaign>, 'answered' | 'failure' | 'empty' | 'toolbar' | 'footer'>) {
   // Finish times and calling windows move by the minute, not the second.
   const now = useNow(30_000);
   const { shown } = board;
   const byId = useDeferredValue(board.byId);
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now }),
-    [shown, byId, configurations, now],
+    () => campaignColumns({ shown, byId, configurations, now, firing }),
+    [shown, byId, configurations, now, firing],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

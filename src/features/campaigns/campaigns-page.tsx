@@ -14,6 +14,7 @@ import { NewCampaignButton } from './new-campaign-button';
 import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
+import { useFiringByCampaign } from '../../entities/alert/firing-alerts';
 import { PageHeading } from '../../components/page-heading';
 import { useDeferredPending } from '../../lib/use-deferred-pending';
 
@@ -29,6 +30,7 @@ export function CampaignsPage() {
     [configurations.data],
   );
   const board = useLiveBoard(campaigns);
+  const firing = useFiringByCampaign();
   const sessionPending = useSessionPending();
   // Rows wait for the session (it decides which columns show), the board's first numbers and
   // the configurations (names, and the calling windows the reason chips read): any of them
@@ -85,6 +87,7 @@ export function CampaignsPage() {
         board={board}
         sort={sort}
         onSort={setSort}
+        firing={firing}
         answered={!list.isPending}
         failure={
           list.isError && !list.data

@@ -5,6 +5,7 @@ import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
+import { FiringAlertList } from '../../entities/alert/firing-alerts';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
@@ -75,7 +76,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   return (
     // Printed (Print / Save as PDF), a report: the results first, no live-only parts.
     <section aria-label="Overview" className="space-y-4 print:flex print:flex-col print:gap-4">
-      <div className="print:hidden">
+      <div className="space-y-4 print:hidden">
         <LivenessBar
           live={live}
           visible={visible}
@@ -85,6 +86,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
           error={query.isError ? query.error : null}
           onRefresh={() => query.refetch()}
         />
+        <FiringAlertList campaignId={campaign.id} />
       </div>
       {/* Announced when a reason appears or changes; the polls that keep it the same stay quiet. */}
       <div role="status" className="print:hidden">
