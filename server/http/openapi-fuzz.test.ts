@@ -113,7 +113,8 @@ function textFor(key: string, schema: Schema, known: Known): fc.Arbitrary<string
 function valid(schema: Schema, known: Known, key = ''): fc.Arbitrary<unknown> {
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
-  if (schema.anyOf) return fc.oneof(...(schema.anyOf as Schema[]).map((s) => valid(s, known, key)));
+  const union = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (union) return fc.oneof(...union.map((s) => valid(s, known, key)));
   if (Array.isArray(schema.type))
     return fc.oneof(...schema.type.map((type: string) => valid({ ...schema, type }, known, key)));
   switch (schema.type) {
@@ -274,7 +275,22 @@ async function world() {
   const link = new URL(
     (await send('POST', `/campaign/conversations/${conversations[0]}/recording-link`)).url,
   );
+  const rule = await send('POST', '/campaign/alerts/rules', {
+    name: 'Fuzz',
+    campaign_id: campaign.id,
+    condition: { kind: 'finished' },
+    channels: [
+      {
+        type: 'webhook',
+        url: 'https://hooks.example.com/fuzz',
+        secret: 'a fuzzing secret, 32 chars',
+      },
+    ],
+  });
   const known: Known = {
+    ruleId: [rule.id],
+    rule_id: [rule.id],
+    url: ['https://hooks.example.com/fuzz', 'https://hooks.slack.com/services/T0/B0/x'],
     expires: [link.searchParams.get('expires')!],
     signature: [link.searchParams.get('signature')!],
     id: [campaign.id, campaign.external_id, paused.id],
