@@ -54,8 +54,9 @@ export default defineConfig({
     },
   ],
   webServer: [
-    // The clock of the extensions server can be moved (/testing/clock): e2e/contact-zones.spec.ts.
-    referenceServer(E2E_PORT, { TEST_CLOCK: 'on' }),
+    // Alerts' e2e posts to a receiver on loopback; the clock can be moved (/testing/clock) for
+    // e2e/contact-zones.spec.ts.
+    referenceServer(E2E_PORT, { WEBHOOK_ALLOW_PRIVATE: 'on', TEST_CLOCK: 'on' }),
     referenceServer(CONTRACT_ONLY_PORT, { EXTENSIONS: 'off' }),
   ],
 });

@@ -39,6 +39,12 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'contact-timezones',
   },
+  {
+    method: 'GET',
+    path: '/campaign/campaigns/:id/attempts',
+    access: 'campaigns:read',
+    extension: 'calls',
+  },
   { method: 'GET', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:read' },
   { method: 'POST', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:manage' },
   {
@@ -93,4 +99,48 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'conversations',
   },
+  {
+    method: 'POST',
+    path: '/campaign/conversations/:conversationId/recording-link',
+    access: 'campaigns:read',
+    extension: 'recordings',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/recordings/:conversationId',
+    access: 'public',
+    extension: 'recordings',
+  },
+  { method: 'GET', path: '/campaign/alerts/rules', access: 'campaigns:read', extension: 'alerts' },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:read',
+    extension: 'alerts',
+  },
+  {
+    method: 'PATCH',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'DELETE',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules/:ruleId/test',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  { method: 'GET', path: '/campaign/alerts/events', access: 'campaigns:read', extension: 'alerts' },
 ];

@@ -12,6 +12,7 @@ import { createDialer } from './dialer/dialer.ts';
 import { resumeWriteJobs } from './domain/write-jobs.ts';
 import { backfillTimezones } from './domain/timezone-backfill.ts';
 import { testClock } from './http/test-clock.ts';
+import { createAlerts } from './domain/alert-delivery.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -43,7 +44,10 @@ void backfillTimezones(db, now).then(
   (n) => n > 0 && console.log(`Derived the time zones of ${n} contacts.`),
   (error: unknown) => console.error('Deriving time zones failed:', error),
 );
+// Alerts: private and loopback webhook targets only when the operator says so.
+const alerts = createAlerts({ db, now, allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'on' });
 const app = createApp({
+  alerts,
   db,
   readers,
   now,
@@ -90,6 +94,8 @@ if (demo) {
   console.log(`Demo data ready (${Date.now() - started} ms).`);
 }
 if (dialerOn) dialer.start();
+// Evaluated whether or not anyone looks; a restart resumes the deliveries left to make.
+if (extensions) alerts.start();
 const stopFeeding = demo && dialerOn ? keepDemoCampaignFed(db, app) : () => {};
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
@@ -106,6 +112,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
 
 function shutdown() {
   dialer.stop();
+  alerts.stop();
   stopFeeding();
   server.close(async () => {
     await readers.close();

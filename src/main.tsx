@@ -1,8 +1,6 @@
 import { startApp } from './app/app';
-import { startPageRequests } from './app/routes';
 import { loadRuntimeConfig } from './api/runtime-config';
-import { warmIntlOffMainThread } from './lib/warm-intl';
-import { yieldToMain } from './lib/yield-to-main';
+import { startPageRequests, warmIntlOffMainThread, yieldToMain } from './lib/first-paint';
 import './index.css';
 
 warmIntlOffMainThread();
@@ -14,7 +12,7 @@ loadRuntimeConfig().then(async (config) => {
   // not one long one that would block a slow phone for all of them.
   await yieldToMain();
   const app = startApp(config);
-  await startPageRequests(app.routes, new URL(window.location.href));
+  startPageRequests(app.routes, new URL(window.location.href));
   const { renderApp } = await view;
   await yieldToMain();
   renderApp(document.getElementById('root')!, app);

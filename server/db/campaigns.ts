@@ -193,6 +193,8 @@ export type ForecastRow = {
   timezone: string;
   schedule: Schedule | null;
   zones: string[] | null;
+  /** Calls ended so far: a finish range needs enough of them. */
+  ended: number;
 };
 
 /**
@@ -226,6 +228,7 @@ export const forecastRow = (row: CampaignRow): ForecastRow => ({
   id: row.id,
   status: row.status,
   remaining: row.n_pending + row.n_in_progress,
+  ended: row.n_att_ended,
   timezone: row.timezone,
   schedule: row.schedule,
   zones: row.zones,

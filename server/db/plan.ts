@@ -1,4 +1,5 @@
 import { MAX_ATTEMPTS, RETRY_INTERVAL, type Schedule } from '../../contract/schemas.ts';
+import type { RateCardColumns } from './goal-cost.ts';
 import type { Db } from './schema.ts';
 import { CONTACT_ZONES } from './campaigns.ts';
 import { sql } from './statements.ts';
@@ -19,13 +20,14 @@ export type PlanRow = {
   talk_seconds: number;
   n_att_completed: number;
   n_pending: number;
-};
+} & RateCardColumns;
 
 const PLAN_COLUMNS = `c.id, c.status, c.n_pending, c.max_concurrent_calls, c.n_att_completed, c.talk_seconds,
   c.n_att_completed + c.n_att_no_answer + c.n_att_busy + c.n_att_voicemail + c.n_att_failed AS n_att_ended,
   COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule, ${CONTACT_ZONES},
   COALESCE(cfg.max_attempts, ${MAX_ATTEMPTS.default}) AS max_attempts,
-  COALESCE(cfg.retry_interval_minutes, ${RETRY_INTERVAL.default}) AS retry_interval_minutes
+  COALESCE(cfg.retry_interval_minutes, ${RETRY_INTERVAL.default}) AS retry_interval_minutes,
+  cfg.rate_currency, cfg.rate_per_call, cfg.rate_per_minute
   FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id`;
 
 type Stored = Omit<PlanRow, 'schedule' | 'zones'> & {

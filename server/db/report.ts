@@ -76,6 +76,7 @@ function goalAndCost(outcome: CampaignOutcome, t: Totals): Pick<Report, 'goal' |
       results: outcome.goal.results,
       conversions: t.converted,
       conversion_rate: pct(t.converted, t.answered),
+      answered: t.answered,
     },
     cost: outcome.rate_card && {
       currency: outcome.rate_card.currency,

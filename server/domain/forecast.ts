@@ -248,3 +248,36 @@ export function forecast(
     basis: 'last 30 minutes',
   };
 }
+
+const RANGE_MINUTES = 180;
+/** Below this many ended calls a finish range would be a guess: none is given. */
+export const ENOUGH_ENDED_CALLS = 20;
+
+/**
+ * A finish range that holds still: the finishes at the rates of the last 30 minutes and of the
+ * last 3 hours of open window, earliest first. Null without enough ended calls (`ended`) or
+ * without a finish at either rate.
+ */
+export function forecastRange(
+  c: ForecastCampaign,
+  finishedIn: (spans: MinuteSpan[]) => number,
+  now: Date,
+  ended: number,
+): { earliest: string; latest: string } | null {
+  if (c.status !== 'active' || c.remaining === 0 || ended < ENOUGH_ENDED_CALLS) return null;
+  const endMinute = Math.floor(now.getTime() / MINUTE);
+  const finishes = [BASIS_MINUTES, RANGE_MINUTES].map((length) => {
+    const spans = lastOpenMinutes(c.schedule, c.timezone, endMinute, length);
+    const minutes = spans.reduce((n, s) => n + s.to - s.from, 0);
+    const perHour = minutes === 0 ? 0 : (finishedIn(spans) * 60) / minutes;
+    return perHour > 0
+      ? placeWork(c.schedule, c.timezone, now.getTime(), (c.remaining / perHour) * 3_600_000)
+      : null;
+  });
+  const known = finishes.filter((f): f is number => f !== null);
+  if (known.length === 0) return null;
+  return {
+    earliest: isoSeconds(new Date(Math.min(...known))),
+    latest: isoSeconds(new Date(Math.max(...known))),
+  };
+}

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insideWindow } from '../../contract/calling-window.ts';
 import { WEEKDAYS, type Schedule } from '../../contract/schemas.ts';
-import { leastLines, planModel, type PlanInput, type PlanModel } from './plan-model.ts';
+import {
+  finishTimes,
+  leastLines,
+  planModel,
+  type PlanInput,
+  type PlanModel,
+} from './plan-model.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -166,11 +172,16 @@ describe('the planner against a brute-force simulation of the same model', () =>
         expect(m.waves.length).toBe(waves.length);
         m.waves.forEach((w, i) => expect(w).toBeCloseTo(waves[i]!, 6));
         let previous = Infinity;
+        const every: (number | null)[] = [];
         for (let lines = 1; lines <= 1000; lines++) {
-          const at = m.finish(lines) ?? Infinity;
+          every.push(m.finish(lines));
+          const at = every.at(-1) ?? Infinity;
           expect(at).toBeLessThanOrEqual(previous);
           previous = at;
         }
+        // The plan's at_lines ask finish sparingly: the same answers as asking every count.
+        expect(finishTimes(m.finish, 1000)).toEqual(every);
+        expect(finishTimes(m.finish, some)).toEqual(every.slice(0, some));
         const open = openMinutes(input);
         for (const lines of [1, 2, 3, some]) {
           const at = m.finish(lines);

@@ -11,10 +11,17 @@ import {
   remainingByAttempts,
   type PlanRow,
 } from '../db/plan.ts';
+import { attemptCost, rateCardFromColumns } from '../db/goal-cost.ts';
 import type { Db } from '../db/schema.ts';
 import { isoSeconds } from '../db/time.ts';
 import { HttpError, notFound } from './errors.ts';
-import { leastLines, planModel, type PlanHistory } from './plan-model.ts';
+import {
+  finishTimes,
+  leastLines,
+  planModel,
+  type PlanHistory,
+  type PlanModel,
+} from './plan-model.ts';
 
 const BASIS_HOURS = 6;
 const BASIS_MIN_CALLS = 20;
@@ -54,6 +61,24 @@ function history(db: Db, row: PlanRow): PlanHistory {
 }
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+
+/**
+ * What the calls still to come cost under the configuration's rate card now: per_call for each
+ * expected attempt, and per_minute for the expected completions at the campaign's average talk
+ * time of completed calls so far. Null without a rate card.
+ */
+function costToFinish(row: PlanRow, model: PlanModel): number | null {
+  const card = rateCardFromColumns(row);
+  if (!card) return null;
+  // No completed call yet: the pooled chance of completing is 0, so none are expected either.
+  const talk = row.n_att_completed > 0 ? row.talk_seconds / row.n_att_completed : 0;
+  const completions = model.completionsExpected;
+  return round(
+    (model.attemptsExpected - completions) * attemptCost(card, false, 0) +
+      completions * attemptCost(card, true, talk),
+    2,
+  );
+}
 
 /** The plan of one campaign at `now`: finish times at 1..limit lines and, given one, a deadline's answer. */
 export function planFor(
@@ -97,15 +122,16 @@ export function planFor(
   plan.basis = contacts === 0 ? `nothing left to call; ${model.basis}` : model.basis;
   plan.remaining.attempts_expected = round(model.attemptsExpected, 2);
   plan.attempts_per_line_hour = round(model.perLineHour, 2);
+  plan.cost_to_finish = costToFinish(row, model);
   if (contacts > 0) {
     let lastMs: number | null = -1;
     let lastIso: string | null = null;
-    for (let lines = 1; lines <= Math.min(limit, PLAN_MAX_LINES); lines++) {
-      const at = model.finish(lines);
+    const times = finishTimes(model.finish, Math.min(limit, PLAN_MAX_LINES));
+    for (const [i, at] of times.entries()) {
       // Finishes repeat across line counts; format each once.
       if (at !== lastMs) lastIso = at === null ? null : isoSeconds(new Date(at));
       lastMs = at;
-      plan.at_lines.push({ lines, finishes_at: lastIso });
+      plan.at_lines.push({ lines: i + 1, finishes_at: lastIso });
     }
   }
   if (deadline) {

@@ -17,12 +17,16 @@ import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { registerOperations } from './operations.ts';
 import { activityHandlers } from './routes/activity.ts';
+import { alertHandlers } from './routes/alerts.ts';
+import { createAlerts, type Alerts } from '../domain/alert-delivery.ts';
 import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
 import { planHandlers } from './routes/plan.ts';
+import { callHandlers } from './routes/calls.ts';
 import { conversationHandlers } from './routes/conversations.ts';
+import { recordingHandlers } from './routes/recordings.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
 import { suppressionHandlers } from './routes/suppressions.ts';
@@ -50,6 +54,8 @@ export type AppOptions = {
   extensions?: boolean;
   /** TEST_CLOCK=on: /testing/clock moves this clock (end-to-end tests only). */
   testClock?: TestClock | null;
+  /** (ext) alerts: evaluation and delivery; one that refuses private targets when omitted. */
+  alerts?: Alerts;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
@@ -83,6 +89,8 @@ function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashe
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
+    // Recordings play from the API's signed links.
+    mediaSrc: ["'self'", ...api],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
@@ -102,6 +110,7 @@ export function createApp({
   demoPublic = false,
   clientAddress = socketAddress,
   testClock = null,
+  alerts = createAlerts({ db, now, allowPrivate: false }),
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
@@ -111,6 +120,7 @@ export function createApp({
     c.set('db', db);
     c.set('readers', readers);
     c.set('now', now);
+    c.set('alerts', alerts);
     await next();
   });
   const offered = offeredExtensions(extensions);
@@ -183,9 +193,12 @@ export function createApp({
     ...concurrencyHandlers,
     ...statsHandlers,
     ...activityHandlers,
+    ...alertHandlers,
     ...planHandlers,
     ...suppressionHandlers,
     ...conversationHandlers,
+    ...callHandlers,
+    ...recordingHandlers,
   });
 
   if (testClock) registerTestClock(app, testClock);

@@ -17,9 +17,12 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'goal',
   'cost',
   'finished',
+  'alerts',
   'plan',
   'contact-timezones',
   'suppression',
+  'calls',
+  'recordings',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -144,6 +144,7 @@ describe('goal and cost in the report (ext)', () => {
       results: ['q.ok:true', 'next.action:book'],
       conversions: 1,
       conversion_rate: 100,
+      answered: 1,
     });
     // The rate card is absent: no cost, rather than a cost of 0.
     expect(report.cost).toBeNull();

@@ -37,6 +37,53 @@ async function dialed() {
   return { ...s, clock, id: campaign.body.id as string };
 }
 
+/**
+ * Org A with a campaign of 40 contacts (two tries) whose first 20 were called once at `now`
+ * less an hour: 5 completed (talk 60..300 s, 180 s on average), 15 unanswered; 20 are fresh.
+ * By hand: attempt 1 and the pooled rate both miss 15 / 20 = 0.75, so the 20 fresh contacts
+ * make 20 + 15 calls and complete 5 + 3.75, the 15 waiting make 15 and complete 3.75: 50 calls
+ * and 12.5 completions to come.
+ */
+async function seeded(rateCard: { currency: string; per_minute: number; per_call: number } | null) {
+  const s = setup(() => new Date('2026-11-23T15:00:00Z'));
+  const cfg = await s.call('POST', '/campaign/configurations', {
+    body: { name: 'Two tries', max_attempts: 2, retry_interval_minutes: 60, rate_card: rateCard },
+  });
+  const contacts = Array.from({ length: 40 }, (_, i) => ({
+    external_id: `k${i}`,
+    phone_numbers: [`+1415555${String(i).padStart(4, '0')}`],
+  }));
+  const campaign = await s.call('POST', '/campaign/campaigns', {
+    body: { name: 'Priced', external_id: 'priced', configuration_id: cfg.body.id, contacts },
+  });
+  const id = campaign.body.id as string;
+  const attempt = s.db.prepare(
+    `INSERT INTO attempts (id, org_id, campaign_id, contact_id, phone_number, started_at, ended_at, status)
+     SELECT ?, 'org_a', ?, id, '+14155550000', ?, ?, ? FROM contacts WHERE campaign_id = ? AND external_id = ?`,
+  );
+  for (let i = 0; i < 20; i++) {
+    const completed = i < 5;
+    const talk = completed ? 60 * (i + 1) : 30;
+    attempt.run(
+      `a${i}`,
+      id,
+      '2026-11-23T14:00:00Z',
+      new Date(Date.parse('2026-11-23T14:00:00Z') + talk * 1000).toISOString(),
+      completed ? 'completed' : 'no_answer',
+      id,
+      `k${i}`,
+    );
+    if (completed) {
+      s.db
+        .prepare(
+          "UPDATE contacts SET status = 'completed' WHERE campaign_id = ? AND external_id = ?",
+        )
+        .run(id, `k${i}`);
+    }
+  }
+  return { ...s, id };
+}
+
 describe('plan (ext)', () => {
   it('places the work left at every line count up to the org limit, never later with more lines', async () => {
     const s = await dialed();
@@ -157,5 +204,49 @@ describe('plan (ext)', () => {
       });
       expect(res.status).toBe(404);
     }
+  });
+  it('prices the calls still to come with the configuration’s rate card', async () => {
+    const s = await seeded({ currency: 'USD', per_minute: 0.0875, per_call: 0.0125 });
+    const { body } = await s.call<Plan>('GET', `/campaign/campaigns/${s.id}/plan`);
+    expect(body.remaining).toEqual({ contacts: 35, attempts_expected: 50 });
+    // 50 calls × 0.0125 + 12.5 completions × 180 s / 60 × 0.0875 = 0.625 + 3.28125 = 3.90625.
+    expect(body.cost_to_finish).toBe(3.91);
+  });
+
+  it('has no cost to finish without a rate card, or without enough history', async () => {
+    const s = await seeded(null);
+    const { body } = await s.call<Plan>('GET', `/campaign/campaigns/${s.id}/plan`);
+    expect(body.remaining.attempts_expected).toBe(50);
+    expect(body.cost_to_finish).toBeNull();
+
+    const cfg = await s.call('POST', '/campaign/configurations', {
+      body: { name: 'Priced', rate_card: { currency: 'EUR', per_minute: 0.1, per_call: 0.01 } },
+    });
+    await s.call('POST', '/campaign/campaigns', {
+      body: {
+        name: 'New',
+        external_id: 'new',
+        configuration_id: cfg.body.id,
+        contacts: [{ external_id: 'a', phone_numbers: ['+14155550100'] }],
+      },
+    });
+    const fresh = await s.call<Plan>('GET', '/campaign/campaigns/new/plan');
+    expect(fresh.body.attempts_per_line_hour).toBeNull();
+    expect(fresh.body.cost_to_finish).toBeNull();
+  });
+
+  it('gives each campaign of the org plan its own cost to finish', async () => {
+    const s = await seeded({ currency: 'USD', per_minute: 0.0875, per_call: 0.0125 });
+    const unpriced = await s.call('POST', '/campaign/campaigns', {
+      body: { name: 'Unpriced', contacts: [{ phone_numbers: ['+14155550100'] }] },
+    });
+    const org = await s.call<{ concurrency_limit: number; campaigns: Plan[] }>(
+      'GET',
+      '/campaign/plan',
+    );
+    expect(org.body.campaigns.map((p) => [p.campaign_id, p.cost_to_finish])).toEqual([
+      [s.id, 3.91],
+      [unpriced.body.id, null],
+    ]);
   });
 });

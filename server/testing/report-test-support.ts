@@ -258,6 +258,7 @@ export function recompute(
       results: goal.results,
       conversions,
       conversion_rate: pct(conversions, answered),
+      answered,
     },
     cost: outlook.card && {
       currency: outlook.card.currency,

@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
+import { AlertsBell } from './alerts-bell';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
 import { NAV } from './pages.mjs';
-import { PageSuspense } from '../lib/lazy-page';
+import { PageSuspense } from '../lib/first-paint';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -37,7 +38,7 @@ export function AppShell() {
   return (
     <AccessContext value={access}>
       <div className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             <nav aria-label="Main" className="flex gap-1">
@@ -51,6 +52,7 @@ export function AppShell() {
             </nav>
             {connected && (
               <div className="ml-auto flex flex-wrap items-center gap-4">
+                <AlertsBell />
                 <ConnectionBadge />
                 <HeadroomIndicator />
               </div>

@@ -36,6 +36,7 @@ export const PAGES = [
         module: 'src/features/contacts/contact-page.tsx',
         title: 'Contact',
       },
+      { path: 'calls', module: 'src/features/calls/calls-tab.tsx', title: 'Calls' },
       { path: 'activity', module: 'src/features/activity/activity-tab.tsx', title: 'Activity' },
       {
         path: 'settings',
@@ -75,6 +76,16 @@ export const PAGES = [
     nav: 'Plan',
     // Listed last: its link appears once the session says the server plans, moving no other.
     extension: 'plan',
+  },
+  {
+    path: '/alerts',
+    module: 'src/features/alerts/alerts-page.tsx',
+    title: 'Alerts',
+    heading: 'Alerts',
+    access: 'campaigns:read',
+    nav: 'Alerts',
+    // Last, like Plan: its link appears once the session lists alerts, moving no other.
+    extension: 'alerts',
   },
   {
     path: '/suppression',

@@ -60,6 +60,7 @@ it('knows the heading of the pages that need no answer to show it', () => {
     ['/campaigns', 'Campaigns'],
     ['/configurations', 'Configurations'],
     ['/plan', 'Plan'],
+    ['/alerts', 'Alerts'],
   ]);
 });
 

@@ -9,6 +9,8 @@ import * as retryQueue from './007-retry-queue.ts';
 import * as writeJobs from './008-write-jobs.ts';
 import * as goalAndCost from './009-goal-and-cost.ts';
 import * as zonesAndSuppression from './013-contact-zones-and-suppression.ts';
+import * as callsAndRecordings from './010-calls-and-recordings.ts';
+import * as alerts from './011-alerts.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'goal conversions and call cost', up: goalAndCost.up },
   // 10 to 12 are reserved for migrations of other branches.
   { version: 13, name: 'contact time zones and the suppression list', up: zonesAndSuppression.up },
+  { version: 10, name: 'call log index and recording-link secret', up: callsAndRecordings.up },
+  { version: 11, name: 'alert rules, episodes and deliveries', up: alerts.up },
 ];

@@ -25,13 +25,15 @@ export const statsHandlers = {
       if (!row) return [];
       const f = forecastRow(row);
       // Only an active campaign with work left has a finish ahead: the others skip the rate's reads.
-      const finishes =
-        f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
+      const forecast =
+        f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now) : null;
       return [
         {
           ...snapshot(id, row, active, limit),
           answer_rate: pct(row.n_att_completed, row.n_att_ended),
-          finishes_at: finishes,
+          finishes_at: forecast?.finishes_at ?? null,
+          ended_calls: f.ended,
+          finishes_range: forecast?.finishes_range ?? null,
           ...(offers(c, 'goal')
             ? { conversion_rate: row.goal === null ? null : pct(row.n_converted, row.n_answered) }
             : {}),

@@ -8,9 +8,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { Bucket } from './column-chart';
 
 /** Ended calls by outcome. The numbers are listed beside it as links, so it is decorative. */
+export type Bucket = { label: string; value: number; color: string };
+
 export default function OutcomesChart({ outcomes }: { outcomes: Bucket[] }) {
   return (
     <ResponsiveContainer width="100%" height={160}>

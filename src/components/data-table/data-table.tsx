@@ -157,7 +157,7 @@ function HeaderCell<T>({
       <button
         type="button"
         onClick={() => onSortingChange(next)}
-        className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="inline-flex items-center gap-1 uppercase underline decoration-slate-400 decoration-dotted underline-offset-4 hover:text-slate-900 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         {content}
         {/* An unsorted column shows it can be sorted; aria-sort says the order. */}

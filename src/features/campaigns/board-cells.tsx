@@ -1,7 +1,7 @@
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
-import { formatUpcoming } from '../../lib/format';
+import { formatMoney, formatPercent, formatUpcoming } from '../../lib/format';
 import { progressPercent } from './sort-campaigns';
 
 function None({ why }: { why: string }) {
@@ -77,9 +77,44 @@ export function AnswerRateCell({ stats }: Live) {
   );
 }
 
+export function ConversionCell({ campaign, stats }: Live) {
+  if (!campaign.goal) return <None why="No goal set" />;
+  return stats.conversion_rate == null ? (
+    <None why="No answered contacts yet" />
+  ) : (
+    formatPercent(stats.conversion_rate)
+  );
+}
+
+export function SpendCell({ stats }: Live) {
+  return stats.cost ? (
+    formatMoney(stats.cost.total, stats.cost.currency)
+  ) : (
+    <None why="No rate card" />
+  );
+}
+
+/** Below this many ended calls a finish time is a guess. */
+const ENOUGH_ENDED_CALLS = 20;
+
+/** The Overview's finish range, in local time: "Tue 14:20–16:00". */
 export function FinishesCell({ stats, now }: Live) {
   const left = stats.contacts.pending + stats.contacts.in_progress;
   if (stats.contacts.total > 0 && left === 0) return 'Finished';
+  if (stats.ended_calls !== undefined && stats.ended_calls < ENOUGH_ENDED_CALLS && left > 0)
+    return <span className="text-slate-600">Not enough calls yet</span>;
+  const range = stats.finishes_range;
+  if (range) {
+    const from = formatUpcoming(range.earliest, now);
+    const to = formatUpcoming(range.latest, now);
+    // "Tue 14:20–16:00" within one day, "Tue 14:20–Wed 09:00" across days.
+    const sameDay = /^\w{3} \d\d:\d\d$/.test(to) && to.slice(0, 3) === from.slice(0, 3);
+    return (
+      <time dateTime={range.earliest}>
+        {from === to ? from : `${from}–${sameDay ? to.slice(4) : to}`}
+      </time>
+    );
+  }
   return stats.finishes_at ? (
     <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
   ) : (

@@ -11,7 +11,10 @@ import type { Campaign } from '../../../contract/schemas';
 
 withFakeClock();
 
-const configuration = makeConfiguration({ timezone: 'America/New_York' });
+const configuration = makeConfiguration({
+  timezone: 'America/New_York',
+  rate_card: { currency: 'USD', per_minute: 0.09, per_call: 0.01 },
+});
 
 /** 10 lines finish Monday 11:20, 14 or more Friday 16:40 (New York). */
 function plan(campaignId: string, deadline: string | null): Plan {
@@ -82,7 +85,10 @@ describe('Plan panel (ext plan)', () => {
     // 17:00 in New York, sent as UTC and kept in the URL.
     expect(state.deadlines.at(-1)).toBe('2026-11-27T22:00:00Z');
     expect(router.state.location.search).toBe('?deadline=2026-11-27T22%3A00%3A00Z');
-    expect(within(panel).getByText('812.40')).toBeInTheDocument();
+    // The plan's cost in the currency of the configuration's rate card.
+    expect(within(panel).getByText('$812.40').closest('p')).toHaveTextContent(
+      'Cost to finish: $812.40',
+    );
     await expectNoAxeViolations(container);
 
     await u.click(within(panel).getByRole('button', { name: 'Set cap to 14' }));
@@ -124,6 +130,21 @@ describe('Plan panel (ext plan)', () => {
     const panel = await screen.findByRole('region', { name: 'Plan' });
     expect(await within(panel).findByText(/^14 lines finish by Fri 16:40/)).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: /Set cap/ })).not.toBeInTheDocument();
+  });
+
+  it('says nothing of cost when the plan has none (no rate card)', async () => {
+    vi.setSystemTime(new Date('2026-11-25T15:00:00Z'));
+    const campaign = makeCampaign({ configuration_id: configuration.id });
+    serve(campaign, ['session', 'plan']);
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id/plan`, () =>
+        HttpResponse.json({ ...plan(campaign.id, null), cost_to_finish: null }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    const panel = await screen.findByRole('region', { name: 'Plan' });
+    expect(await within(panel).findByText(/^Today's 10 lines finish by/)).toBeInTheDocument();
+    expect(within(panel).queryByText(/Cost to finish/)).not.toBeInTheDocument();
   });
 
   it('is not there when the server does not plan', async () => {

@@ -12,7 +12,7 @@ import { PlanChart } from '../../components/charts/lazy-charts';
 import { ErrorState } from '../../components/error-state';
 import { Field, inputClass } from '../../components/field';
 import { Panel } from '../../components/panel';
-import { formatNumber, shownZone } from '../../lib/format';
+import { formatMoney, formatNumber, shownZone } from '../../lib/format';
 import { instantOf, wallClockIn } from '../../lib/zoned-time';
 import { planSentence, planTime } from './plan-text';
 
@@ -25,10 +25,13 @@ export default function PlanPanel({
   campaign,
   timeZone,
   orgLimit,
+  currency,
 }: {
   campaign: Campaign;
   timeZone: string;
   orgLimit: number;
+  /** The rate card's, from the campaign's configuration: the plan's cost has none of its own. */
+  currency: string | null;
 }) {
   const [params, setParams] = useSearchParams();
   const deadline = params.get('deadline');
@@ -85,6 +88,7 @@ export default function PlanPanel({
           plan={plan.data}
           timeZone={timeZone}
           orgLimit={orgLimit}
+          currency={currency}
           now={plan.dataUpdatedAt}
         />
       ) : plan.isError && !refused ? (
@@ -105,12 +109,14 @@ function PlanAnswer({
   plan,
   timeZone,
   orgLimit,
+  currency,
   now,
 }: {
   campaign: Campaign;
   plan: Plan;
   timeZone: string;
   orgLimit: number;
+  currency: string | null;
   now: number;
 }) {
   const canCap = useExtension('campaign-concurrency');
@@ -146,7 +152,7 @@ function PlanAnswer({
       )}
       {plan.cost_to_finish !== null && (
         <p className="text-sm text-slate-800">
-          Cost to finish: <strong>{plan.cost_to_finish.toFixed(2)}</strong>
+          Cost to finish: <strong>{costText(plan.cost_to_finish, currency)}</strong>
         </p>
       )}
       {offerCap &&
@@ -178,3 +184,7 @@ function PlanAnswer({
     </div>
   );
 }
+
+/** In the rate card's currency; the bare amount while the configuration has not said which. */
+const costText = (amount: number, currency: string | null) =>
+  currency ? formatMoney(amount, currency) : amount.toFixed(2);

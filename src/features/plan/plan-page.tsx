@@ -13,7 +13,14 @@ import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { inputClass } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
-import { formatInZone, formatNumber, shownZone, viewerZone } from '../../lib/format';
+import {
+  formatInZone,
+  formatMoney,
+  formatNumber,
+  NOT_A_VALUE,
+  shownZone,
+  viewerZone,
+} from '../../lib/format';
 import { instantOf, wallClockIn } from '../../lib/zoned-time';
 import { finishWith, linesFor, proposeCaps, todaysSplit, type SplitCampaign } from './split';
 
@@ -65,13 +72,20 @@ export function PlanPage() {
     body = <p className="text-slate-500">Loading the plan…</p>;
   } else {
     const byId = new Map(campaigns.data.map((c) => [c.id, c]));
-    const zones = new Map((configurations.data ?? []).map((c) => [c.id, c.timezone]));
+    const configs = new Map((configurations.data ?? []).map((c) => [c.id, c]));
     const rows = plans.data.campaigns.flatMap((plan) => {
       const campaign = byId.get(plan.campaign_id);
       if (!campaign) return [];
-      const zone =
-        (campaign.configuration_id && zones.get(campaign.configuration_id)) || viewerZone();
-      return [{ campaign, plan, zone, deadline: deadlines.get(campaign.id) ?? null }];
+      const config = campaign.configuration_id ? configs.get(campaign.configuration_id) : null;
+      return [
+        {
+          campaign,
+          plan,
+          zone: config?.timezone || viewerZone(),
+          currency: config?.rate_card?.currency ?? null,
+          deadline: deadlines.get(campaign.id) ?? null,
+        },
+      ];
     });
     body = <PlanTable rows={rows} limit={plans.data.concurrency_limit} onDeadline={setDeadline} />;
   }
@@ -83,7 +97,14 @@ export function PlanPage() {
   );
 }
 
-type Row = { campaign: Campaign; plan: Plan; zone: string; deadline: number | null };
+type Row = {
+  campaign: Campaign;
+  plan: Plan;
+  zone: string;
+  /** The rate card's, from the campaign's configuration: the plan's cost has none of its own. */
+  currency: string | null;
+  deadline: number | null;
+};
 
 function PlanTable({
   rows,
@@ -115,6 +136,7 @@ function PlanTable({
     return at !== null && at <= r.deadline;
   }).length;
   const withDeadline = rows.filter((r) => r.deadline !== null).length;
+  const priced = rows.some((r) => r.plan.cost_to_finish !== null);
 
   if (rows.length === 0) return <p className="text-slate-700">No campaign is active.</p>;
   return (
@@ -139,6 +161,7 @@ function PlanTable({
               <th className={cellClass}>Lines needed</th>
               <th className={cellClass}>At today&apos;s split</th>
               <th className={cellClass}>Proposed cap</th>
+              {priced && <th className={cellClass}>Cost to finish</th>}
             </tr>
           </thead>
           <tbody>
@@ -150,6 +173,7 @@ function PlanTable({
                 limit={limit}
                 share={today.get(r.campaign.id)!}
                 proposed={proposed.get(r.campaign.id)!}
+                priced={priced}
                 onDeadline={onDeadline}
               />
             ))}
@@ -167,6 +191,7 @@ function PlanRow({
   limit,
   share,
   proposed,
+  priced,
   onDeadline,
 }: {
   row: Row;
@@ -174,9 +199,11 @@ function PlanRow({
   limit: number;
   share: number;
   proposed: number;
+  priced: boolean;
   onDeadline: (id: string, at: number | null) => void;
 }) {
-  const { campaign, plan, zone, deadline } = row;
+  const { campaign, plan, zone, currency, deadline } = row;
+  const cost = plan.cost_to_finish;
   const [typed, setTyped] = useState(() => (deadline ? wallClockIn(deadline, zone) : ''));
   const [error, setError] = useState<string | null>(null);
   const finish = finishWith(plan, share);
@@ -248,6 +275,11 @@ function PlanRow({
           </span>
         )}
       </td>
+      {priced && (
+        <td className={cellClass}>
+          {cost === null ? NOT_A_VALUE : currency ? formatMoney(cost, currency) : cost.toFixed(2)}
+        </td>
+      )}
     </tr>
   );
 }
