@@ -393,11 +393,13 @@ describe('every operation of docs/openapi.json, fuzzed', () => {
     expect(operations.length).toBeGreaterThan(25);
   });
 
-  for (const [index, { template, method, op }] of operations.entries()) {
+  for (const { template, method, op } of operations) {
     it(`${method} ${template} (${op.operationId}) answers only what the document says`, async () => {
       const { app, known } = await world();
       const token = tokenFor(op);
-      const seed = SEED + index;
+      // By operationId, not by place: adding an operation leaves the others' runs as they were.
+      const seed =
+        SEED + [...op.operationId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 0);
       const seen: Record<number, number> = {};
       await fc.assert(
         fc.asyncProperty(requests(op, known), async (req) => {
