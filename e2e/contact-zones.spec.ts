@@ -1,7 +1,29 @@
 import { api, expect, expectNoAxeViolations, test } from './fixtures';
 
-// Monday 2026-12-07, 14:30 UTC: 09:30 in New York, 08:30 in Chicago, 06:30 in Los Angeles.
-const MONDAY = '2026-12-07T14:30:00Z';
+/** The instant today's `hh:mm` happens in New York (whatever its offset this season). */
+function newYork(hhmm: string): string {
+  const guess = Date.parse(`${new Date().toISOString().slice(0, 10)}T${hhmm}:00Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+      .formatToParts(guess)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  return new Date(guess - (wall - guess)).toISOString();
+}
+// 09:30 in New York today (a calling window open every day) is 08:30 in Chicago and 06:30 in
+// Los Angeles, in any season. The clock moves by hours, not days: the shared server's other
+// specs run on after this one.
+const OPENING = newYork('09:30');
+const HOUR_LATER = new Date(Date.parse(OPENING) + 3_600_000).toISOString();
 const setClock = (page: import('@playwright/test').Page, at: string) =>
   api(page, '/testing/clock', { method: 'POST', body: { at } });
 
@@ -11,7 +33,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test('calls each contact in their own hours, and never the suppressed', async ({ page }) => {
-  await setClock(page, MONDAY);
+  await setClock(page, OPENING);
   const stamp = Date.now();
   const digits = String(stamp).slice(-3);
   const config = await api<{ id: string }>(page, '/campaign/configurations', {
@@ -20,7 +42,7 @@ test('calls each contact in their own hours, and never the suppressed', async ({
       name: `Own hours ${stamp}`,
       timezone: 'America/New_York',
       schedule: {
-        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
         start_time: '09:00',
         end_time: '17:00',
       },
@@ -66,7 +88,7 @@ test('calls each contact in their own hours, and never the suppressed', async ({
   await expectNoAxeViolations(page);
 
   // 09:30 in Chicago: its two contacts are callable too.
-  await setClock(page, '2026-12-07T15:30:00Z');
+  await setClock(page, HOUR_LATER);
   await page.reload();
   await expect(callable.getByRole('link', { name: 'Callable now: 3' })).toBeVisible();
   await callable.getByRole('link', { name: 'Callable now: 3' }).click();

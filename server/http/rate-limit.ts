@@ -18,9 +18,11 @@ function tokenBuckets(limit: RateLimit, tooMany: string) {
   const buckets = new Map<string, Bucket>();
   const refill = (key: string, now: number): Bucket => {
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: now };
+    // A clock set back (by NTP, or a test's clock) refills nothing, rather than taking tokens
+    // away until it catches up again.
     bucket.tokens = Math.min(
       limit.burst,
-      bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond,
+      bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * limit.perSecond,
     );
     bucket.at = now;
     if (bucket.tokens >= limit.burst) buckets.delete(key);
