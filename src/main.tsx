@@ -1,11 +1,13 @@
 import { startApp } from './app/app';
 import { startPageRequests } from './app/routes';
 import { loadRuntimeConfig } from './api/runtime-config';
+import { followSystemTheme } from './lib/theme';
 import { warmIntlOffMainThread } from './lib/warm-intl';
 import { yieldToMain } from './lib/yield-to-main';
 import './index.css';
 
 warmIntlOffMainThread();
+followSystemTheme();
 // React DOM downloads beside this chunk (index.html preloads it), so the page's requests
 // leave before most of the first screen's script has arrived.
 const view = import('./app/render');
