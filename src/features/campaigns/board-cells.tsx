@@ -1,7 +1,7 @@
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
-import { formatUpcoming } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 import { progressPercent } from './sort-campaigns';
 
 function None({ why }: { why: string }) {
@@ -30,13 +30,17 @@ export function ReasonChip({
   const reason = dialingReason(campaign, stats, configuration, new Date(now));
   if (!reason) return null;
   return (
-    <span className="mt-1 block w-max rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950">
+    <span
+      // The window's zone in full, on hover, beside the short name the chip says.
+      title={reason.zone}
+      className="mt-1 block w-max rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950"
+    >
       {reason.chip}
     </span>
   );
 }
 
-type Live = { campaign: Campaign; stats: BatchStats; now: number };
+type Live = { campaign: Campaign; stats: BatchStats; now: number; timeZone?: string };
 
 /** What a live cell says while its row's numbers have not arrived. */
 export function NoStats({ campaign }: { campaign: Campaign }) {
@@ -77,11 +81,11 @@ export function AnswerRateCell({ stats }: Live) {
   );
 }
 
-export function FinishesCell({ stats, now }: Live) {
+export function FinishesCell({ stats, now, timeZone }: Live) {
   const left = stats.contacts.pending + stats.contacts.in_progress;
   if (stats.contacts.total > 0 && left === 0) return 'Finished';
   return stats.finishes_at ? (
-    <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
+    <ZonedTime at={stats.finishes_at} zone={timeZone} style="upcoming" now={now} />
   ) : (
     <None why="No estimate" />
   );

@@ -9,7 +9,7 @@ import {
   type SortingState,
 } from '../../components/data-table/data-table';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 import { useNow } from '../../lib/use-now';
 import {
   AnswerRateCell,
@@ -22,7 +22,7 @@ import {
 import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
-type Live = { campaign: Campaign; stats: BatchStats; now: number };
+type Live = { campaign: Campaign; stats: BatchStats; now: number; timeZone?: string };
 type Context = {
   shown: boolean;
   byId: LiveBoard['byId'];
@@ -36,7 +36,7 @@ const nowrap = 'whitespace-nowrap';
 function liveColumn(
   key: Exclude<BoardSortKey, 'name'>,
   Cell: ComponentType<Live>,
-  { byId, now }: Context,
+  { byId, now, configurations }: Context,
 ): ColumnDef<Campaign> {
   return {
     id: key,
@@ -46,7 +46,15 @@ function liveColumn(
     meta: { className: 'tabular-nums text-slate-800', headerClassName: nowrap },
     cell: ({ row: { original: c } }) => {
       const stats = byId.get(c.id);
-      return stats ? <Cell campaign={c} stats={stats} now={now} /> : <NoStats campaign={c} />;
+      // The campaign's zone: a finish is forecast against its calling window.
+      const timeZone = c.configuration_id
+        ? configurations.get(c.configuration_id)?.timezone
+        : undefined;
+      return stats ? (
+        <Cell campaign={c} stats={stats} now={now} timeZone={timeZone} />
+      ) : (
+        <NoStats campaign={c} />
+      );
     },
   };
 }
@@ -134,9 +142,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       id: 'created',
       header: 'Created',
       meta: { className: 'text-slate-700', headerClassName: nowrap },
-      cell: ({ row: { original: c } }) => (
-        <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
-      ),
+      cell: ({ row: { original: c } }) => <ZonedTime at={c.created_at} style="date" />,
     },
   ];
 }
