@@ -18,7 +18,7 @@ import {
   type FieldErrors,
   type FormState,
 } from './configuration-form-state';
-import { TimezonePicker } from './timezone-picker';
+import { TimezonePicker } from '../../components/timezone-picker';
 import { showErrors } from '../../lib/show-errors';
 
 /** Create or edit a configuration. A failed save keeps every value typed. */
