@@ -4,10 +4,11 @@ import { Panel } from '../../components/panel';
 import { formatNumber } from '../../lib/format';
 
 const BUCKETS = [
-  { key: 'pending', label: 'Pending', color: '#0284c7' },
-  { key: 'in_progress', label: 'In progress', color: '#7c3aed' },
-  { key: 'completed', label: 'Completed', color: '#059669' },
-  { key: 'exhausted', label: 'Exhausted', color: '#e11d48' },
+  // The palette's variables: they follow the theme (index.css).
+  { key: 'pending', label: 'Pending', color: 'var(--color-sky-600)' },
+  { key: 'in_progress', label: 'In progress', color: 'var(--color-violet-600)' },
+  { key: 'completed', label: 'Completed', color: 'var(--color-emerald-600)' },
+  { key: 'exhausted', label: 'Exhausted', color: 'var(--color-rose-600)' },
 ] as const;
 const COUNTS = [{ key: 'total', label: 'Total' }, ...BUCKETS] as const;
 
