@@ -45,7 +45,7 @@ describe('Display settings', () => {
   it("shows every time in the zone chosen, named, until the browser's zone is asked back", async () => {
     const user = userEvent.setup();
     renderDisplay();
-    const zone = screen.getByRole('combobox', { name: 'Your time zone' });
+    const zone = await screen.findByRole('combobox', { name: 'Your time zone' });
     expect(zone).toHaveValue(browserZone());
     await user.clear(zone);
     await user.type(zone, 'Tokyo{Enter}');

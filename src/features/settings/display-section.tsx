@@ -1,9 +1,13 @@
-import { useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';
-import { TimezonePicker } from '../../components/timezone-picker';
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from '../../lib/theme';
 import { browserZone, setViewerZone, useViewerZone } from '../../lib/viewer-zone';
+
+// The combobox (downshift) is not part of the page's first screen.
+const TimezonePicker = lazy(() =>
+  import('../../components/timezone-picker').then((m) => ({ default: m.TimezonePicker })),
+);
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -48,12 +52,14 @@ export function DisplaySection() {
         </div>
       </fieldset>
       <div className="mt-5 max-w-md">
-        <TimezonePicker
-          label="Your time zone"
-          value={zone}
-          onChange={setViewerZone}
-          zones={zones}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-600">Your time zone: {zone}</p>}>
+          <TimezonePicker
+            label="Your time zone"
+            value={zone}
+            onChange={setViewerZone}
+            zones={zones}
+          />
+        </Suspense>
         <p className="mt-2 text-sm text-slate-600">
           Every time is shown in this zone, but a campaign&apos;s calling window and its finish,
           which are in the campaign&apos;s own zone. Each names its zone.
