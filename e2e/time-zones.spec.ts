@@ -25,7 +25,7 @@ test('viewers in Chicago, Berlin and Tokyo each see the same instant labelled in
     const row = viewer
       .getByRole('row')
       .filter({ has: viewer.getByRole('link', { name: 'Spring outreach' }) });
-    const created = row.locator('time');
+    const created = row.locator('td[data-label="Created"] time');
     await expect(created).toHaveAttribute('title', zone);
     instants.push((await created.getAttribute('datetime'))!);
     const date = new Intl.DateTimeFormat('en-US', {
@@ -71,7 +71,7 @@ test("a viewer who chooses another zone in Settings sees every page's times in i
   const created = page
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: 'Spring outreach' }) })
-    .locator('time');
+    .locator('td[data-label="Created"] time');
   await expect(created).toHaveAttribute('title', 'Asia/Tokyo');
   await expect(created).toContainText('GMT+9');
   await page.goto('/campaigns/spring-outreach/activity');

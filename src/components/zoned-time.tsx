@@ -24,7 +24,7 @@ export function ZonedTime({
   if (!parts) return <>{String(at)}</>;
   return (
     <time
-      dateTime={new Date(at).toISOString()}
+      dateTime={typeof at === 'string' ? at : new Date(at).toISOString()}
       title={parts.zone}
       className={`whitespace-nowrap ${className}`}
     >

@@ -85,6 +85,11 @@ function phoneCell<T>(column: ColumnDef<T>, title: ColumnDef<T> | undefined) {
   return { className: phoneCellClass, 'data-label': column.header };
 }
 
+/** A header a phone keeps: a sort button, or the toggle that expands every row. */
+function actsOnPhone<T>(column: ColumnDef<T>, onSortingChange?: (next: SortingState) => void) {
+  return column.id === 'expand' || (!!column.enableSorting && !!onSortingChange);
+}
+
 type RowProps<T> = {
   id: string;
   item: T;
@@ -124,7 +129,14 @@ const DataRow = memo(function DataRow<T>({
               data-label={phone['data-label']}
               className={`${cellClass} max-sm:px-0 max-sm:py-0.5 ${phone.className} ${column.meta?.className ?? ''}`}
             >
-              {column.cell({ row })}
+              {phone['data-label'] ? (
+                // One value beside its label: its parts (a badge and a chip) together, right.
+                <div className="max-sm:min-w-0 max-sm:text-right max-sm:*:ml-auto">
+                  {column.cell({ row })}
+                </div>
+              ) : (
+                column.cell({ row })
+              )}
             </td>
           );
         })}
@@ -154,7 +166,7 @@ function HeaderCell<T>({
   const { header, enableSorting, sortDescFirst = false, meta } = column;
   const content = typeof header === 'function' ? header(context) : header;
   // On a phone only the headers that do something stay: a row's card labels its own cells.
-  const className = `${cellClass} ${meta?.headerClassName ?? ''} max-sm:p-0 ${typeof header === 'function' || (enableSorting && onSortingChange) ? '' : 'max-sm:hidden'}`;
+  const className = `${cellClass} ${meta?.headerClassName ?? ''} max-sm:shrink-0 max-sm:p-0 max-sm:whitespace-nowrap ${actsOnPhone(column, onSortingChange) ? '' : 'max-sm:hidden'}`;
   if (!enableSorting || !onSortingChange) {
     return (
       <th scope="col" className={className}>
@@ -247,8 +259,10 @@ export function DataTable<T>({
           aria-busy={loading || undefined}
         >
           <caption className="sr-only">{caption}</caption>
-          <thead className={`${headClass} max-sm:block`}>
-            <tr className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-2 max-sm:px-3 max-sm:py-2">
+          <thead
+            className={`${headClass} ${columns.some((c) => actsOnPhone(c, onSortingChange)) ? 'max-sm:block' : 'max-sm:hidden'}`}
+          >
+            <tr className="max-sm:flex max-sm:items-center max-sm:gap-2 max-sm:overflow-x-auto max-sm:px-3 max-sm:py-2">
               {columns.map((column) => (
                 <HeaderCell
                   key={column.id}

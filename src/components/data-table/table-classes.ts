@@ -10,4 +10,4 @@ export const phoneRowClass =
   'max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-2 max-sm:px-3 max-sm:py-2';
 /** A cell of such a card: its column's name (data-label), then its value, on one line. */
 export const phoneCellClass =
-  'max-sm:flex max-sm:w-full max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:text-right max-sm:before:text-left max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
+  'max-sm:flex max-sm:w-full max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:text-right max-sm:before:text-left max-sm:before:text-xs max-sm:before:font-sans max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
