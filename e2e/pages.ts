@@ -15,9 +15,12 @@ export const PAGES: { name: string; path: string; ready: (page: Page) => Promise
     path: '/campaigns/spring-outreach',
     ready: async (page) => {
       await expect(page.getByRole('region', { name: 'Call outcomes' })).toBeVisible();
-      await expect(
-        page.getByRole('region', { name: 'History' }).locator('svg').first(),
-      ).toBeVisible();
+      // The charts load as they come on screen.
+      const history = page.getByRole('region', { name: 'History' });
+      const heading = history.getByText(/^Calls ended per/);
+      await expect(heading).toBeVisible();
+      await history.locator('div[aria-hidden="true"]').first().scrollIntoViewIfNeeded();
+      await expect(history.locator('.recharts-surface').first()).toBeVisible();
     },
   },
   {

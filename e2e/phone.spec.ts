@@ -35,6 +35,7 @@ test.describe('On a 390 px phone', () => {
     await expect(nav).toBeHidden();
     await menu.focus();
     await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Tab');
     await expect(nav.getByRole('link', { name: 'Campaigns' })).toBeFocused();
     await page.keyboard.press('Escape');
@@ -61,6 +62,7 @@ test.describe('On a 390 px phone', () => {
   }) => {
     await page.goto('/campaigns/spring-outreach/contacts');
     const toggle = page.getByRole('button', { name: /^Show attempts for/ }).first();
+    await toggle.scrollIntoViewIfNeeded();
     await expect(toggle).toBeInViewport();
     const box = (await toggle.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(44);
