@@ -54,7 +54,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    referenceServer(E2E_PORT),
+    // Alerts' e2e posts to a receiver on loopback.
+    referenceServer(E2E_PORT, { WEBHOOK_ALLOW_PRIVATE: 'on' }),
     referenceServer(CONTRACT_ONLY_PORT, { EXTENSIONS: 'off' }),
   ],
 });

@@ -3,7 +3,11 @@
 import * as z from 'zod/mini';
 import {
   ATTEMPT_STATUSES,
+  attemptSchema,
+  attemptStatusSchema,
   contactBucketSchema,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
   noControl,
   repeatable,
   statsSchema,
@@ -25,6 +29,16 @@ export const SEARCH_MAX = 200;
 /** A `result` filter is `key:value`; values longer than this are not filtered on. */
 export const RESULT_FILTER_MAX = 1000;
 
+/** `key:value`, as the `result` filter and a goal's results take it. */
+const resultPairSchema = (name: string) =>
+  z
+    .string()
+    .check(
+      z.maxLength(RESULT_FILTER_MAX, `${name} is at most ${RESULT_FILTER_MAX} characters`),
+      z.regex(/^[^:\s]+:.+$/s, `${name} must be key:value`),
+    )
+    .register(z.globalRegistry, { examples: ['next_step.action:book_demo'] });
+
 export const contactFiltersSchema = z.object({
   search: z.optional(
     z
@@ -39,17 +53,7 @@ export const contactFiltersSchema = z.object({
       'attempts',
     ),
   ),
-  result: z.optional(
-    repeatable(
-      z
-        .string()
-        .check(
-          z.maxLength(RESULT_FILTER_MAX, `result is at most ${RESULT_FILTER_MAX} characters`),
-          z.regex(/^[^:\s]+:.+$/s, 'result must be key:value'),
-        ),
-      'result',
-    ),
-  ),
+  result: z.optional(repeatable(resultPairSchema('result'), 'result')),
 });
 export type ContactFilters = z.infer<typeof contactFiltersSchema>;
 /** The filter keys that may repeat in a query string. */
@@ -110,6 +114,29 @@ export const reportSchema = z.object({
   talk_time: z.object({ total_seconds: z.number(), average_seconds: z.nullable(z.number()) }),
   by_attempt_number: z.array(z.object({ attempt: int(), ended: int(), completed: int() })),
   results: z.array(resultSummarySchema),
+  /** (ext) goal: null when the campaign has no goal; absent from servers without it. */
+  goal: z.optional(
+    z.nullable(
+      z.object({
+        results: z.array(z.string()),
+        conversions: int(),
+        conversion_rate: rate,
+        /** Beyond the contract's object: the rate's denominator, contacts with a completed call. */
+        answered: z.optional(int()),
+      }),
+    ),
+  ),
+  /** (ext) cost: null without a rate card; absent from servers without it. */
+  cost: z.optional(
+    z.nullable(
+      z.object({
+        currency: z.string(),
+        total: z.number().check(z.nonnegative()),
+        per_completed_contact: rate,
+        per_conversion: rate,
+      }),
+    ),
+  ),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -135,11 +162,19 @@ export const timelinePointSchema = z.object({
   ended: byStatus,
   active_calls_max: int(),
 });
+const finishesRangeSchema = z.object({ earliest: timestamp, latest: timestamp });
 export const forecastSchema = z.object({
   rate_per_hour: z.number(),
   remaining: int(),
   finishes_at: z.nullable(timestamp),
   basis: z.string(),
+  /** (ext) goal round: calls ended so far; absent from older servers. */
+  ended_calls: z.optional(int()),
+  /**
+   * (ext) goal round: the finishes at the rates of the last 30 minutes and the last 3 hours,
+   * earliest first; null below 20 ended calls or without a rate.
+   */
+  finishes_range: z.optional(z.nullable(finishesRangeSchema)),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
 
@@ -173,6 +208,15 @@ export const statsBatchQuerySchema = z.object({
 export const batchStatsSchema = z.extend(statsSchema, {
   answer_rate: rate,
   finishes_at: z.nullable(timestamp),
+  /** (ext) goal: conversions over contacts with a completed attempt; null without a goal. */
+  conversion_rate: z.optional(rate),
+  /** (ext) as the timeline's forecast: ended calls and the finish range. */
+  ended_calls: z.optional(int()),
+  finishes_range: z.optional(z.nullable(finishesRangeSchema)),
+  /** (ext) cost: the campaign's spend so far; null without a rate card. */
+  cost: z.optional(
+    z.nullable(z.object({ currency: z.string(), total: z.number().check(z.nonnegative()) })),
+  ),
 });
 export type BatchStats = z.infer<typeof batchStatsSchema>;
 export const statsBatchSchema = z.object({ stats: z.array(batchStatsSchema) });
@@ -246,3 +290,121 @@ export const campaignConcurrencyInputSchema = z.object({
   max_concurrent_calls: z.optional(maxConcurrentCallsSchema),
 });
 export type CampaignConcurrencyInput = z.infer<typeof campaignConcurrencyInputSchema>;
+
+// ---------- Calls ----------
+export const callsQuerySchema = z.object({
+  status: z.optional(repeatable(attemptStatusSchema, 'status')),
+  from: z.optional(z.iso.datetime({ message: 'from must be an ISO 8601 timestamp' })),
+  to: z.optional(z.iso.datetime({ message: 'to must be an ISO 8601 timestamp' })),
+  limit: z._default(
+    z.coerce
+      .number()
+      .check(z.int(), z.gte(1), z.lte(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)),
+    LIST_LIMIT_DEFAULT,
+  ),
+  cursor: z.optional(z.string().check(z.minLength(1))),
+});
+export type CallsQuery = z.input<typeof callsQuerySchema>;
+
+/** One attempt of the campaign's call log, with the contact it called and its place in their history. */
+export const callSchema = z.extend(attemptSchema, {
+  contact_external_id: z.nullable(z.string()),
+  attempt_number: int(),
+});
+export type Call = z.infer<typeof callSchema>;
+export const callsPageSchema = z.object({
+  attempts: z.array(callSchema),
+  next_cursor: z.nullable(z.string()),
+});
+export type CallsPage = z.infer<typeof callsPageSchema>;
+
+// ---------- Recordings ----------
+/** How long a recording link works. */
+export const RECORDING_LINK_SECONDS = 600;
+export const recordingLinkSchema = z.object({ url: z.string(), expires_at: timestamp });
+export type RecordingLink = z.infer<typeof recordingLinkSchema>;
+export const recordingQuerySchema = z.object({
+  expires: z.string().check(z.regex(/^\d{1,12}$/, 'expires must be a Unix time in seconds')),
+  signature: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'signature must be 64 hex digits')),
+});
+
+// ---------- Goal ----------
+export const GOAL_RESULTS_MAX = 5;
+/** What counts as the call's goal: any one of these `key:value` latest results. */
+export const goalSchema = z.object({
+  results: z
+    .array(resultPairSchema('goal result'))
+    .check(
+      z.minLength(1, 'Name at least one result'),
+      z.maxLength(GOAL_RESULTS_MAX, `At most ${GOAL_RESULTS_MAX} results`),
+    ),
+});
+export type Goal = z.infer<typeof goalSchema>;
+/** The (ext) field a campaign create or PATCH body may carry. */
+export const goalInputSchema = z.object({ goal: z.optional(z.nullable(goalSchema)) });
+
+/** Splits a `key:value` at its first colon, as the result filter does. */
+export function splitResultPair(pair: string): { key: string; value: string } {
+  const colon = pair.indexOf(':');
+  return { key: pair.slice(0, colon), value: pair.slice(colon + 1) };
+}
+
+// ---------- Cost ----------
+export const RATE_AMOUNT = { min: 0, max: 100, decimals: 4 } as const;
+const rateAmount = z.number().check(
+  z.gte(RATE_AMOUNT.min, `Must be at least ${RATE_AMOUNT.min}`),
+  z.lte(RATE_AMOUNT.max, `Must be at most ${RATE_AMOUNT.max}`),
+  z.refine(
+    (n) =>
+      Math.abs(n * 10 ** RATE_AMOUNT.decimals - Math.round(n * 10 ** RATE_AMOUNT.decimals)) < 1e-6,
+    `At most ${RATE_AMOUNT.decimals} decimals`,
+  ),
+);
+/** What calls cost: per ended call, plus per minute of talk on completed calls. */
+export const rateCardSchema = z.object({
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD')),
+  per_minute: rateAmount,
+  per_call: rateAmount,
+});
+export type RateCard = z.infer<typeof rateCardSchema>;
+/** The (ext) field a configuration create or PATCH body may carry. */
+export const rateCardInputSchema = z.object({ rate_card: z.optional(z.nullable(rateCardSchema)) });
+
+// ---------- Finished campaigns ----------
+/** The (ext) campaign list filter: active or paused, with contacts, none left to call. */
+export const finishedQuerySchema = z.object({
+  finished: z.optional(z.enum(['true', 'false'])),
+});
+// ---------- Plan ----------
+/** The most lines a plan places work for: the org limit's own maximum. */
+export const PLAN_MAX_LINES = 1000;
+/** Ended calls a plan needs before it gives figures. */
+export const PLAN_MIN_ENDED_CALLS = 20;
+export const planQuerySchema = z.object({
+  deadline: z.optional(
+    z.iso.datetime({ offset: true, message: 'deadline must be an ISO 8601 timestamp' }),
+  ),
+});
+export const planSchema = z.object({
+  campaign_id: z.string(),
+  generated_at: timestamp,
+  remaining: z.object({ contacts: int(), attempts_expected: z.nullable(z.number()) }),
+  attempts_per_line_hour: z.nullable(z.number()),
+  basis: z.string(),
+  lines_now: int(),
+  at_lines: z.array(z.object({ lines: int(), finishes_at: z.nullable(timestamp) })),
+  deadline: z.nullable(
+    z.object({
+      at: timestamp,
+      lines_needed: z.nullable(int()),
+      within_org_limit: z.boolean(),
+    }),
+  ),
+  cost_to_finish: z.nullable(z.number()),
+});
+export type Plan = z.infer<typeof planSchema>;
+export const orgPlanSchema = z.object({
+  concurrency_limit: int(),
+  campaigns: z.array(planSchema),
+});
+export type OrgPlan = z.infer<typeof orgPlanSchema>;

@@ -27,6 +27,18 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'timeline',
   },
+  {
+    method: 'GET',
+    path: '/campaign/campaigns/:id/plan',
+    access: 'campaigns:read',
+    extension: 'plan',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/campaigns/:id/attempts',
+    access: 'campaigns:read',
+    extension: 'calls',
+  },
   { method: 'GET', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:read' },
   { method: 'POST', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:manage' },
   {
@@ -48,6 +60,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'DELETE', path: '/campaign/configurations/:configId', access: 'campaigns:manage' },
   { method: 'GET', path: '/campaign/stats', access: 'campaigns:read', extension: 'stats-batch' },
   { method: 'GET', path: '/campaign/activity', access: 'campaigns:read', extension: 'activity' },
+  { method: 'GET', path: '/campaign/plan', access: 'campaigns:read', extension: 'plan' },
   { method: 'GET', path: '/campaign/concurrency-settings', access: 'concurrency:read' },
   { method: 'PUT', path: '/campaign/concurrency-settings', access: 'concurrency:manage' },
   {
@@ -62,4 +75,48 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'conversations',
   },
+  {
+    method: 'POST',
+    path: '/campaign/conversations/:conversationId/recording-link',
+    access: 'campaigns:read',
+    extension: 'recordings',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/recordings/:conversationId',
+    access: 'public',
+    extension: 'recordings',
+  },
+  { method: 'GET', path: '/campaign/alerts/rules', access: 'campaigns:read', extension: 'alerts' },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:read',
+    extension: 'alerts',
+  },
+  {
+    method: 'PATCH',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'DELETE',
+    path: '/campaign/alerts/rules/:ruleId',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  {
+    method: 'POST',
+    path: '/campaign/alerts/rules/:ruleId/test',
+    access: 'campaigns:manage',
+    extension: 'alerts',
+  },
+  { method: 'GET', path: '/campaign/alerts/events', access: 'campaigns:read', extension: 'alerts' },
 ];

@@ -126,7 +126,7 @@ const dataSchema = z.record(z.string(), z.unknown()).check(
   ),
 );
 
-export const configurationSchema = z.object({
+export const contractConfigurationSchema = z.object({
   id,
   name: z.string(),
   agent_id: nullable(z.string()),
@@ -140,6 +140,12 @@ export const configurationSchema = z.object({
   retry_interval_minutes: int(),
   created_at: timestamp,
   updated_at: timestamp,
+});
+export const configurationSchema = z.extend(contractConfigurationSchema, {
+  /** (ext) cost: what calls cost under this configuration; absent from servers without it. */
+  rate_card: optional(
+    nullable(z.object({ currency: z.string(), per_minute: z.number(), per_call: z.number() })),
+  ),
 });
 export type Configuration = z.infer<typeof configurationSchema>;
 
@@ -181,6 +187,10 @@ export const contractCampaignSchema = z.object({
 export const campaignSchema = z.extend(contractCampaignSchema, {
   /** (ext) campaign-concurrency: absent from servers without it. */
   max_concurrent_calls: optional(nullable(int())),
+  /** (ext) goal: the results that count as the call's goal. */
+  goal: optional(nullable(z.object({ results: z.array(z.string()) }))),
+  /** (ext) finished: active or paused, with contacts, nothing pending or in progress. */
+  finished: optional(z.boolean()),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -343,7 +353,20 @@ export const conversationSchema = z.object({
   id,
   started_at: timestamp,
   ended_at: nullable(timestamp),
-  transcript: z.array(z.object({ role: z.string(), text: z.string(), at: timestamp })),
+  transcript: z.array(
+    z.object({
+      role: z.string(),
+      text: z.string(),
+      at: timestamp,
+      // (ext) recordings: where the turn sits in the recording, in seconds from its start.
+      start_seconds: optional(z.number().check(z.nonnegative())),
+      end_seconds: optional(z.number().check(z.nonnegative())),
+    }),
+  ),
+  // (ext) recordings: null when the conversation has none.
+  recording: optional(
+    nullable(z.object({ duration_seconds: z.number().check(z.nonnegative()), channels: int() })),
+  ),
   evaluations: z.array(
     z.object({
       metric_key: z.string(),
@@ -408,6 +431,13 @@ export const EXTENSIONS = [
   'requeue',
   'activity',
   'conversations',
+  'goal',
+  'cost',
+  'finished',
+  'alerts',
+  'plan',
+  'calls',
+  'recordings',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

@@ -12,6 +12,19 @@ const EXTENSION_CONTROLS = [
   { role: 'button' as const, name: /^Redial/ },
   { role: 'link' as const, name: 'Activity' },
   { role: 'region' as const, name: 'Activity' },
+  { role: 'link' as const, name: 'Alerts' },
+  { role: 'link' as const, name: /alerts? firing/ },
+  { role: 'region' as const, name: 'Plan' },
+  { role: 'link' as const, name: 'Plan' },
+  { role: 'group' as const, name: 'Goal' },
+  { role: 'group' as const, name: 'Rate card' },
+  { role: 'columnheader' as const, name: 'Conversion' },
+  { role: 'columnheader' as const, name: 'Spend' },
+  { role: 'combobox' as const, name: 'Finished' },
+  { role: 'link' as const, name: 'Calls' },
+  { role: 'region' as const, name: 'Recording' },
+  { role: 'button' as const, name: 'Download report (CSV)' },
+  { role: 'button' as const, name: 'Print / Save as PDF' },
 ];
 
 function watch(page: Page) {

@@ -10,6 +10,7 @@ import { databaseProblem, openDatabase, type Db } from './db/schema.ts';
 import { DEMO_CREDENTIALS, keepDemoCampaignFed, seedDemo } from './demo/seed.ts';
 import { createDialer } from './dialer/dialer.ts';
 import { resumeWriteJobs } from './domain/write-jobs.ts';
+import { createAlerts } from './domain/alert-delivery.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -34,7 +35,10 @@ if (resumed > 0)
 // Heavy reads on READER_THREADS threads (a file database only: see db/readers.ts).
 const readers = createReaders(db, Number(env.READER_THREADS ?? 2));
 const now = () => new Date();
+// Alerts: private and loopback webhook targets only when the operator says so.
+const alerts = createAlerts({ db, now, allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'on' });
 const app = createApp({
+  alerts,
   db,
   readers,
   now,
@@ -74,6 +78,8 @@ if (demo) {
   console.log(`Demo data ready (${Date.now() - started} ms).`);
 }
 if (dialerOn) dialer.start();
+// Evaluated whether or not anyone looks; a restart resumes the deliveries left to make.
+if (extensions) alerts.start();
 const stopFeeding = demo && dialerOn ? keepDemoCampaignFed(db, app) : () => {};
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
@@ -90,6 +96,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
 
 function shutdown() {
   dialer.stop();
+  alerts.stop();
   stopFeeding();
   server.close(async () => {
     await readers.close();

@@ -1,9 +1,7 @@
 import { startApp } from './app/app';
-import { startPageRequests } from './app/routes';
 import { loadRuntimeConfig } from './api/runtime-config';
+import { startPageRequests, warmIntlOffMainThread, yieldToMain } from './lib/first-paint';
 import { followSystemTheme } from './lib/theme';
-import { warmIntlOffMainThread } from './lib/warm-intl';
-import { yieldToMain } from './lib/yield-to-main';
 import './index.css';
 
 warmIntlOffMainThread();
@@ -16,7 +14,7 @@ loadRuntimeConfig().then(async (config) => {
   // not one long one that would block a slow phone for all of them.
   await yieldToMain();
   const app = startApp(config);
-  await startPageRequests(app.routes, new URL(window.location.href));
+  startPageRequests(app.routes, new URL(window.location.href));
   const { renderApp } = await view;
   await yieldToMain();
   renderApp(document.getElementById('root')!, app);

@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignStatus, Schedule, Stats } from '../../contract/schemas.ts';
+import { parseGoal } from './goal-cost.ts';
 import { activeCalls, concurrencyLimit } from './orgs.ts';
 import { fold, type Db } from './schema.ts';
 import { sql } from './statements.ts';
 
-const COLUMNS =
-  'id, external_id, name, status, configuration_id, created_at, updated_at, max_concurrent_calls';
+// finished (ext): active or paused, with contacts, nothing pending or in progress.
+const FINISHED =
+  "(status != 'closed' AND n_pending + n_in_progress = 0 AND n_completed + n_exhausted > 0)";
+const COLUMNS = `id, external_id, name, status, configuration_id, created_at, updated_at, max_concurrent_calls,
+  goal, ${FINISHED} AS finished`;
+type Row = Omit<Campaign, 'goal' | 'finished'> & { goal: string | null; finished: number };
+const toCampaign = (row: Row): Campaign => ({
+  ...row,
+  goal: parseGoal(row.goal),
+  finished: row.finished === 1,
+});
 
 /** What a create or update writes; max_concurrent_calls is the (ext) per-campaign cap. */
 export type CampaignFields = {
@@ -17,23 +27,21 @@ export type CampaignFields = {
 
 /** Resolves a campaign by UUID or external_id within the org (the UUID wins a tie). */
 export function findCampaign(db: Db, orgId: string, idOrExternalId: string): Campaign | null {
-  return (
-    findCampaignById(db, orgId, idOrExternalId) ??
-    sql<[string, string], Campaign>(
-      db,
-      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND external_id = ?`,
-    ).get(orgId, idOrExternalId) ??
-    null
-  );
+  const byId = findCampaignById(db, orgId, idOrExternalId);
+  if (byId) return byId;
+  const row = sql<[string, string], Row>(
+    db,
+    `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND external_id = ?`,
+  ).get(orgId, idOrExternalId);
+  return row ? toCampaign(row) : null;
 }
 
 export function findCampaignById(db: Db, orgId: string, id: string): Campaign | null {
-  return (
-    sql<[string, string], Campaign>(
-      db,
-      `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND id = ?`,
-    ).get(orgId, id) ?? null
-  );
+  const row = sql<[string, string], Row>(
+    db,
+    `SELECT ${COLUMNS} FROM campaigns WHERE org_id = ? AND id = ?`,
+  ).get(orgId, id);
+  return row ? toCampaign(row) : null;
 }
 
 export function externalIdTaken(
@@ -113,7 +121,14 @@ export function setCampaignStatus(
 export function listCampaigns(
   db: Db,
   orgId: string,
-  q: { limit: number; afterSeq: number | null; name?: string; status?: CampaignStatus[] },
+  q: {
+    limit: number;
+    afterSeq: number | null;
+    name?: string;
+    status?: CampaignStatus[];
+    /** (ext) finished: only finished campaigns (true) or only the others (false). */
+    finished?: boolean;
+  },
 ): { campaigns: Campaign[]; lastSeq: number | null; more: boolean } {
   const where = ['org_id = ?'];
   const params: unknown[] = [orgId];
@@ -130,15 +145,16 @@ export function listCampaigns(
     where.push(`status IN (${q.status.map(() => '?').join(', ')})`);
     params.push(...q.status);
   }
+  if (q.finished !== undefined) where.push(q.finished ? FINISHED : `NOT ${FINISHED}`);
   params.push(q.limit + 1);
-  const rows = sql<unknown[], Campaign & { seq: number }>(
+  const rows = sql<unknown[], Row & { seq: number }>(
     db,
     `SELECT seq, ${COLUMNS} FROM campaigns WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
   ).all(...params);
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   return {
-    campaigns: page.map(({ seq: _seq, ...c }) => c),
+    campaigns: page.map(({ seq: _seq, ...c }) => toCampaign(c)),
     lastSeq: page.at(-1)?.seq ?? null,
     more,
   };
@@ -158,6 +174,12 @@ export type CampaignRow = CounterRow & {
   id: string;
   n_att_completed: number;
   n_att_ended: number;
+  /** (ext goal and cost) its goal's counters and its spend (see goal-cost.ts). */
+  goal: string | null;
+  n_answered: number;
+  n_converted: number;
+  cost_units: number;
+  rate_currency: string | null;
   timezone: string;
   schedule: Schedule | null;
 };
@@ -168,6 +190,8 @@ export type ForecastRow = {
   remaining: number;
   timezone: string;
   schedule: Schedule | null;
+  /** Calls ended so far: a finish range needs enough of them. */
+  ended: number;
 };
 
 /** The campaigns of `ids` in this org (others are left out), in one query, in no order. */
@@ -176,6 +200,7 @@ export function campaignRows(db: Db, orgId: string, ids: readonly string[]): Cam
     db,
     `SELECT c.id, c.status, c.n_pending, c.n_in_progress, c.n_completed, c.n_exhausted, c.n_attempts, c.n_att_completed,
        c.n_att_completed + c.n_att_no_answer + c.n_att_busy + c.n_att_voicemail + c.n_att_failed AS n_att_ended,
+       c.goal, c.n_answered, c.n_converted, c.cost_units, cfg.rate_currency,
        COALESCE(cfg.timezone, 'UTC') AS timezone, cfg.schedule
      FROM campaigns c LEFT JOIN configurations cfg ON cfg.id = c.configuration_id
      WHERE c.org_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
@@ -191,6 +216,7 @@ export const forecastRow = (row: CampaignRow): ForecastRow => ({
   id: row.id,
   status: row.status,
   remaining: row.n_pending + row.n_in_progress,
+  ended: row.n_att_ended,
   timezone: row.timezone,
   schedule: row.schedule,
 });

@@ -7,17 +7,29 @@ import {
   type ConfigurationUpdate,
   type Schedule,
 } from '../../contract/schemas.ts';
+import type { RateCard } from '../../contract/extensions.ts';
+import { rateCardFromColumns, rateCardToColumns, type RateCardColumns } from './goal-cost.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
-type Row = Omit<Configuration, 'schedule'> & { schedule: string | null };
+type Row = Omit<Configuration, 'schedule' | 'rate_card'> & {
+  schedule: string | null;
+} & RateCardColumns;
 
 const COLUMNS = `id, name, agent_id, from_phone_number, default_country_code, timezone, schedule,
-  max_attempts, retry_interval_minutes, created_at, updated_at`;
+  max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute`;
 
 function toConfiguration(row: Row): Configuration {
-  return { ...row, schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null };
+  const { rate_currency: _c, rate_per_call: _p, rate_per_minute: _m, ...rest } = row;
+  return {
+    ...rest,
+    schedule: row.schedule ? (JSON.parse(row.schedule) as Schedule) : null,
+    rate_card: rateCardFromColumns(row),
+  };
 }
+
+/** A create or update body with the (ext) rate card. */
+export type WithRateCard<T> = T & { rate_card?: RateCard | null };
 
 export function listConfigurations(db: Db, orgId: string): Configuration[] {
   return sql<[string], Row>(
@@ -39,15 +51,16 @@ export function getConfiguration(db: Db, orgId: string, id: string): Configurati
 export function createConfiguration(
   db: Db,
   orgId: string,
-  input: ConfigurationCreate,
+  input: WithRateCard<ConfigurationCreate>,
   now: string,
 ): Configuration {
   const id = randomUUID();
+  const card = rateCardToColumns(input.rate_card ?? null);
   sql(
     db,
     `INSERT INTO configurations (id, org_id, name, agent_id, from_phone_number, default_country_code, timezone,
-      schedule, max_attempts, retry_interval_minutes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      schedule, max_attempts, retry_interval_minutes, created_at, updated_at, rate_currency, rate_per_call, rate_per_minute)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     orgId,
@@ -61,6 +74,9 @@ export function createConfiguration(
     input.retry_interval_minutes ?? RETRY_INTERVAL.default,
     now,
     now,
+    card.rate_currency,
+    card.rate_per_call,
+    card.rate_per_minute,
   );
   return getConfiguration(db, orgId, id)!;
 }
@@ -69,14 +85,16 @@ export function updateConfiguration(
   db: Db,
   orgId: string,
   current: Configuration,
-  patch: ConfigurationUpdate,
+  patch: WithRateCard<ConfigurationUpdate>,
   now: string,
 ): Configuration {
   const next = { ...current, ...patch };
+  const card = rateCardToColumns(next.rate_card ?? null);
   sql(
     db,
     `UPDATE configurations SET name = ?, agent_id = ?, from_phone_number = ?, default_country_code = ?, timezone = ?,
-      schedule = ?, max_attempts = ?, retry_interval_minutes = ?, updated_at = ? WHERE org_id = ? AND id = ?`,
+      schedule = ?, max_attempts = ?, retry_interval_minutes = ?, updated_at = ?,
+      rate_currency = ?, rate_per_call = ?, rate_per_minute = ? WHERE org_id = ? AND id = ?`,
   ).run(
     next.name,
     next.agent_id ?? null,
@@ -87,6 +105,9 @@ export function updateConfiguration(
     next.max_attempts,
     next.retry_interval_minutes,
     now,
+    card.rate_currency,
+    card.rate_per_call,
+    card.rate_per_minute,
     orgId,
     current.id,
   );

@@ -10,10 +10,15 @@ import { callsOf, recountFinished, recountTimeline } from '../testing/timeline-t
 import { campaignTimeline, orgTimeline, timelineRange } from '../domain/timeline.ts';
 import { campaignRows, findCampaign, forecastRow } from './campaigns.ts';
 import { deleteContact, listContacts, requeueContacts } from './contacts.ts';
+import { campaignOutcome, setGoal } from './goal-cost.ts';
 import { campaignReport } from './report.ts';
+import { listCalls } from './calls.ts';
+import { recordingSecret } from './recordings.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import * as rollups from './migrations/005-minute-rollups.ts';
-import { migrate, openDatabase, type Db } from './schema.ts';
+import { fold, migrate, openDatabase, type Db } from './schema.ts';
+import { createRule } from '../domain/alert-rules.ts';
+import { evaluateAlerts } from '../domain/alert-evaluation.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 let dir = '';
@@ -157,6 +162,17 @@ describe('numbered migrations', () => {
       db.prepare('SELECT COUNT(*) n FROM contacts WHERE attempts_before_requeue != 0').get(),
     ).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) n FROM activity').get()).toEqual({ n: 0 });
+    // No goal and no rate card yet; contacts with a completed call are counted, so a goal set
+    // now converts at once over the old calls.
+    expect(campaignOutcome(db, 'c1')).toMatchObject({
+      goal: null,
+      answered: 500,
+      conversions: 0,
+      rate_card: null,
+      spend: 0,
+    });
+    setGoal(db, 'c1', { results: ['qualification.interested:true'] });
+    expect(campaignOutcome(db, 'c1')).toMatchObject({ conversions: 1, conversion_rate: 0.2 });
     // Every campaign reads uncapped, as it dialed before.
     expect(findCampaign(db, 'org_a', 'c1')).toMatchObject({
       name: 'Old campaign',
@@ -233,6 +249,34 @@ describe('numbered migrations', () => {
     expect(rollupRows(s.db)).toEqual(kept);
   });
 
+  it('make a recording-link secret once and let an old campaign page its call log by status', () => {
+    const { path } = oldDatabaseFile();
+    const db = openDatabase(path);
+    const secret = recordingSecret(db);
+    expect(secret).toHaveLength(32);
+    db.close();
+    // A second start keeps the secret: links signed before a restart still play.
+    const again = openDatabase(path);
+    expect(recordingSecret(again).equals(secret)).toBe(true);
+    const busy = listCalls(again, 'c1', {
+      statuses: ['busy'],
+      from: '',
+      through: '9999-12-31T23:59:59Z',
+      after: null,
+      limit: 200,
+    });
+    expect(busy.calls).toHaveLength(200);
+    expect(busy.more).toBe(true);
+    expect(busy.calls[0]).toMatchObject({ status: 'busy', attempt_number: 2 });
+    const plan = again
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT seq FROM attempts WHERE campaign_id = 'c1' AND status = 'busy' ORDER BY started_at DESC",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join()).toContain('attempts_campaign_status_started');
+    again.close();
+  });
+
   it('count the blocks of a database written before contact_blocks existed', () => {
     const { path } = oldDatabaseFile({ withoutBlocks: true });
     const db = openDatabase(path);
@@ -260,6 +304,45 @@ describe('numbered migrations', () => {
     expect(
       db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").get(),
     ).toBeUndefined();
+  });
+
+  it('add the alert tables to a database at version 8, whose campaigns the rules then watch', () => {
+    const { path } = oldDatabaseFile();
+    const raw = new Database(path);
+    raw.function('fold', { deterministic: true }, (t: unknown) =>
+      typeof t === 'string' ? fold(t) : null,
+    );
+    migrate(
+      raw,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    expect(raw.pragma('user_version', { simple: true })).toBe(8);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT COUNT(*) n FROM contacts').get()).toEqual({ n: 2500 });
+    const now = new Date('2026-01-02T00:00:00Z');
+    createRule(
+      db,
+      'org_a',
+      {
+        name: 'Busy lines',
+        campaign_id: 'old',
+        condition: { kind: 'failed_share_above', threshold: 50, window_calls: 100 },
+        channels: [],
+      },
+      [{ type: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }],
+      now,
+    );
+    // The old calls' rollups: the last 100 ended calls were the busy retries.
+    expect(evaluateAlerts(db, now)).toEqual({ rules: 1, fired: 1, resolved: 0 });
+    expect(db.prepare('SELECT campaign_id, state, value FROM alert_events').all()).toEqual([
+      { campaign_id: 'c1', state: 'firing', value: 100 },
+    ]);
+    expect(db.prepare('SELECT status FROM alert_deliveries').all()).toEqual([
+      { status: 'pending' },
+    ]);
+    db.close();
   });
 
   it('refuse a database newer than the code', () => {

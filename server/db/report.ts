@@ -1,5 +1,7 @@
 import type { ContactQuery, Report, ResultSummary } from '../../contract/extensions.ts';
 import { contactFilterSql } from './contact-filters.ts';
+import { campaignOutcome, converts, money, moneyPer, type CampaignOutcome } from './goal-cost.ts';
+import { pct } from './percent.ts';
 import type { Db } from './schema.ts';
 import { sql } from './statements.ts';
 
@@ -16,11 +18,14 @@ type Totals = {
   a_voicemail: number;
   a_failed: number;
   talk: number;
+  /** (ext goal) contacts with a completed attempt, and those of them that convert. */
+  answered: number;
+  converted: number;
+  /** (ext cost) what their attempts cost, in the stored price unit. */
+  cost_units: number;
 };
 type ValueRow = { key: string; value: string; type: string; num: number | null; n: number };
 
-/** n / d as a percentage with two decimals; null when d is 0. */
-export const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 const TOP_VALUES = 20;
 
 /** Each key's roll-up from its value counts, sorted by key; strings keep their top 20. */
@@ -61,9 +66,29 @@ function summarize(rows: ValueRow[]): ResultSummary[] {
   });
 }
 
+/** The goal and cost parts of the report, over the counted contacts `t`. */
+function goalAndCost(outcome: CampaignOutcome, t: Totals): Pick<Report, 'goal' | 'cost'> {
+  const conversions = outcome.goal ? t.converted : null;
+  return {
+    goal: outcome.goal && {
+      results: outcome.goal.results,
+      conversions: t.converted,
+      conversion_rate: pct(t.converted, t.answered),
+      answered: t.answered,
+    },
+    cost: outcome.rate_card && {
+      currency: outcome.rate_card.currency,
+      total: money(t.cost_units),
+      per_completed_contact: moneyPer(t.cost_units, t.completed),
+      per_conversion: conversions === null ? null : moneyPer(t.cost_units, conversions),
+    },
+  };
+}
+
 function assemble(
   campaignId: string,
   now: string,
+  outcome: CampaignOutcome,
   t: Totals,
   numbers: { number: number; ended: number; completed: number }[],
   values: ValueRow[],
@@ -106,12 +131,14 @@ function assemble(
       .filter((r) => r.ended > 0)
       .map((r) => ({ attempt: r.number, ended: r.ended, completed: r.completed })),
     results: summarize(values),
+    ...goalAndCost(outcome, t),
   };
 }
 
 /** The whole campaign's report from the maintained aggregates: a handful of indexed reads. */
 function unfiltered(db: Db, campaignId: string, now: string): Report {
-  const t = sql<[string], Totals>(
+  const outcome = campaignOutcome(db, campaignId)!;
+  const counters = sql<[string], Omit<Totals, 'answered' | 'converted' | 'cost_units'>>(
     db,
     `SELECT n_pending + n_in_progress + n_completed + n_exhausted AS total, n_reached AS reached,
        n_completed AS completed, n_exhausted AS exhausted, n_pending + n_in_progress AS unfinished,
@@ -119,6 +146,12 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
        n_att_busy AS a_busy, n_att_voicemail AS a_voicemail, n_att_failed AS a_failed, talk_seconds AS talk
      FROM campaigns WHERE id = ?`,
   ).get(campaignId)!;
+  const t: Totals = {
+    ...counters,
+    answered: outcome.answered,
+    converted: outcome.conversions,
+    cost_units: outcome.cost_units,
+  };
   const numbers = sql<[string], { number: number; ended: number; completed: number }>(
     db,
     'SELECT number, ended, completed FROM campaign_attempt_numbers WHERE campaign_id = ? ORDER BY number',
@@ -139,7 +172,7 @@ function unfiltered(db: Db, campaignId: string, now: string): Report {
         'SELECT MAX(ended_at) AS at FROM attempts WHERE campaign_id = ? AND ended_at IS NOT NULL',
       ).get(campaignId)?.at ?? null,
   };
-  return assemble(campaignId, now, t, numbers, values, times);
+  return assemble(campaignId, now, outcome, t, numbers, values, times);
 }
 
 type SummaryGroup = {
@@ -150,6 +183,7 @@ type SummaryGroup = {
   reached: number;
   calling: number;
   talk: number;
+  cost_units: number;
   started_at: string | null;
   last_ended_at: string | null;
 };
@@ -170,7 +204,8 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
   const groups = db
     .prepare(
       `SELECT outcomes, status, latest_results AS results, COUNT(*) AS n, COUNT(first_status) AS reached,
-         SUM(calling) AS calling, SUM(talk_seconds) AS talk, MIN(first_started_at) AS started_at,
+         SUM(calling) AS calling, SUM(talk_seconds) AS talk, SUM(cost_units) AS cost_units,
+         MIN(first_started_at) AS started_at,
          MAX(last_ended_at) AS last_ended_at
        FROM contacts WHERE campaign_id = ? AND ${where} GROUP BY outcomes, status, latest_results`,
     )
@@ -188,7 +223,11 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
     a_voicemail: 0,
     a_failed: 0,
     talk: 0,
+    answered: 0,
+    converted: 0,
+    cost_units: 0,
   };
+  const outcome = campaignOutcome(db, campaignId)!;
   const numbers: { number: number; ended: number; completed: number }[] = [];
   const values = new Map<string, ValueRow>();
   const times = { started_at: null as string | null, last_ended_at: null as string | null };
@@ -206,9 +245,15 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
       numbers[i].ended += g.n;
       if (code === 'c') numbers[i].completed += g.n;
     });
-    for (const [key, [type, value]] of Object.entries(
-      JSON.parse(g.results ?? '{}') as Record<string, [string, string]>,
-    )) {
+    t.cost_units += g.cost_units;
+    const latest = JSON.parse(g.results ?? '{}') as Record<string, [string, string]>;
+    if (g.outcomes.includes('c')) t.answered += g.n;
+    if (
+      outcome.goal &&
+      converts(outcome.goal, (key) => (Object.hasOwn(latest, key) ? latest[key]![1] : undefined))
+    )
+      t.converted += g.n;
+    for (const [key, [type, value]] of Object.entries(latest)) {
       const id = JSON.stringify([key, type, value]);
       const row = values.get(id) ?? {
         key,
@@ -228,7 +273,7 @@ function filtered(db: Db, campaignId: string, filters: ContactQuery, now: string
     )
       times.last_ended_at = g.last_ended_at;
   }
-  return assemble(campaignId, now, t, numbers, [...values.values()], times);
+  return assemble(campaignId, now, outcome, t, numbers, [...values.values()], times);
 }
 
 export function campaignReport(

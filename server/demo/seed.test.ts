@@ -65,6 +65,12 @@ describe('demo data', () => {
     const withResult = completed.flatMap((c: any) => c.attempts).filter((a: any) => a.result);
     expect(withResult.length).toBeGreaterThan(0);
     expect(Object.keys(withResult[0].result)).toContain('qualification.interested');
+    // It has a goal and a rate card, so the demo shows conversions and spend.
+    const report = (await get(`/campaign/campaigns/${spring.id}/report`)).body;
+    expect(report.goal).toMatchObject({ results: ['next_step.action:book_demo'] });
+    expect(report.goal.conversions).toBeGreaterThan(0);
+    expect(report.cost).toMatchObject({ currency: 'USD' });
+    expect(report.cost.total).toBeGreaterThan(0);
     const firstAttempt = completed[0].attempts[0];
     expect(Date.parse(firstAttempt.started_at)).toBeGreaterThan(Date.parse(spring.created_at) - 1);
     expect(Date.parse(firstAttempt.started_at)).toBeLessThan(start);

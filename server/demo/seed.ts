@@ -102,6 +102,7 @@ export async function seedDemo(db: Db, opts: { now: () => Date; speed: number })
     schedule: null,
     max_attempts: 3,
     retry_interval_minutes: 60,
+    rate_card: { currency: 'USD', per_minute: 0.09, per_call: 0.01 },
   });
   const london = await demo<Configuration>('POST', '/campaign/configurations', {
     name: 'UK business hours',
@@ -153,7 +154,13 @@ export async function seedDemo(db: Db, opts: { now: () => Date; speed: number })
   runUntil(opts.now().getTime() - SPRING_LEAD_MS);
   await demo('POST', `/campaign/campaigns/${summer.id}/close`);
   await demo('POST', `/campaign/campaigns/${renewals.id}/pause`);
-  const spring = await create('Spring outreach', DEMO_CAMPAIGN, anyTime.id);
+  // What Spring outreach is for: a demo booked.
+  const spring = await demo<Campaign>('POST', '/campaign/campaigns', {
+    name: 'Spring outreach',
+    external_id: DEMO_CAMPAIGN,
+    configuration_id: anyTime.id,
+    goal: { results: ['next_step.action:book_demo'] },
+  });
   await upsertAll(demo, spring.id, fakeContacts(random, 6000, 'lead'));
   const topUp = demoTopUp(db, app, createRandom(2027), () => new Date(clock));
   // Up to the moment the live dialer takes over, however long this took.

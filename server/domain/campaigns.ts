@@ -1,15 +1,18 @@
 // A campaign's rules: which transitions its status allows, what a closed campaign refuses, and
 // creating or changing one with its inline contacts (normalize → one transaction with its
 // activity row → the import's later slices).
+import type { Goal } from '../../contract/extensions.ts';
 import type { Campaign, CampaignStatus, ContactInput } from '../../contract/schemas.ts';
 import {
   externalIdTaken,
   findCampaign,
+  findCampaignById,
   insertCampaign,
   setCampaignStatus,
   updateCampaign,
 } from '../db/campaigns.ts';
 import { getConfiguration } from '../db/configurations.ts';
+import { setGoal } from '../db/goal-cost.ts';
 import type { NormalizedContact } from '../db/contacts.ts';
 import type { Db } from '../db/schema.ts';
 import { isoSeconds } from '../db/time.ts';
@@ -17,6 +20,8 @@ import { changedFields, quote, recordActivity, stampOf, type Actor } from './act
 import { normalizeContacts } from './contact-input.ts';
 import { HttpError, notFound } from './errors.ts';
 import { beginImport, finishImport } from './write-jobs.ts';
+
+const sameGoal = (a: Goal | null, b: Goal | null) => JSON.stringify(a) === JSON.stringify(b);
 
 export type Transition = 'start' | 'pause' | 'close';
 
@@ -87,6 +92,8 @@ type CampaignInput = {
   external_id?: string | null;
   configuration_id?: string | null;
   max_concurrent_calls?: number | null;
+  /** (ext) goal. */
+  goal?: Goal | null;
   contacts?: ContactInput[];
 };
 
@@ -112,13 +119,14 @@ export async function createCampaign(
       },
       at,
     );
+    if (input.goal) setGoal(db, created.id, input.goal);
     recordActivity(db, actor, now, {
       action: 'campaign.created',
       campaignId: created.id,
       configurationId: created.configuration_id,
       summary: `Created campaign ${quote(created.name)}`,
     });
-    return created;
+    return input.goal ? findCampaignById(db, actor.orgId, created.id)! : created;
   });
 }
 
@@ -153,19 +161,23 @@ export async function changeCampaign(
       },
       at,
     );
+    if (input.goal !== undefined && !sameGoal(input.goal, campaign.goal ?? null))
+      setGoal(db, campaign.id, input.goal);
+    const after = input.goal === undefined ? next : findCampaignById(db, actor.orgId, campaign.id)!;
     recordActivity(db, actor, now, {
       action: 'campaign.updated',
       campaignId: campaign.id,
       configurationId: next.configuration_id,
       summary: `Updated campaign ${quote(next.name)}`,
-      changes: changedFields(campaign, next, [
+      changes: changedFields(campaign, after, [
         'name',
         'external_id',
         'configuration_id',
         'max_concurrent_calls',
+        'goal',
       ]),
     });
-    return next;
+    return after;
   });
 }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../contract/schemas.ts';
 import {
   campaignsUsingConfiguration,
+  type WithRateCard,
   createConfiguration as insertConfiguration,
   deleteConfiguration as removeConfiguration,
   getConfiguration,
@@ -40,6 +41,7 @@ const SETTINGS = [
   'schedule',
   'max_attempts',
   'retry_interval_minutes',
+  'rate_card',
 ] as const;
 
 export function mustFindConfiguration(db: Db, orgId: string, id: string): Configuration {
@@ -52,7 +54,7 @@ export function createConfiguration(
   db: Db,
   actor: Actor,
   now: () => Date,
-  input: ConfigurationCreate,
+  input: WithRateCard<ConfigurationCreate>,
 ): Configuration {
   checkTimezone(input.timezone);
   return db.transaction(() => {
@@ -71,7 +73,7 @@ export function changeConfiguration(
   actor: Actor,
   now: () => Date,
   config: Configuration,
-  patch: ConfigurationUpdate,
+  patch: WithRateCard<ConfigurationUpdate>,
 ): Configuration {
   checkTimezone(patch.timezone);
   return db.transaction(() => {

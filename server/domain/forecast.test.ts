@@ -3,6 +3,7 @@ import { insideWindow, localClock } from '../../contract/calling-window.ts';
 import type { Schedule } from '../../contract/schemas.ts';
 import {
   forecast,
+  forecastRange,
   lastOpenMinutes,
   placeWork,
   type ForecastCampaign,
@@ -168,5 +169,24 @@ describe('the finish forecast', () => {
     expect(
       placeWork({ days: [], start_time: '09:00', end_time: '17:00' }, NEW_YORK, 0, 60_000),
     ).toBeNull();
+  });
+
+  it('gives a range from the last 30 minutes and the last 3 hours, and none below 20 ended calls', () => {
+    const at = new Date('2026-11-28T03:00:00Z');
+    // 60 an hour over the last 30 minutes, 30 an hour over the 150 before them.
+    const slowerBefore = (spans: MinuteSpan[]) =>
+      spans.reduce((n, s) => {
+        const recent = Math.max(0, s.to - Math.max(s.from, minute('2026-11-28T02:30:00Z')));
+        return n + recent + (s.to - s.from - recent) / 2;
+      }, 0);
+    const open = campaign({ schedule: null, remaining: 60 });
+    // 3 hours: 30 + 75 = 105 finished, 35 an hour: 60 contacts in 1h 42m 51s.
+    expect(forecastRange(open, slowerBefore, at, 20)).toEqual({
+      earliest: '2026-11-28T04:00:00Z',
+      latest: '2026-11-28T04:42:51Z',
+    });
+    expect(forecastRange(open, slowerBefore, at, 19)).toBeNull();
+    expect(forecastRange({ ...open, status: 'paused' }, slowerBefore, at, 50)).toBeNull();
+    expect(forecastRange(open, () => 0, at, 50)).toBeNull();
   });
 });

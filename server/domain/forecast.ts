@@ -13,7 +13,7 @@ const BASIS_MINUTES = 30;
 // Every weekly schedule is open at least once in 8 days; a longer silence means a rate of 0.
 const LOOKBACK_DAYS = 8;
 
-type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
+export type Window = Pick<Schedule, 'days' | 'start_time' | 'end_time'>;
 /** Whole minutes since the epoch, [from, to). */
 export type MinuteSpan = { from: number; to: number };
 
@@ -65,13 +65,13 @@ function wallToUtc(wall: number, timeZone: string): number {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The local day of `ms` (its midnight as wall-clock ms) and the wall-clock ms of `ms`. */
-function localDay(ms: number, timeZone: string) {
+export function localDay(ms: number, timeZone: string) {
   const wall = ms + offsetAt(ms, timeZone);
   return { day: Math.floor(wall / DAY) * DAY, wall };
 }
 
 /** The window's opening on a local day, as instants, or null on a day it stays closed. */
-function opening(w: Window, timeZone: string, day: number): [number, number] | null {
+export function opening(w: Window, timeZone: string, day: number): [number, number] | null {
   const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7]!;
   if (!w.days.includes(weekday)) return null;
   return [
@@ -170,5 +170,38 @@ export function forecast(
     remaining: c.remaining,
     finishes_at: finishes === null ? null : isoSeconds(new Date(finishes)),
     basis: 'last 30 minutes',
+  };
+}
+
+const RANGE_MINUTES = 180;
+/** Below this many ended calls a finish range would be a guess: none is given. */
+export const ENOUGH_ENDED_CALLS = 20;
+
+/**
+ * A finish range that holds still: the finishes at the rates of the last 30 minutes and of the
+ * last 3 hours of open window, earliest first. Null without enough ended calls (`ended`) or
+ * without a finish at either rate.
+ */
+export function forecastRange(
+  c: ForecastCampaign,
+  finishedIn: (spans: MinuteSpan[]) => number,
+  now: Date,
+  ended: number,
+): { earliest: string; latest: string } | null {
+  if (c.status !== 'active' || c.remaining === 0 || ended < ENOUGH_ENDED_CALLS) return null;
+  const endMinute = Math.floor(now.getTime() / MINUTE);
+  const finishes = [BASIS_MINUTES, RANGE_MINUTES].map((length) => {
+    const spans = lastOpenMinutes(c.schedule, c.timezone, endMinute, length);
+    const minutes = spans.reduce((n, s) => n + s.to - s.from, 0);
+    const perHour = minutes === 0 ? 0 : (finishedIn(spans) * 60) / minutes;
+    return perHour > 0
+      ? placeWork(c.schedule, c.timezone, now.getTime(), (c.remaining / perHour) * 3_600_000)
+      : null;
+  });
+  const known = finishes.filter((f): f is number => f !== null);
+  if (known.length === 0) return null;
+  return {
+    earliest: isoSeconds(new Date(Math.min(...known))),
+    latest: isoSeconds(new Date(Math.max(...known))),
   };
 }

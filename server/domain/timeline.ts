@@ -5,6 +5,7 @@ import {
   TIMELINE_MAX_BUCKETS,
   TIMELINE_MAX_SPAN_SECONDS,
   type CampaignTimeline,
+  type Forecast,
   type OrgTimeline,
 } from '../../contract/extensions.ts';
 import {
@@ -18,7 +19,7 @@ import type { ForecastRow } from '../db/campaigns.ts';
 import { concurrencyLimit } from '../db/orgs.ts';
 import type { Db } from '../db/schema.ts';
 import { HttpError } from './errors.ts';
-import { forecast } from './forecast.ts';
+import { forecast, forecastRange, type MinuteSpan } from './forecast.ts';
 import { isoSeconds } from '../db/time.ts';
 
 const MINUTE = 60_000;
@@ -99,12 +100,20 @@ export function campaignTimeline(
   };
 }
 
-export function campaignForecast(db: Db, c: ForecastRow, now: Date) {
-  return forecast(
-    { status: c.status, remaining: c.remaining, schedule: c.schedule, timezone: c.timezone },
-    (spans) => spans.reduce((n, s) => n + finishedBetween(db, c.id, s.from, s.to), 0),
-    now,
-  );
+export function campaignForecast(db: Db, c: ForecastRow, now: Date): Forecast {
+  const campaign = {
+    status: c.status,
+    remaining: c.remaining,
+    schedule: c.schedule,
+    timezone: c.timezone,
+  };
+  const finishedIn = (spans: MinuteSpan[]) =>
+    spans.reduce((n, s) => n + finishedBetween(db, c.id, s.from, s.to), 0);
+  return {
+    ...forecast(campaign, finishedIn, now),
+    ended_calls: c.ended,
+    finishes_range: forecastRange(campaign, finishedIn, now, c.ended),
+  };
 }
 
 export function orgTimeline(db: Db, orgId: string, r: TimelineRange, now: Date): OrgTimeline {

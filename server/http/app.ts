@@ -17,11 +17,16 @@ import { offeredExtensions, resolveExtensions } from './extensions.ts';
 import { failedAuthLimiter, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { registerOperations } from './operations.ts';
 import { activityHandlers } from './routes/activity.ts';
+import { alertHandlers } from './routes/alerts.ts';
+import { createAlerts, type Alerts } from '../domain/alert-delivery.ts';
 import { campaignHandlers } from './routes/campaigns.ts';
 import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
+import { planHandlers } from './routes/plan.ts';
+import { callHandlers } from './routes/calls.ts';
 import { conversationHandlers } from './routes/conversations.ts';
+import { recordingHandlers } from './routes/recordings.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
 import { timezoneHandlers } from './routes/timezones.ts';
@@ -45,6 +50,8 @@ export type AppOptions = {
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** false: every (ext) route answers 404 and no (ext) field is sent (EXTENSIONS=off). */
   extensions?: boolean;
+  /** (ext) alerts: evaluation and delivery; one that refuses private targets when omitted. */
+  alerts?: Alerts;
 };
 
 const API_PREFIXES = ['/campaign/', '/conversations/'];
@@ -81,6 +88,8 @@ function contentSecurityPolicy(
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
+    // Recordings play from the API's signed links.
+    mediaSrc: ["'self'", ...api],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
@@ -99,6 +108,7 @@ export function createApp({
   demoCredentials = null,
   demoPublic = false,
   clientAddress = socketAddress,
+  alerts = createAlerts({ db, now, allowPrivate: false }),
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const addressOf = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
@@ -108,6 +118,7 @@ export function createApp({
     c.set('db', db);
     c.set('readers', readers);
     c.set('now', now);
+    c.set('alerts', alerts);
     await next();
   });
   const offered = offeredExtensions(extensions);
@@ -183,7 +194,11 @@ export function createApp({
     ...concurrencyHandlers,
     ...statsHandlers,
     ...activityHandlers,
+    ...alertHandlers,
+    ...planHandlers,
     ...conversationHandlers,
+    ...callHandlers,
+    ...recordingHandlers,
   });
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Alerts } from '../domain/alert-delivery.ts';
 import { createMiddleware } from 'hono/factory';
 import { explainMissing, findRoute, grants, type Scope } from '../../contract/scopes.ts';
 import { findCredential, isMember } from '../db/orgs.ts';
@@ -19,6 +20,8 @@ export type AppEnv = {
     readers: Readers;
     now: () => Date;
     rateKey: string;
+    /** (ext) alerts: rule checks, test sends (domain/alert-delivery.ts). */
+    alerts: Alerts;
     /** What this server offers to the request (http/extensions.ts). */
     extensions: readonly Extension[];
   };

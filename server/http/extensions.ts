@@ -14,6 +14,13 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'requeue',
   'activity',
   'campaign-concurrency',
+  'goal',
+  'cost',
+  'finished',
+  'alerts',
+  'plan',
+  'calls',
+  'recordings',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */
@@ -36,17 +43,21 @@ export const offers = (c: Context<AppEnv>, extension: Extension) =>
   c.var.extensions.includes(extension);
 
 /**
- * `value` as it is where `extension` is offered; elsewhere only the fields of the contract's
- * base schema, as a contract-only server sends it.
+ * `value` as this request may see it: the fields of the contract's base schema, and each (ext)
+ * field (named in `extensions`, with the extension it belongs to) only where that extension is
+ * offered, as a contract-only server sends it.
  */
 export function presentFor<T extends object>(
   c: Context<AppEnv>,
-  extension: Extension,
   base: { shape: Record<string, unknown> },
+  extensions: Partial<Record<keyof T & string, Extension>>,
   value: T,
 ): T {
-  if (offers(c, extension)) return value;
   return Object.fromEntries(
-    Object.entries(value).filter(([key]) => Object.hasOwn(base.shape, key)),
+    Object.entries(value).filter(([key]) => {
+      if (Object.hasOwn(base.shape, key)) return true;
+      const extension = extensions[key as keyof T & string];
+      return extension !== undefined && offers(c, extension);
+    }),
   ) as T;
 }

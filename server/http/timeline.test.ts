@@ -309,6 +309,8 @@ describe('timelines (ext)', () => {
       remaining: 0,
       finishes_at: null,
       basis: 'last 30 minutes',
+      ended_calls: 0,
+      finishes_range: null,
     });
   });
 
@@ -352,15 +354,30 @@ describe('stats for many campaigns (ext)', () => {
     ]);
     const [idle, busy] = res.stats;
     const single = (id: string) => s.call('GET', `/campaign/campaigns/${id}/stats`);
-    expect(idle).toEqual({ ...(await single(other.id)), answer_rate: null, finishes_at: null });
+    // No goal and no rate card: no conversion rate and no spend, rather than zeros.
+    expect(idle).toEqual({
+      ...(await single(other.id)),
+      answer_rate: null,
+      finishes_at: null,
+      ended_calls: 0,
+      finishes_range: null,
+      conversion_rate: null,
+      cost: null,
+    });
     const report = await s.call('GET', '/campaign/campaigns/t/report');
     const timeline = await s.call('GET', '/campaign/campaigns/t/timeline');
     expect(busy).toEqual({
       ...(await single(s.campaign.id)),
       answer_rate: report.rates.answer_rate,
       finishes_at: timeline.forecast.finishes_at,
+      // The board's range is the Overview's.
+      ended_calls: timeline.forecast.ended_calls,
+      finishes_range: timeline.forecast.finishes_range,
+      conversion_rate: null,
+      cost: null,
     });
     expect(busy.finishes_at).not.toBeNull();
+    expect(busy.ended_calls).toBe(report.attempts.total - report.attempts.in_progress);
   });
 
   it('refuse none or more than 200 ids, and leave out what the key may not see', async () => {

@@ -11,6 +11,7 @@ type RawContact = {
   phone_numbers: string;
 };
 type RawAttempt = {
+  id: string;
   contact_id: string;
   status: string;
   started_at: string;
@@ -27,7 +28,7 @@ export function load(db: Db, campaignId: string) {
     .all(campaignId) as RawContact[];
   const attempts = db
     .prepare(
-      'SELECT contact_id, status, started_at, ended_at, result FROM attempts WHERE campaign_id = ? ORDER BY seq',
+      'SELECT id, contact_id, status, started_at, ended_at, result FROM attempts WHERE campaign_id = ? ORDER BY seq',
     )
     .all(campaignId) as RawAttempt[];
   return contacts.map((c) => {
@@ -92,10 +93,50 @@ const seconds = (a: RawAttempt) =>
   Math.round((Date.parse(a.ended_at!) - Date.parse(a.started_at)) / 1000);
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
 
+/** A rate card in 1/10,000 of its currency, as a test sets it. */
+export type TestCard = { currency: string; per_minute: number; per_call: number };
+
+/**
+ * What each ended attempt was priced with: the card in force when it ended, known because the
+ * test notes which attempts had ended each time it changed the card (`note`).
+ */
+export function cardHistory() {
+  const cardOf = new Map<string, TestCard | null>();
+  let current: TestCard | null = null;
+  return {
+    /** Gives every attempt that ended since the last note the card in force until now. */
+    note(db: Db) {
+      const ended = db.prepare("SELECT id FROM attempts WHERE status != 'in_progress'").all() as {
+        id: string;
+      }[];
+      for (const { id } of ended) if (!cardOf.has(id)) cardOf.set(id, current);
+    },
+    /** The card from now on (call `note` first). */
+    set(card: TestCard | null) {
+      current = card;
+    },
+    get current() {
+      return current;
+    },
+    cardOf: (attemptId: string) => cardOf.get(attemptId) ?? null,
+  };
+}
+
+/** What the goal and cost parts of a report should say, recounted: `card` is the card now. */
+type Outlook = {
+  goal: { results: string[] } | null;
+  card: TestCard | null;
+  cardOf: (attemptId: string) => TestCard | null;
+};
+
+/** Cents, from an amount in 1/600,000 of the currency, as the report rounds. */
+const cents = (units: number) => Math.round(units / 6000) / 100;
+
 /** The report recomputed from scratch over the contacts that match. */
 export function recompute(
   all: Loaded[],
   f: ContactQuery,
+  outlook: Outlook = { goal: null, card: null, cardOf: () => null },
 ): Omit<Report, 'campaign_id' | 'generated_at'> {
   const contacts = all.filter((c) => matches(c, f));
   const attempts = contacts.flatMap((c) => c.attempts);
@@ -154,6 +195,25 @@ export function recompute(
       .map((a) => a.ended_at!)
       .sort()
       .at(-1) ?? null;
+  const answered = contacts.filter((c) => c.ended.some((a) => a.status === 'completed')).length;
+  const goal = outlook.goal;
+  const conversions = goal
+    ? contacts.filter((c) =>
+        goal.results.some((pair) => {
+          const key = pair.slice(0, pair.indexOf(':'));
+          return c.latest.has(key) && String(c.latest.get(key)) === pair.slice(key.length + 1);
+        }),
+      ).length
+    : 0;
+  // Whole units: per_call × 60 + per_minute × seconds, in 1/600,000 of the currency.
+  const spent = ended.reduce((sum, a) => {
+    const card = outlook.cardOf(a.id);
+    if (!card) return sum;
+    const perCall = Math.round(card.per_call * 10000);
+    const perMinute = Math.round(card.per_minute * 10000);
+    return sum + perCall * 60 + (a.status === 'completed' ? perMinute * seconds(a) : 0);
+  }, 0);
+  const per = (n: number) => (n === 0 ? null : Math.round(spent / n / 6000) / 100);
   return {
     started_at: attempts.map((a) => a.started_at).sort()[0] ?? null,
     completed_at: contacts.length > 0 && !unfinished ? lastEnd : null,
@@ -184,5 +244,17 @@ export function recompute(
       .sort((a, b) => a[0] - b[0])
       .map(([attempt, r]) => ({ attempt, ...r })),
     results: results as Report['results'],
+    goal: goal && {
+      results: goal.results,
+      conversions,
+      conversion_rate: pct(conversions, answered),
+      answered,
+    },
+    cost: outlook.card && {
+      currency: outlook.card.currency,
+      total: cents(spent),
+      per_completed_contact: per(completed),
+      per_conversion: goal ? per(conversions) : null,
+    },
   };
 }

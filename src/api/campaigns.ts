@@ -17,7 +17,13 @@ import {
   type CampaignUpdate,
 } from '../../contract/schemas';
 
-export type CampaignListFilters = { name: string; status: CampaignStatus[]; limit: number };
+export type CampaignListFilters = {
+  name: string;
+  status: CampaignStatus[];
+  limit: number;
+  /** (ext) finished: only finished campaigns, or only the others; absent: either. */
+  finished?: boolean;
+};
 
 const enc = encodeURIComponent;
 
@@ -36,6 +42,7 @@ export const campaignQueries = {
             limit: filters.limit,
             name: filters.name,
             status: filters.status,
+            finished: filters.finished === undefined ? undefined : String(filters.finished),
             cursor: pageParam,
           },
           schema: campaignsPageSchema,

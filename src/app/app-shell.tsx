@@ -2,12 +2,13 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useConnectionState } from '../api/connection';
 import { AccessContext, useAccessState } from '../api/session';
+import { AlertsBell } from './alerts-bell';
 import { ConnectionBadge } from './connection-badge';
 import { HeadroomIndicator } from './headroom-indicator';
 import { Loading, PendingPage } from './pending-page';
 import { PageErrorBoundary } from './page-error-boundary';
 import { NAV } from './pages.mjs';
-import { PageSuspense } from '../lib/lazy-page';
+import { PageSuspense } from '../lib/first-paint';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 // Only a visit without a credential needs the form: it is not part of every first screen.
@@ -50,8 +51,8 @@ export function AppShell() {
   return (
     <AccessContext value={access}>
       <div className="min-h-screen">
-        <header className="sticky top-0 z-30 h-14 border-b border-slate-200 bg-white">
-          <div className="relative mx-auto flex h-full max-w-7xl items-center gap-4 px-4">
+        <header className="sticky top-0 z-30 h-14 border-b border-slate-200 bg-white print:hidden">
+          <div className="relative mx-auto flex h-full max-w-7xl items-center gap-2 px-4 sm:gap-4">
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             {/* Before the menu it opens, so Tab goes from it into the menu; drawn last. */}
             <button
@@ -63,7 +64,7 @@ export function AppShell() {
               className="order-last -mr-2 inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:hidden"
             >
               <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span>
-              <span>Menu</span>
+              <span className="max-sm:sr-only">Menu</span>
             </button>
             {/* A menu under the header on a phone, the header's own row on a wide screen. */}
             <div
@@ -71,7 +72,9 @@ export function AppShell() {
               className={`${menuOpen ? 'flex' : 'hidden'} items-center gap-4 max-lg:absolute max-lg:inset-x-0 max-lg:top-full max-lg:flex-col max-lg:items-stretch max-lg:border-b max-lg:border-slate-200 max-lg:bg-white max-lg:p-4 max-lg:shadow-lg lg:flex lg:flex-1`}
             >
               <nav aria-label="Main" className="flex gap-1 max-lg:flex-col">
-                {NAV.map((item) => (
+                {NAV.filter(
+                  (item) => !item.extension || access.session?.extensions.includes(item.extension),
+                ).map((item) => (
                   <NavLink
                     key={item.to}
                     to={item.to}
@@ -89,7 +92,8 @@ export function AppShell() {
               )}
             </div>
             {connected && (
-              <div className="max-lg:ml-auto">
+              <div className="flex items-center gap-2 max-lg:ml-auto sm:gap-4">
+                <AlertsBell />
                 <HeadroomIndicator />
               </div>
             )}

@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './query-client';
-import { AppRoutes, createRoutes } from './routes';
+import { createRoutes } from './routes';
+import { AppRoutes } from '../lib/first-paint';
 import { initConnection } from '../api/connection';
 import { RuntimeConfigContext, type RuntimeConfig } from '../api/runtime-config';
 import { Toaster } from '../components/toaster';

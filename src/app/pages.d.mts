@@ -27,9 +27,11 @@ export type Page = {
   tabs?: Tab[];
   /** A module rendered in its outlet, loaded with it. */
   outlet?: string;
+  /** The (ext) feature it needs: its nav link shows only where the session lists it. */
+  extension?: string;
 };
 
 export const VIEW_MODULE: string;
 export const PAGES: Page[];
-export const NAV: { to: string; label: string }[];
+export const NAV: { to: string; label: string; extension?: string }[];
 export const FIRST_SCREENS: { path: string; modules: string[]; heading?: string }[];

@@ -36,6 +36,7 @@ export const PAGES = [
         module: 'src/features/contacts/contact-page.tsx',
         title: 'Contact',
       },
+      { path: 'calls', module: 'src/features/calls/calls-tab.tsx', title: 'Calls' },
       { path: 'activity', module: 'src/features/activity/activity-tab.tsx', title: 'Activity' },
       {
         path: 'settings',
@@ -66,10 +67,32 @@ export const PAGES = [
     outlet: 'src/features/activity/org-activity.tsx',
     nav: 'Settings',
   },
+  {
+    path: '/plan',
+    module: 'src/features/plan/plan-page.tsx',
+    title: 'Plan',
+    heading: 'Plan',
+    access: 'campaigns:read',
+    nav: 'Plan',
+    // Listed last: its link appears once the session says the server plans, moving no other.
+    extension: 'plan',
+  },
+  {
+    path: '/alerts',
+    module: 'src/features/alerts/alerts-page.tsx',
+    title: 'Alerts',
+    heading: 'Alerts',
+    access: 'campaigns:read',
+    nav: 'Alerts',
+    // Last, like Plan: its link appears once the session lists alerts, moving no other.
+    extension: 'alerts',
+  },
 ];
 
 /** The main navigation: label and target of each main page, in order. */
-export const NAV = PAGES.flatMap((page) => (page.nav ? [{ to: page.path, label: page.nav }] : []));
+export const NAV = PAGES.flatMap((page) =>
+  page.nav ? [{ to: page.path, label: page.nav, extension: page.extension }] : [],
+);
 
 /**
  * Each URL pattern's first screen: the modules it needs (a page and its default tab or outlet

@@ -9,7 +9,8 @@ import { API, makeCampaign, makeConfiguration, makeStats } from '../test/fixture
 import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
 import { FIRST_SCREENS, PAGES } from './pages.mjs';
-import { AppRoutes, createRoutes, PAGE_CODE, startPageRequests } from './routes';
+import { createRoutes, PAGE_CODE } from './routes';
+import { AppRoutes, startPageRequests } from '../lib/first-paint';
 
 // The Configurations page's and the Overview's code arrive only when the test lets them, as
 // on a slow network: no wait to guess (hoisted: vi.mock runs before the rest of the file).
@@ -99,7 +100,8 @@ describe('the route table', () => {
     const asked = serveListPages((url) => url.pathname + url.search);
     const queryClient = createTestQueryClient();
     const routes = createRoutes(queryClient);
-    await startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
+    startPageRequests(routes, new URL('http://localhost/campaigns?status=active'));
+    await waitFor(() => expect(asked).toHaveLength(4));
     const sent = [...asked];
     expect(sent.sort()).toEqual([
       '/campaign/campaigns?limit=50&status=active',
@@ -120,7 +122,7 @@ describe('the route table', () => {
 
   it("starts a new page's requests while its code loads, and not again what the app asks once", async () => {
     const asked = serveListPages((url) => url.pathname);
-    // Every answer stale at once: only firstLoadOnly keeps the header's from being asked again.
+    // Every answer stale at once: only `once` keeps the header's from being asked again.
     const queryClient = createTestQueryClient();
     queryClient.setDefaultOptions({
       queries: { ...queryClient.getDefaultOptions().queries, staleTime: 0 },

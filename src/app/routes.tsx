@@ -1,17 +1,10 @@
-import { useState, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  matchRoutes,
-  Navigate,
-  useLocation,
-  useRoutes,
-  type Params,
-  type RouteObject,
-} from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { campaignQueries } from '../api/campaigns';
 import { concurrencyQueries } from '../api/concurrency';
 import { configurationQueries } from '../api/configurations';
-import { canRequest, getConnection } from '../api/connection';
+import { getConnection } from '../api/connection';
 import { sessionQueries } from '../api/session';
 import type { Campaign } from '../../contract/schemas';
 import { prefetchCampaignPage } from '../features/campaign-shell/prefetch-campaign-page';
@@ -21,75 +14,9 @@ import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
 import { PAGES, type Page as PageEntry } from './pages.mjs';
-import { lazyPage } from '../lib/lazy-page';
+import { lazyPage, requests, type RouteRequests } from '../lib/first-paint';
 import { NotFoundPage } from './not-found-page';
 import { RequireCampaignsRead } from './require-access';
-import { yieldToMain } from '../lib/yield-to-main';
-
-/** What a page's requests depend on: the route's params and the URL's query. */
-type Page = { params: Params; search: URLSearchParams };
-/**
- * A route's first requests, started before its code has loaded, as a data router's loader
- * would. `firstLoadOnly`: not again on later navigations (what the app asks once).
- */
-type RouteRequests = { start: (page: Page) => void; firstLoadOnly?: boolean };
-
-const requests = (start: RouteRequests['start'], firstLoadOnly = false): RouteRequests => ({
-  start,
-  firstLoadOnly,
-});
-const requestsOf = (route: RouteObject) => route.handle as RouteRequests | undefined;
-
-/**
- * Sends the requests of the page at `url` before the first render, whose first task is a long
- * one on a slow phone; the app's routes then find them in flight in the query cache. Each
- * route's requests leave in a task of their own: sending a handful at once is itself a long
- * task on a phone.
- */
-export async function startPageRequests(routes: RouteObject[], url: URL) {
-  for (const start of routeRequests(routes, url, true)) {
-    await yieldToMain();
-    if (canRequest()) start();
-  }
-}
-
-/** The requests of the routes that match `location`, each ready to start. */
-function routeRequests(
-  routes: RouteObject[],
-  location: { pathname: string; search: string },
-  firstLoad: boolean,
-) {
-  const search = new URLSearchParams(location.search);
-  return (matchRoutes(routes, location.pathname) ?? []).flatMap(({ route, params }) => {
-    const page = requestsOf(route);
-    return page && (firstLoad || !page.firstLoadOnly) ? [() => page.start({ params, search })] : [];
-  });
-}
-
-/**
- * The route table at the current location. A location's requests start as it first renders,
- * before its lazy code has loaded: a navigation is a transition, which commits only once that
- * code is in, so an effect would wait for it. Renders come and go while a transition is
- * pending, hence the set of history entries already started. `firstStarted`: main.tsx sent
- * the first location's requests already.
- */
-export function AppRoutes({
-  routes,
-  firstStarted = false,
-}: {
-  routes: RouteObject[];
-  firstStarted?: boolean;
-}) {
-  const location = useLocation();
-  const [firstKey] = useState(location.key);
-  const [started] = useState(() => new Set(firstStarted ? [firstKey] : []));
-  if (!started.has(location.key)) {
-    started.add(location.key);
-    if (canRequest())
-      routeRequests(routes, location, location.key === firstKey).forEach((s) => s());
-  }
-  return useRoutes(routes, location);
-}
 
 /**
  * The code of each page module that pages.mjs names, loaded when the page is first visited,
@@ -106,6 +33,8 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/contacts/contacts-tab').then((m) => m.ContactsTab),
   'src/features/contacts/contact-page.tsx': () =>
     import('../features/contacts/contact-page').then((m) => m.ContactPage),
+  'src/features/calls/calls-tab.tsx': () =>
+    import('../features/calls/calls-tab').then((m) => m.CallsTab),
   'src/features/activity/activity-tab.tsx': () =>
     import('../features/activity/activity-tab').then((m) => m.ActivityTab),
   'src/features/campaigns/campaign-settings-tab.tsx': () =>
@@ -114,10 +43,14 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/adhoc-contacts/adhoc-contacts-page').then((m) => m.AdhocContactsPage),
   'src/features/configurations/configurations-page.tsx': () =>
     import('../features/configurations/configurations-page').then((m) => m.ConfigurationsPage),
+  'src/features/alerts/alerts-page.tsx': () =>
+    import('../features/alerts/alerts-page').then((m) => m.AlertsPage),
   'src/features/settings/settings-page.tsx': () =>
     import('../features/settings/settings-page').then((m) => m.SettingsPage),
   'src/features/activity/org-activity.tsx': () =>
     import('../features/activity/org-activity').then((m) => m.OrgActivity),
+  'src/features/plan/plan-page.tsx': () =>
+    import('../features/plan/plan-page').then((m) => m.PlanPage),
 };
 
 function codeOf(module: string | undefined) {
@@ -168,6 +101,7 @@ function pageRequests(queryClient: QueryClient): Record<string, RouteRequests> {
       prefetchContacts(queryClient, ref, campaign, search);
     }),
     '/campaigns/:id/contacts/:contactId': campaignPage,
+    '/campaigns/:id/calls': campaignPage,
     '/campaigns/:id/activity': campaignPage,
     '/campaigns/:id/settings': campaignPage,
     '/configurations': requests(() => {

@@ -59,6 +59,8 @@ it('knows the heading of the pages that need no answer to show it', () => {
     ['/', 'Campaigns'],
     ['/campaigns', 'Campaigns'],
     ['/configurations', 'Configurations'],
+    ['/plan', 'Plan'],
+    ['/alerts', 'Alerts'],
   ]);
 });
 

@@ -1,6 +1,7 @@
 import {
   cloneElement,
   Suspense,
+  use,
   useState,
   type FocusEvent,
   type MouseEvent,
@@ -31,19 +32,19 @@ export type DialogProps = {
 // Radix and its focus trap are not needed to show a page: they load with the first dialog
 // opened, or as soon as a pointer or the focus reaches a trigger; from then on every
 // dialog renders at once.
-let radix: typeof import('./radix-dialog') | undefined;
-let loading: Promise<void> | undefined;
-export function loadDialogs(): Promise<void> {
-  loading ??= import('./radix-dialog').then((m) => {
-    radix = m;
-  });
+type Radix = typeof import('./radix-dialog');
+let radix: Radix | undefined;
+let loading: Promise<Radix> | undefined;
+export function loadDialogs(): Promise<Radix> {
+  loading ??= import('./radix-dialog').then((m) => (radix = m));
   return loading;
 }
 
 function Modal(props: DialogProps) {
-  // Suspends until Radix is here; the Suspense boundary shows the trigger meanwhile.
-  if (!radix) throw loadDialogs();
-  return <radix.RadixModal {...props} />;
+  // Once Radix is here, at once; until then `use` suspends on its load and the Suspense
+  // boundary shows the trigger meanwhile.
+  const { RadixModal } = radix ?? use(loadDialogs());
+  return <RadixModal {...props} />;
 }
 
 /**

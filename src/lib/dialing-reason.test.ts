@@ -120,7 +120,20 @@ describe('whyNotDialing', () => {
         null,
         monday10am,
       ),
-    ).toBe('Org at cap');
+    ).toBe("Holding 3 of the org's 10 lines");
+    // Waiting for a line, none of its own in flight, reads differently.
+    expect(
+      chip(
+        campaign,
+        makeStats(campaign.id, {
+          contacts: { ...busy, in_progress: 0 },
+          active_calls: 10,
+          concurrency_limit: 10,
+        }),
+        null,
+        monday10am,
+      ),
+    ).toBe('Waiting: org at cap');
     const laterToday = makeConfiguration({
       timezone: 'America/New_York',
       schedule: { days: ['mon'], start_time: '17:00', end_time: '20:00' },

@@ -53,9 +53,10 @@ export function dialingReason(
         text: `The campaign is at its own cap: ${contacts.in_progress} of ${cap} calls in flight.`,
         idle: false,
       };
+    // Dialing, throttled by the org's cap: not the same as waiting for a line.
     if (atOrgCap)
       return {
-        chip: 'Org at cap',
+        chip: `Holding ${contacts.in_progress} of the org's ${stats.concurrency_limit} lines`,
         text: `The org has ${stats.active_calls} of ${stats.concurrency_limit} calls in flight.`,
         idle: false,
       };
@@ -84,7 +85,7 @@ export function dialingReason(
   }
   if (atOrgCap) {
     return idle(
-      'Org at cap',
+      'Waiting: org at cap',
       `Every slot is in use: the org has ${stats.active_calls} of ${stats.concurrency_limit} calls in flight, so this campaign waits for a free slot.`,
     );
   }

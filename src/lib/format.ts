@@ -224,3 +224,21 @@ export function formatZoned(
   const parts = zonedParts(at, zone, style, now);
   return parts ? `${parts.text} ${parts.abbreviation}` : String(at);
 }
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** "$1,234.56": an amount in an ISO 4217 currency; the code itself when the browser knows it not. */
+export function formatMoney(amount: number, currency: string): string {
+  if (!Number.isFinite(amount)) return NOT_A_VALUE;
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    } catch {
+      return `${amount.toFixed(2)} ${currency}`;
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format.format(amount);
+}
+
+/** "45.2%": a rate the API gives as a percentage with two decimals. */
+export const formatPercent = (value: number) => `${value.toFixed(1)}%`;

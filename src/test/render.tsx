@@ -7,7 +7,8 @@ import {
   type Location,
   type NavigateFunction,
 } from 'react-router';
-import { AppRoutes, createRoutes } from '../app/routes';
+import { createRoutes } from '../app/routes';
+import { AppRoutes } from '../lib/first-paint';
 import { createQueryClient } from '../app/query-client';
 import {
   DEFAULT_RUNTIME_CONFIG,

@@ -6,10 +6,14 @@ import {
   campaignListQuerySchema,
   contractCampaignSchema,
   type Campaign,
+  type ContactInput,
 } from '../../../contract/schemas.ts';
 import {
   campaignConcurrencyInputSchema,
   contactQuerySchema,
+  type CampaignConcurrencyInput,
+  finishedQuerySchema,
+  goalInputSchema,
   REPEATABLE_QUERY,
   timelineQuerySchema,
 } from '../../../contract/extensions.ts';
@@ -33,15 +37,36 @@ import { bodyWithContacts, query } from '../validate.ts';
 const createEnvelope = z.extend(campaignCreateSchema, {
   contacts: z.optional(inlineContactList(z.unknown())),
 });
-const updateEnvelope = z.partial(createEnvelope);
-const createWithCap = z.extend(createEnvelope, campaignConcurrencyInputSchema.shape);
-const updateWithCap = z.extend(updateEnvelope, campaignConcurrencyInputSchema.shape);
+type Body = z.infer<typeof createEnvelope> &
+  CampaignConcurrencyInput &
+  z.infer<typeof goalInputSchema>;
 
-// (ext) campaign-concurrency. Where it is not offered (EXTENSIONS=off) the field is what it
-// is to a contract-only server: an unknown key, dropped from bodies and never sent back.
-const capsOffered = (c: Context<AppEnv>) => offers(c, 'campaign-concurrency');
+// (ext) campaign-concurrency, goal and finished. Where one is not offered (EXTENSIONS=off) its
+// field is what it is to a contract-only server: an unknown key, neither checked nor kept, and
+// never sent back.
 const present = (c: Context<AppEnv>, campaign: Campaign) =>
-  presentFor(c, 'campaign-concurrency', contractCampaignSchema, campaign);
+  presentFor(
+    c,
+    contractCampaignSchema,
+    { max_concurrent_calls: 'campaign-concurrency', goal: 'goal', finished: 'finished' },
+    campaign,
+  );
+const bodies = new Map<string, z.ZodMiniType>();
+/** The create (or, partial, update) body with the (ext) fields this request may set. */
+function bodySchema(c: Context<AppEnv>, partial: boolean): z.ZodMiniType<Partial<Body>> {
+  const cap = offers(c, 'campaign-concurrency');
+  const goal = offers(c, 'goal');
+  const key = `${partial}${cap}${goal}`;
+  let schema = bodies.get(key);
+  if (!schema) {
+    const extended = z.extend(createEnvelope, {
+      ...(cap ? campaignConcurrencyInputSchema.shape : {}),
+      ...(goal ? goalInputSchema.shape : {}),
+    });
+    bodies.set(key, (schema = partial ? z.partial(extended) : extended));
+  }
+  return schema as z.ZodMiniType<Partial<Body>>;
+}
 
 /** Start, pause and close: one handler, the transition named by the operation. */
 function transition(c: Context<AppEnv>, action: Transition) {
@@ -63,11 +88,13 @@ function decodeCursor(cursor: string): number {
 export const campaignHandlers = {
   listCampaigns: (c) => {
     const q = query(c, campaignListQuerySchema, ['status']);
+    const finished = offers(c, 'finished') ? query(c, finishedQuerySchema).finished : undefined;
     const page = listCampaigns(c.var.db, c.var.auth.orgId, {
       limit: q.limit,
       afterSeq: q.cursor ? decodeCursor(q.cursor) : null,
       name: q.name,
       status: q.status,
+      finished: finished === undefined ? undefined : finished === 'true',
     });
     return c.json({
       campaigns: page.campaigns.map((campaign) => present(c, campaign)),
@@ -75,11 +102,9 @@ export const campaignHandlers = {
     });
   },
   createCampaign: async (c) => {
-    // Without the extension the cap is simply never present.
-    const input = await bodyWithContacts(
-      c,
-      (capsOffered(c) ? createWithCap : createEnvelope) as typeof createWithCap,
-    );
+    const input = (await bodyWithContacts(c, bodySchema(c, false))) as Omit<Body, 'contacts'> & {
+      contacts?: ContactInput[];
+    };
     const campaign = await createCampaign(c.var.db, c.var.auth, c.var.now, input);
     return c.json(present(c, campaign), 201);
   },
@@ -88,11 +113,7 @@ export const campaignHandlers = {
   updateCampaign: async (c) => {
     const { db, auth } = c.var;
     const campaign = mustFindCampaign(db, auth.orgId, c.req.param('id'));
-    // Without the extension the cap is simply never present.
-    const input = await bodyWithContacts(
-      c,
-      (capsOffered(c) ? updateWithCap : updateEnvelope) as typeof updateWithCap,
-    );
+    const input = await bodyWithContacts(c, bodySchema(c, true));
     const updated = await changeCampaign(db, auth, c.var.now, campaign, input);
     return c.json(present(c, updated));
   },

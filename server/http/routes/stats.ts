@@ -1,7 +1,9 @@
 import { statsBatchQuerySchema } from '../../../contract/extensions.ts';
 import { campaignRows, forecastRow, snapshot } from '../../db/campaigns.ts';
 import { activeCalls, concurrencyLimit } from '../../db/orgs.ts';
-import { pct } from '../../db/report.ts';
+import { money } from '../../db/goal-cost.ts';
+import { pct } from '../../db/percent.ts';
+import { offers } from '../extensions.ts';
 import { campaignForecast } from '../../domain/timeline.ts';
 import type { Handlers } from '../operations.ts';
 import { query } from '../validate.ts';
@@ -23,13 +25,27 @@ export const statsHandlers = {
       if (!row) return [];
       const f = forecastRow(row);
       // Only an active campaign with work left has a finish ahead: the others skip the rate's reads.
-      const finishes =
-        f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now).finishes_at : null;
+      const forecast =
+        f.status === 'active' && f.remaining > 0 ? campaignForecast(db, f, now) : null;
       return [
         {
           ...snapshot(id, row, active, limit),
           answer_rate: pct(row.n_att_completed, row.n_att_ended),
-          finishes_at: finishes,
+          finishes_at: forecast?.finishes_at ?? null,
+          ended_calls: f.ended,
+          finishes_range: forecast?.finishes_range ?? null,
+          ...(offers(c, 'goal')
+            ? { conversion_rate: row.goal === null ? null : pct(row.n_converted, row.n_answered) }
+            : {}),
+          // Beyond the contract's row: the board's Spend column, without a report per campaign.
+          ...(offers(c, 'cost')
+            ? {
+                cost:
+                  row.rate_currency === null
+                    ? null
+                    : { currency: row.rate_currency, total: money(row.cost_units) },
+              }
+            : {}),
         },
       ];
     });

@@ -13,6 +13,7 @@ import {
 const HeadroomChartImpl = lazy(() => import('./headroom-chart'));
 const OutcomesChartImpl = lazy(() => import('./outcomes-chart'));
 const ThroughputChartImpl = lazy(() => import('./throughput-chart'));
+const PlanChartImpl = lazy(() => import('./plan-chart'));
 
 function Placeholder({ height }: { height: number }) {
   return <div className="animate-pulse rounded bg-slate-100" style={{ height }} />;
@@ -60,6 +61,14 @@ export function ThroughputChart(props: ComponentProps<typeof ThroughputChartImpl
   return (
     <WhenOnScreen height={220}>
       <ThroughputChartImpl {...props} />
+    </WhenOnScreen>
+  );
+}
+
+export function PlanChart(props: ComponentProps<typeof PlanChartImpl>) {
+  return (
+    <WhenOnScreen height={220}>
+      <PlanChartImpl {...props} />
     </WhenOnScreen>
   );
 }

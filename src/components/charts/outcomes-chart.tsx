@@ -9,9 +9,10 @@ import {
   YAxis,
 } from 'recharts';
 import { AXIS, GRID, TICK, TOOLTIP } from './chart-style';
-import type { Bucket } from './column-chart';
 
 /** Ended calls by outcome. The numbers are listed beside it as links, so it is decorative. */
+export type Bucket = { label: string; value: number; color: string };
+
 export default function OutcomesChart({ outcomes }: { outcomes: Bucket[] }) {
   return (
     <ResponsiveContainer width="100%" height={160}>

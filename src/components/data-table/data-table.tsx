@@ -190,7 +190,7 @@ function HeaderCell<T>({
       <button
         type="button"
         onClick={() => onSortingChange(next)}
-        className="inline-flex items-center gap-1 uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 max-sm:min-h-11 max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:bg-white max-sm:px-2"
+        className="inline-flex items-center gap-1 uppercase underline decoration-slate-400 decoration-dotted underline-offset-4 hover:text-slate-900 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-indigo-600 max-sm:min-h-11 max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:bg-white max-sm:px-2"
       >
         {content}
         {/* An unsorted column shows it can be sorted; aria-sort says the order. */}

@@ -6,7 +6,7 @@ import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
 import { PageHeading } from '../../components/page-heading';
-import { PageSuspense } from '../../lib/lazy-page';
+import { PageSuspense } from '../../lib/first-paint';
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:px-2 max-sm:py-3 ${
@@ -21,6 +21,7 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
   const hasActivity = useExtension('activity');
+  const hasCalls = useExtension('calls');
   if (campaign.isPending) {
     // A heading while waiting too, and why the wait is long when the server asked for one.
     return (
@@ -68,7 +69,7 @@ export function CampaignPage() {
       <CampaignHeader campaign={c} />
       <nav
         aria-label="Campaign sections"
-        className="flex gap-2 overflow-x-auto border-b border-slate-200"
+        className="flex gap-2 overflow-x-auto border-b border-slate-200 whitespace-nowrap print:hidden"
       >
         <NavLink end to={base} className={tabClass}>
           Overview
@@ -76,6 +77,11 @@ export function CampaignPage() {
         <NavLink to={`${base}/contacts`} className={tabClass}>
           Contacts
         </NavLink>
+        {hasCalls && (
+          <NavLink to={`${base}/calls`} className={tabClass}>
+            Calls
+          </NavLink>
+        )}
         {hasActivity && (
           <NavLink to={`${base}/activity`} className={tabClass}>
             Activity

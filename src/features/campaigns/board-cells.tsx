@@ -2,6 +2,8 @@ import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
 import { ZonedTime } from '../../components/zoned-time';
+import { formatMoney, formatPercent, zonedParts } from '../../lib/format';
+import { useViewerZone } from '../../lib/viewer-zone';
 import { progressPercent } from './sort-campaigns';
 
 function None({ why }: { why: string }) {
@@ -81,9 +83,52 @@ export function AnswerRateCell({ stats }: Live) {
   );
 }
 
+export function ConversionCell({ campaign, stats }: Live) {
+  if (!campaign.goal) return <None why="No goal set" />;
+  return stats.conversion_rate == null ? (
+    <None why="No answered contacts yet" />
+  ) : (
+    formatPercent(stats.conversion_rate)
+  );
+}
+
+export function SpendCell({ stats }: Live) {
+  return stats.cost ? (
+    formatMoney(stats.cost.total, stats.cost.currency)
+  ) : (
+    <None why="No rate card" />
+  );
+}
+
+/** Below this many ended calls a finish time is a guess. */
+const ENOUGH_ENDED_CALLS = 20;
+
+/**
+ * The Overview's finish range, in the campaign's zone (it is forecast against its calling
+ * window): "Tue 14:20–16:00 EST".
+ */
 export function FinishesCell({ stats, now, timeZone }: Live) {
+  const viewer = useViewerZone();
+  const zone = timeZone ?? viewer;
   const left = stats.contacts.pending + stats.contacts.in_progress;
   if (stats.contacts.total > 0 && left === 0) return 'Finished';
+  if (stats.ended_calls !== undefined && stats.ended_calls < ENOUGH_ENDED_CALLS && left > 0)
+    return <span className="text-slate-600">Not enough calls yet</span>;
+  const range = stats.finishes_range;
+  const from = range && zonedParts(range.earliest, zone, 'upcoming', now);
+  const to = range && zonedParts(range.latest, zone, 'upcoming', now);
+  if (range && from && to) {
+    // "Tue 14:20–16:00" within one day, "Tue 14:20–Wed 09:00" across days.
+    const sameDay =
+      /^\w{3} \d\d:\d\d$/.test(to.text) && to.text.slice(0, 3) === from.text.slice(0, 3);
+    return (
+      <time dateTime={range.earliest} title={to.zone} className="whitespace-nowrap">
+        {from.text === to.text ? from.text : `${from.text}–${sameDay ? to.text.slice(4) : to.text}`}{' '}
+        <span aria-hidden="true">{to.abbreviation}</span>
+        <span className="sr-only">{to.zone}</span>
+      </time>
+    );
+  }
   return stats.finishes_at ? (
     <ZonedTime at={stats.finishes_at} zone={timeZone} style="upcoming" now={now} />
   ) : (

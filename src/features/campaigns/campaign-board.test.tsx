@@ -228,4 +228,74 @@ describe('Campaign board', () => {
     expect(screen.getByRole('columnheader', { name: 'External ID' })).toBeInTheDocument();
     expect(screen.queryByText(/^Live/)).not.toBeInTheDocument();
   });
+
+  it('shows conversions, spend, the finish range and totals where offered, and filters finished campaigns', async () => {
+    const withGoal = { ...spring, goal: { results: ['next_step.action:book_demo'] } };
+    const lists: URL[] = [];
+    serve({
+      campaigns: [withGoal, renewals],
+      extensions: [...BOARD, 'goal', 'cost', 'finished'],
+      stats: [
+        batch(withGoal, {
+          contacts: { total: 200, pending: 100, in_progress: 3, completed: 80, exhausted: 17 },
+          active_calls: 10,
+          concurrency_limit: 10,
+          answer_rate: 41.256,
+          conversion_rate: 12.5,
+          cost: { currency: 'USD', total: 1234.5 },
+          ended_calls: 300,
+          finishes_at: '2026-11-24T15:05:00Z',
+          finishes_range: { earliest: '2026-11-24T15:05:00Z', latest: '2026-11-24T17:25:00Z' },
+        }),
+        batch(renewals, {
+          status: 'paused',
+          contacts: { total: 100, pending: 10, in_progress: 0, completed: 85, exhausted: 5 },
+          conversion_rate: null,
+          cost: { currency: 'USD', total: 100 },
+          ended_calls: 12,
+        }),
+      ],
+    });
+    server.use(
+      http.get(`${API}/campaign/campaigns`, ({ request }) => {
+        lists.push(new URL(request.url));
+        return HttpResponse.json({ campaigns: [withGoal, renewals], next_cursor: null });
+      }),
+    );
+    renderRoute('/campaigns');
+    await screen.findByText(/^Live · updated \d+s ago$/);
+    await screen.findByRole('link', { name: 'Spring outreach' });
+    const row = within(rowOf('Spring outreach'));
+    expect(row.getByText('12.5%')).toBeInTheDocument();
+    expect(row.getByText('$1,234.50')).toBeInTheDocument();
+    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:05–\d\d:25$/)).toBeInTheDocument();
+    // Holding every line of the org is not the same as waiting for one.
+    expect(row.getByText("Holding 3 of the org's 10 lines")).toBeInTheDocument();
+    const paused = within(rowOf('Renewals'));
+    expect(paused.getByText('No goal set')).toBeInTheDocument();
+    expect(paused.getByText('Not enough calls yet')).toBeInTheDocument();
+    for (const header of ['Conversion', 'Spend'])
+      expect(screen.getByRole('columnheader', { name: header })).toBeInTheDocument();
+    expect(screen.getByTestId('board-totals')).toHaveTextContent(
+      'Totals on screen: 3 in flight · 110 pending · $1,334.50 spent',
+    );
+    await user().selectOptions(screen.getByLabelText('Finished'), 'Finished: nothing left to call');
+    await waitFor(() => expect(lists.at(-1)?.searchParams.get('finished')).toBe('true'));
+  });
+
+  it('asks no server for finished campaigns unless it offers them', async () => {
+    const lists: URL[] = [];
+    serve();
+    server.use(
+      http.get(`${API}/campaign/campaigns`, ({ request }) => {
+        lists.push(new URL(request.url));
+        return HttpResponse.json({ campaigns: [spring], next_cursor: null });
+      }),
+    );
+    renderRoute('/campaigns?finished=true');
+    await screen.findByRole('link', { name: 'Spring outreach' });
+    expect(screen.queryByLabelText('Finished')).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Conversion' })).not.toBeInTheDocument();
+    expect(lists.map((u) => u.searchParams.has('finished'))).toEqual([false]);
+  });
 });

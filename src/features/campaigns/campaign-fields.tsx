@@ -11,10 +11,12 @@ export type CampaignFieldErrors = {
   configuration_id?: string;
   /** (ext) campaign-concurrency, shown by the Settings tab's cap field. */
   max_concurrent_calls?: string;
+  /** (ext) goal. */
+  goal?: string;
   form?: string;
 };
 
-const fieldNames = ['name', 'external_id', 'configuration_id', 'max_concurrent_calls'];
+const fieldNames = ['name', 'external_id', 'configuration_id', 'max_concurrent_calls', 'goal'];
 
 /** Puts a server 422 next to its field, a 409 on external_id, anything else under the form. */
 export function campaignErrorsFrom(error: unknown, fallback: string): CampaignFieldErrors {
@@ -26,6 +28,7 @@ export function campaignErrorsFrom(error: unknown, fallback: string): CampaignFi
       external_id: fields.external_id,
       configuration_id: fields.configuration_id,
       max_concurrent_calls: fields.max_concurrent_calls,
+      goal: fields.goal,
       form: Object.keys(fields).some((k) => !fieldNames.includes(k)) ? error.message : undefined,
     };
   }

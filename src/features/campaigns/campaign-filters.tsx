@@ -6,9 +6,12 @@ import { useDebouncedParam } from '../../lib/use-debounced-param';
 export function CampaignFilters({
   filters,
   onChange,
+  finishedOffered,
 }: {
   filters: CampaignListFilters;
   onChange: (next: Partial<CampaignListFilters>) => void;
+  /** (ext) finished: the server can tell finished campaigns apart. */
+  finishedOffered: boolean;
 }) {
   // The URL gets the name 300 ms after the last key, merged into the URL of that moment.
   const [name, type] = useDebouncedParam('q');
@@ -48,6 +51,22 @@ export function CampaignFilters({
           </label>
         ))}
       </fieldset>
+      {finishedOffered && (
+        <label className="text-sm font-medium">
+          Finished
+          <select
+            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            value={filters.finished === undefined ? '' : String(filters.finished)}
+            onChange={(e) =>
+              onChange({ finished: e.target.value === '' ? undefined : e.target.value === 'true' })
+            }
+          >
+            <option value="">Any</option>
+            <option value="true">Finished: nothing left to call</option>
+            <option value="false">Not finished</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }

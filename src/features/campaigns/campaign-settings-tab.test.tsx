@@ -3,7 +3,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeStats, makeSession } from '../../test/fixtures';
+import {
+  API,
+  makeCampaign,
+  makeConfiguration,
+  makeReport,
+  makeStats,
+  makeSession,
+} from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { expectNoAxeViolations } from '../../test/axe';
 import type { Campaign } from '../../../contract/schemas';
@@ -59,8 +66,9 @@ describe('Campaign settings tab', () => {
     const campaign = makeCampaign({ name: 'Spring', external_id: 'spring' });
     const { patches, uk } = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}/settings`);
-    // Editable once the server has confirmed the key may manage campaigns.
-    await screen.findByRole('button', { name: 'Save changes' });
+    // Editable once the server has confirmed the key may manage campaigns; the tab's code
+    // loads on demand, which the first test of a run waits for.
+    await screen.findByRole('button', { name: 'Save changes' }, { timeout: 5000 });
     const name = screen.getByLabelText('Name');
     await userEvent.clear(name);
     await userEvent.type(name, 'Spring 2027');
@@ -210,5 +218,45 @@ describe('Campaign settings tab', () => {
     expect(screen.getByLabelText('Name')).toHaveAttribute('readonly');
     expect(screen.getByLabelText('Configuration')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+  });
+
+  it('sets a goal picked from the results seen or typed, and keeps a bad one with its message', async () => {
+    const campaign = makeCampaign({ name: 'Spring' });
+    const { patches } = serve(campaign);
+    server.use(
+      sessionHandler(makeSession({ extensions: ['session', 'report', 'goal'] })),
+      http.get(`${API}/campaign/campaigns/:id/report`, () =>
+        HttpResponse.json(makeReport(campaign.id)),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}/settings`);
+    await screen.findByRole('button', { name: 'Save changes' });
+    const goal = screen.getByRole('group', { name: 'Goal' });
+    await userEvent.click(await within(goal).findByRole('checkbox', { name: /book_demo/ }));
+    const typed = within(goal).getByLabelText('Goal results');
+    expect(typed).toHaveValue('next_step.action:book_demo');
+    await userEvent.type(typed, ', interested');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await within(goal).findByText('goal result must be key:value')).toBeInTheDocument();
+    expect(typed).toHaveValue('next_step.action:book_demo, interested');
+    expect(patches).toEqual([]);
+    await userEvent.clear(typed);
+    await userEvent.type(typed, 'next_step.action:book_demo, qualification.interested:true');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches[0]).toMatchObject({
+      goal: { results: ['next_step.action:book_demo', 'qualification.interested:true'] },
+    });
+  });
+
+  it('offers no goal to a server without the extension, and sends none', async () => {
+    const campaign = makeCampaign({ name: 'Spring' });
+    const { patches } = serve(campaign);
+    server.use(sessionHandler(makeSession({ extensions: ['session'] })));
+    renderRoute(`/campaigns/${campaign.id}/settings`);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Saved.');
+    expect(screen.queryByRole('group', { name: 'Goal' })).not.toBeInTheDocument();
+    expect(patches[0]).not.toHaveProperty('goal');
   });
 });

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useUpdateCampaign } from '../../api/campaigns';
+import { reportQueries } from '../../api/reports';
 import type { Campaign, CampaignUpdate } from '../../../contract/schemas';
-import type { CampaignConcurrencyInput } from '../../../contract/extensions';
+import type { CampaignConcurrencyInput, Goal } from '../../../contract/extensions';
 import { useExtension, usePermission } from '../../api/session';
 import { Button } from '../../components/button';
 import { Panel } from '../../components/panel';
@@ -13,6 +15,7 @@ import {
   type CampaignFieldValues,
 } from './campaign-fields';
 import { capValueOf, ConcurrencyCapField, parseCap } from './concurrency-cap-field';
+import { GoalField, goalSuggestions, goalTextOf, parseGoalText } from './goal-field';
 import { showErrors } from '../../lib/show-errors';
 
 /**
@@ -31,6 +34,14 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   const update = useUpdateCampaign(campaign.id);
   const permission = usePermission('campaigns:manage');
   const capOffered = useExtension('campaign-concurrency');
+  const goalOffered = useExtension('goal');
+  const reportOffered = useExtension('report');
+  const [goal, setGoal] = useState(() => goalTextOf(campaign.goal));
+  // The results the campaign's calls have said, to pick a goal from.
+  const report = useQuery({
+    ...reportQueries.campaign(campaign.id),
+    enabled: goalOffered && reportOffered,
+  });
   const closed = campaign.status === 'closed';
   const readOnly = closed || !permission.allowed || permission.checking;
 
@@ -39,18 +50,21 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
     const form = event.currentTarget as HTMLFormElement;
     setSaved(false);
     const parsedCap = capOffered ? parseCap(cap) : null;
+    const parsedGoal = goalOffered ? parseGoalText(goal) : null;
     const invalid = {
       ...validateCampaignFields(values),
       ...(parsedCap && !parsedCap.ok ? { max_concurrent_calls: parsedCap.error } : {}),
+      ...(parsedGoal && !parsedGoal.ok ? { goal: parsedGoal.error } : {}),
     };
     showErrors(form, () => setErrors(invalid));
     if (Object.keys(invalid).length > 0) return;
-    // The cap is an (ext) field: sent only to a server that lists it.
-    const body: CampaignUpdate & CampaignConcurrencyInput = {
+    // The cap and the goal are (ext) fields: sent only to a server that lists them.
+    const body: CampaignUpdate & CampaignConcurrencyInput & { goal?: Goal | null } = {
       name: values.name.trim(),
       external_id: values.externalId.trim() || null,
       configuration_id: values.configurationId || null,
       ...(parsedCap?.ok ? { max_concurrent_calls: parsedCap.value } : {}),
+      ...(parsedGoal?.ok ? { goal: parsedGoal.value } : {}),
     };
     try {
       await update.mutateAsync(body);
@@ -84,6 +98,15 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
             onChange={setCap}
             error={errors.max_concurrent_calls}
             readOnly={readOnly}
+          />
+        )}
+        {goalOffered && (
+          <GoalField
+            text={goal}
+            onChange={setGoal}
+            error={errors.goal}
+            readOnly={readOnly}
+            seen={report.data ? goalSuggestions(report.data.results) : []}
           />
         )}
         {saved && (

@@ -1,4 +1,6 @@
 import { useDeferredValue, useMemo, type ComponentType } from 'react';
+import { FiringAlertBadge } from '../../entities/alert/firing-alerts';
+import type { AlertEvent } from '../../../contract/alerts';
 import { Link } from 'react-router';
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
@@ -13,12 +15,15 @@ import { ZonedTime } from '../../components/zoned-time';
 import { useNow } from '../../lib/use-now';
 import {
   AnswerRateCell,
+  ConversionCell,
   FinishesCell,
   InFlightCell,
   NoStats,
   ProgressCell,
   ReasonChip,
+  SpendCell,
 } from './board-cells';
+import { useExtension } from '../../api/session';
 import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
@@ -28,9 +33,15 @@ type Context = {
   byId: LiveBoard['byId'];
   configurations: Map<string, Configuration>;
   now: number;
+  /** (ext) alerts firing now, by campaign. */
+  firing: ReadonlyMap<string, AlertEvent[]>;
+  /** (ext) goal and cost: their columns. */
+  goals: boolean;
+  costs: boolean;
 };
 
 const nowrap = 'whitespace-nowrap';
+const NO_ALERTS: ReadonlyMap<string, AlertEvent[]> = new Map();
 
 /** A live column: sortable, numbers biggest first (finish times soonest first). */
 function liveColumn(
@@ -60,7 +71,7 @@ function liveColumn(
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now } = context;
+  const { shown, byId, configurations, now, firing, goals, costs } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -72,14 +83,17 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       sortDescFirst: false,
       meta: { className: 'font-medium', headerClassName: nowrap },
       cell: ({ row: { original: c } }) => (
-        // Cut short at 20rem so the other columns stay in view; the title has it whole.
-        <Link
-          to={`/campaigns/${c.id}`}
-          title={c.name}
-          className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
-        >
-          {c.name}
-        </Link>
+        <>
+          {/* Cut short at 20rem so the other columns stay in view; the title has it whole. */}
+          <Link
+            to={`/campaigns/${c.id}`}
+            title={c.name}
+            className="block max-w-[20rem] truncate text-indigo-700 hover:underline"
+          >
+            {c.name}
+          </Link>
+          <FiringAlertBadge firing={firing.get(c.id)} />
+        </>
       ),
     },
     ...(shown
@@ -118,6 +132,8 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
           liveColumn('progress', ProgressCell, context),
           liveColumn('in_flight', InFlightCell, context),
           liveColumn('answer_rate', AnswerRateCell, context),
+          ...(goals ? [liveColumn('conversion', ConversionCell, context)] : []),
+          ...(costs ? [liveColumn('spend', SpendCell, context)] : []),
           liveColumn('finishes', FinishesCell, context),
         ]
       : []),
@@ -160,6 +176,7 @@ export function CampaignTable({
   board,
   sort,
   onSort,
+  firing = NO_ALERTS,
   ...states
 }: {
   campaigns: Campaign[];
@@ -168,14 +185,17 @@ export function CampaignTable({
   board: LiveBoard;
   sort: BoardSort | null;
   onSort: (next: BoardSort | null) => void;
+  firing?: ReadonlyMap<string, AlertEvent[]>;
 } & Pick<DataTableProps<Campaign>, 'answered' | 'failure' | 'empty' | 'toolbar' | 'footer'>) {
   // Finish times and calling windows move by the minute, not the second.
   const now = useNow(30_000);
   const { shown } = board;
   const byId = useDeferredValue(board.byId);
+  const goals = useExtension('goal');
+  const costs = useExtension('cost');
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now }),
-    [shown, byId, configurations, now],
+    () => campaignColumns({ shown, byId, configurations, now, firing, goals, costs }),
+    [shown, byId, configurations, now, firing, goals, costs],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

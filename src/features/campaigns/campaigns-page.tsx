@@ -2,33 +2,39 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
-import { useSessionPending } from '../../api/session';
+import { useExtension, useSessionPending } from '../../api/session';
 import { configurationQueries } from '../../api/configurations';
 import { Button } from '../../components/button';
 import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { formatCount } from '../../lib/format';
 import { CampaignFilters } from './campaign-filters';
 import { BoardLiveness } from './board-liveness';
+import { BoardTotals } from './board-totals';
 import { CampaignTable } from './campaign-table';
 import { NewCampaignButton } from './new-campaign-button';
 import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
+import { useFiringByCampaign } from '../../entities/alert/firing-alerts';
 import { PageHeading } from '../../components/page-heading';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 
 export function CampaignsPage() {
-  const [filters, setFilters] = useCampaignFilters();
+  const finishedOffered = useExtension('finished');
+  // A server without the extension would ignore the filter and show every campaign as if filtered.
+  const [filters, setFilters] = useCampaignFilters({ finishedOffered });
   const list = useInfiniteQuery(campaignQueries.list(filters));
   const configurations = useQuery(configurationQueries.list());
   // Kept the same between answers, so the board's memoized rows see no change where none was.
   const campaigns = useMemo(() => list.data?.pages.flatMap((p) => p.campaigns) ?? [], [list.data]);
-  const filtered = filters.name !== '' || filters.status.length > 0;
+  const filtered =
+    filters.name !== '' || filters.status.length > 0 || filters.finished !== undefined;
   const configurationsById = useMemo(
     () => new Map((configurations.data ?? []).map((c) => [c.id, c])),
     [configurations.data],
   );
   const board = useLiveBoard(campaigns);
+  const firing = useFiringByCampaign();
   const sessionPending = useSessionPending();
   // Rows wait for the session (it decides which columns show), the board's first numbers and
   // the configurations (names, and the calling windows the reason chips read): any of them
@@ -66,7 +72,7 @@ export function CampaignsPage() {
           <NewCampaignButton />
         </div>
       </div>
-      <CampaignFilters filters={filters} onChange={setFilters} />
+      <CampaignFilters filters={filters} onChange={setFilters} finishedOffered={finishedOffered} />
       {/* Says what a filter change did, once the list has answered. */}
       <p role="status" className="sr-only">
         {list.isPending
@@ -85,6 +91,7 @@ export function CampaignsPage() {
         board={board}
         sort={sort}
         onSort={setSort}
+        firing={firing}
         answered={!list.isPending}
         failure={
           list.isError && !list.data
@@ -118,8 +125,9 @@ export function CampaignsPage() {
           // Shown with the rows it counts: below a skeleton it would be pushed down.
           list.data &&
           !rowsPending && (
-            <div className="flex items-center gap-4 text-sm text-slate-600">
+            <div className="flex flex-wrap items-center gap-4 text-sm text-slate-600">
               <span>Showing {formatCount(campaigns.length, 'campaign')}</span>
+              {board.shown && <BoardTotals campaigns={campaigns} byId={board.byId} />}
               {list.hasNextPage && (
                 <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
                   {list.isFetchingNextPage ? 'Loading…' : 'Load more'}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateCampaign, usePauseNewCampaign } from '../../api/campaigns';
+import { useExtension } from '../../api/session';
 import { showToast } from '../../components/toaster';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -12,6 +13,7 @@ import {
   type CampaignFieldValues,
 } from './campaign-fields';
 import { showErrors } from '../../lib/show-errors';
+import { GoalField, parseGoalText } from './goal-field';
 
 /** Loaded on the first click of "New campaign", so Radix is not on the first screen. */
 export function NewCampaignDialog({
@@ -28,6 +30,8 @@ export function NewCampaignDialog({
   });
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const [startPaused, setStartPaused] = useState(false);
+  const goalOffered = useExtension('goal');
+  const [goal, setGoal] = useState('');
   const create = useCreateCampaign();
   const pause = usePauseNewCampaign();
   const navigate = useNavigate();
@@ -35,14 +39,20 @@ export function NewCampaignDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const invalid = validateCampaignFields(values);
-    showErrors(form, () => setErrors(invalid ?? {}));
-    if (invalid) return;
+    const parsedGoal = goalOffered ? parseGoalText(goal) : null;
+    const invalid = {
+      ...validateCampaignFields(values),
+      ...(parsedGoal && !parsedGoal.ok ? { goal: parsedGoal.error } : {}),
+    };
+    showErrors(form, () => setErrors(invalid));
+    if (Object.keys(invalid).length > 0) return;
     try {
       const campaign = await create.mutateAsync({
         name: values.name.trim(),
         external_id: values.externalId.trim() || undefined,
         configuration_id: values.configurationId || undefined,
+        // (ext) goal: sent only to a server that lists it, and only when one is set.
+        ...(parsedGoal?.ok && parsedGoal.value ? { goal: parsedGoal.value } : {}),
       });
       if (startPaused) {
         // It has no contacts yet, so pausing now means an import never dials before Start.
@@ -80,6 +90,15 @@ export function NewCampaignDialog({
           externalIdHint="Optional: your own key for this campaign."
           loadConfigurations={open}
         />
+        {goalOffered && (
+          <GoalField
+            text={goal}
+            onChange={setGoal}
+            error={errors.goal}
+            readOnly={false}
+            seen={[]}
+          />
+        )}
         <label className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"

@@ -6,6 +6,8 @@ export const BOARD_SORTS = {
   progress: 'Progress',
   in_flight: 'In flight',
   answer_rate: 'Answer rate',
+  conversion: 'Conversion',
+  spend: 'Spend',
   finishes: 'Finishes',
 } as const;
 export type BoardSortKey = keyof typeof BOARD_SORTS;
@@ -23,6 +25,8 @@ function sortValue(c: Campaign, stats: BatchStats | undefined, key: BoardSortKey
   if (key === 'progress') return progressPercent(stats);
   if (key === 'in_flight') return stats.contacts.in_progress;
   if (key === 'answer_rate') return stats.answer_rate;
+  if (key === 'conversion') return stats.conversion_rate ?? null;
+  if (key === 'spend') return stats.cost?.total ?? null;
   return stats.finishes_at === null ? null : Date.parse(stats.finishes_at);
 }
 

@@ -22,9 +22,21 @@ export function readCampaignFilters(params: URLSearchParams): CampaignListFilter
   };
 }
 
-export function useCampaignFilters() {
+/**
+ * (ext) finished, from `?finished=true|false`: apart from the other filters, as only a server
+ * that offers it may be asked (the page's prefetch does not know the session yet).
+ */
+function readFinished(params: URLSearchParams): { finished?: boolean } {
+  const finished = params.get('finished');
+  return finished === 'true' || finished === 'false' ? { finished: finished === 'true' } : {};
+}
+
+export function useCampaignFilters({ finishedOffered }: { finishedOffered: boolean }) {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readCampaignFilters(params), [params]);
+  const filters = useMemo(
+    () => ({ ...readCampaignFilters(params), ...(finishedOffered ? readFinished(params) : {}) }),
+    [params, finishedOffered],
+  );
 
   const update = useCallback(
     (next: Partial<CampaignListFilters>) => {
@@ -40,6 +52,10 @@ export function useCampaignFilters() {
             next.status.forEach((s) => out.append('status', s));
           }
           if (next.limit !== undefined) out.set('limit', String(next.limit));
+          if ('finished' in next) {
+            if (next.finished === undefined) out.delete('finished');
+            else out.set('finished', String(next.finished));
+          }
           return out;
         },
         { replace: next.name !== undefined },

@@ -6,6 +6,7 @@ import {
   type ConfigurationCreate,
   type Weekday,
 } from '../../../contract/schemas';
+import { rateCardSchema, type RateCard } from '../../../contract/extensions';
 import { viewerZone } from '../../lib/format';
 
 export type FormState = {
@@ -20,7 +21,15 @@ export type FormState = {
   end_time: string;
   max_attempts: string;
   retry_interval_minutes: string;
+  /** (ext) cost: whether calls are priced, and the rate card as typed. */
+  priced: boolean;
+  currency: string;
+  per_minute: string;
+  per_call: string;
 };
+
+/** A create or update body with the (ext) rate card, sent only to a server that offers it. */
+export type ConfigurationBody = ConfigurationCreate & { rate_card?: RateCard | null };
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -38,14 +47,31 @@ export function initialState(config?: Configuration): FormState {
     end_time: config?.schedule?.end_time ?? '17:00',
     max_attempts: String(config?.max_attempts ?? MAX_ATTEMPTS.default),
     retry_interval_minutes: String(config?.retry_interval_minutes ?? RETRY_INTERVAL.default),
+    priced: !!config?.rate_card,
+    currency: config?.rate_card?.currency ?? 'USD',
+    per_minute: config?.rate_card ? String(config.rate_card.per_minute) : '',
+    per_call: config?.rate_card ? String(config.rate_card.per_call) : '',
   };
 }
+
+const toAmount = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 const toInt = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
-export function toBody(state: FormState): ConfigurationCreate {
+export function toBody(state: FormState, withRateCard = false): ConfigurationBody {
   return {
+    ...(withRateCard
+      ? {
+          rate_card: state.priced
+            ? {
+                currency: state.currency.trim().toUpperCase(),
+                per_minute: toAmount(state.per_minute),
+                per_call: toAmount(state.per_call),
+              }
+            : null,
+        }
+      : {}),
     name: state.name.trim(),
     agent_id: blankToNull(state.agent_id),
     from_phone_number: blankToNull(state.from_phone_number),
@@ -60,8 +86,16 @@ export function toBody(state: FormState): ConfigurationCreate {
 }
 
 /** The server's own rules, checked before sending: messages keyed by field path. */
-export function validate(body: ConfigurationCreate): FieldErrors {
+export function validate(body: ConfigurationBody): FieldErrors {
   const errors: FieldErrors = {};
+  if (body.rate_card) {
+    for (const key of ['per_minute', 'per_call'] as const)
+      if (Number.isNaN(body.rate_card[key])) errors[`rate_card.${key}`] = 'Enter an amount';
+    const card = rateCardSchema.safeParse(body.rate_card);
+    if (!card.success)
+      for (const issue of card.error.issues)
+        errors[['rate_card', ...issue.path].join('.')] ??= issue.message;
+  }
   for (const key of ['max_attempts', 'retry_interval_minutes'] as const) {
     if (Number.isNaN(body[key])) errors[key] = 'Enter a whole number';
   }

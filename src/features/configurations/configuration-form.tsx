@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
+import { useExtension } from '../../api/session';
+import { RATE_AMOUNT } from '../../../contract/extensions';
 import {
   E164,
   MAX_ATTEMPTS,
@@ -39,13 +41,14 @@ export function ConfigurationForm({
   const create = useCreateConfiguration();
   const update = useUpdateConfiguration(config?.id ?? '');
   const saving = create.isPending || update.isPending;
+  const costOffered = useExtension('cost');
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const body = toBody(state);
+    const body = toBody(state, costOffered);
     const caller = body.from_phone_number;
     if (caller && !E164.test(caller)) {
       // "020 7946 0000" with +44 below it means +442079460000: read it as the importer does.
@@ -190,6 +193,69 @@ export function ConfigurationForm({
           />
         </Field>
       </div>
+      {costOffered && (
+        <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium">Rate card</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={state.priced}
+              onChange={(e) => set('priced', e.target.checked)}
+            />
+            Price calls with a rate card
+          </label>
+          <p className="text-xs text-slate-600">
+            Each ended call costs the per-call amount; completed calls also cost the per-minute
+            amount for their talk time. A change prices calls that end after it.
+          </p>
+          {state.priced && (
+            <div className="grid gap-4 sm:grid-cols-3">
+              <Field
+                label="Currency"
+                error={errors['rate_card.currency']}
+                hint="ISO 4217, e.g. USD"
+              >
+                <input
+                  className={inputClass}
+                  value={state.currency}
+                  maxLength={3}
+                  onChange={(e) => set('currency', e.target.value)}
+                />
+              </Field>
+              <Field
+                label="Per minute"
+                error={errors['rate_card.per_minute']}
+                hint={`${RATE_AMOUNT.min} to ${RATE_AMOUNT.max}`}
+              >
+                <input
+                  type="number"
+                  step="0.0001"
+                  min={RATE_AMOUNT.min}
+                  max={RATE_AMOUNT.max}
+                  className={inputClass}
+                  value={state.per_minute}
+                  onChange={(e) => set('per_minute', e.target.value)}
+                />
+              </Field>
+              <Field
+                label="Per call"
+                error={errors['rate_card.per_call']}
+                hint={`${RATE_AMOUNT.min} to ${RATE_AMOUNT.max}`}
+              >
+                <input
+                  type="number"
+                  step="0.0001"
+                  min={RATE_AMOUNT.min}
+                  max={RATE_AMOUNT.max}
+                  className={inputClass}
+                  value={state.per_call}
+                  onChange={(e) => set('per_call', e.target.value)}
+                />
+              </Field>
+            </div>
+          )}
+        </fieldset>
+      )}
       {formError && (
         <p role="alert" className="text-sm text-red-800">
           {formError}

@@ -12,7 +12,7 @@ import { DeleteConfigurationButton } from './delete-configuration-button';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
 import { ZoneNote } from '../../components/zone-note';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 
 // The form and its timezone combobox load when first needed, or as a pointer or the focus
 // reaches a button that opens it. Until then the dialog waits (its Suspense), so it opens with

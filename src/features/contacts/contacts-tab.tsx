@@ -17,7 +17,7 @@ import { FilteredStats } from './filtered-stats';
 import { ImportContactsButton } from './import-contacts-button';
 import { RequeueFilterButton } from './requeue-filter-button';
 import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 
 const CONTACTS_REFRESH_MS = 15_000;
 

@@ -51,3 +51,48 @@ export function forecastText(
   const when = formatInZone(at, timeZone, withDate ? 'date-clock' : 'weekday-clock');
   return `Finishes ${when} in ${shownZone(timeZone)} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
 }
+
+/** Below this many ended calls a finish time is a guess: the contract's plan says so too. */
+export const ENOUGH_ENDED_CALLS = 20;
+
+/**
+ * The finish as a short range that holds still between polls: each end rounded (ten minutes
+ * today, the hour beyond), "Tue 14:20–16:00", or why there is none. The server's range when it
+ * gives one (the last 30 minutes' rate and the last 3 hours'), else its single time.
+ */
+export function finishRange(
+  forecast: Pick<Forecast, 'remaining' | 'finishes_at' | 'ended_calls' | 'finishes_range'>,
+  {
+    status,
+    total,
+    timeZone,
+    now,
+  }: { status: CampaignStatus; total: number; timeZone: string; now: number },
+): { text: string; known: boolean } {
+  const none = (text: string) => ({ text, known: false });
+  if (total === 0) return none('No contacts yet');
+  if (forecast.remaining === 0) return none('Every contact is finished');
+  if (status !== 'active') return none(`No estimate while ${status}`);
+  if (forecast.ended_calls !== undefined && forecast.ended_calls < ENOUGH_ENDED_CALLS)
+    return none('Not enough calls yet');
+  const range = forecast.finishes_range;
+  // A timestamp this browser cannot read is no finish time.
+  const ends = (
+    range
+      ? [Date.parse(range.earliest), Date.parse(range.latest)]
+      : forecast.finishes_at
+        ? [Date.parse(forecast.finishes_at)]
+        : []
+  ).filter(Number.isFinite);
+  if (ends.length === 0) return none('No finish time yet');
+  const [from, to] = ends.map((at) => rounded(at, now)) as [number, number | undefined];
+  const far = (to ?? from) - now > 6 * 86_400_000;
+  const style = far ? 'date-clock' : 'weekday-clock';
+  const start = formatInZone(from, timeZone, style);
+  if (to === undefined || to === from) return { text: start, known: true };
+  const end = formatInZone(to, timeZone, style);
+  // The same day once: "Tue 14:20–16:00".
+  const [startDay, endDay] = [start, end].map((s) => s.slice(0, s.lastIndexOf(' ')));
+  const endShown = startDay === endDay ? end.slice(end.lastIndexOf(' ') + 1) : end;
+  return { text: `${start}–${endShown}`, known: true };
+}

@@ -1,19 +1,23 @@
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { configurationQueries } from '../../api/configurations';
+import { reportQueries } from '../../api/reports';
 import { useExtension } from '../../api/session';
 import type { Campaign } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
+import { FiringAlertList } from '../../entities/alert/firing-alerts';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
 import { HeadroomPanel } from './headroom-panel';
+import { KeyNumbers } from './key-numbers';
 import { useHeadroomHistory } from './use-headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 import { viewerZone } from '../../lib/format';
 
 // Below the fold on a phone, with its charts: it loads after the numbers above it.
@@ -21,6 +25,9 @@ const HistoryPanel = lazy(() => import('./history-panel'));
 
 // Only servers with the report extension need it: its code loads with the first report.
 const ResultsSection = lazy(() => import('./results-section'));
+
+// (ext) plan: below the key numbers and the results, loaded after them.
+const PlanPanel = lazy(() => import('./plan-panel'));
 
 function HistorySkeleton() {
   return (
@@ -33,6 +40,7 @@ function HistorySkeleton() {
 export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const hasReport = useExtension('report');
   const hasTimeline = useExtension('timeline');
+  const hasPlan = useExtension('plan');
   const { query, live, visible } = useCampaignStats(campaign);
   const points = useHeadroomHistory(campaign.id);
   const [range, setRange] = useTimelineRange();
@@ -40,6 +48,12 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const configuration = useQuery({
     ...configurationQueries.detail(campaign.configuration_id ?? ''),
     enabled: campaign.configuration_id !== null,
+  });
+  // The Results section's query: one request serves both.
+  const report = useQuery({
+    ...reportQueries.campaign(campaign.id),
+    enabled: hasReport,
+    refetchInterval: live ? POLL_INTERVAL_MS : false,
   });
 
   // "Why is nothing dialing?" reads the configuration: waiting for it keeps that note from
@@ -69,18 +83,30 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const timeZone = configuration.data?.timezone ?? viewerZone();
 
   return (
-    <section aria-label="Overview" className="space-y-4">
-      <LivenessBar
-        live={live}
-        visible={visible}
-        campaignStatus={campaign.status}
-        updatedAt={query.dataUpdatedAt}
-        fetching={query.isFetching}
-        error={query.isError ? query.error : null}
-        onRefresh={() => query.refetch()}
+    // Printed (Print / Save as PDF), a report: the key numbers and results, no live-only parts.
+    <section aria-label="Overview" className="space-y-4 print:flex print:flex-col print:gap-4">
+      <KeyNumbers
+        campaign={campaign}
+        stats={stats}
+        report={report.data}
+        timeline={timeline.data}
+        timelineUpdatedAt={timeline.dataUpdatedAt}
+        timeZone={timeZone}
       />
+      <div className="space-y-4 print:hidden">
+        <LivenessBar
+          live={live}
+          visible={visible}
+          campaignStatus={campaign.status}
+          updatedAt={query.dataUpdatedAt}
+          fetching={query.isFetching}
+          error={query.isError ? query.error : null}
+          onRefresh={() => query.refetch()}
+        />
+        <FiringAlertList campaignId={campaign.id} />
+      </div>
       {/* Announced when a reason appears or changes; the polls that keep it the same stay quiet. */}
-      <div role="status">
+      <div role="status" className="print:hidden">
         {reason && (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
             <strong>Why is nothing dialing?</strong> {reason}
@@ -131,6 +157,16 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
       {hasReport && (
         <Suspense fallback={null}>
           <ResultsSection campaign={campaign} live={live} />
+        </Suspense>
+      )}
+      {hasPlan && (
+        <Suspense fallback={null}>
+          <PlanPanel
+            campaign={campaign}
+            timeZone={timeZone}
+            orgLimit={stats.concurrency_limit}
+            currency={configuration.data?.rate_card?.currency ?? null}
+          />
         </Suspense>
       )}
     </section>

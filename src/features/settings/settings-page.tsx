@@ -4,7 +4,7 @@ import { campaignQueries } from '../../api/campaigns';
 import { concurrencyQueries } from '../../api/concurrency';
 import { usePermission } from '../../api/session';
 import { PageHeading } from '../../components/page-heading';
-import { useDeferredPending } from '../../lib/use-deferred-pending';
+import { useDeferredPending } from '../../lib/first-paint';
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
 import { DisplaySection } from './display-section';

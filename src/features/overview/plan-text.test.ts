@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../contract/extensions';
+import { planSentence } from './plan-text';
+
+const NOW = Date.parse('2026-11-25T15:00:00Z'); // Wednesday 10:00 in New York
+const plan = (over: Partial<Plan> = {}): Plan => ({
+  campaign_id: 'c',
+  generated_at: '2026-11-25T15:00:00Z',
+  remaining: { contacts: 4000, attempts_expected: 6100.5 },
+  attempts_per_line_hour: 14.2,
+  basis: 'last 6 hours of calls',
+  lines_now: 10,
+  at_lines: Array.from({ length: 20 }, (_, i) => ({
+    lines: i + 1,
+    // 10 lines: Monday 11:20; 14 lines: Friday 16:40 (New York).
+    finishes_at: i + 1 >= 14 ? '2026-11-27T21:40:00Z' : '2026-11-30T16:20:00Z',
+  })),
+  deadline: null,
+  cost_to_finish: null,
+  ...over,
+});
+
+describe('the plan in one sentence', () => {
+  it('names the lines a deadline needs and what today’s lines do, in the campaign’s zone', () => {
+    const p = plan({
+      deadline: { at: '2026-11-27T22:00:00Z', lines_needed: 14, within_org_limit: true },
+    });
+    expect(planSentence(p, 'America/New_York', NOW)).toBe(
+      "14 lines finish by Fri 16:40 America/New_York; today's 10 finish Mon 11:20.",
+    );
+  });
+
+  it('says when the need is over the org limit, or beyond any line count', () => {
+    const over = plan({
+      deadline: { at: '2026-11-27T22:00:00Z', lines_needed: 14, within_org_limit: false },
+    });
+    expect(planSentence(over, 'America/New_York', NOW)).toContain('more than the org limit allows');
+    const never = plan({
+      deadline: { at: '2026-11-25T16:00:00Z', lines_needed: null, within_org_limit: false },
+    });
+    expect(planSentence(never, 'America/New_York', NOW)).toBe(
+      "Even 1,000 lines cannot finish by Wed 11:00 America/New_York; today's 10 finish Mon 11:20.",
+    );
+  });
+
+  it('answers without a deadline, and says why when there is no plan yet', () => {
+    expect(planSentence(plan(), 'America/New_York', NOW)).toBe(
+      "Today's 10 lines finish by Mon 11:20 America/New_York.",
+    );
+    const none = plan({
+      attempts_per_line_hour: null,
+      basis: 'fewer than 20 ended calls (3 so far): not enough history to plan',
+    });
+    expect(planSentence(none, 'America/New_York', NOW)).toBe(
+      'No plan yet: fewer than 20 ended calls (3 so far): not enough history to plan.',
+    );
+  });
+});
