@@ -57,4 +57,26 @@ export const PAGES: { name: string; path: string; ready: (page: Page) => Promise
       await expect(page.getByRole('region', { name: 'Display' })).toBeVisible();
     },
   },
+  {
+    name: 'Calls tab',
+    path: '/campaigns/spring-outreach/calls',
+    ready: async (page) => {
+      await expect(page.getByRole('row').nth(1)).toBeVisible();
+    },
+  },
+  {
+    name: 'Plan',
+    path: '/plan',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('main').getByText('Spring outreach').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Alerts',
+    path: '/alerts',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
+    },
+  },
 ];

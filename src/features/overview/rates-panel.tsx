@@ -4,12 +4,7 @@ import type { Report } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
 import { contactsHref } from '../../lib/contact-filters';
 import { ZonedTime } from '../../components/zoned-time';
-import {
-  formatDuration,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-} from '../../lib/format';
+import { formatDuration, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 
 function Rate({
   name,
