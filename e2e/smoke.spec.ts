@@ -113,7 +113,14 @@ test('the page paints its shell before any script, and the app takes its place w
           const { x, y, width, height } = document.querySelector(selector)!.getBoundingClientRect();
           return { x, y, width, height };
         };
-        return { header: box('header'), nav: box('nav'), mainTop: box('main').y, h1: box('h1') };
+        // The nav's width is not compared: links an (ext) feature gates join it with the session.
+        const { x, y, height } = box('nav');
+        return {
+          header: box('header'),
+          nav: { x, y, height },
+          mainTop: box('main').y,
+          h1: box('h1'),
+        };
       });
       await context.close();
       return found;
