@@ -2,6 +2,7 @@ import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
 import { formatMoney, formatPercent, formatUpcoming } from '../../lib/format';
+import { roundFinish } from '../../lib/round-finish';
 import { progressPercent } from './sort-campaigns';
 
 function None({ why }: { why: string }) {
@@ -97,6 +98,16 @@ export function SpendCell({ stats }: Live) {
 /** Below this many ended calls a finish time is a guess. */
 const ENOUGH_ENDED_CALLS = 20;
 
+/** A finish time rounded as the Overview rounds it, in local time: "Tue 14:20". */
+function finishText(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  // A timestamp this browser cannot read is shown as it came.
+  return formatUpcoming(
+    Number.isFinite(at) ? new Date(roundFinish(at, now)).toISOString() : iso,
+    now,
+  );
+}
+
 /** The Overview's finish range, in local time: "Tue 14:20–16:00". */
 export function FinishesCell({ stats, now }: Live) {
   const left = stats.contacts.pending + stats.contacts.in_progress;
@@ -105,8 +116,8 @@ export function FinishesCell({ stats, now }: Live) {
     return <span className="text-slate-600">Not enough calls yet</span>;
   const range = stats.finishes_range;
   if (range) {
-    const from = formatUpcoming(range.earliest, now);
-    const to = formatUpcoming(range.latest, now);
+    const from = finishText(range.earliest, now);
+    const to = finishText(range.latest, now);
     // "Tue 14:20–16:00" within one day, "Tue 14:20–Wed 09:00" across days.
     const sameDay = /^\w{3} \d\d:\d\d$/.test(to) && to.slice(0, 3) === from.slice(0, 3);
     return (
@@ -116,7 +127,7 @@ export function FinishesCell({ stats, now }: Live) {
     );
   }
   return stats.finishes_at ? (
-    <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
+    <time dateTime={stats.finishes_at}>{finishText(stats.finishes_at, now)}</time>
   ) : (
     <None why="No estimate" />
   );
