@@ -285,6 +285,65 @@ describe('Campaign board', () => {
     await waitFor(() => expect(lists.at(-1)?.searchParams.get('finished')).toBe('true'));
   });
 
+  it('says who paused a paused campaign and when, from one activity request', async () => {
+    const pause = (id: string, campaignId: string, at: string, label: string) => ({
+      id,
+      at,
+      actor: { kind: 'credential', label },
+      action: 'campaign.paused',
+      campaign_id: campaignId,
+      configuration_id: null,
+      summary: 'Paused',
+      changes: null,
+    });
+    const asked: URL[] = [];
+    serve({ extensions: [...BOARD, 'activity'] });
+    server.use(
+      http.get(`${API}/campaign/activity`, ({ request }) => {
+        asked.push(new URL(request.url));
+        return HttpResponse.json({
+          events: [
+            // Newest first: the latest pause is the one that holds.
+            pause(
+              'a3',
+              renewals.id,
+              new Date(Date.now() - 3_600_000).toISOString(),
+              'Demo manager key',
+            ),
+            pause('a2', spring.id, new Date(Date.now() - 7_200_000).toISOString(), 'Ops key'),
+            pause('a1', renewals.id, new Date(Date.now() - 9_000_000).toISOString(), 'Old key'),
+          ],
+          next_cursor: null,
+        });
+      }),
+    );
+    renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Renewals' });
+    await waitFor(() =>
+      expect(rowOf('Renewals')).toHaveTextContent(
+        /Paused by Demo manager key · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d \S+/,
+      ),
+    );
+    expect(within(rowOf('Renewals')).getByText('Demo manager key')).toHaveAttribute(
+      'title',
+      'Demo manager key',
+    );
+    // Spring outreach was started again since its pause: it says nothing of it.
+    expect(rowOf('Spring outreach')).not.toHaveTextContent('Paused by');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.searchParams.getAll('action')).toEqual(['campaign.paused']);
+    expect(asked[0]!.searchParams.has('campaign_id')).toBe(false);
+  });
+
+  it('shows paused rows while the activity has not answered', async () => {
+    serve({ extensions: [...BOARD, 'activity'] });
+    server.use(http.get(`${API}/campaign/activity`, () => new Promise<never>(() => {})));
+    renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Renewals' });
+    expect(within(rowOf('Renewals')).getByText('90%')).toBeInTheDocument();
+    expect(rowOf('Renewals')).not.toHaveTextContent('Paused by');
+  });
+
   it('asks no server for finished campaigns unless it offers them', async () => {
     const lists: URL[] = [];
     serve();
