@@ -296,25 +296,19 @@ describe('Campaign board', () => {
       summary: 'Paused',
       changes: null,
     });
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
     const asked: URL[] = [];
-    serve({ extensions: [...BOARD, 'activity'] });
+    // Newest first: the latest pause is the one that holds.
+    const events = [
+      pause('a3', renewals.id, ago(3_600_000), 'Demo manager key'),
+      pause('a2', spring.id, ago(7_200_000), 'Ops key'),
+      pause('a1', renewals.id, ago(9_000_000), 'Old key'),
+    ];
+    const { change } = serve({ extensions: [...BOARD, 'activity'] });
     server.use(
       http.get(`${API}/campaign/activity`, ({ request }) => {
         asked.push(new URL(request.url));
-        return HttpResponse.json({
-          events: [
-            // Newest first: the latest pause is the one that holds.
-            pause(
-              'a3',
-              renewals.id,
-              new Date(Date.now() - 3_600_000).toISOString(),
-              'Demo manager key',
-            ),
-            pause('a2', spring.id, new Date(Date.now() - 7_200_000).toISOString(), 'Ops key'),
-            pause('a1', renewals.id, new Date(Date.now() - 9_000_000).toISOString(), 'Old key'),
-          ],
-          next_cursor: null,
-        });
+        return HttpResponse.json({ events, next_cursor: null });
       }),
     );
     renderRoute('/campaigns');
@@ -333,6 +327,18 @@ describe('Campaign board', () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]!.searchParams.getAll('action')).toEqual(['campaign.paused']);
     expect(asked[0]!.searchParams.has('campaign_id')).toBe(false);
+
+    // Someone else pauses Spring outreach: the poll that says so brings their pause too.
+    events.unshift(pause('a4', spring.id, ago(0), 'Night shift key'));
+    change({
+      campaigns: [{ ...spring, status: 'paused' }, renewals, archive],
+      stats: [batch(spring, { status: 'paused' }), batch(renewals, { status: 'paused' })],
+    });
+    await advance(5_000);
+    await waitFor(() =>
+      expect(rowOf('Spring outreach')).toHaveTextContent('Paused by Night shift key · '),
+    );
+    expect(asked).toHaveLength(2);
   });
 
   it('shows paused rows while the activity has not answered', async () => {
