@@ -3,7 +3,11 @@
 import * as z from 'zod/mini';
 import {
   ATTEMPT_STATUSES,
+  attemptSchema,
+  attemptStatusSchema,
   contactBucketSchema,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
   noControl,
   repeatable,
   statsSchema,
@@ -286,6 +290,43 @@ export const campaignConcurrencyInputSchema = z.object({
   max_concurrent_calls: z.optional(maxConcurrentCallsSchema),
 });
 export type CampaignConcurrencyInput = z.infer<typeof campaignConcurrencyInputSchema>;
+
+// ---------- Calls ----------
+export const callsQuerySchema = z.object({
+  status: z.optional(repeatable(attemptStatusSchema, 'status')),
+  from: z.optional(z.iso.datetime({ message: 'from must be an ISO 8601 timestamp' })),
+  to: z.optional(z.iso.datetime({ message: 'to must be an ISO 8601 timestamp' })),
+  limit: z._default(
+    z.coerce
+      .number()
+      .check(z.int(), z.gte(1), z.lte(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)),
+    LIST_LIMIT_DEFAULT,
+  ),
+  cursor: z.optional(z.string().check(z.minLength(1))),
+});
+export type CallsQuery = z.input<typeof callsQuerySchema>;
+
+/** One attempt of the campaign's call log, with the contact it called and its place in their history. */
+export const callSchema = z.extend(attemptSchema, {
+  contact_external_id: z.nullable(z.string()),
+  attempt_number: int(),
+});
+export type Call = z.infer<typeof callSchema>;
+export const callsPageSchema = z.object({
+  attempts: z.array(callSchema),
+  next_cursor: z.nullable(z.string()),
+});
+export type CallsPage = z.infer<typeof callsPageSchema>;
+
+// ---------- Recordings ----------
+/** How long a recording link works. */
+export const RECORDING_LINK_SECONDS = 600;
+export const recordingLinkSchema = z.object({ url: z.string(), expires_at: timestamp });
+export type RecordingLink = z.infer<typeof recordingLinkSchema>;
+export const recordingQuerySchema = z.object({
+  expires: z.string().check(z.regex(/^\d{1,12}$/, 'expires must be a Unix time in seconds')),
+  signature: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'signature must be 64 hex digits')),
+});
 
 // ---------- Goal ----------
 export const GOAL_RESULTS_MAX = 5;

@@ -106,6 +106,14 @@ const BY_NAME: Record<string, unknown> = {
   secret: 'whsec_0123456789abcdef',
   message: "Spring outreach's answer rate is 22.5% over the last 200 calls (threshold 30%)",
   host: 'hooks.example.com',
+  contact_external_id: 'lead-7',
+  attempt_number: 2,
+  channels: 2,
+  duration_seconds: 94,
+  start_seconds: 3.2,
+  end_seconds: 7.9,
+  expires: '1795865400',
+  signature: '5e'.repeat(32),
 };
 
 /** Whether a value is of a JSON Schema type (`undefined`: any type). */
@@ -183,7 +191,7 @@ const TAGS = [
   { name: 'Session', description: 'The credential, its org and the extensions offered' },
   { name: 'Activity', description: 'Who changed what' },
   { name: 'Plan', description: 'Lines and money to finish by a deadline' },
-  { name: 'Conversations', description: 'Transcripts and evaluation runs' },
+  { name: 'Conversations', description: 'Transcripts, evaluation runs and recordings' },
   { name: 'Alerts', description: 'Rules the server evaluates, their episodes and deliveries' },
   { name: 'Reference', description: 'Lookups that need no credential' },
 ] as const;
@@ -191,7 +199,8 @@ type Tag = (typeof TAGS)[number]['name'];
 
 function tagOf(path: string): Tag {
   if (path.includes('/contacts')) return 'Contacts';
-  if (path.startsWith('/conversations')) return 'Conversations';
+  if (path.startsWith('/conversations') || /^\/campaign\/(conversations|recordings)\//.test(path))
+    return 'Conversations';
   if (path.endsWith('/plan')) return 'Plan';
   const resource = path.split('/')[2];
   const tags: Record<string, Tag> = {
@@ -217,6 +226,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Request body over 5 MB',
   422: 'Body or query that fails validation',
+  416: 'Range not satisfiable',
   429: 'Rate limited; see Retry-After',
 };
 
@@ -299,13 +309,26 @@ function operation(op: Operation & { id: string }) {
         description: 'Success',
         ...(okSchema
           ? { content: { 'application/json': withExample(jsonSchema(okSchema, 'output')) } }
-          : {}),
+          : op.media
+            ? { content: { [op.media]: { schema: { type: 'string', format: 'binary' } } } }
+            : {}),
       },
+      ...(op.media
+        ? {
+            206: {
+              description: 'The byte range asked for (Range)',
+              content: { [op.media]: { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : {}),
       ...Object.fromEntries(
         [...new Set(errors)].map((status) => [
           status,
           {
-            description: ERROR_TEXT[status],
+            description:
+              op.access === 'public' && status === 403
+                ? 'An expired or altered link'
+                : ERROR_TEXT[status],
             ...(status === 429 ? { headers: RETRY_AFTER } : {}),
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },

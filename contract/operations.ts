@@ -24,6 +24,8 @@ export type Operation = {
   ok: readonly [number, AnySchema | null];
   /** Error statuses this route can answer besides 401/403/413/422/429. */
   errors?: readonly number[];
+  /** A success body that is not JSON: its media type (the schema is then null). */
+  media?: string;
 };
 
 // The (ext) filters with the bucket status repeatable, in place of the contract's single one.
@@ -159,6 +161,16 @@ export const OPERATIONS = {
     summary: 'Finish time at every line count, the lines a deadline needs and the cost to finish',
     query: ext.planQuerySchema,
     ok: [200, ext.planSchema],
+    errors: [404],
+  },
+  listCampaignAttempts: {
+    method: 'GET',
+    path: `${C}/:id/attempts`,
+    access: 'campaigns:read',
+    extension: 'calls',
+    summary: "The campaign's call log: every attempt, newest started_at first",
+    query: ext.callsQuerySchema,
+    ok: [200, ext.callsPageSchema],
     errors: [404],
   },
   listContacts: {
@@ -304,6 +316,27 @@ export const OPERATIONS = {
     summary: 'A transcript and its evaluation runs',
     ok: [200, s.conversationSchema],
     errors: [404],
+  },
+  createRecordingLink: {
+    method: 'POST',
+    path: '/campaign/conversations/:conversationId/recording-link',
+    access: 'campaigns:read',
+    extension: 'recordings',
+    summary: 'A signed link to the recording, good for 10 minutes, that needs no header',
+    ok: [200, ext.recordingLinkSchema],
+    errors: [404],
+  },
+  getRecording: {
+    method: 'GET',
+    // The link itself is the permission (signed, short-lived): a media element sends no header.
+    path: '/campaign/recordings/:conversationId',
+    access: 'public',
+    extension: 'recordings',
+    summary: 'The recording (audio/wav) behind a signed link; Range requests answer 206',
+    query: ext.recordingQuerySchema,
+    ok: [200, null],
+    media: 'audio/wav',
+    errors: [403, 404, 416],
   },
   listAlertRules: {
     method: 'GET',

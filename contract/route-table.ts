@@ -33,6 +33,12 @@ export const ROUTES: readonly RouteRule[] = [
     access: 'campaigns:read',
     extension: 'plan',
   },
+  {
+    method: 'GET',
+    path: '/campaign/campaigns/:id/attempts',
+    access: 'campaigns:read',
+    extension: 'calls',
+  },
   { method: 'GET', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:read' },
   { method: 'POST', path: '/campaign/campaigns/:id/contacts', access: 'campaigns:manage' },
   {
@@ -68,6 +74,18 @@ export const ROUTES: readonly RouteRule[] = [
     path: '/conversations/:conversationId',
     access: 'campaigns:read',
     extension: 'conversations',
+  },
+  {
+    method: 'POST',
+    path: '/campaign/conversations/:conversationId/recording-link',
+    access: 'campaigns:read',
+    extension: 'recordings',
+  },
+  {
+    method: 'GET',
+    path: '/campaign/recordings/:conversationId',
+    access: 'public',
+    extension: 'recordings',
   },
   { method: 'GET', path: '/campaign/alerts/rules', access: 'campaigns:read', extension: 'alerts' },
   {

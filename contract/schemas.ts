@@ -353,7 +353,20 @@ export const conversationSchema = z.object({
   id,
   started_at: timestamp,
   ended_at: nullable(timestamp),
-  transcript: z.array(z.object({ role: z.string(), text: z.string(), at: timestamp })),
+  transcript: z.array(
+    z.object({
+      role: z.string(),
+      text: z.string(),
+      at: timestamp,
+      // (ext) recordings: where the turn sits in the recording, in seconds from its start.
+      start_seconds: optional(z.number().check(z.nonnegative())),
+      end_seconds: optional(z.number().check(z.nonnegative())),
+    }),
+  ),
+  // (ext) recordings: null when the conversation has none.
+  recording: optional(
+    nullable(z.object({ duration_seconds: z.number().check(z.nonnegative()), channels: int() })),
+  ),
   evaluations: z.array(
     z.object({
       metric_key: z.string(),
@@ -423,6 +436,8 @@ export const EXTENSIONS = [
   'finished',
   'alerts',
   'plan',
+  'calls',
+  'recordings',
 ] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 

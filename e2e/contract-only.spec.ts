@@ -21,6 +21,10 @@ const EXTENSION_CONTROLS = [
   { role: 'columnheader' as const, name: 'Conversion' },
   { role: 'columnheader' as const, name: 'Spend' },
   { role: 'combobox' as const, name: 'Finished' },
+  { role: 'link' as const, name: 'Calls' },
+  { role: 'region' as const, name: 'Recording' },
+  { role: 'button' as const, name: 'Download report (CSV)' },
+  { role: 'button' as const, name: 'Print / Save as PDF' },
 ];
 
 function watch(page: Page) {

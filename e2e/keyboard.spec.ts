@@ -8,6 +8,7 @@ const PAGES = [
   ['/campaigns', 'Campaigns · Headroom'],
   ['/campaigns/spring-outreach', 'Spring outreach · Overview · Headroom'],
   ['/campaigns/spring-outreach/contacts', 'Spring outreach · Contacts · Headroom'],
+  ['/campaigns/spring-outreach/calls', 'Spring outreach · Calls · Headroom'],
   ['/campaigns/spring-outreach/activity', 'Spring outreach · Activity · Headroom'],
   ['/campaigns/spring-outreach/settings', 'Spring outreach · Settings · Headroom'],
   ['/contacts', 'Contacts without a campaign · Headroom'],

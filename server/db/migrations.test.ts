@@ -12,6 +12,8 @@ import { campaignRows, findCampaign, forecastRow } from './campaigns.ts';
 import { deleteContact, listContacts, requeueContacts } from './contacts.ts';
 import { campaignOutcome, setGoal } from './goal-cost.ts';
 import { campaignReport } from './report.ts';
+import { listCalls } from './calls.ts';
+import { recordingSecret } from './recordings.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import * as rollups from './migrations/005-minute-rollups.ts';
 import { fold, migrate, openDatabase, type Db } from './schema.ts';
@@ -245,6 +247,34 @@ describe('numbered migrations', () => {
       DROP TRIGGER contacts_minutes_finished;`);
     rollups.up(s.db);
     expect(rollupRows(s.db)).toEqual(kept);
+  });
+
+  it('make a recording-link secret once and let an old campaign page its call log by status', () => {
+    const { path } = oldDatabaseFile();
+    const db = openDatabase(path);
+    const secret = recordingSecret(db);
+    expect(secret).toHaveLength(32);
+    db.close();
+    // A second start keeps the secret: links signed before a restart still play.
+    const again = openDatabase(path);
+    expect(recordingSecret(again).equals(secret)).toBe(true);
+    const busy = listCalls(again, 'c1', {
+      statuses: ['busy'],
+      from: '',
+      through: '9999-12-31T23:59:59Z',
+      after: null,
+      limit: 200,
+    });
+    expect(busy.calls).toHaveLength(200);
+    expect(busy.more).toBe(true);
+    expect(busy.calls[0]).toMatchObject({ status: 'busy', attempt_number: 2 });
+    const plan = again
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT seq FROM attempts WHERE campaign_id = 'c1' AND status = 'busy' ORDER BY started_at DESC",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join()).toContain('attempts_campaign_status_started');
+    again.close();
   });
 
   it('count the blocks of a database written before contact_blocks existed', () => {

@@ -24,7 +24,9 @@ import { concurrencyHandlers } from './routes/concurrency.ts';
 import { configurationHandlers } from './routes/configurations.ts';
 import { contactHandlers } from './routes/contacts.ts';
 import { planHandlers } from './routes/plan.ts';
+import { callHandlers } from './routes/calls.ts';
 import { conversationHandlers } from './routes/conversations.ts';
+import { recordingHandlers } from './routes/recordings.ts';
 import { sessionHandlers } from './routes/session.ts';
 import { statsHandlers } from './routes/stats.ts';
 import { timezoneHandlers } from './routes/timezones.ts';
@@ -83,6 +85,8 @@ function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashe
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
+    // Recordings play from the API's signed links.
+    mediaSrc: ["'self'", ...api],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
@@ -187,6 +191,8 @@ export function createApp({
     ...alertHandlers,
     ...planHandlers,
     ...conversationHandlers,
+    ...callHandlers,
+    ...recordingHandlers,
   });
 
   if (spa) serveSpa(app, spa, { apiPrefixes: API_PREFIXES, runtimeConfig });

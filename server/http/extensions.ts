@@ -19,6 +19,8 @@ export const SERVER_EXTENSIONS: readonly Extension[] = [
   'finished',
   'alerts',
   'plan',
+  'calls',
+  'recordings',
 ];
 
 /** What the app offers: every implemented extension, or none (EXTENSIONS=off). */

@@ -1,3 +1,4 @@
+import { createAlerts } from '../domain/alert-delivery.ts';
 import { createApp } from '../http/app.ts';
 import { createCredential, createOrg, createUser } from '../db/orgs.ts';
 import { openDatabase, type Db } from '../db/schema.ts';
@@ -51,7 +52,15 @@ export function setup(now: () => Date = () => new Date('2026-11-22T09:30:00Z')) 
     scopes: ['campaigns:manage'],
     label: 'pat b',
   });
-  const app = createApp({ db, now });
+  // Alerts that never reach the network: every name is a public address, every delivery a 200.
+  const alerts = createAlerts({
+    db,
+    now,
+    allowPrivate: false,
+    resolve: async () => [{ address: '93.184.216.34', family: 4 }],
+    send: async () => 200,
+  });
+  const app = createApp({ db, now, alerts });
 
   async function call<T = any>(
     method: string,

@@ -38,7 +38,7 @@ export function AppShell() {
   return (
     <AccessContext value={access}>
       <div className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
             <span className="text-lg font-bold tracking-tight text-indigo-800">Headroom</span>
             <nav aria-label="Main" className="flex gap-1">

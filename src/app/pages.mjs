@@ -36,6 +36,7 @@ export const PAGES = [
         module: 'src/features/contacts/contact-page.tsx',
         title: 'Contact',
       },
+      { path: 'calls', module: 'src/features/calls/calls-tab.tsx', title: 'Calls' },
       { path: 'activity', module: 'src/features/activity/activity-tab.tsx', title: 'Activity' },
       {
         path: 'settings',

@@ -33,6 +33,8 @@ export const PAGE_CODE: Record<string, () => Promise<ComponentType<never>>> = {
     import('../features/contacts/contacts-tab').then((m) => m.ContactsTab),
   'src/features/contacts/contact-page.tsx': () =>
     import('../features/contacts/contact-page').then((m) => m.ContactPage),
+  'src/features/calls/calls-tab.tsx': () =>
+    import('../features/calls/calls-tab').then((m) => m.CallsTab),
   'src/features/activity/activity-tab.tsx': () =>
     import('../features/activity/activity-tab').then((m) => m.ActivityTab),
   'src/features/campaigns/campaign-settings-tab.tsx': () =>
@@ -99,6 +101,7 @@ function pageRequests(queryClient: QueryClient): Record<string, RouteRequests> {
       prefetchContacts(queryClient, ref, campaign, search);
     }),
     '/campaigns/:id/contacts/:contactId': campaignPage,
+    '/campaigns/:id/calls': campaignPage,
     '/campaigns/:id/activity': campaignPage,
     '/campaigns/:id/settings': campaignPage,
     '/configurations': requests(() => {

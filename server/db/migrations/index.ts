@@ -8,6 +8,7 @@ import * as campaignConcurrency from './006-campaign-concurrency.ts';
 import * as retryQueue from './007-retry-queue.ts';
 import * as writeJobs from './008-write-jobs.ts';
 import * as goalAndCost from './009-goal-and-cost.ts';
+import * as callsAndRecordings from './010-calls-and-recordings.ts';
 import * as alerts from './011-alerts.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'retry queue index', up: retryQueue.up },
   { version: 8, name: 'journal of sliced writes', up: writeJobs.up },
   { version: 9, name: 'goal conversions and call cost', up: goalAndCost.up },
+  { version: 10, name: 'call log index and recording-link secret', up: callsAndRecordings.up },
   { version: 11, name: 'alert rules, episodes and deliveries', up: alerts.up },
 ];

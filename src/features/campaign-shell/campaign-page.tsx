@@ -21,6 +21,7 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useQuery(campaignQueries.detail(id));
   const hasActivity = useExtension('activity');
+  const hasCalls = useExtension('calls');
   if (campaign.isPending) {
     // A heading while waiting too, and why the wait is long when the server asked for one.
     return (
@@ -66,13 +67,21 @@ export function CampaignPage() {
   return (
     <div className="space-y-5">
       <CampaignHeader campaign={c} />
-      <nav aria-label="Campaign sections" className="flex gap-2 border-b border-slate-200">
+      <nav
+        aria-label="Campaign sections"
+        className="flex gap-2 overflow-x-auto border-b border-slate-200 whitespace-nowrap print:hidden"
+      >
         <NavLink end to={base} className={tabClass}>
           Overview
         </NavLink>
         <NavLink to={`${base}/contacts`} className={tabClass}>
           Contacts
         </NavLink>
+        {hasCalls && (
+          <NavLink to={`${base}/calls`} className={tabClass}>
+            Calls
+          </NavLink>
+        )}
         {hasActivity && (
           <NavLink to={`${base}/activity`} className={tabClass}>
             Activity

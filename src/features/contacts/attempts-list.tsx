@@ -1,8 +1,8 @@
 import type { Attempt } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatDuration } from '../../lib/format';
-import { ConversationLink } from './conversation-link';
-import { EvaluationResults } from './evaluation-results';
+import { ConversationLink } from '../../entities/conversation/conversation-link';
+import { EvaluationResults } from '../../entities/conversation/evaluation-results';
 
 export function AttemptsList({ attempts }: { attempts: Attempt[] }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-600">Not dialed yet.</p>;

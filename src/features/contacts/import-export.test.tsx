@@ -6,6 +6,7 @@ import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeContact, makeStats } from '../../test/fixtures';
 import { createTestQueryClient, renderRoute } from '../../test/render';
 import { advance } from '../../test/clock';
+import { captureDownloads } from '../../test/downloads';
 import type { Campaign, Configuration, Contact, ContactInput } from '../../../contract/schemas';
 
 type Upsert = { contacts: ContactInput[] };
@@ -104,29 +105,6 @@ async function uploadCsv(dialog: HTMLElement, text: string, name = 'leads.csv') 
 async function importAndWait(dialog: HTMLElement, button: string) {
   await userEvent.click(await within(dialog).findByRole('button', { name: button }));
   await within(dialog).findByRole('button', { name: 'Done' });
-}
-
-/** What the last download would have saved, read back from the blob handed to the link. */
-function captureDownloads() {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    blobs.push(blob as Blob);
-    return 'blob:download';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    names.push(this.download);
-  });
-  const text = () =>
-    new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as string);
-      reader.readAsText(blobs.at(-1)!);
-    });
-  return { text, names };
 }
 
 describe('Import contacts', () => {

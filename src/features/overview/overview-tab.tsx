@@ -83,7 +83,8 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
   const timeZone = configuration.data?.timezone ?? viewerZone();
 
   return (
-    <section aria-label="Overview" className="space-y-4">
+    // Printed (Print / Save as PDF), a report: the key numbers and results, no live-only parts.
+    <section aria-label="Overview" className="space-y-4 print:flex print:flex-col print:gap-4">
       <KeyNumbers
         campaign={campaign}
         stats={stats}
@@ -92,18 +93,20 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
         timelineUpdatedAt={timeline.dataUpdatedAt}
         timeZone={timeZone}
       />
-      <LivenessBar
-        live={live}
-        visible={visible}
-        campaignStatus={campaign.status}
-        updatedAt={query.dataUpdatedAt}
-        fetching={query.isFetching}
-        error={query.isError ? query.error : null}
-        onRefresh={() => query.refetch()}
-      />
-      <FiringAlertList campaignId={campaign.id} />
+      <div className="space-y-4 print:hidden">
+        <LivenessBar
+          live={live}
+          visible={visible}
+          campaignStatus={campaign.status}
+          updatedAt={query.dataUpdatedAt}
+          fetching={query.isFetching}
+          error={query.isError ? query.error : null}
+          onRefresh={() => query.refetch()}
+        />
+        <FiringAlertList campaignId={campaign.id} />
+      </div>
       {/* Announced when a reason appears or changes; the polls that keep it the same stay quiet. */}
-      <div role="status">
+      <div role="status" className="print:hidden">
         {reason && (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
             <strong>Why is nothing dialing?</strong> {reason}

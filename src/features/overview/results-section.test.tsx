@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -12,6 +12,7 @@ import {
   makeStats,
 } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { captureDownloads } from '../../test/downloads';
 import type { Campaign } from '../../../contract/schemas';
 import type { Report } from '../../../contract/extensions';
 
@@ -196,5 +197,60 @@ describe('Results on the Overview', () => {
     const dialog = within(screen.getByRole('dialog', { name: 'Call 100 contacts again?' }));
     await userEvent.click(dialog.getByRole('button', { name: 'Call 100 contacts again' }));
     await waitFor(() => expect(requeues).toEqual([{ status: ['exhausted'] }]));
+  });
+
+  it('downloads the results as one CSV of the figures shown, and prints the page', async () => {
+    const campaign = makeCampaign({ status: 'paused', name: 'Spring outreach' });
+    serve(
+      campaign,
+      makeReport(campaign.id, {
+        goal: {
+          results: ['qualification.interested:true'],
+          conversions: 300,
+          conversion_rate: 72.82,
+        },
+        cost: { currency: 'USD', total: 412.5, per_completed_contact: 1, per_conversion: 1.38 },
+      }),
+    );
+    const downloads = captureDownloads();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const user = userEvent.setup();
+    renderRoute(`/campaigns/${campaign.id}`);
+    const section = await results();
+    await user.click(section.getByRole('button', { name: 'Download report (CSV)' }));
+    expect(
+      await section.findByText('Saved the report as spring-outreach-report-2026-11-22.csv.'),
+    ).toBeInTheDocument();
+    const lines = (await downloads.text()).split('\r\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'section,metric,value',
+      'report,campaign,Spring outreach',
+      `report,campaign_id,${campaign.id}`,
+      'report,filters,none',
+      'report,generated_at,2026-11-22T12:00:00Z',
+    ]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'contacts,total,1000',
+        'outcomes,busy,80',
+        'rates,answer_rate,41.22',
+        'rates,success_rate,80.47',
+        'talk_time,total_seconds,90000',
+        'by_attempt_number,2.completed,112',
+        'results,qualification.interested.true,300',
+        'results,quality.score.mean,7.14',
+        'results,next_step.action=send_pricing,212',
+        'goal,results,qualification.interested:true',
+        'goal,conversion_rate,72.82',
+        'cost,currency,USD',
+        'cost,total,412.5',
+        'cost,per_conversion,1.38',
+      ]),
+    );
+    // The same answer as on screen: 41.22 shows as 41.2%.
+    expect(section.getByText('41.2%')).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'Print / Save as PDF' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
   });
 });

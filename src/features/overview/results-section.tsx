@@ -1,15 +1,42 @@
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { reportQueries } from '../../api/reports';
 import type { Report } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
+import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
 import { RatesPanel } from './rates-panel';
+import { formatDateTime } from '../../lib/format';
+
+/** The report to take away: the figures as CSV, the page as the browser prints it. */
+function ReportActions({ campaign, report }: { campaign: Campaign; report: Report }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <div className="flex flex-wrap items-center gap-2 print:hidden">
+      <Button
+        onClick={() =>
+          // The CSV code loads only when someone downloads; the figures are the ones shown.
+          void import('./report-csv').then(({ downloadReport }) =>
+            setSaved(`Saved the report as ${downloadReport(campaign, report)}.`),
+          )
+        }
+      >
+        Download report (CSV)
+      </Button>
+      <Button onClick={() => window.print()}>Print / Save as PDF</Button>
+      {saved && (
+        <p role="status" className="text-sm text-slate-700">
+          {saved}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** The four panels, for one answer of the report. */
 const ResultsPanels = memo(function ResultsPanels({
@@ -68,11 +95,19 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
     );
   }
   return (
-    <section aria-labelledby="results-heading" className="space-y-3">
+    // Printed, the results come first: the key numbers on page one.
+    <section aria-labelledby="results-heading" className="space-y-3 print:order-first">
       <div className="flex flex-wrap items-center justify-between gap-2">
         {heading}
-        <RedialExhaustedButton campaign={campaign} exhausted={data.contacts.exhausted} />
+        <div className="flex flex-wrap items-center gap-2 print:hidden">
+          <ReportActions campaign={campaign} report={data} />
+          <RedialExhaustedButton campaign={campaign} exhausted={data.contacts.exhausted} />
+        </div>
       </div>
+      <p className="hidden text-sm text-slate-700 print:block">
+        {campaign.name} ({campaign.finished ? 'finished' : campaign.status}): all contacts, report
+        generated {formatDateTime(data.generated_at)}.
+      </p>
       {data.contacts.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
           No contacts yet: results appear once contacts are imported and called.

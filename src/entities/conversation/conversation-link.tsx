@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { conversationQueries } from '../../api/conversations';
@@ -9,6 +9,11 @@ import { Dialog } from '../../components/dialog';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { EvaluationResults } from './evaluation-results';
 
+// The player loads with the first conversation that has a recording, not with the page.
+const RecordingPlayer = lazy(() =>
+  import('./recording-player').then((m) => ({ default: m.RecordingPlayer })),
+);
+
 function ConversationBody({
   conversationId,
   template,
@@ -17,6 +22,7 @@ function ConversationBody({
   template: string | null;
 }) {
   const conversation = useQuery({ ...conversationQueries.detail(conversationId), retry: false });
+  const recordings = useExtension('recordings');
   if (conversation.isPending)
     return <p className="text-sm text-slate-600">Loading the conversation…</p>;
   if (conversation.isError) {
@@ -46,20 +52,30 @@ function ConversationBody({
   const pending = c.evaluations.filter((e) => e.status !== 'completed').length;
   return (
     <div className="space-y-4">
-      <ol
-        className="max-h-72 space-y-2 overflow-y-auto rounded border border-slate-200 p-3"
-        aria-label="Transcript"
-      >
-        {c.transcript.map((line, i) => (
-          <li key={i} className="text-sm">
-            <span className="font-semibold capitalize">{line.role}</span>{' '}
-            <time className="text-xs text-slate-500" dateTime={line.at}>
-              {formatDateTime(line.at)}
-            </time>
-            <p className="whitespace-pre-wrap">{line.text}</p>
-          </li>
-        ))}
-      </ol>
+      {recordings && c.recording ? (
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the player…</p>}>
+          <RecordingPlayer
+            conversationId={c.id}
+            duration={c.recording.duration_seconds}
+            transcript={c.transcript}
+          />
+        </Suspense>
+      ) : (
+        <ol
+          className="max-h-72 space-y-2 overflow-y-auto rounded border border-slate-200 p-3"
+          aria-label="Transcript"
+        >
+          {c.transcript.map((line, i) => (
+            <li key={i} className="text-sm">
+              <span className="font-semibold capitalize">{line.role}</span>{' '}
+              <time className="text-xs text-slate-500" dateTime={line.at}>
+                {formatDateTime(line.at)}
+              </time>
+              <p className="whitespace-pre-wrap">{line.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
       <div>
         <h3 className="mb-1 text-sm font-semibold">Evaluations</h3>
         <EvaluationResults result={completed.length > 0 ? Object.fromEntries(completed) : null} />
