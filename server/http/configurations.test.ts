@@ -118,7 +118,17 @@ describe('conversations (ext)', () => {
       id: 'conv-1',
       started_at: '2026-11-22T09:00:00Z',
       ended_at: '2026-11-22T09:03:00Z',
-      transcript: [{ role: 'agent', text: 'Hello!', at: '2026-11-22T09:00:01Z' }],
+      // (ext) recordings: the call's audio, and each turn's place in it.
+      recording: { duration_seconds: 180, channels: 2 },
+      transcript: [
+        {
+          role: 'agent',
+          text: 'Hello!',
+          at: '2026-11-22T09:00:01Z',
+          start_seconds: 1,
+          end_seconds: 2,
+        },
+      ],
       evaluations: [
         { metric_key: 'qualification', status: 'completed', results: { interested: true } },
       ],

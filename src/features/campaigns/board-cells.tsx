@@ -1,8 +1,8 @@
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
-import { ZonedTime } from '../../components/zoned-time';
 import { formatMoney, formatPercent, zonedParts } from '../../lib/format';
+import { roundFinish } from '../../lib/round-finish';
 import { useViewerZone } from '../../lib/viewer-zone';
 import { progressPercent } from './sort-campaigns';
 
@@ -103,6 +103,12 @@ export function SpendCell({ stats }: Live) {
 /** Below this many ended calls a finish time is a guess. */
 const ENOUGH_ENDED_CALLS = 20;
 
+/** A finish time rounded as the Overview rounds it; a timestamp this browser cannot read as it came. */
+function rounded(iso: string, now: number): string | number {
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? roundFinish(at, now) : iso;
+}
+
 /**
  * The Overview's finish range, in the campaign's zone (it is forecast against its calling
  * window): "Tue 14:20–16:00 EST".
@@ -115,8 +121,8 @@ export function FinishesCell({ stats, now, timeZone }: Live) {
   if (stats.ended_calls !== undefined && stats.ended_calls < ENOUGH_ENDED_CALLS && left > 0)
     return <span className="text-slate-600">Not enough calls yet</span>;
   const range = stats.finishes_range;
-  const from = range && zonedParts(range.earliest, zone, 'upcoming', now);
-  const to = range && zonedParts(range.latest, zone, 'upcoming', now);
+  const from = range && zonedParts(rounded(range.earliest, now), zone, 'upcoming', now);
+  const to = range && zonedParts(rounded(range.latest, now), zone, 'upcoming', now);
   if (range && from && to) {
     // "Tue 14:20–16:00" within one day, "Tue 14:20–Wed 09:00" across days.
     const sameDay =
@@ -130,8 +136,20 @@ export function FinishesCell({ stats, now, timeZone }: Live) {
     );
   }
   return stats.finishes_at ? (
-    <ZonedTime at={stats.finishes_at} zone={timeZone} style="upcoming" now={now} />
+    <FinishTime at={stats.finishes_at} zone={zone} now={now} />
   ) : (
     <None why="No estimate" />
+  );
+}
+
+/** One finish time, rounded, with its zone named; its datetime the estimate as it came. */
+function FinishTime({ at, zone, now }: { at: string; zone: string; now: number }) {
+  const parts = zonedParts(rounded(at, now), zone, 'upcoming', now);
+  if (!parts) return at;
+  return (
+    <time dateTime={at} title={parts.zone} className="whitespace-nowrap">
+      {parts.text} <span aria-hidden="true">{parts.abbreviation}</span>
+      <span className="sr-only">{parts.zone}</span>
+    </time>
   );
 }
