@@ -64,7 +64,7 @@ export default defineConfig(({ command }) => ({
               minShareCount: 2,
               test: (id) =>
                 (/[\\/]src[\\/](components|entities|lib)[\\/]/.test(id) &&
-                  !/charts|radix-dialog|csv-download|dialing-reason/.test(id)) ||
+                  !/charts|radix-dialog|csv-download|dialing-reason|timezone-picker/.test(id)) ||
                 /[\\/]@tanstack[\\/]react-query[\\/]/.test(id),
             },
           ],

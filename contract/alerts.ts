@@ -93,7 +93,7 @@ export const alertChannelInputSchema = z.discriminatedUnion('type', [
 ]);
 export type AlertChannelInput = z.infer<typeof alertChannelInputSchema>;
 
-/** A channel as answered: never its secret. */
+/** A channel as answered: never its secret; a Slack URL masked (docs/api.md, Alerts). */
 export const alertChannelSchema = z.object({
   type: z.enum(['webhook', 'slack']),
   url: z.string(),

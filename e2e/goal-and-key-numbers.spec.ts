@@ -56,6 +56,8 @@ test.describe('Is it working, on the first screen', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Campaigns' })
       .click();
+    // allTextContents does not wait: the board's columns first.
+    await expect(page.getByRole('columnheader', { name: 'Conversion' })).toBeVisible();
     const headers = await page.getByRole('columnheader').allTextContents();
     const column = headers.findIndex((h) => h.startsWith('Conversion'));
     expect(column).toBeGreaterThan(0);

@@ -125,6 +125,7 @@ test.describe('Keyboard, focus and titles', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('5');
     await tabOnTo(page, dialog.getByLabel('Retry interval (minutes)'));
+    await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Price calls with a rate card' }));
     await tabOnTo(page, dialog.getByRole('button', { name: 'Cancel' }));
     await tabOnTo(page, dialog.getByRole('button', { name: 'Create configuration' }));
     await page.keyboard.press('Enter');

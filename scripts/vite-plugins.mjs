@@ -57,7 +57,7 @@ export function withNav(html) {
   // Links an (ext) feature gates wait for the session, which the static shell cannot know.
   const links = NAV.filter((item) => !item.extension).map(
     ({ to, label }) =>
-      `<a class="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" href="${escapeHtml(to)}" data-discover="true">${escapeHtml(label)}</a>`,
+      `<a class="rounded-md px-3 py-1.5 text-sm font-medium max-lg:flex max-lg:min-h-11 max-lg:items-center text-slate-700 hover:bg-slate-100" href="${escapeHtml(to)}" data-discover="true">${escapeHtml(label)}</a>`,
   );
   return html.replace(NAV_PLACEHOLDER, links.join(''));
 }

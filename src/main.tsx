@@ -1,9 +1,11 @@
 import { startApp } from './app/app';
 import { loadRuntimeConfig } from './api/runtime-config';
 import { startPageRequests, warmIntlOffMainThread, yieldToMain } from './lib/first-paint';
+import { followSystemTheme } from './lib/theme';
 import './index.css';
 
 warmIntlOffMainThread();
+followSystemTheme();
 // React DOM downloads beside this chunk (index.html preloads it), so the page's requests
 // leave before most of the first screen's script has arrived.
 const view = import('./app/render');

@@ -40,14 +40,37 @@ const toRule = (r: RuleRow): StoredRule => ({
   channels: JSON.parse(r.channels) as StoredChannel[],
 });
 
-/** What a rule is to a reader: its channels without secrets. */
+/** What stands for the token of a Slack URL in an answer. */
+export const SLACK_MASK = '••••';
+
+/**
+ * A Slack incoming-webhook URL is a credential, so it is answered masked: scheme, host and
+ * first path part, each later part cut to its first character, the last one (the token)
+ * hidden: `https://hooks.slack.com/services/T…/B…/••••`. Query and user info are dropped.
+ */
+export function maskedSlackUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return SLACK_MASK;
+  }
+  const parts = parsed.pathname.split('/').filter(Boolean);
+  const shown = parts.slice(0, -1).map((part, i) => (i === 0 ? part : `${[...part][0]}…`));
+  return [`${parsed.protocol}//${parsed.host}`, ...shown, SLACK_MASK].join('/');
+}
+
+/** What a rule is to a reader: its channels without secrets, Slack URLs masked. */
 export const publicRule = (r: StoredRule): AlertRule => ({
   id: r.id,
   name: r.name,
   campaign_id: r.campaign_id,
   enabled: r.enabled,
   condition: r.condition,
-  channels: r.channels.map((ch) => ({ type: ch.type, url: ch.url })),
+  channels: r.channels.map((ch) => ({
+    type: ch.type,
+    url: ch.type === 'slack' ? maskedSlackUrl(ch.url) : ch.url,
+  })),
   created_at: r.created_at,
   updated_at: r.updated_at,
 });

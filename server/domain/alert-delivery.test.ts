@@ -268,6 +268,84 @@ describe('alert delivery', () => {
     );
   });
 
+  it('keeps Slack URLs write-only: masked in every answer and log, kept unless replaced', async () => {
+    const token = 'xoxSecretToken0123456789';
+    const slack = `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${token}`;
+    const masked = 'https://hooks.slack.com/services/T…/B…/••••';
+    const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
+    const s = alertsSetup();
+    const answers: unknown[] = [];
+    const call = async (...args: Parameters<S['call']>) => {
+      const res = await s.call(...args);
+      answers.push(res.body);
+      return res;
+    };
+    const c = await call('POST', '/campaign/campaigns', { name: 'A', contacts: s.contacts(10) });
+    const created = await call('POST', '/campaign/alerts/rules', {
+      name: 'Ops',
+      campaign_id: c.body.id,
+      condition: { kind: 'failed_share_above', threshold: 10, window_calls: 10 },
+      channels: [WEBHOOK, { type: 'slack', url: slack }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(created.body.channels).toEqual([
+      { type: 'webhook', url: WEBHOOK.url },
+      { type: 'slack', url: masked },
+    ]);
+    const read = await call('GET', `/campaign/alerts/rules/${id}`);
+    expect(read.body.channels[1]).toEqual({ type: 'slack', url: masked });
+    await call('GET', '/campaign/alerts/rules', undefined, 'ak_a_read');
+    // Written back as answered, the rule keeps its URL: the delivery goes to the real one.
+    const renamed = await call('PATCH', `/campaign/alerts/rules/${id}`, {
+      name: 'Ops, renamed',
+      channels: read.body.channels,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.channels[1]).toEqual({ type: 'slack', url: masked });
+    s.answers.push(200, 500);
+    const test = await call('POST', `/campaign/alerts/rules/${id}/test`);
+    expect(test.body.deliveries.map((d: { status: string }) => d.status)).toEqual([
+      'delivered',
+      'failed',
+    ]);
+    expect(s.sent.map((r) => r.url.href)).toEqual([WEBHOOK.url, slack]);
+    // A firing episode's delivery that fails is recorded by host only.
+    s.endedCalls(c.body.id, times(10, 'failed'));
+    s.alerts.evaluate();
+    s.answers.push(200, new Error('connect ECONNREFUSED'));
+    await s.alerts.deliverDue();
+    answers.push(await s.events());
+    // A mask that stands for no saved URL is refused, not stored.
+    const other = await call('POST', '/campaign/alerts/rules', {
+      name: 'Other',
+      condition: { kind: 'finished' },
+      channels: [{ type: 'slack', url: masked }],
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.detail[0]).toMatchObject({
+      loc: ['body', 'channels', 0, 'url'],
+      msg: 'Paste the whole Slack URL',
+    });
+    // A new URL replaces the old one.
+    const moved = await call('PATCH', `/campaign/alerts/rules/${id}`, {
+      channels: [{ type: 'slack', url: 'https://hooks.slack.com/services/T9/B9/newtoken' }],
+    });
+    expect(moved.body.channels).toEqual([
+      { type: 'slack', url: 'https://hooks.slack.com/services/T…/B…/••••' },
+    ]);
+    await call('POST', `/campaign/alerts/rules/${id}/test`);
+    expect(s.sent.at(-1)!.url.href).toBe('https://hooks.slack.com/services/T9/B9/newtoken');
+
+    expect(JSON.stringify(answers)).not.toContain(token);
+    expect(JSON.stringify(answers)).not.toContain('newtoken');
+    for (const spy of logged)
+      expect(JSON.stringify(spy.mock.calls.map((args) => args.map(String)))).not.toContain(token);
+    vi.restoreAllMocks();
+  });
+
   it('answers only within the org, with the contract details for bad input', async () => {
     const s = alertsSetup();
     const created = await s.call('POST', '/campaign/alerts/rules', {

@@ -3,6 +3,8 @@ import type { AlertChannelInput, AlertRuleCreate, AlertRuleUpdate } from '../../
 import {
   clearRuleState,
   insertRule,
+  maskedSlackUrl,
+  SLACK_MASK,
   resolveEvent,
   updateRule,
   type StoredChannel,
@@ -19,8 +21,19 @@ const invalid = (loc: (string | number)[], msg: string, type: string) =>
   new HttpError(422, [{ loc: ['body', ...loc], msg, type }]);
 
 /**
- * Channels as written, checked (URL, the addresses it resolves to now) and with the secrets
- * they keep: a webhook given without a secret keeps the one its URL had, else it needs one.
+ * The saved Slack URL a written one stands for: a URL given as the rule's answer masked it
+ * keeps the saved one (the same position first), so a rule read and written back is unchanged.
+ */
+function keptSlackUrl(url: string, i: number, existing: readonly StoredChannel[]) {
+  const saved = existing.filter((e) => e.type === 'slack');
+  const same = existing[i]?.type === 'slack' ? existing[i] : undefined;
+  return [same, ...saved].find((e) => e && maskedSlackUrl(e.url) === url)?.url;
+}
+
+/**
+ * Channels as written, checked (URL, the addresses it resolves to now) and with the
+ * credentials they keep: a webhook given without a secret keeps the one its URL had, else it
+ * needs one; a Slack channel given its masked URL keeps the saved URL.
  */
 export async function checkChannels(
   input: readonly AlertChannelInput[],
@@ -29,10 +42,15 @@ export async function checkChannels(
 ): Promise<StoredChannel[]> {
   const out: StoredChannel[] = [];
   for (const [i, channel] of input.entries()) {
-    const checked = await checkTarget(channel.url, target.allowPrivate, target.resolve);
+    const keptUrl = channel.type === 'slack' ? keptSlackUrl(channel.url, i, existing) : undefined;
+    // A mask that stands for no saved URL would be stored and fail at every delivery.
+    if (!keptUrl && channel.type === 'slack' && channel.url.includes(SLACK_MASK))
+      throw invalid(['channels', i, 'url'], 'Paste the whole Slack URL', 'url_masked');
+    const url = keptUrl ?? channel.url;
+    const checked = await checkTarget(url, target.allowPrivate, target.resolve);
     if (!checked.ok) throw invalid(['channels', i, 'url'], checked.problem, 'url_refused');
     if (channel.type === 'slack') {
-      out.push({ type: 'slack', url: channel.url });
+      out.push({ type: 'slack', url });
       continue;
     }
     const kept = existing.find(

@@ -77,14 +77,17 @@ const isLoopback = (address: string | undefined) =>
  * hash) and images, and requests to this server or the API it is configured for; never
  * framed (Pause and Close must not be clickable inside someone else's page).
  */
-function contentSecurityPolicy(publicConfig: Record<string, unknown>, styleHashes: string[]) {
+function contentSecurityPolicy(
+  publicConfig: Record<string, unknown>,
+  { styleHashes, scriptHashes }: { styleHashes: string[]; scriptHashes: string[] },
+) {
   const api =
     typeof publicConfig.apiBaseUrl === 'string' && /^https?:\/\//.test(publicConfig.apiBaseUrl)
       ? [new URL(publicConfig.apiBaseUrl).origin]
       : [];
   return {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
+    scriptSrc: ["'self'", ...scriptHashes],
     styleSrc: ["'self'", ...styleHashes],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
@@ -129,7 +132,10 @@ export function createApp({
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: contentSecurityPolicy(publicConfig, spa?.styleHashes ?? []),
+      contentSecurityPolicy: contentSecurityPolicy(
+        publicConfig,
+        spa ?? { styleHashes: [], scriptHashes: [] },
+      ),
       referrerPolicy: 'no-referrer',
       xFrameOptions: 'DENY',
     }),

@@ -19,11 +19,14 @@ let dir = '';
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 /** A built SPA as `vite build` leaves it: assets with their .br and .gz, the route preloads. */
-function builtSpa(style = STYLE) {
+function builtSpa(style = STYLE, inlineScript?: string) {
   dir = mkdtempSync(join(tmpdir(), 'headroom-spa-'));
   mkdirSync(join(dir, 'assets'));
   mkdirSync(join(dir, '.vite'));
-  writeFileSync(join(dir, 'index.html'), INDEX);
+  const index = inlineScript
+    ? INDEX.replace('</title>', `</title><script>${inlineScript}</script>`)
+    : INDEX;
+  writeFileSync(join(dir, 'index.html'), index);
   writeFileSync(join(dir, 'assets', 'style-abc.css'), style);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, 'assets', 'index-abc.js'), SCRIPT);
@@ -44,11 +47,17 @@ function builtSpa(style = STYLE) {
 }
 
 function spaApp(
-  options: { address?: string; demo?: boolean; apiBaseUrl?: string; style?: string } = {},
+  options: {
+    address?: string;
+    demo?: boolean;
+    apiBaseUrl?: string;
+    style?: string;
+    inlineScript?: string;
+  } = {},
 ) {
   return createApp({
     db: openDatabase(':memory:'),
-    staticDir: builtSpa(options.style),
+    staticDir: builtSpa(options.style, options.inlineScript),
     publicConfig: { apiBaseUrl: options.apiBaseUrl ?? '', conversationUrlTemplate: null },
     demoCredentials: options.demo === false ? null : { token: 'ak_demo_manage' },
     clientAddress: () => options.address ?? '127.0.0.1',
@@ -140,6 +149,16 @@ describe('the built SPA', () => {
     const csp = res.headers.get('Content-Security-Policy') ?? '';
     const hash = createHash('sha256').update(STYLE).digest('base64');
     expect(csp).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it("allows index.html's inline script (the theme before the first paint) by its hash alone", async () => {
+    const theme = "document.documentElement.dataset.theme='dark';";
+    const res = await spaApp({ demo: false, inlineScript: theme }).request('/campaigns');
+    expect(await res.text()).toContain(`<script>${theme}</script>`);
+    const hash = createHash('sha256').update(theme).digest('base64');
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
     expect(csp).not.toContain('unsafe-inline');
   });
 

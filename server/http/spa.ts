@@ -73,7 +73,13 @@ export type BuiltSpa = {
   routes: RoutePreloads;
   /** CSP sources ('sha256-…') of the style elements the template carries inline. */
   styleHashes: string[];
+  /** CSP sources of its inline scripts (index.html's theme, set before the first paint). */
+  scriptHashes: string[];
 };
+
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+const sha256Source = (text: string) =>
+  `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * Reads dist/ once. The build's stylesheets go into the page itself: a phone on a slow
@@ -86,7 +92,7 @@ export function loadSpa(staticDir: string): BuiltSpa {
     (link, file: string) => {
       const css = readFileSync(join(staticDir, file), 'utf8');
       if (/<\/style/i.test(css)) return link;
-      styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      styleHashes.push(sha256Source(css));
       return `<style>${css}</style>`;
     },
   );
@@ -94,7 +100,8 @@ export function loadSpa(staticDir: string): BuiltSpa {
   const routes: RoutePreloads = existsSync(preloadsFile)
     ? JSON.parse(readFileSync(preloadsFile, 'utf8'))
     : [];
-  return { staticDir, template, routes, styleHashes };
+  const scriptHashes = [...template.matchAll(INLINE_SCRIPT)].map(([, code]) => sha256Source(code!));
+  return { staticDir, template, routes, styleHashes, scriptHashes };
 }
 
 export function serveSpa(

@@ -10,6 +10,8 @@ export type ActivityParams = {
   /** A campaign's events only; the whole org's when absent. */
   campaignId?: string;
   actions: readonly ActivityAction[];
+  /** Events a page; 50 when absent, at most the contract's 200. */
+  limit?: number;
 };
 
 const PAGE_SIZE = 50;
@@ -25,7 +27,7 @@ export const activityQueries = {
           query: {
             campaign_id: params.campaignId,
             action: params.actions,
-            limit: PAGE_SIZE,
+            limit: params.limit ?? PAGE_SIZE,
             cursor: pageParam,
           },
           schema: activityPageSchema,

@@ -2,13 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Campaign, CampaignsPage, Stats } from '../../contract/schemas';
 import type { BatchStats } from '../../contract/extensions';
 import { campaignQueries } from './campaigns';
+import { activityQueries } from './activity';
 import { concurrencyQueries } from './concurrency';
 
 /**
  * One source of truth for what a stats answer says (one campaign's, or the board's batch):
  * the header's org headroom takes its calls in flight and limit (so the two never disagree
  * on screen), and a status that differs from the cached campaign's (someone else paused it)
- * refreshes the campaign and the lists, so buttons, badges and polling agree. A cache writer
+ * refreshes the campaign, the lists and the activity, so buttons, badges and polling agree. A cache writer
  * (docs/architecture.md): the header observes one query, which no `select` of the per-campaign
  * stats could feed.
  */
@@ -36,10 +37,15 @@ export function syncFromStats(client: QueryClient): () => void {
         ),
       );
     const statusOf = new Map(answers.map((s) => [s.campaign_id, s.status]));
-    const differs = (campaign: Campaign | undefined) =>
-      campaign !== undefined &&
-      statusOf.has(campaign.id) &&
-      statusOf.get(campaign.id) !== campaign.status;
+    let changed = false;
+    const differs = (campaign: Campaign | undefined) => {
+      const yes =
+        campaign !== undefined &&
+        statusOf.has(campaign.id) &&
+        statusOf.get(campaign.id) !== campaign.status;
+      changed ||= yes;
+      return yes;
+    };
     void client.invalidateQueries({
       queryKey: campaignQueries.details(),
       predicate: (q) =>
@@ -55,5 +61,7 @@ export function syncFromStats(client: QueryClient): () => void {
         return campaigns.some(differs);
       },
     });
+    // The (ext) activity log has the change too (who paused it, on the board and the header).
+    if (changed) void client.invalidateQueries({ queryKey: activityQueries.all() });
   });
 }

@@ -32,7 +32,7 @@ export function HeadroomIndicator() {
       <UsageBar
         used={data?.active_calls ?? 0}
         limit={data?.concurrency_limit ?? 1}
-        className="h-2 w-24"
+        className="h-2 w-24 max-sm:hidden"
       />
     </div>
   );

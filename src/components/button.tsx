@@ -27,7 +27,7 @@ export function Button({
     <button
       type={type}
       aria-disabled={disabled || undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium max-sm:min-h-11 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {
         // preventDefault also stops a submit and a Radix trigger composed around it.
         if (disabled) event.preventDefault();

@@ -139,14 +139,14 @@ describe('whyNotDialing', () => {
       schedule: { days: ['mon'], start_time: '17:00', end_time: '20:00' },
     });
     expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), laterToday, monday10am)).toBe(
-      'Outside window until 17:00',
+      'Outside window until 17:00 EST',
     );
     const tomorrow = makeConfiguration({
       timezone: 'America/New_York',
       schedule: { days: ['tue'], start_time: '08:00', end_time: '17:00' },
     });
     expect(chip(campaign, makeStats(campaign.id, { contacts: idle }), tomorrow, monday10am)).toBe(
-      'Outside window until Tue 08:00',
+      'Outside window until Tue 08:00 EST',
     );
     // A zone the browser does not know: no guess at the window, and no crash.
     const riyadh87 = makeConfiguration({ timezone: 'Asia/Riyadh87' });

@@ -1,6 +1,7 @@
 import type { Campaign, Configuration, Stats } from '../../contract/schemas';
 import { insideWindow, localClock, nextOpening } from '../../contract/calling-window';
 import { knownTimeZone } from '../../contract/zoned-formatter';
+import { zoneAbbreviation } from './format';
 
 const DAY_NAMES: Record<string, string> = {
   mon: 'Monday',
@@ -17,7 +18,13 @@ const DAY_NAMES: Record<string, string> = {
  * `idle` when no call of the campaign is in flight; a campaign dialing at a cap is held
  * back but not idle.
  */
-export type DialingReason = { chip: string; text: string; idle: boolean };
+export type DialingReason = {
+  chip: string;
+  text: string;
+  idle: boolean;
+  /** The zone a chip's clock is in, named in full where the chip is shown. */
+  zone?: string;
+};
 
 export function dialingReason(
   campaign: Pick<Campaign, 'status' | 'max_concurrent_calls'>,
@@ -68,12 +75,13 @@ export function dialingReason(
     const opening = nextOpening(schedule, configuration.timezone, now);
     const when = opening ? ` It opens ${DAY_NAMES[opening.day]} at ${opening.time}` : '';
     const sameDay = opening?.day === localClock(now, configuration.timezone).day;
-    return idle(
+    const reason = idle(
       opening
-        ? `Outside window until ${sameDay ? '' : `${DAY_NAMES[opening.day]!.slice(0, 3)} `}${opening.time}`
+        ? `Outside window until ${sameDay ? '' : `${DAY_NAMES[opening.day]!.slice(0, 3)} `}${opening.time} ${zoneAbbreviation(now, configuration.timezone)}`
         : 'Outside window',
       `Outside the calling window (${schedule.start_time}–${schedule.end_time}, ${configuration.timezone}).${when}${when ? ` ${configuration.timezone} time.` : ''}`,
     );
+    return { ...reason, zone: configuration.timezone };
   }
   if (atOrgCap) {
     return idle(

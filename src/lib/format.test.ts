@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatCount,
   formatDate,
@@ -12,7 +12,10 @@ import {
   shownZone,
   unknownZoneNote,
   viewerZone,
+  formatZoned,
+  zoneAbbreviation,
 } from './format';
+import { browserZone, setViewerZone } from './viewer-zone';
 
 // The hand-written formatters must say exactly what Intl's en-US says.
 describe('formatting without Intl on the first screen', () => {
@@ -142,5 +145,54 @@ describe('times in a named zone', () => {
     expect(shownZone('Europe/London')).toBe('Europe/London');
     expect(unknownZoneNote('Europe/London')).toBeNull();
     expect(unknownZoneNote(viewerZone())).toBeNull();
+  });
+});
+
+describe("one clock: the same instant, labelled in each viewer's zone", () => {
+  afterEach(() => setViewerZone(null));
+
+  // 03:30 UTC on Friday 4 December 2026: still the 3rd in Chicago.
+  const at = '2026-12-04T03:30:00Z';
+  const VIEWERS = [
+    ['America/Chicago', 'CST', 'Dec 3, 2026', 'Dec 3, 21:30:00', 'Thu 21:30', 'Dec 3, 09:30:00 PM'],
+    ['Europe/Berlin', 'GMT+1', 'Dec 4, 2026', 'Dec 4, 04:30:00', 'Fri 04:30', 'Dec 4, 04:30:00 AM'],
+    ['Asia/Tokyo', 'GMT+9', 'Dec 4, 2026', 'Dec 4, 12:30:00', 'Fri 12:30', 'Dec 4, 12:30:00 PM'],
+  ] as const;
+
+  it.each(VIEWERS)(
+    'a viewer in %s sees it with the zone named',
+    (zone, abbreviation, date, dateTime, upcoming, twelveHour) => {
+      expect(zoneAbbreviation(Date.parse(at), zone)).toBe(abbreviation);
+      expect(formatZoned(at, zone, 'date')).toBe(`${date} ${abbreviation}`);
+      expect(formatZoned(at, zone, 'date-time')).toBe(`${dateTime} ${abbreviation}`);
+      expect(formatZoned(at, zone, 'upcoming', Date.parse(at) - 3_600_000)).toBe(
+        `${upcoming} ${abbreviation}`,
+      );
+      // The zone chosen in Settings is the one the older formatters read, not the browser's.
+      setViewerZone(zone);
+      expect(viewerZone()).toBe(zone);
+      expect(formatDate(at)).toBe(date);
+      expect(formatDateTime(at)).toBe(twelveHour);
+      expect(formatUpcoming(at, Date.parse(at) - 3_600_000)).toBe(upcoming);
+    },
+  );
+
+  it('writes a date beyond the coming week without its clock, and summer time by its own name', () => {
+    expect(formatZoned('2027-07-04T16:00:00Z', 'America/Chicago', 'upcoming', Date.parse(at))).toBe(
+      'Jul 4 CDT',
+    );
+  });
+
+  it('is back on the browser zone once the choice is cleared, and forgets a choice equal to it', () => {
+    setViewerZone('Asia/Tokyo');
+    setViewerZone(null);
+    expect(viewerZone()).toBe(browserZone());
+    setViewerZone(browserZone());
+    expect(localStorage.getItem('headroom:timezone')).toBeNull();
+  });
+
+  it('says an unparsable time as it came, and an unknown zone as UTC', () => {
+    expect(formatZoned('not a date', 'Asia/Tokyo', 'date')).toBe('not a date');
+    expect(formatZoned(at, 'Asia/Riyadh87', 'date-time')).toBe('Dec 4, 03:30:00 UTC');
   });
 });

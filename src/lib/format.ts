@@ -3,7 +3,15 @@
 // The output is Intl's en-US (format.test.ts compares them); anything rarer uses Intl,
 // built once on first use (toLocaleString(options) would build one on every call).
 // Times in a named zone go through formatInZone, which is given the zone every time.
+//
+// One clock: every absolute time shown names its zone (formatZoned, or components/zoned-time
+// with the full name on hover and for screen readers). The calling window and what is
+// forecast against it (a window's opening, a finish estimate) are in the campaign's zone;
+// everything that happened (activity, attempts, creation, charts) in the viewer's zone,
+// chosen in Settings (viewerZone). The older formatDate, formatDateTime and formatUpcoming
+// say the viewer's zone without naming it.
 import { knownTimeZone, zonedFormatter } from '../../contract/zoned-formatter';
+import { browserZone, chosenZone } from './viewer-zone';
 
 let numberFormat: Intl.NumberFormat | undefined;
 
@@ -30,10 +38,18 @@ export function formatRange(start: number, end: number): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Nov 20, 2026", in local time. */
+/** The viewer's zone when it is not the browser's, which Date's own getters read by hand. */
+const otherViewerZone = () => {
+  const zone = chosenZone();
+  return zone && zone !== browserZone() ? zone : null;
+};
+
+/** "Nov 20, 2026", in the viewer's zone. */
 export function formatDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  const zone = otherViewerZone();
+  if (zone) return zonedFormatter(zone, ZONED_OPTIONS.date).format(d);
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
 }
 
@@ -41,18 +57,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** "Tue 14:20" within the coming week, "Dec 12" beyond it; local time. */
+/** "Tue 14:20" within the coming week, "Dec 12" beyond it; in the viewer's zone. */
 export function formatUpcoming(iso: string, now: number = Date.now()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  const zone = otherViewerZone();
+  if (zone) return formatZonedText(d, zone, 'upcoming', now);
   if (d.getTime() - now > 6 * 86_400_000) return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
   return `${WEEKDAYS[d.getDay()]} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** "Nov 20, 09:05:03 AM", in local time. */
+/** "Nov 20, 09:05:03 AM", in the viewer's zone. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  const zone = otherViewerZone();
+  if (zone) return zonedFormatter(zone, DATE_TIME_12H).format(d);
   const hour = d.getHours() % 12 || 12;
   const clock = `${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clock} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
@@ -87,11 +107,9 @@ export function formatDuration(seconds: number): string {
   return `${h}h ${m % 60}m`;
 }
 
-let viewer: string | undefined;
-
-/** The viewer's own timezone, as the browser reports it. */
+/** The viewer's timezone: chosen in Settings, else the browser's. */
 export function viewerZone(): string {
-  return (viewer ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  return chosenZone() ?? browserZone();
 }
 
 /** The zone that times asked for in `zone` are shown in: itself, or UTC if the browser lacks it. */
@@ -103,6 +121,14 @@ export function shownZone(zone: string): string {
 export function unknownZoneNote(zone: string): string | null {
   return knownTimeZone(zone) ? null : `Times in UTC: this browser does not know ${zone}`;
 }
+
+const DATE_TIME_12H: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 
 const ZONED = {
   /** "14:20" */
@@ -128,6 +154,76 @@ export function formatInZone(at: number | Date, zone: string, style: keyof typeo
   return zonedFormatter(zone, ZONED[style]).format(at).replaceAll(',', '');
 }
 
+const ZONED_OPTIONS = {
+  ...ZONED,
+  /** "Nov 20, 2026" */
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  /** "Nov 20, 14:20:05" */
+  'date-time': {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  },
+  /** "Nov 20" */
+  'month-day': { month: 'short', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * How an absolute time is written: a date, a date and clock (to the second), `upcoming` (a
+ * weekday and clock within the coming week, a date beyond it), or formatInZone's styles.
+ */
+export type ZonedStyle = keyof typeof ZONED | 'date' | 'date-time' | 'upcoming';
+
+/** The zone's short name at that instant, as en-US says it: "CST", "GMT+1", "UTC". */
+export function zoneAbbreviation(at: number | Date, zone: string): string {
+  const parts = zonedFormatter(zone, { timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? shownZone(zone);
+}
+
+function formatZonedText(at: Date, zone: string, style: ZonedStyle, now: number): string {
+  const options =
+    style === 'upcoming'
+      ? at.getTime() - now > 6 * 86_400_000
+        ? ZONED_OPTIONS['month-day']
+        : ZONED_OPTIONS['weekday-clock']
+      : ZONED_OPTIONS[style];
+  const text = zonedFormatter(zone, options).format(at);
+  // "Tue, 14:20" and "Tue, Nov 24, 14:20" lose their commas; a date keeps the year's.
+  return style === 'date' || style === 'date-time' ? text : text.replaceAll(',', '');
+}
+
+/**
+ * An absolute time in `zone` (the browser's UTC when it lacks it): its text, the zone's short
+ * name then, and the zone it is shown in. Null for an instant that is no date.
+ */
+export function zonedParts(
+  at: string | number | Date,
+  zone: string,
+  style: ZonedStyle,
+  now: number = Date.now(),
+): { text: string; abbreviation: string; zone: string } | null {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return null;
+  return {
+    text: formatZonedText(d, zone, style, now),
+    abbreviation: zoneAbbreviation(d, zone),
+    zone: shownZone(zone),
+  };
+}
+
+/** An absolute time in `zone` with its zone's short name: "Nov 20, 14:20:05 CST". */
+export function formatZoned(
+  at: string | number | Date,
+  zone: string,
+  style: ZonedStyle,
+  now?: number,
+): string {
+  const parts = zonedParts(at, zone, style, now);
+  return parts ? `${parts.text} ${parts.abbreviation}` : String(at);
+}
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** "$1,234.56": an amount in an ISO 4217 currency; the code itself when the browser knows it not. */
 export function formatMoney(amount: number, currency: string): string {

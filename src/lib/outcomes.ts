@@ -1,8 +1,11 @@
-/** How an ended call ended, in the order and colours every outcome chart and table uses. */
+/**
+ * How an ended call ended, in the order every outcome chart, legend and table uses; each has one
+ * colour everywhere, a colour-blind-safe one that follows the theme (index.css, --outcome-*).
+ */
 export const OUTCOMES = [
-  { key: 'completed', label: 'Completed', color: '#059669' },
-  { key: 'no_answer', label: 'No answer', color: '#d97706' },
-  { key: 'voicemail', label: 'Voicemail', color: '#0284c7' },
-  { key: 'busy', label: 'Busy', color: '#ea580c' },
-  { key: 'failed', label: 'Failed', color: '#e11d48' },
+  { key: 'completed', label: 'Completed', color: 'var(--outcome-completed)' },
+  { key: 'no_answer', label: 'No answer', color: 'var(--outcome-no-answer)' },
+  { key: 'voicemail', label: 'Voicemail', color: 'var(--outcome-voicemail)' },
+  { key: 'busy', label: 'Busy', color: 'var(--outcome-busy)' },
+  { key: 'failed', label: 'Failed', color: 'var(--outcome-failed)' },
 ] as const;

@@ -1,14 +1,25 @@
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const pad = (n: number) => String(n).padStart(2, '0');
+import { formatInZone, zoneAbbreviation } from '../../lib/format';
 
 /**
- * Axis labels for a time series: the clock for a day or less, the weekday too beyond it;
- * seconds only for the visit's 5-second polls.
+ * Axis labels for a time series in `zone`: the clock for a day or less, the weekday too beyond
+ * it; seconds only for the visit's 5-second polls.
  */
-export function timeTick(spanSeconds: number, withSeconds = false): (at: number) => string {
+export function timeTick(
+  spanSeconds: number,
+  withSeconds: boolean,
+  zone: string,
+): (at: number) => string {
   return (at) => {
-    const d = new Date(at);
-    const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
-    return spanSeconds > 86_400 ? `${DAYS[d.getDay()]} ${clock}` : clock;
+    const clock = formatInZone(at, zone, 'clock');
+    const seconds = withSeconds ? `:${String(new Date(at).getUTCSeconds()).padStart(2, '0')}` : '';
+    return spanSeconds > 86_400
+      ? `${formatInZone(at, zone, 'weekday-clock')}${seconds}`
+      : `${clock}${seconds}`;
   };
+}
+
+/** The time axis's title: "Time (CST)", the zone as it was at the series' end. */
+export function timeAxisTitle(points: { at: number }[], zone: string): string {
+  const last = points.at(-1)?.at ?? Date.now();
+  return `Time (${zoneAbbreviation(last, zone)})`;
 }

@@ -43,7 +43,7 @@ function WhenOnScreen({ height, children }: { height: number; children: ReactNod
 
 export function HeadroomChart(props: ComponentProps<typeof HeadroomChartImpl>) {
   return (
-    <WhenOnScreen height={200}>
+    <WhenOnScreen height={220}>
       <HeadroomChartImpl {...props} />
     </WhenOnScreen>
   );
@@ -59,7 +59,7 @@ export function OutcomesChart(props: ComponentProps<typeof OutcomesChartImpl>) {
 
 export function ThroughputChart(props: ComponentProps<typeof ThroughputChartImpl>) {
   return (
-    <WhenOnScreen height={200}>
+    <WhenOnScreen height={220}>
       <ThroughputChartImpl {...props} />
     </WhenOnScreen>
   );

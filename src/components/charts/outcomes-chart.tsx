@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { AXIS, GRID, TICK, TOOLTIP } from './chart-style';
 
 /** Ended calls by outcome. The numbers are listed beside it as links, so it is decorative. */
 export type Bucket = { label: string; value: number; color: string };
@@ -21,10 +22,10 @@ export default function OutcomesChart({ outcomes }: { outcomes: Bucket[] }) {
         layout="vertical"
         margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
       >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={84} tick={{ fontSize: 12 }} />
-        <Tooltip />
+        <CartesianGrid {...GRID} horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={TICK} {...AXIS} />
+        <YAxis type="category" dataKey="label" width={84} tick={TICK} {...AXIS} />
+        <Tooltip {...TOOLTIP} cursor={{ fill: 'var(--color-slate-100)' }} />
         <Bar dataKey="value" name="Calls" isAnimationActive={false}>
           {outcomes.map((o) => (
             <Cell key={o.label} fill={o.color} />

@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { AXIS, AXIS_TITLE, GRID, TICK, TOOLTIP } from './chart-style';
 
 export type PlanPoint = { lines: number; at: number };
 
@@ -34,32 +35,35 @@ export default function PlanChart({
         data={points}
         margin={{ top: 8, right: 12, bottom: 16, left: 0 }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid {...GRID} />
         <XAxis
           dataKey="lines"
           type="number"
           domain={[1, 'dataMax']}
           allowDecimals={false}
-          tick={{ fontSize: 12 }}
-          label={{ value: 'Lines', position: 'insideBottom', offset: -8, fontSize: 12 }}
+          tick={TICK}
+          {...AXIS}
+          label={{ value: 'Lines', position: 'insideBottom', offset: -8, ...AXIS_TITLE }}
         />
         <YAxis
           dataKey="at"
           type="number"
           domain={[low, high]}
           tickFormatter={formatAt}
-          tick={{ fontSize: 11 }}
+          tick={{ ...TICK, fontSize: 11 }}
+          {...AXIS}
           width={84}
           tickCount={4}
         />
         <Tooltip
+          {...TOOLTIP}
           labelFormatter={(lines) => `${lines} lines`}
           formatter={(at) => [formatAt(Number(at)), 'Finishes']}
         />
         <Line
           type="stepAfter"
           dataKey="at"
-          stroke="#4338ca"
+          stroke="var(--color-indigo-700)"
           dot={false}
           strokeWidth={2}
           isAnimationActive={false}
@@ -67,9 +71,14 @@ export default function PlanChart({
         {deadline !== null && (
           <ReferenceLine
             y={deadline}
-            stroke="#b91c1c"
+            stroke="var(--color-red-700)"
             strokeDasharray="4 4"
-            label={{ value: 'Deadline', position: 'insideTopRight', fontSize: 12, fill: '#b91c1c' }}
+            label={{
+              value: 'Deadline',
+              position: 'insideTopRight',
+              fontSize: 12,
+              fill: 'var(--color-red-700)',
+            }}
           />
         )}
       </LineChart>

@@ -2,7 +2,7 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } 
 import { ErrorState } from '../error-state';
 import { Pagination, type PaginationProps } from './pagination';
 import { SkeletonRows } from './skeleton-rows';
-import { cellClass, headClass } from './table-classes';
+import { cellClass, headClass, phoneCellClass, phoneRowClass } from './table-classes';
 
 /** What a cell is given: its row's item, key and expansion. */
 export type Row<T> = {
@@ -75,6 +75,21 @@ export type DataTableProps<T> = {
 /** Expanded rows: `true` after "Expand all", which holds for the rows of every page. */
 type Expanded = true | ReadonlySet<string>;
 
+/**
+ * Below 640 px a row is a card: the first column titled in words is its heading, the others
+ * "Label value" lines under it (the label from the header), so no column is off screen.
+ */
+function phoneCell<T>(column: ColumnDef<T>, title: ColumnDef<T> | undefined) {
+  if (typeof column.header !== 'string') return { className: '' };
+  if (column === title) return { className: 'max-sm:min-w-0 max-sm:flex-1 max-sm:font-medium' };
+  return { className: phoneCellClass, 'data-label': column.header };
+}
+
+/** A header a phone keeps: a sort button, or the toggle that expands every row. */
+function actsOnPhone<T>(column: ColumnDef<T>, onSortingChange?: (next: SortingState) => void) {
+  return column.id === 'expand' || (!!column.enableSorting && !!onSortingChange);
+}
+
 type RowProps<T> = {
   id: string;
   item: T;
@@ -83,6 +98,8 @@ type RowProps<T> = {
   onToggle: (id: string) => void;
   renderDetails?: (row: T) => ReactNode;
   className?: string;
+  /** The column that heads the row's card on a phone. */
+  title?: ColumnDef<T>;
 };
 
 /**
@@ -98,20 +115,35 @@ const DataRow = memo(function DataRow<T>({
   onToggle,
   renderDetails,
   className,
+  title,
 }: RowProps<T>) {
   const row: Row<T> = { id, original: item, expanded, toggleExpanded: () => onToggle(id) };
   return (
     <>
-      <tr className={className}>
-        {columns.map((column) => (
-          <td key={column.id} className={`${cellClass} ${column.meta?.className ?? ''}`}>
-            {column.cell({ row })}
-          </td>
-        ))}
+      <tr className={`${phoneRowClass} ${className ?? ''}`}>
+        {columns.map((column) => {
+          const phone = phoneCell(column, title);
+          return (
+            <td
+              key={column.id}
+              data-label={phone['data-label']}
+              className={`${cellClass} max-sm:px-0 max-sm:py-0.5 ${phone.className} ${column.meta?.className ?? ''}`}
+            >
+              {phone['data-label'] ? (
+                // One value beside its label: its parts (a badge and a chip) together, right.
+                <div className="max-sm:min-w-0 max-sm:text-right max-sm:*:ml-auto">
+                  {column.cell({ row })}
+                </div>
+              ) : (
+                column.cell({ row })
+              )}
+            </td>
+          );
+        })}
       </tr>
       {expanded && renderDetails && (
-        <tr>
-          <td colSpan={columns.length} className="bg-slate-50 px-6 py-4">
+        <tr className="max-sm:block">
+          <td colSpan={columns.length} className="bg-slate-50 px-6 py-4 max-sm:block max-sm:px-3">
             {renderDetails(item)}
           </td>
         </tr>
@@ -133,7 +165,8 @@ function HeaderCell<T>({
 }) {
   const { header, enableSorting, sortDescFirst = false, meta } = column;
   const content = typeof header === 'function' ? header(context) : header;
-  const className = `${cellClass} ${meta?.headerClassName ?? ''}`;
+  // On a phone only the headers that do something stay: a row's card labels its own cells.
+  const className = `${cellClass} ${meta?.headerClassName ?? ''} max-sm:shrink-0 max-sm:p-0 max-sm:whitespace-nowrap ${actsOnPhone(column, onSortingChange) ? '' : 'max-sm:hidden'}`;
   if (!enableSorting || !onSortingChange) {
     return (
       <th scope="col" className={className}>
@@ -157,7 +190,7 @@ function HeaderCell<T>({
       <button
         type="button"
         onClick={() => onSortingChange(next)}
-        className="inline-flex items-center gap-1 uppercase underline decoration-slate-400 decoration-dotted underline-offset-4 hover:text-slate-900 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="inline-flex items-center gap-1 uppercase underline decoration-slate-400 decoration-dotted underline-offset-4 hover:text-slate-900 hover:decoration-solid focus-visible:outline-2 focus-visible:outline-indigo-600 max-sm:min-h-11 max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:bg-white max-sm:px-2"
       >
         {content}
         {/* An unsorted column shows it can be sorted; aria-sort says the order. */}
@@ -214,6 +247,7 @@ export function DataTable<T>({
     setAllExpanded: (open) => setExpanded(open ? true : new Set()),
   };
 
+  const title = columns.find((c) => typeof c.header === 'string');
   if (failure) return <ErrorState {...failure} />;
   if (answered && (pagination?.total ?? data.length) === 0 && empty) return empty;
   return (
@@ -221,12 +255,14 @@ export function DataTable<T>({
       {toolbar}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table
-          className="min-w-full divide-y divide-slate-200 text-sm"
+          className="min-w-full divide-y divide-slate-200 text-sm max-sm:block"
           aria-busy={loading || undefined}
         >
           <caption className="sr-only">{caption}</caption>
-          <thead className={headClass}>
-            <tr>
+          <thead
+            className={`${headClass} ${columns.some((c) => actsOnPhone(c, onSortingChange)) ? 'max-sm:block' : 'max-sm:hidden'}`}
+          >
+            <tr className="max-sm:flex max-sm:items-center max-sm:gap-2 max-sm:overflow-x-auto max-sm:px-3 max-sm:py-2">
               {columns.map((column) => (
                 <HeaderCell
                   key={column.id}
@@ -238,7 +274,7 @@ export function DataTable<T>({
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-slate-100 max-sm:block">
             {loading ? (
               <SkeletonRows columns={columns.length} />
             ) : (
@@ -252,6 +288,7 @@ export function DataTable<T>({
                   onToggle={toggle}
                   renderDetails={renderDetails}
                   className={rowClassName}
+                  title={title}
                 />
               ))
             )}

@@ -14,7 +14,7 @@ export function expandColumn<T>(rowLabel: (row: T) => string): ColumnDef<T> {
         aria-expanded={all}
         aria-label={all ? 'Collapse all rows' : 'Expand all rows'}
         onClick={() => setAllExpanded(!all)}
-        className="rounded px-1.5 text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="inline-flex min-h-7 min-w-7 items-center justify-center rounded text-slate-600 normal-case hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600 max-sm:min-h-11 max-sm:min-w-11 pointer-coarse:min-h-11 pointer-coarse:min-w-11"
       >
         <span aria-hidden="true">{all ? '▾' : '▸'}</span>
       </button>
@@ -25,7 +25,7 @@ export function expandColumn<T>(rowLabel: (row: T) => string): ColumnDef<T> {
         aria-expanded={row.expanded}
         aria-label={`${row.expanded ? 'Hide' : 'Show'} ${rowLabel(row.original)}`}
         onClick={row.toggleExpanded}
-        className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="-my-1 inline-flex min-h-7 min-w-7 items-center justify-center rounded text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 max-sm:min-h-11 max-sm:min-w-11 pointer-coarse:min-h-11 pointer-coarse:min-w-11"
       >
         <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
       </button>

@@ -33,7 +33,7 @@ export function Pagination({ page, size, total, onPage, sizes, onSize }: Paginat
           <select
             value={size}
             onChange={(e) => onSize(Number(e.target.value))}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="rounded-md border border-slate-300 px-2 py-1 max-sm:min-h-11"
           >
             {sizes.map((s) => (
               <option key={s} value={s}>

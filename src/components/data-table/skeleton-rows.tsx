@@ -2,9 +2,9 @@ export function SkeletonRows({ rows = 5, columns }: { rows?: number; columns: nu
   return (
     <>
       {Array.from({ length: rows }, (_, r) => (
-        <tr key={r} aria-hidden="true">
+        <tr key={r} aria-hidden="true" className="max-sm:block">
           {Array.from({ length: columns }, (_, c) => (
-            <td key={c} className="px-3 py-3">
+            <td key={c} className="px-3 py-3 max-sm:block max-sm:py-1">
               <div className="h-4 animate-pulse rounded bg-slate-200" />
             </td>
           ))}

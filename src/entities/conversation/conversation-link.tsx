@@ -6,7 +6,8 @@ import { conversationUrl, useRuntimeConfig } from '../../api/runtime-config';
 import { useExtension } from '../../api/session';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatCount } from '../../lib/format';
 import { EvaluationResults } from './evaluation-results';
 
 // The player loads with the first conversation that has a recording, not with the page.
@@ -68,9 +69,7 @@ function ConversationBody({
           {c.transcript.map((line, i) => (
             <li key={i} className="text-sm">
               <span className="font-semibold capitalize">{line.role}</span>{' '}
-              <time className="text-xs text-slate-500" dateTime={line.at}>
-                {formatDateTime(line.at)}
-              </time>
+              <ZonedTime at={line.at} style="date-time" className="text-xs text-slate-500" />
               <p className="whitespace-pre-wrap">{line.text}</p>
             </li>
           ))}

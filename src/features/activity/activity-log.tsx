@@ -10,7 +10,7 @@ import {
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { sumUnshown, UnshownItems } from '../../components/unshown-items';
-import { formatDateTime } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 
 const ACTION_LABELS: Record<ActivityAction, string> = {
   'campaign.created': 'Campaign created',
@@ -46,9 +46,7 @@ function EventItem({ event, linkCampaign }: { event: ActivityEvent; linkCampaign
     <li className="rounded-md border border-slate-200 bg-white p-3 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="font-semibold">{actionLabel(event.action)}</span>
-        <time dateTime={event.at} className="text-slate-600">
-          {formatDateTime(event.at)}
-        </time>
+        <ZonedTime at={event.at} style="date-time" className="text-slate-600" />
         <span className="text-slate-700">
           by {event.actor.label} ({event.actor.kind})
         </span>

@@ -15,7 +15,8 @@ const rule: AlertRule = {
   campaign_id: 'c-1',
   enabled: true,
   condition: { kind: 'rate_below', metric: 'answer_rate', threshold: 30, window_calls: 200 },
-  channels: [{ type: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }],
+  // Answered masked: a Slack URL is a credential.
+  channels: [{ type: 'slack', url: 'https://hooks.slack.com/services/T…/B…/••••' }],
   created_at: '2026-12-01T09:00:00Z',
   updated_at: '2026-12-01T09:00:00Z',
 };
@@ -43,6 +44,7 @@ const firing: AlertEvent = {
 
 function serve(extensions = ['session', 'alerts']) {
   const posted: unknown[] = [];
+  const patched: unknown[] = [];
   server.use(
     sessionHandler(makeSession({ extensions })),
     http.get(`${API}/campaign/campaigns`, () =>
@@ -73,8 +75,12 @@ function serve(extensions = ['session', 'alerts']) {
         { status: 422 },
       );
     }),
+    http.patch(`${API}/campaign/alerts/rules/:id`, async ({ request }) => {
+      patched.push(await request.json());
+      return HttpResponse.json(rule);
+    }),
   );
-  return { posted };
+  return { posted, patched };
 }
 
 describe('Alerts page', () => {
@@ -137,6 +143,45 @@ describe('Alerts page', () => {
         ],
       },
     ]);
+  }, 20_000);
+
+  it('shows a saved Slack URL masked and asks for a new one only to change it', async () => {
+    const { patched } = serve();
+    const user = userEvent.setup();
+    renderRoute('/alerts');
+    const edit = async () => {
+      await user.click(await screen.findByRole('button', { name: 'Edit' }));
+      return screen.findByRole('dialog', { name: 'Edit Low answers' });
+    };
+    let dialog = await edit();
+    const url = within(dialog).getByLabelText('Channel 1 URL');
+    expect(url).toHaveValue('');
+    expect(url).toHaveAccessibleDescription(
+      'Saved: https://hooks.slack.com/services/T…/B…/••••. Leave empty to keep it; paste a new URL only to change it.',
+    );
+    expect(
+      within(dialog).getByText(
+        'Tell Slack when Spring outreach’s answer rate is below 30% over the last 200 calls',
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save rule' }));
+    await waitFor(() => expect(patched).toHaveLength(1));
+    // Sent back masked, the server keeps the saved URL.
+    expect(patched[0]).toMatchObject({
+      channels: [{ type: 'slack', url: 'https://hooks.slack.com/services/T…/B…/••••' }],
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    dialog = await edit();
+    await user.type(
+      within(dialog).getByLabelText('Channel 1 URL'),
+      'https://hooks.slack.com/services/T1/B2/new',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save rule' }));
+    await waitFor(() => expect(patched).toHaveLength(2));
+    expect(patched[1]).toMatchObject({
+      channels: [{ type: 'slack', url: 'https://hooks.slack.com/services/T1/B2/new' }],
+    });
   }, 20_000);
 
   it('marks the board row of a campaign with a firing alert', async () => {

@@ -16,7 +16,7 @@ import {
   notificationsWanted,
   stopNotifications,
 } from '../../lib/alert-notifications';
-import { formatDateTime } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 import { RuleForm } from './rule-form';
 import { ruleSentence } from './rule-words';
 
@@ -169,7 +169,9 @@ function EventRow({
 }) {
   return (
     <tr>
-      <td className={`${cellClass} align-top`}>{formatDateTime(event.fired_at)}</td>
+      <td className={`${cellClass} align-top`}>
+        <ZonedTime at={event.fired_at} style="date-time" />
+      </td>
       <td className={`${cellClass} align-top`}>
         {rule ?? 'A deleted rule'}
         {campaign && <div className="text-xs text-slate-600">{campaign}</div>}
@@ -179,7 +181,10 @@ function EventRow({
         {event.state === 'firing' ? (
           <span className="font-medium text-red-900">Firing</span>
         ) : (
-          <>Resolved {event.resolved_at ? formatDateTime(event.resolved_at) : ''}</>
+          <>
+            Resolved{' '}
+            {event.resolved_at ? <ZonedTime at={event.resolved_at} style="date-time" /> : ''}
+          </>
         )}
       </td>
       <td className={`${cellClass} align-top`}>

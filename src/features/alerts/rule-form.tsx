@@ -23,7 +23,14 @@ const KIND_LABELS: Record<AlertConditionKind, string> = {
   answer_rate_drop: 'The answer rate drops against earlier days',
 };
 
-type ChannelDraft = { type: 'webhook' | 'slack'; url: string; secret: string };
+type ChannelDraft = {
+  type: 'webhook' | 'slack';
+  url: string;
+  secret: string;
+  /** A saved Slack URL as the server answers it (masked: it is a credential); '' for none. */
+  saved: string;
+};
+const NEW_CHANNEL: ChannelDraft = { type: 'slack', url: '', secret: '', saved: '' };
 type Draft = {
   name: string;
   campaignId: string;
@@ -45,12 +52,18 @@ function draftOf(rule: AlertRule | null): Draft {
     forMinutes: String(c && 'for_minutes' in c ? c.for_minutes : 10),
     threshold: String(c && 'threshold' in c ? c.threshold : 30),
     windowCalls: String(c && 'window_calls' in c ? c.window_calls : 200),
-    // A secret is never answered: left empty, the saved one is kept.
-    channels: rule?.channels.map((ch) => ({ ...ch, secret: '' })) ?? [
-      { type: 'slack', url: '', secret: '' },
-    ],
+    // A secret is never answered, nor a Slack URL in full: left empty, the saved one is kept.
+    channels: rule?.channels.map((ch) =>
+      ch.type === 'slack'
+        ? { ...NEW_CHANNEL, saved: ch.url }
+        : { type: ch.type, url: ch.url, secret: '', saved: '' },
+    ) ?? [NEW_CHANNEL],
   };
 }
+
+/** The URL a channel is sent with: a Slack channel left empty sends its masked URL back (kept). */
+const urlOf = (c: ChannelDraft) =>
+  c.type === 'slack' && c.url.trim() === '' ? c.saved : c.url.trim();
 
 function conditionOf(d: Draft): AlertCondition {
   const n = (s: string) => (s.trim() === '' ? NaN : Number(s));
@@ -103,10 +116,10 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
     event.preventDefault();
     const channels = draft.channels.map((c) =>
       c.type === 'slack'
-        ? { type: 'slack' as const, url: c.url.trim() }
+        ? { type: 'slack' as const, url: urlOf(c) }
         : {
             type: 'webhook' as const,
-            url: c.url.trim(),
+            url: urlOf(c),
             ...(c.secret ? { secret: c.secret } : {}),
           },
     );
@@ -130,7 +143,12 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
     <form onSubmit={submit} className="space-y-4" noValidate>
       <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" aria-live="polite">
         {ruleSentence(
-          { condition, channels: draft.channels.filter((c) => c.url) },
+          {
+            condition,
+            channels: draft.channels
+              .map((c) => ({ type: c.type, url: urlOf(c) }))
+              .filter((c) => c.url),
+          },
           campaignName,
         ).replace(/NaN/g, '…')}
       </p>
@@ -228,7 +246,15 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
                 <option value="webhook">Webhook (signed JSON)</option>
               </select>
             </Field>
-            <Field label={`Channel ${i + 1} URL`} error={errors[`channels.${i}.url`]}>
+            <Field
+              label={`Channel ${i + 1} URL`}
+              error={errors[`channels.${i}.url`]}
+              hint={
+                channel.type === 'slack' && channel.saved
+                  ? `Saved: ${channel.saved}. Leave empty to keep it; paste a new URL only to change it.`
+                  : undefined
+              }
+            >
               <input
                 className={inputClass}
                 type="url"
@@ -266,11 +292,7 @@ export function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone: () 
           </div>
         ))}
         {draft.channels.length < CHANNELS_MAX && (
-          <Button
-            onClick={() =>
-              set({ channels: [...draft.channels, { type: 'slack', url: '', secret: '' }] })
-            }
-          >
+          <Button onClick={() => set({ channels: [...draft.channels, NEW_CHANNEL] })}>
             Add a channel
           </Button>
         )}

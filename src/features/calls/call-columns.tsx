@@ -4,7 +4,8 @@ import type { ColumnDef } from '../../components/data-table/data-table';
 import { StatusBadge } from '../../components/status-badge';
 import { ConversationLink } from '../../entities/conversation/conversation-link';
 import { EvaluationGlance } from '../../entities/conversation/evaluation-results';
-import { formatDateTime, formatDuration, NOT_A_VALUE } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatDuration, NOT_A_VALUE } from '../../lib/format';
 
 /** A call's length in seconds, null while it is in progress. */
 export const callSeconds = (c: Call) =>
@@ -17,9 +18,7 @@ export function callColumns(campaignId: string): ColumnDef<Call>[] {
       id: 'started_at',
       header: 'Started',
       meta: { className: 'whitespace-nowrap' },
-      cell: ({ row: { original: c } }) => (
-        <time dateTime={c.started_at}>{formatDateTime(c.started_at)}</time>
-      ),
+      cell: ({ row: { original: c } }) => <ZonedTime at={c.started_at} style="date-time" />,
     },
     {
       id: 'status',

@@ -6,6 +6,7 @@ import { ZoneNote } from '../../components/zone-note';
 import { formatMinutes, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
 import { PageHeading } from '../../components/page-heading';
+import { CampaignPausedBy } from '../../entities/campaign/paused-by';
 
 const TERMS = ['Configuration', 'Agent', 'Caller number', 'Calling window', 'Attempts'];
 
@@ -58,6 +59,7 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
             </div>
             <StatusBadge status={campaign.status} />
           </div>
+          {campaign.status === 'paused' && <CampaignPausedBy campaignId={campaign.id} />}
           <p className="mt-1 text-sm text-slate-600">
             External ID: <span className="font-mono">{campaign.external_id ?? 'none'}</span>
           </p>

@@ -132,6 +132,46 @@ describe('Overview polling', () => {
     expect(api.statsCalls).toBe(polls);
   });
 
+  it('says in the header who paused the campaign and when, where the activity log is offered', async () => {
+    const api = serve(makeCampaign({ configuration_id: 'cfg' }));
+    const asked: URL[] = [];
+    const pauses: unknown[] = [];
+    server.use(
+      sessionHandler(makeSession({ extensions: ['session', 'activity'] })),
+      http.get(`${API}/campaign/activity`, ({ request }) => {
+        asked.push(new URL(request.url));
+        return HttpResponse.json({ events: pauses, next_cursor: null });
+      }),
+    );
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    await screen.findByText('Live');
+    const header = screen
+      .getByRole('heading', { level: 1, name: api.campaign.name })
+      .closest('header')!;
+    expect(asked).toEqual([]);
+    pauses.push({
+      id: 'a1',
+      at: new Date().toISOString(),
+      actor: { kind: 'credential', label: 'Test manager key' },
+      action: 'campaign.paused',
+      campaign_id: api.campaign.id,
+      configuration_id: null,
+      summary: 'Paused',
+      changes: null,
+    });
+    await user().click(screen.getByRole('button', { name: 'Pause' }));
+    expect(
+      await within(header).findByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d \S+$/),
+    ).toHaveAttribute('datetime', (pauses[0] as { at: string }).at);
+    expect(header).toHaveTextContent(/Paused by Test manager key · /);
+    expect(
+      asked.map((u) => [u.searchParams.get('campaign_id'), u.searchParams.get('action')]),
+    ).toContainEqual([api.campaign.id, 'campaign.paused']);
+    await user().click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByText('Live');
+    expect(header).not.toHaveTextContent('Paused by');
+  });
+
   it('keeps the last good numbers, marked stale, when a poll fails', async () => {
     const api = serve(makeCampaign({ configuration_id: 'cfg' }));
     renderRoute(`/campaigns/${api.campaign.id}`);

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { PageSuspense } from '../../lib/first-paint';
 
 function tabClass({ isActive }: { isActive: boolean }) {
-  return `border-b-2 px-3 py-2 text-sm font-medium ${
+  return `border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap max-sm:px-2 max-sm:py-3 ${
     isActive
       ? 'border-indigo-700 text-indigo-800'
       : 'border-transparent text-slate-600 hover:text-slate-900'

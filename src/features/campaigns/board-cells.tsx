@@ -1,7 +1,9 @@
 import type { Campaign, Configuration } from '../../../contract/schemas';
 import type { BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
-import { formatMoney, formatPercent, formatUpcoming } from '../../lib/format';
+import { formatMoney, formatPercent, zonedParts } from '../../lib/format';
+import { roundFinish } from '../../lib/round-finish';
+import { useViewerZone } from '../../lib/viewer-zone';
 import { progressPercent } from './sort-campaigns';
 
 function None({ why }: { why: string }) {
@@ -30,13 +32,17 @@ export function ReasonChip({
   const reason = dialingReason(campaign, stats, configuration, new Date(now));
   if (!reason) return null;
   return (
-    <span className="mt-1 block w-max rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950">
+    <span
+      // The window's zone in full, on hover, beside the short name the chip says.
+      title={reason.zone}
+      className="mt-1 block w-max rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950"
+    >
       {reason.chip}
     </span>
   );
 }
 
-type Live = { campaign: Campaign; stats: BatchStats; now: number };
+type Live = { campaign: Campaign; stats: BatchStats; now: number; timeZone?: string };
 
 /** What a live cell says while its row's numbers have not arrived. */
 export function NoStats({ campaign }: { campaign: Campaign }) {
@@ -97,27 +103,53 @@ export function SpendCell({ stats }: Live) {
 /** Below this many ended calls a finish time is a guess. */
 const ENOUGH_ENDED_CALLS = 20;
 
-/** The Overview's finish range, in local time: "Tue 14:20–16:00". */
-export function FinishesCell({ stats, now }: Live) {
+/** A finish time rounded as the Overview rounds it; a timestamp this browser cannot read as it came. */
+function rounded(iso: string, now: number): string | number {
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? roundFinish(at, now) : iso;
+}
+
+/**
+ * The Overview's finish range, in the campaign's zone (it is forecast against its calling
+ * window): "Tue 14:20–16:00 EST".
+ */
+export function FinishesCell({ stats, now, timeZone }: Live) {
+  const viewer = useViewerZone();
+  const zone = timeZone ?? viewer;
   const left = stats.contacts.pending + stats.contacts.in_progress;
   if (stats.contacts.total > 0 && left === 0) return 'Finished';
   if (stats.ended_calls !== undefined && stats.ended_calls < ENOUGH_ENDED_CALLS && left > 0)
     return <span className="text-slate-600">Not enough calls yet</span>;
   const range = stats.finishes_range;
-  if (range) {
-    const from = formatUpcoming(range.earliest, now);
-    const to = formatUpcoming(range.latest, now);
+  const from = range && zonedParts(rounded(range.earliest, now), zone, 'upcoming', now);
+  const to = range && zonedParts(rounded(range.latest, now), zone, 'upcoming', now);
+  if (range && from && to) {
     // "Tue 14:20–16:00" within one day, "Tue 14:20–Wed 09:00" across days.
-    const sameDay = /^\w{3} \d\d:\d\d$/.test(to) && to.slice(0, 3) === from.slice(0, 3);
+    const sameDay =
+      /^\w{3} \d\d:\d\d$/.test(to.text) && to.text.slice(0, 3) === from.text.slice(0, 3);
     return (
-      <time dateTime={range.earliest}>
-        {from === to ? from : `${from}–${sameDay ? to.slice(4) : to}`}
+      <time dateTime={range.earliest} title={to.zone} className="whitespace-nowrap">
+        {from.text === to.text ? from.text : `${from.text}–${sameDay ? to.text.slice(4) : to.text}`}{' '}
+        <span aria-hidden="true">{to.abbreviation}</span>
+        <span className="sr-only">{to.zone}</span>
       </time>
     );
   }
   return stats.finishes_at ? (
-    <time dateTime={stats.finishes_at}>{formatUpcoming(stats.finishes_at, now)}</time>
+    <FinishTime at={stats.finishes_at} zone={zone} now={now} />
   ) : (
     <None why="No estimate" />
+  );
+}
+
+/** One finish time, rounded, with its zone named; its datetime the estimate as it came. */
+function FinishTime({ at, zone, now }: { at: string; zone: string; now: number }) {
+  const parts = zonedParts(rounded(at, now), zone, 'upcoming', now);
+  if (!parts) return at;
+  return (
+    <time dateTime={at} title={parts.zone} className="whitespace-nowrap">
+      {parts.text} <span aria-hidden="true">{parts.abbreviation}</span>
+      <span className="sr-only">{parts.zone}</span>
+    </time>
   );
 }

@@ -87,7 +87,8 @@ describe('Campaign board', () => {
     expect(row.getByText('/ 5 cap', { exact: false })).toBeInTheDocument();
     expect(rowOf('Spring outreach')).toHaveTextContent('3 / 5 cap');
     expect(row.getByText('41.3%')).toBeInTheDocument();
-    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:05$/)).toHaveAttribute(
+    // Rounded to ten minutes; the attribute keeps the server's time.
+    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:10$/)).toHaveAttribute(
       'datetime',
       '2026-11-24T15:05:00Z',
     );
@@ -268,7 +269,8 @@ describe('Campaign board', () => {
     const row = within(rowOf('Spring outreach'));
     expect(row.getByText('12.5%')).toBeInTheDocument();
     expect(row.getByText('$1,234.50')).toBeInTheDocument();
-    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:05–\d\d:25$/)).toBeInTheDocument();
+    // 15:05–17:25 rounded to ten minutes, as the Overview rounds it.
+    expect(row.getByText(/^(Mon|Tue|Wed) \d\d:10–\d\d:30$/)).toBeInTheDocument();
     // Holding every line of the org is not the same as waiting for one.
     expect(row.getByText("Holding 3 of the org's 10 lines")).toBeInTheDocument();
     const paused = within(rowOf('Renewals'));
@@ -281,6 +283,71 @@ describe('Campaign board', () => {
     );
     await user().selectOptions(screen.getByLabelText('Finished'), 'Finished: nothing left to call');
     await waitFor(() => expect(lists.at(-1)?.searchParams.get('finished')).toBe('true'));
+  });
+
+  it('says who paused a paused campaign and when, from one activity request', async () => {
+    const pause = (id: string, campaignId: string, at: string, label: string) => ({
+      id,
+      at,
+      actor: { kind: 'credential', label },
+      action: 'campaign.paused',
+      campaign_id: campaignId,
+      configuration_id: null,
+      summary: 'Paused',
+      changes: null,
+    });
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const asked: URL[] = [];
+    // Newest first: the latest pause is the one that holds.
+    const events = [
+      pause('a3', renewals.id, ago(3_600_000), 'Demo manager key'),
+      pause('a2', spring.id, ago(7_200_000), 'Ops key'),
+      pause('a1', renewals.id, ago(9_000_000), 'Old key'),
+    ];
+    const { change } = serve({ extensions: [...BOARD, 'activity'] });
+    server.use(
+      http.get(`${API}/campaign/activity`, ({ request }) => {
+        asked.push(new URL(request.url));
+        return HttpResponse.json({ events, next_cursor: null });
+      }),
+    );
+    renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Renewals' });
+    await waitFor(() =>
+      expect(rowOf('Renewals')).toHaveTextContent(
+        /Paused by Demo manager key · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d \S+/,
+      ),
+    );
+    expect(within(rowOf('Renewals')).getByText('Demo manager key')).toHaveAttribute(
+      'title',
+      'Demo manager key',
+    );
+    // Spring outreach was started again since its pause: it says nothing of it.
+    expect(rowOf('Spring outreach')).not.toHaveTextContent('Paused by');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.searchParams.getAll('action')).toEqual(['campaign.paused']);
+    expect(asked[0]!.searchParams.has('campaign_id')).toBe(false);
+
+    // Someone else pauses Spring outreach: the poll that says so brings their pause too.
+    events.unshift(pause('a4', spring.id, ago(0), 'Night shift key'));
+    change({
+      campaigns: [{ ...spring, status: 'paused' }, renewals, archive],
+      stats: [batch(spring, { status: 'paused' }), batch(renewals, { status: 'paused' })],
+    });
+    await advance(5_000);
+    await waitFor(() =>
+      expect(rowOf('Spring outreach')).toHaveTextContent('Paused by Night shift key · '),
+    );
+    expect(asked).toHaveLength(2);
+  });
+
+  it('shows paused rows while the activity has not answered', async () => {
+    serve({ extensions: [...BOARD, 'activity'] });
+    server.use(http.get(`${API}/campaign/activity`, () => new Promise<never>(() => {})));
+    renderRoute('/campaigns');
+    await screen.findByRole('link', { name: 'Renewals' });
+    expect(within(rowOf('Renewals')).getByText('90%')).toBeInTheDocument();
+    expect(rowOf('Renewals')).not.toHaveTextContent('Paused by');
   });
 
   it('asks no server for finished campaigns unless it offers them', async () => {

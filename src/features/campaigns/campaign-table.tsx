@@ -1,9 +1,10 @@
 import { useDeferredValue, useMemo, type ComponentType } from 'react';
 import { FiringAlertBadge } from '../../entities/alert/firing-alerts';
+import { PausedBy } from '../../entities/campaign/paused-by';
 import type { AlertEvent } from '../../../contract/alerts';
 import { Link } from 'react-router';
 import type { Campaign, Configuration } from '../../../contract/schemas';
-import type { BatchStats } from '../../../contract/extensions';
+import type { ActivityEvent, BatchStats } from '../../../contract/extensions';
 import {
   DataTable,
   type ColumnDef,
@@ -11,7 +12,7 @@ import {
   type SortingState,
 } from '../../components/data-table/data-table';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 import { useNow } from '../../lib/use-now';
 import {
   AnswerRateCell,
@@ -27,7 +28,7 @@ import { useExtension } from '../../api/session';
 import { BOARD_SORTS, sortCampaigns, type BoardSort, type BoardSortKey } from './sort-campaigns';
 import type { LiveBoard } from './use-live-board';
 
-type Live = { campaign: Campaign; stats: BatchStats; now: number };
+type Live = { campaign: Campaign; stats: BatchStats; now: number; timeZone?: string };
 type Context = {
   shown: boolean;
   byId: LiveBoard['byId'];
@@ -35,6 +36,8 @@ type Context = {
   now: number;
   /** (ext) alerts firing now, by campaign. */
   firing: ReadonlyMap<string, AlertEvent[]>;
+  /** (ext) activity: each paused campaign's latest pause, by campaign. */
+  pauses: ReadonlyMap<string, ActivityEvent>;
   /** (ext) goal and cost: their columns. */
   goals: boolean;
   costs: boolean;
@@ -42,12 +45,13 @@ type Context = {
 
 const nowrap = 'whitespace-nowrap';
 const NO_ALERTS: ReadonlyMap<string, AlertEvent[]> = new Map();
+const NO_PAUSES: ReadonlyMap<string, ActivityEvent> = new Map();
 
 /** A live column: sortable, numbers biggest first (finish times soonest first). */
 function liveColumn(
   key: Exclude<BoardSortKey, 'name'>,
   Cell: ComponentType<Live>,
-  { byId, now }: Context,
+  { byId, now, configurations }: Context,
 ): ColumnDef<Campaign> {
   return {
     id: key,
@@ -57,13 +61,21 @@ function liveColumn(
     meta: { className: 'tabular-nums text-slate-800', headerClassName: nowrap },
     cell: ({ row: { original: c } }) => {
       const stats = byId.get(c.id);
-      return stats ? <Cell campaign={c} stats={stats} now={now} /> : <NoStats campaign={c} />;
+      // The campaign's zone: a finish is forecast against its calling window.
+      const timeZone = c.configuration_id
+        ? configurations.get(c.configuration_id)?.timezone
+        : undefined;
+      return stats ? (
+        <Cell campaign={c} stats={stats} now={now} timeZone={timeZone} />
+      ) : (
+        <NoStats campaign={c} />
+      );
     },
   };
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now, firing, goals, costs } = context;
+  const { shown, byId, configurations, now, firing, pauses, goals, costs } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -111,6 +123,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
         return (
           <>
             <StatusBadge status={c.status} />
+            {c.status === 'paused' && <PausedBy event={pauses.get(c.id)} now={now} />}
             {/* A paused or closed campaign's badge already says why. */}
             {stats && c.status === 'active' && (
               <ReasonChip campaign={c} stats={stats} configuration={configurationOf(c)} now={now} />
@@ -150,9 +163,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       id: 'created',
       header: 'Created',
       meta: { className: 'text-slate-700', headerClassName: nowrap },
-      cell: ({ row: { original: c } }) => (
-        <time dateTime={c.created_at}>{formatDate(c.created_at)}</time>
-      ),
+      cell: ({ row: { original: c } }) => <ZonedTime at={c.created_at} style="date" />,
     },
   ];
 }
@@ -171,6 +182,7 @@ export function CampaignTable({
   sort,
   onSort,
   firing = NO_ALERTS,
+  pauses = NO_PAUSES,
   ...states
 }: {
   campaigns: Campaign[];
@@ -180,6 +192,7 @@ export function CampaignTable({
   sort: BoardSort | null;
   onSort: (next: BoardSort | null) => void;
   firing?: ReadonlyMap<string, AlertEvent[]>;
+  pauses?: ReadonlyMap<string, ActivityEvent>;
 } & Pick<DataTableProps<Campaign>, 'answered' | 'failure' | 'empty' | 'toolbar' | 'footer'>) {
   // Finish times and calling windows move by the minute, not the second.
   const now = useNow(30_000);
@@ -188,8 +201,8 @@ export function CampaignTable({
   const goals = useExtension('goal');
   const costs = useExtension('cost');
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now, firing, goals, costs }),
-    [shown, byId, configurations, now, firing, goals, costs],
+    () => campaignColumns({ shown, byId, configurations, now, firing, pauses, goals, costs }),
+    [shown, byId, configurations, now, firing, pauses, goals, costs],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

@@ -16,6 +16,7 @@ import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
 import { useFiringByCampaign } from '../../entities/alert/firing-alerts';
+import { useLatestPauses } from '../../entities/campaign/paused-by';
 import { PageHeading } from '../../components/page-heading';
 import { useDeferredPending } from '../../lib/first-paint';
 
@@ -35,6 +36,8 @@ export function CampaignsPage() {
   );
   const board = useLiveBoard(campaigns);
   const firing = useFiringByCampaign();
+  // Who paused each paused campaign: one request for the page, asked once one is on screen.
+  const pauses = useLatestPauses(campaigns.some((c) => c.status === 'paused'));
   const sessionPending = useSessionPending();
   // Rows wait for the session (it decides which columns show), the board's first numbers and
   // the configurations (names, and the calling windows the reason chips read): any of them
@@ -92,6 +95,7 @@ export function CampaignsPage() {
         sort={sort}
         onSort={setSort}
         firing={firing}
+        pauses={pauses}
         answered={!list.isPending}
         failure={
           list.isError && !list.data

@@ -20,7 +20,7 @@ import {
   type FieldErrors,
   type FormState,
 } from './configuration-form-state';
-import { TimezonePicker } from './timezone-picker';
+import { TimezonePicker } from '../../components/timezone-picker';
 import { WindowBasisField } from './window-basis-field';
 import { showErrors } from '../../lib/show-errors';
 

@@ -1,6 +1,7 @@
 import type { Attempt } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDateTime, formatDuration } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatDuration } from '../../lib/format';
 import { ConversationLink } from '../../entities/conversation/conversation-link';
 import { EvaluationResults } from '../../entities/conversation/evaluation-results';
 
@@ -18,12 +19,12 @@ export function AttemptsList({ attempts }: { attempts: Attempt[] }) {
               <span className="font-semibold">Attempt {i + 1}</span>
               <StatusBadge status={a.status} />
               <span>
-                Started <time dateTime={a.started_at}>{formatDateTime(a.started_at)}</time>
+                Started <ZonedTime at={a.started_at} style="date-time" />
               </span>
               <span>
                 {a.ended_at ? (
                   <>
-                    Ended <time dateTime={a.ended_at}>{formatDateTime(a.ended_at)}</time> (
+                    Ended <ZonedTime at={a.ended_at} style="date-time" /> (
                     {formatDuration(seconds ?? 0)})
                   </>
                 ) : (

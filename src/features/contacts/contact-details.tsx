@@ -14,7 +14,7 @@ function DataPreview({ data }: { data: Record<string, unknown> }) {
         const { text, truncated } = truncate(full, 120);
         return (
           <div key={key} className="flex min-w-0 gap-2">
-            <dt className="max-w-[40%] text-slate-600 wrap-anywhere">{key}</dt>
+            <dt className="max-w-[40%] shrink-0 text-slate-600 wrap-anywhere">{key}</dt>
             <dd title={truncated ? full : undefined} className="min-w-0 wrap-anywhere">
               {text}
             </dd>

@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { StatusBadge } from '../../components/status-badge';
 import { showToast } from '../../components/toaster';
 import { contactLabel } from '../../entities/contact/contact-label';
-import { formatDateTime } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 import { AttemptsList } from './attempts-list';
 import { ContactZone } from './contact-zone';
 import { SuppressNumberButton } from './suppress-number-button';
@@ -71,11 +71,11 @@ function ContactDetails({ contact }: { contact: Contact }) {
       ))}
       <dt className="text-slate-600">Added</dt>
       <dd>
-        <time dateTime={contact.created_at}>{formatDateTime(contact.created_at)}</time>
+        <ZonedTime at={contact.created_at} style="date-time" />
       </dd>
       <dt className="text-slate-600">Updated</dt>
       <dd>
-        <time dateTime={contact.updated_at}>{formatDateTime(contact.updated_at)}</time>
+        <ZonedTime at={contact.updated_at} style="date-time" />
       </dd>
     </dl>
   );

@@ -1,12 +1,7 @@
 import type { CampaignStatus } from '../../../contract/schemas';
 import type { Forecast } from '../../../contract/extensions';
 import { formatDuration, formatInZone, formatNumber, shownZone } from '../../lib/format';
-
-/** Today's estimate to ten minutes, a later one to the hour: no false precision. */
-function rounded(at: number, now: number): number {
-  const step = at - now < 86_400_000 ? 10 * 60_000 : 60 * 60_000;
-  return Math.round(at / step) * step;
-}
+import { roundFinish } from '../../lib/round-finish';
 
 function waitText(ms: number): string {
   const seconds = Math.max(0, ms / 1000);
@@ -46,7 +41,7 @@ export function forecastText(
   if (forecast.finishes_at === null || forecast.rate_per_hour <= 0) {
     return `No contact finished over the ${forecast.basis} of calling window, so no finish time yet (${left}).`;
   }
-  const at = rounded(Date.parse(forecast.finishes_at), now);
+  const at = roundFinish(Date.parse(forecast.finishes_at), now);
   const withDate = at - now > 6 * 86_400_000;
   const when = formatInZone(at, timeZone, withDate ? 'date-clock' : 'weekday-clock');
   return `Finishes ${when} in ${shownZone(timeZone)} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
@@ -85,7 +80,7 @@ export function finishRange(
         : []
   ).filter(Number.isFinite);
   if (ends.length === 0) return none('No finish time yet');
-  const [from, to] = ends.map((at) => rounded(at, now)) as [number, number | undefined];
+  const [from, to] = ends.map((at) => roundFinish(at, now)) as [number, number | undefined];
   const far = (to ?? from) - now > 6 * 86_400_000;
   const style = far ? 'date-clock' : 'weekday-clock';
   const start = formatInZone(from, timeZone, style);

@@ -81,7 +81,7 @@ const HistoryCharts = memo(function HistoryCharts({
               .join(', ')}.`}
       </p>
       <div className="mt-2" aria-hidden="true">
-        <ThroughputChart points={throughput} spanSeconds={seconds} />
+        <ThroughputChart points={throughput} spanSeconds={seconds} unit={`Calls per ${per}`} />
       </div>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">
         Calls in flight (peak per {per})

@@ -27,7 +27,12 @@ function timeline(forecast: Partial<Forecast>): CampaignTimeline {
     to: at(0),
     points: [
       // Two hours ago: not in the last hour's figure.
-      { at: at(2 * HOUR), started: 9, ended: { ...zero, no_answer: 9 }, active_calls_max: 3 },
+      {
+        at: at(2 * HOUR),
+        started: 14,
+        ended: { ...zero, completed: 5, no_answer: 9 },
+        active_calls_max: 3,
+      },
       {
         at: at(20 * 60_000),
         started: 4,
@@ -123,8 +128,9 @@ describe('Key numbers on the Overview', () => {
       'href',
       `/campaigns/${campaign.id}/contacts?result=next_step.action%3Abook_demo`,
     );
+    // The calls completed over the timeline's last hour (not the 5 of two hours ago).
     expect(await keyNumber('Finished contacts')).toBe(
-      'Finished contacts3530 completed, 65 of 100 remaining',
+      'Finished contacts3530 completed, 65 of 100 remainingLast hour: +3 completed',
     );
     expect(await keyNumber('Calls in flight')).toBe(
       'Calls in flight5 / 8Campaign cap 8 · org 5 of 10',

@@ -162,7 +162,18 @@ export function KeyNumbers({
           testId="key-progress"
           name="Finished contacts"
           value={formatNumber(finished)}
-          detail={`${formatNumber(contacts.completed)} completed, ${formatNumber(remaining)} of ${formatNumber(contacts.total)} remaining`}
+          detail={
+            <>
+              {formatNumber(contacts.completed)} completed, {formatNumber(remaining)} of{' '}
+              {formatNumber(contacts.total)} remaining
+              {/* A contact's completed call is its last: the timeline's count is its change.
+                  Exhausted contacts are not told apart there, nor conversions or talk time
+                  (spend), so those numbers carry no last-hour change. */}
+              {hour && (
+                <span className="block">Last hour: +{formatNumber(hour.completed)} completed</span>
+              )}
+            </>
+          }
         />
         {cost && (
           <KeyNumber

@@ -3,13 +3,8 @@ import { Link } from 'react-router';
 import type { Report } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
 import { contactsHref } from '../../lib/contact-filters';
-import {
-  formatDateTime,
-  formatDuration,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-} from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatDuration, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 
 function Rate({
   name,
@@ -135,11 +130,19 @@ export function RatesPanel({ campaignId, report }: { campaignId: string; report:
         </div>
         <div>
           <dt className="text-xs text-slate-600">First call</dt>
-          <dd>{report.started_at ? formatDateTime(report.started_at) : 'Not yet'}</dd>
+          <dd>
+            {report.started_at ? <ZonedTime at={report.started_at} style="date-time" /> : 'Not yet'}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">Finished</dt>
-          <dd>{report.completed_at ? formatDateTime(report.completed_at) : 'Not yet'}</dd>
+          <dd>
+            {report.completed_at ? (
+              <ZonedTime at={report.completed_at} style="date-time" />
+            ) : (
+              'Not yet'
+            )}
+          </dd>
         </div>
       </dl>
       <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">

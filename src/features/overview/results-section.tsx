@@ -11,7 +11,7 @@ import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
 import { RatesPanel } from './rates-panel';
-import { formatDateTime } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
 
 /** The report to take away: the figures as CSV, the page as the browser prints it. */
 function ReportActions({ campaign, report }: { campaign: Campaign; report: Report }) {
@@ -106,7 +106,7 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
       </div>
       <p className="hidden text-sm text-slate-700 print:block">
         {campaign.name} ({campaign.finished ? 'finished' : campaign.status}): all contacts, report
-        generated {formatDateTime(data.generated_at)}.
+        generated <ZonedTime at={data.generated_at} style="date-time" />.
       </p>
       {data.contacts.total === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">

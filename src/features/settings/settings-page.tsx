@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/page-heading';
 import { useDeferredPending } from '../../lib/first-paint';
 import { ConcurrencySection } from './concurrency-section';
 import { ConnectionSection } from './connection-section';
+import { DisplaySection } from './display-section';
 import { ACTIVE_CAMPAIGNS } from './prefetch-settings';
 
 export function SettingsPage() {
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <>
           <ConcurrencySection />
           <ConnectionSection />
+          <DisplaySection />
           {/* The org's activity log (app/routes.tsx), from its own feature. */}
           <Outlet />
         </>

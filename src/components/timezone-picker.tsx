@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { timezoneQueries } from '../../api/configurations';
-import { inputClass } from '../../components/field';
-import { formatInZone, shownZone, unknownZoneNote } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import { timezoneQueries } from '../api/configurations';
+import { inputClass } from './field';
+import { formatInZone, shownZone, unknownZoneNote } from '../lib/format';
+import { useNow } from '../lib/use-now';
 
 // Hundreds of zones: the list shows the first matches, each with its clock, and says how many.
 const MAX_OPTIONS = 50;
@@ -50,17 +50,25 @@ function stateReducer(
 const clock = (tz: string, now: number) =>
   shownZone(tz) === tz ? formatInZone(now, tz, 'clock') : '';
 
-/** A searchable combobox of the server's IANA timezones, showing the local time in each. */
+/**
+ * A searchable combobox of IANA timezones, showing the local time in each: the server's (the
+ * zones it accepts), or `zones` when given (this browser's, for what it shows).
+ */
 export function TimezonePicker({
   value,
   onChange,
   error,
+  label = 'Timezone',
+  zones,
 }: {
   value: string;
   onChange: (timezone: string) => void;
   error?: string;
+  label?: string;
+  zones?: readonly string[];
 }) {
-  const timezones = useQuery(timezoneQueries.list());
+  const server = useQuery({ ...timezoneQueries.list(), enabled: !zones });
+  const timezones = zones ? { data: zones, isPending: false, isError: false } : server;
   const [inputValue, setInputValue] = useState(value);
   const now = useNow(30_000);
   const id = useId();
@@ -92,7 +100,7 @@ export function TimezonePicker({
   return (
     <div className="relative">
       <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium">
-        Timezone
+        {label}
       </label>
       <input
         {...getInputProps({

@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures';
+import { PAGES } from './pages';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+test.describe('On a 390 px phone', () => {
+  for (const { name, path, ready } of PAGES) {
+    test(`the ${name} scrolls only up and down, under a header that stays`, async ({ page }) => {
+      await page.goto(path);
+      await ready(page);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const header = page.getByRole('banner');
+      expect((await header.boundingBox())!.height).toBeLessThanOrEqual(56);
+      await page.mouse.wheel(0, 600);
+      await expect.poll(async () => (await header.boundingBox())!.y).toBe(0);
+    });
+  }
+
+  test('the navigation is a menu that opens, moves and closes by keyboard', async ({ page }) => {
+    await page.goto('/campaigns');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeHidden();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const box = (await menu.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await nav.getByRole('link', { name: 'Configurations' }).click();
+    await expect(page).toHaveURL(/\/configurations$/);
+    await expect(nav).toBeHidden();
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('link', { name: 'Campaigns' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
+  });
+
+  test("the list's rows are cards showing each campaign's key numbers", async ({ page }) => {
+    await page.goto('/campaigns');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Spring outreach' }) });
+    for (const label of ['Status', 'Progress', 'In flight', 'Answer rate', 'Finishes']) {
+      const cell = row.locator(`td[data-label="${label}"]`);
+      await expect(cell, label).toBeVisible();
+      const { x, width } = (await cell.boundingBox())!;
+      expect(x, label).toBeGreaterThanOrEqual(0);
+      expect(x + width, label).toBeLessThanOrEqual(390);
+    }
+  });
+
+  test("the contacts' rows show who, status and attempts, with a 44 px expand target", async ({
+    page,
+  }) => {
+    await page.goto('/campaigns/spring-outreach/contacts');
+    const toggle = page.getByRole('button', { name: /^Show attempts for/ }).first();
+    await toggle.scrollIntoViewIfNeeded();
+    await expect(toggle).toBeInViewport();
+    const box = (await toggle.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    const row = page.getByRole('row').nth(1);
+    await expect(row.getByRole('link').first()).toBeInViewport();
+    await expect(row.locator('td[data-label="Status"]')).toBeVisible();
+  });
+});
