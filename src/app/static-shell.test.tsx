@@ -61,6 +61,7 @@ it('knows the heading of the pages that need no answer to show it', () => {
     ['/configurations', 'Configurations'],
     ['/plan', 'Plan'],
     ['/alerts', 'Alerts'],
+    ['/suppression', 'Suppression list'],
   ]);
 });
 
