@@ -4,6 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
 /** A second reference server with EXTENSIONS=off: the contract-only path a real API may give. */
 const CONTRACT_ONLY_PORT = E2E_PORT + 1;
+/** Specs that move the server's clock (/testing/clock). */
+const CLOCK_MOVERS = /contact-zones\.spec\.ts/;
 
 function referenceServer(port: number, env: Record<string, string> = {}) {
   return {
@@ -44,13 +46,21 @@ export default defineConfig({
   projects: [
     {
       name: 'extensions',
-      testIgnore: /contract-only\.spec\.ts/,
+      testIgnore: [/contract-only\.spec\.ts/, CLOCK_MOVERS],
       use: { baseURL: `http://127.0.0.1:${E2E_PORT}` },
     },
     {
       name: 'contract-only',
       testMatch: /contract-only\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${CONTRACT_ONLY_PORT}` },
+    },
+    {
+      // They move the shared server's clock: calls started in the moved hour would hold lines
+      // and retries for the rest of the run, so they run after everything else.
+      name: 'moves-the-clock',
+      testMatch: CLOCK_MOVERS,
+      dependencies: ['extensions', 'contract-only'],
+      use: { baseURL: `http://127.0.0.1:${E2E_PORT}` },
     },
   ],
   webServer: [

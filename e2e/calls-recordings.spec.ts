@@ -181,7 +181,7 @@ test.describe('Report to take away', () => {
     for (const [metric, name] of [
       ['answer_rate', 'Answer rate'],
       ['success_rate', 'Success rate'],
-      ['reach_rate', 'Reach rate'],
+      ['reach_rate', 'Dialled rate'],
     ] as const) {
       const shown = `${Number(figure('rates', metric)).toFixed(1)}%`;
       await expect(

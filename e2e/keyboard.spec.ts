@@ -113,9 +113,10 @@ test.describe('Keyboard, focus and titles', () => {
     await expect(dialog.getByRole('option', { name: /Asia\/Tokyo/ })).toBeVisible();
     await expectNoAxeViolations(page);
     // Tab with the list open takes its highlighted zone and goes on to the next field.
-    await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Any time (no calling window)' }));
+    await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Call in each contact’s own hours' }));
     await expect(timezone).toHaveValue('Asia/Tokyo');
     await expect(timezone).toHaveAttribute('aria-expanded', 'false');
+    await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Any time (no calling window)' }));
     for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) {
       await tabOnTo(page, dialog.getByRole('checkbox', { name: day, exact: true }));
     }
