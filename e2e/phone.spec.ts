@@ -71,4 +71,30 @@ test.describe('On a 390 px phone', () => {
     await expect(row.getByRole('link').first()).toBeInViewport();
     await expect(row.locator('td[data-label="Status"]')).toBeVisible();
   });
+
+  test("the Contacts tab's first row is on the first screen, its filters behind one button", async ({
+    page,
+  }) => {
+    await page.goto('/campaigns/spring-outreach/contacts');
+    const firstRow = page.getByRole('row').nth(1);
+    await expect(firstRow.getByRole('link').first()).toBeVisible();
+    await page.screenshot({
+      path: 'test-results/contacts-390.png',
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 390, height: 1100 },
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect((await firstRow.boundingBox())!.y).toBeLessThan(844);
+    // The search stays; the rest of the filters open from a button that counts them.
+    await expect(page.getByRole('searchbox')).toBeVisible();
+    const filters = page.getByRole('button', { name: /^Filters/ });
+    await expect(filters).toHaveAttribute('aria-expanded', 'false');
+    await filters.click();
+    await expect(filters).toHaveAttribute('aria-expanded', 'true');
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
 });

@@ -5,6 +5,7 @@ import {
   type Report,
 } from '../../../contract/extensions';
 import { Button } from '../../components/button';
+import { PhoneDisclosure } from '../../components/phone-disclosure';
 import { humanize } from '../../lib/humanize';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { splitResultKey } from '../../lib/result-keys';
@@ -166,65 +167,68 @@ export function ContactFilterBar({
   return (
     <div role="search" aria-label="Filter contacts" className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm font-medium">
-          Search
+        <label className="text-sm font-medium max-sm:min-w-0 max-sm:flex-1">
+          <span className="max-sm:sr-only">Search</span>
           <input
             type="search"
             value={search}
             onChange={(e) => type(e.target.value)}
             placeholder="Phone, name or ID"
             maxLength={200}
-            className="mt-1 block w-64 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            className="mt-1 block w-64 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm max-sm:mt-0 max-sm:min-h-11 max-sm:w-full"
           />
         </label>
-        <Menu label="Last call" count={filters.last_status?.length ?? 0}>
-          <Checkboxes
-            legend="Status of the last call"
-            options={CALL_STATUS_FILTERS}
-            selected={filters.last_status ?? []}
-            label={callStatusLabel}
-            onChange={(next) => set('last_status', next)}
-          />
-        </Menu>
-        <Menu label="First call" count={filters.first_status?.length ?? 0}>
-          <Checkboxes
-            legend="Status of the first call"
-            options={CALL_STATUS_FILTERS}
-            selected={filters.first_status ?? []}
-            label={callStatusLabel}
-            onChange={(next) => set('first_status', next)}
-          />
-        </Menu>
-        <Menu label="Attempts" count={filters.attempts?.length ?? 0}>
-          <Checkboxes
-            legend="Number of attempts"
-            options={ATTEMPT_COUNTS}
-            selected={filters.attempts ?? []}
-            label={(n) => `${n} attempt${n === 1 ? '' : 's'}`}
-            onChange={(next) => set('attempts', next)}
-          />
-        </Menu>
-        {zones && (
-          <label className="flex items-center gap-2 self-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-            <input
-              type="checkbox"
-              checked={filters.callable === 'now'}
-              onChange={(e) => set('callable', e.target.checked ? 'now' : undefined)}
-            />
-            Callable now
-          </label>
-        )}
-        {results.length > 0 && (
-          <Menu label="Result" count={filters.result?.length ?? 0}>
+        {/* On a phone the search stays and the rest open from one button. */}
+        <PhoneDisclosure label="Filters" count={chips.length}>
+          <Menu label="Last call" count={filters.last_status?.length ?? 0}>
             <Checkboxes
-              legend="Latest evaluation result"
-              options={results}
-              selected={filters.result ?? []}
-              label={resultLabel}
-              onChange={(next) => set('result', next)}
+              legend="Status of the last call"
+              options={CALL_STATUS_FILTERS}
+              selected={filters.last_status ?? []}
+              label={callStatusLabel}
+              onChange={(next) => set('last_status', next)}
             />
           </Menu>
-        )}
+          <Menu label="First call" count={filters.first_status?.length ?? 0}>
+            <Checkboxes
+              legend="Status of the first call"
+              options={CALL_STATUS_FILTERS}
+              selected={filters.first_status ?? []}
+              label={callStatusLabel}
+              onChange={(next) => set('first_status', next)}
+            />
+          </Menu>
+          <Menu label="Attempts" count={filters.attempts?.length ?? 0}>
+            <Checkboxes
+              legend="Number of attempts"
+              options={ATTEMPT_COUNTS}
+              selected={filters.attempts ?? []}
+              label={(n) => `${n} attempt${n === 1 ? '' : 's'}`}
+              onChange={(next) => set('attempts', next)}
+            />
+          </Menu>
+          {zones && (
+            <label className="flex items-center gap-2 self-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+              <input
+                type="checkbox"
+                checked={filters.callable === 'now'}
+                onChange={(e) => set('callable', e.target.checked ? 'now' : undefined)}
+              />
+              Callable now
+            </label>
+          )}
+          {results.length > 0 && (
+            <Menu label="Result" count={filters.result?.length ?? 0}>
+              <Checkboxes
+                legend="Latest evaluation result"
+                options={results}
+                selected={filters.result ?? []}
+                label={resultLabel}
+                onChange={(next) => set('result', next)}
+              />
+            </Menu>
+          )}
+        </PhoneDisclosure>
       </div>
       {hasContactFilters(filters) && (
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2">

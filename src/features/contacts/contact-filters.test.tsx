@@ -82,9 +82,20 @@ describe('Contact filters (extension)', () => {
     ).toHaveTextContent('Stats for these contacts: 300 contacts, 1,500 calls, answer rate 41.2%');
     expect(screen.getByText(/Showing 1–/)).toHaveTextContent('of 300');
     expect(screen.getByRole('button', { name: 'Export filtered CSV' })).toBeInTheDocument();
+    // A phone's one button for the menus counts what they hold, and opens the menus.
+    const phoneFilters = screen.getByRole('button', { name: /^Filters/ });
+    expect(phoneFilters).toHaveAccessibleName('Filters (2)');
+    expect(phoneFilters).toHaveAttribute('aria-expanded', 'false');
+    const menus = document.getElementById(phoneFilters.getAttribute('aria-controls')!)!;
+    expect(within(menus).getByText('Last call')).toBeInTheDocument();
+    expect(menus).toHaveClass('hidden');
+    await userEvent.click(phoneFilters);
+    expect(phoneFilters).toHaveAttribute('aria-expanded', 'true');
+    expect(menus).not.toHaveClass('hidden');
 
     await userEvent.click(chips.getByRole('button', { name: 'Remove filter Interested: Yes' }));
     await waitFor(() => expect(router.state.location.search).toBe('?last_status=completed'));
+    expect(phoneFilters).toHaveAccessibleName('Filters (1)');
     await waitFor(() => expect(api.lists.at(-1)!.searchParams.getAll('result')).toEqual([]));
   });
 

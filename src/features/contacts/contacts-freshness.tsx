@@ -19,7 +19,13 @@ export function ContactsFreshness({
     <div className="flex items-center gap-3 text-sm text-slate-600">
       <span>
         {updatedAt ? `Updated ${seconds}s ago` : 'Loading…'}
-        {live ? ' · refreshes every 15 s while the campaign is active' : ''}
+        {/* A phone keeps the age: the rest would take a line of its own. */}
+        {live && (
+          <span className="max-sm:hidden">
+            {' '}
+            · refreshes every 15 s while the campaign is active
+          </span>
+        )}
       </span>
       <Button onClick={onRefresh} disabled={fetching} aria-label="Refresh contacts">
         {fetching ? 'Refreshing…' : 'Refresh'}

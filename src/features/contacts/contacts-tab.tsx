@@ -4,6 +4,7 @@ import { contactQueries } from '../../api/contacts';
 import { reportQueries } from '../../api/reports';
 import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
+import { PhoneDisclosure } from '../../components/phone-disclosure';
 import { UnshownItems } from '../../components/unshown-items';
 import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
@@ -83,13 +84,15 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
             onRefresh={() => void list.refetch()}
           />
         </div>
-        {stats.data && (
-          <RedialExhaustedButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
-        )}
-        {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
-        <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
-        {/* A closed campaign takes no new contacts (the API answers 400). */}
-        {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
+        <PhoneDisclosure label="Actions">
+          {stats.data && (
+            <RedialExhaustedButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
+          )}
+          {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
+          <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
+          {/* A closed campaign takes no new contacts (the API answers 400). */}
+          {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
+        </PhoneDisclosure>
       </div>
       {canFilter && (
         <ContactFilterBar
@@ -98,7 +101,12 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           onChange={(next) => setParams({ filters: next })}
         />
       )}
-      <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
+      {/* One line on a phone, scrolled sideways inside itself. */}
+      <div
+        role="group"
+        aria-label="Filter by status"
+        className="flex flex-wrap gap-2 max-sm:flex-nowrap max-sm:overflow-x-auto"
+      >
         {FILTERS.map((f) => {
           const n = count(f.status);
           const selected = params.status === f.status;
@@ -108,7 +116,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
               type="button"
               aria-pressed={selected}
               onClick={() => setParams({ status: f.status })}
-              className={`rounded-full border px-3 py-1 text-sm ${selected ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
+              className={`shrink-0 rounded-full border px-3 py-1 text-sm whitespace-nowrap ${selected ? 'border-indigo-700 bg-indigo-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`}
             >
               {f.label}
               {n !== null && ' '}
