@@ -187,6 +187,8 @@ export const timelinePointSchema = z.object({
   active_calls_max: int(),
 });
 const finishesRangeSchema = z.object({ earliest: timestamp, latest: timestamp });
+/** Below this many ended calls a finish time is a guess: no range is given, none is shown. */
+export const ENOUGH_ENDED_CALLS = 20;
 export const forecastSchema = z.object({
   rate_per_hour: z.number(),
   remaining: int(),
@@ -196,7 +198,7 @@ export const forecastSchema = z.object({
   ended_calls: z.optional(int()),
   /**
    * (ext) goal round: the finishes at the rates of the last 30 minutes and the last 3 hours,
-   * earliest first; null below 20 ended calls or without a rate.
+   * earliest first; null below ENOUGH_ENDED_CALLS ended calls or without a rate.
    */
   finishes_range: z.optional(z.nullable(finishesRangeSchema)),
 });

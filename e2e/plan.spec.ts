@@ -47,7 +47,7 @@ test('a deadline on Spring outreach: the answer, its cap set, the board shows it
     await expect(
       panel.getByText(
         new RegExp(
-          `^${needed} lines? finish by \\w{3} \\d\\d:\\d\\d America/New_York; today's \\d+ finish`,
+          `^${needed} lines? finish by \\w{3} \\d\\d:\\d\\d E[SD]T.*; today's \\d+ finish`,
         ),
       ),
     ).toBeVisible();

@@ -3,7 +3,7 @@
 // hours, so a forecast made at 16:50 on a Friday says Monday rather than 18:00. Pure: the clock
 // and the finish counts are passed in.
 import { WEEKDAYS, type CampaignStatus, type Schedule } from '../../contract/schemas.ts';
-import type { Forecast } from '../../contract/extensions.ts';
+import { ENOUGH_ENDED_CALLS, type Forecast } from '../../contract/extensions.ts';
 import { isoSeconds } from '../db/time.ts';
 import { zonedFormatter } from '../../contract/zoned-formatter.ts';
 
@@ -250,8 +250,6 @@ export function forecast(
 }
 
 const RANGE_MINUTES = 180;
-/** Below this many ended calls a finish range would be a guess: none is given. */
-export const ENOUGH_ENDED_CALLS = 20;
 
 /**
  * A finish range that holds still: the finishes at the rates of the last 30 minutes and of the

@@ -1,5 +1,5 @@
 import type { Campaign, Configuration } from '../../../contract/schemas';
-import type { BatchStats } from '../../../contract/extensions';
+import { ENOUGH_ENDED_CALLS, type BatchStats } from '../../../contract/extensions';
 import { dialingReason } from '../../lib/dialing-reason';
 import { formatMoney, formatPercent, zonedParts } from '../../lib/format';
 import { roundFinish } from '../../lib/round-finish';
@@ -99,9 +99,6 @@ export function SpendCell({ stats }: Live) {
     <None why="No rate card" />
   );
 }
-
-/** Below this many ended calls a finish time is a guess. */
-const ENOUGH_ENDED_CALLS = 20;
 
 /** A finish time rounded as the Overview rounds it; a timestamp this browser cannot read as it came. */
 function rounded(iso: string, now: number): string | number {

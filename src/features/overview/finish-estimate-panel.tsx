@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { CampaignStatus } from '../../../contract/schemas';
 import type { CampaignTimeline } from '../../../contract/extensions';
 import { Panel } from '../../components/panel';
-import { formatDuration, formatInZone, shownZone } from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatDuration } from '../../lib/format';
 import { forecastText } from './forecast-text';
 import { estimateFinish, type HistoryPoint } from './headroom-history';
 
@@ -16,7 +18,7 @@ export function FinishEstimatePanel({
   timeZone: string;
 }) {
   const estimate = estimateFinish(points);
-  let text: string;
+  let text: ReactNode;
   if (estimate.kind === 'done') text = 'Every contact is finished.';
   else if (!active) text = 'No estimate while the campaign is not active.';
   else if (estimate.kind === 'measuring')
@@ -25,7 +27,13 @@ export function FinishEstimatePanel({
     text = 'No contact finished in the last 15 minutes, so no finish time can be estimated.';
   else {
     const last = points[points.length - 1]!;
-    text = `About ${formatDuration((estimate.finishesAt - last.at) / 1000)} more at the current pace (${estimate.perHour} contacts finished per hour), around ${formatInZone(estimate.finishesAt, timeZone, 'weekday-clock')} in ${shownZone(timeZone)}.`;
+    text = (
+      <>
+        About {formatDuration((estimate.finishesAt - last.at) / 1000)} more at the current pace (
+        {estimate.perHour} contacts finished per hour), around{' '}
+        <ZonedTime at={estimate.finishesAt} zone={timeZone} style="weekday-clock" />.
+      </>
+    );
   }
   return (
     <Panel title="Estimated finish">

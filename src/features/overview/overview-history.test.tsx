@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seenSentence } from '../../test/sentence';
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -74,7 +75,9 @@ describe('Overview history and forecast (timeline extension)', () => {
     const { container } = renderRoute(`/campaigns/${active.id}`);
     expect(
       await screen.findByText(
-        /^Finishes \w{3} \d\d:\d0 in America\/New_York \(in about \d+m\), at 120 contacts\/hour over the last 30 minutes\.$/,
+        seenSentence(
+          /^Finishes \w{3} \d\d:\d0 E[SD]T \(in about \d+m\), at 120 contacts\/hour over the last 30 minutes\.$/,
+        ),
       ),
     ).toBeInTheDocument();
     expect(

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { seenSentence } from '../../test/sentence';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
@@ -70,7 +71,7 @@ describe('Plan panel (ext plan)', () => {
     const { container, router } = renderRoute(`/campaigns/${campaign.id}`);
     const panel = await screen.findByRole('region', { name: 'Plan' });
     expect(
-      await within(panel).findByText("Today's 10 lines finish by Mon 11:20 America/New_York."),
+      await within(panel).findByText(seenSentence("Today's 10 lines finish by Mon 11:20 EST.")),
     ).toBeInTheDocument();
 
     const u = user();
@@ -79,7 +80,7 @@ describe('Plan panel (ext plan)', () => {
     await u.click(within(panel).getByRole('button', { name: 'Plan' }));
     expect(
       await within(panel).findByText(
-        "14 lines finish by Fri 16:40 America/New_York; today's 10 finish Mon 11:20.",
+        seenSentence("14 lines finish by Fri 16:40 EST; today's 10 finish Mon 11:20 EST."),
       ),
     ).toBeInTheDocument();
     // 17:00 in New York, sent as UTC and kept in the URL.
@@ -128,7 +129,9 @@ describe('Plan panel (ext plan)', () => {
     );
     renderRoute(`/campaigns/${campaign.id}?deadline=2026-11-27T22:00:00Z`);
     const panel = await screen.findByRole('region', { name: 'Plan' });
-    expect(await within(panel).findByText(/^14 lines finish by Fri 16:40/)).toBeInTheDocument();
+    expect(
+      await within(panel).findByText(seenSentence(/^14 lines finish by Fri 16:40 EST;/)),
+    ).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: /Set cap/ })).not.toBeInTheDocument();
   });
 

@@ -13,14 +13,9 @@ import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { inputClass } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
-import {
-  formatInZone,
-  formatMoney,
-  formatNumber,
-  NOT_A_VALUE,
-  shownZone,
-  viewerZone,
-} from '../../lib/format';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatMoney, formatNumber, NOT_A_VALUE, shownZone } from '../../lib/format';
+import { useViewerZone } from '../../lib/viewer-zone';
 import { instantOf, wallClockIn } from '../../lib/zoned-time';
 import { finishWith, linesFor, proposeCaps, todaysSplit, type SplitCampaign } from './split';
 
@@ -55,6 +50,7 @@ export function PlanPage() {
   const campaigns = useQuery({ ...campaignQueries.everything(), enabled: hasPlan });
   const configurations = useQuery({ ...configurationQueries.list(), enabled: hasPlan });
   const [deadlines, setDeadline] = useDeadlines();
+  const viewer = useViewerZone();
 
   let body;
   if (!hasPlan) {
@@ -81,7 +77,7 @@ export function PlanPage() {
         {
           campaign,
           plan,
-          zone: config?.timezone || viewerZone(),
+          zone: config?.timezone || viewer,
           currency: config?.rate_card?.currency ?? null,
           deadline: deadlines.get(campaign.id) ?? null,
         },
@@ -262,7 +258,7 @@ function PlanRow({
         {formatNumber(share)} lines
         {finish !== null && (
           <span className="block text-slate-600">
-            finish {formatInZone(finish, zone, 'date-clock')}
+            finish <ZonedTime at={finish} zone={zone} style="date-clock" />
           </span>
         )}
         {misses && <strong className="block text-red-800">Would miss the deadline</strong>}

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setViewerZone } from '../../lib/viewer-zone';
+import { renderSentence } from '../../test/sentence';
 import { forecastText } from './forecast-text';
 
 // Monday 23 November 2026, 15:00 UTC = 10:00 in New York.
@@ -11,46 +13,55 @@ const forecast = (overrides = {}) => ({
   basis: 'last 30 minutes',
   ...overrides,
 });
+const sentence = (...args: Parameters<typeof forecastText>) =>
+  renderSentence(forecastText(...args));
+
+afterEach(() => setViewerZone(null));
 
 describe('forecastText', () => {
-  it('says when, in the campaign timezone, how far off and at what rate, rounded', () => {
-    expect(forecastText(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), base)).toBe(
-      'Finishes Mon 14:20 in America/New_York (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
-    );
-    expect(forecastText(forecast(), base)).toBe(
-      'Finishes Tue 14:00 in America/New_York (in about 1 day 4h), at 121 contacts/hour over the last 30 minutes.',
-    );
+  it("says when in the campaign's zone, short name shown and full name on hover, for any viewer", () => {
+    for (const viewer of ['America/Chicago', 'Asia/Tokyo']) {
+      setViewerZone(viewer);
+      expect(sentence(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), base)).toEqual({
+        seen: 'Finishes Mon 14:20 EST (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
+        zones: ['America/New_York'],
+      });
+      expect(sentence(forecast(), base).seen).toBe(
+        'Finishes Tue 14:00 EST (in about 1 day 4h), at 121 contacts/hour over the last 30 minutes.',
+      );
+    }
   });
 
   it('never says 24 hours where it means a day', () => {
     const twenty = Date.parse('2026-11-23T15:20:00Z');
     expect(
-      forecastText(forecast({ finishes_at: '2026-11-25T15:00:00Z' }), { ...base, now: twenty }),
+      sentence(forecast({ finishes_at: '2026-11-25T15:00:00Z' }), { ...base, now: twenty }).seen,
     ).toMatch(/\(in about 2 days\)/);
   });
 
   it('rounds a later finish to the hour and names its date beyond a week', () => {
-    expect(forecastText(forecast({ finishes_at: '2026-12-08T16:40:00Z' }), base)).toMatch(
-      /^Finishes Tue Dec 8 12:00 in America\/New_York/,
+    expect(sentence(forecast({ finishes_at: '2026-12-08T16:40:00Z' }), base).seen).toMatch(
+      /^Finishes Tue Dec 8 12:00 EST /,
     );
   });
 
   it('says a finish in UTC, naming UTC, when the browser does not know the zone', () => {
     expect(
-      forecastText(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), {
+      sentence(forecast({ finishes_at: '2026-11-23T19:17:00Z' }), {
         ...base,
         timeZone: 'Asia/Riyadh87',
       }),
-    ).toBe(
-      'Finishes Mon 19:20 in UTC (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
-    );
+    ).toEqual({
+      seen: 'Finishes Mon 19:20 UTC (in about 4h 20m), at 121 contacts/hour over the last 30 minutes.',
+      zones: ['UTC'],
+    });
   });
 
   it('keeps one decimal for a slow rate', () => {
     expect(
-      forecastText(forecast({ rate_per_hour: 2.345, finishes_at: '2026-11-23T16:00:00Z' }), base),
+      sentence(forecast({ rate_per_hour: 2.345, finishes_at: '2026-11-23T16:00:00Z' }), base).seen,
     ).toBe(
-      'Finishes Mon 11:00 in America/New_York (in about 1h 0m), at 2.3 contacts/hour over the last 30 minutes.',
+      'Finishes Mon 11:00 EST (in about 1h 0m), at 2.3 contacts/hour over the last 30 minutes.',
     );
   });
 

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { CampaignStatus } from '../../../contract/schemas';
-import type { Forecast } from '../../../contract/extensions';
-import { formatDuration, formatInZone, formatNumber, shownZone } from '../../lib/format';
+import { ENOUGH_ENDED_CALLS, type Forecast } from '../../../contract/extensions';
+import { ZonedTime } from '../../components/zoned-time';
+import { formatDuration, formatInZone, formatNumber } from '../../lib/format';
 import { roundFinish } from '../../lib/round-finish';
 
 function waitText(ms: number): string {
@@ -21,9 +23,8 @@ const rate = (perHour: number) =>
 
 /**
  * The Overview's finish estimate from the server's forecast, in the campaign's timezone (UTC
- * when the browser does not know it):
- * "Finishes Tue 14:20 in America/New_York (in about 3h 20m), at 120 contacts/hour over the
- * last 30 minutes."
+ * when the browser does not know it), the zone's short name said and its full name on hover:
+ * "Finishes Tue 14:20 EST (in about 3h 20m), at 120 contacts/hour over the last 30 minutes."
  */
 export function forecastText(
   forecast: Forecast,
@@ -33,7 +34,7 @@ export function forecastText(
     timeZone,
     now,
   }: { status: CampaignStatus; total: number; timeZone: string; now: number },
-): string {
+): ReactNode {
   if (total === 0) return 'No contacts yet: import contacts to get an estimate.';
   if (forecast.remaining === 0) return 'Every contact is finished.';
   const left = `${formatNumber(forecast.remaining)} contacts left`;
@@ -43,12 +44,15 @@ export function forecastText(
   }
   const at = roundFinish(Date.parse(forecast.finishes_at), now);
   const withDate = at - now > 6 * 86_400_000;
-  const when = formatInZone(at, timeZone, withDate ? 'date-clock' : 'weekday-clock');
-  return `Finishes ${when} in ${shownZone(timeZone)} (in about ${waitText(at - now)}), at ${rate(forecast.rate_per_hour)} contacts/hour over the ${forecast.basis}.`;
+  return (
+    <>
+      Finishes{' '}
+      <ZonedTime at={at} zone={timeZone} style={withDate ? 'date-clock' : 'weekday-clock'} /> (in
+      about {waitText(at - now)}), at {rate(forecast.rate_per_hour)} contacts/hour over the{' '}
+      {forecast.basis}.
+    </>
+  );
 }
-
-/** Below this many ended calls a finish time is a guess: the contract's plan says so too. */
-export const ENOUGH_ENDED_CALLS = 20;
 
 /**
  * The finish as a short range that holds still between polls: each end rounded (ten minutes
