@@ -1,4 +1,4 @@
-// The first screens format numbers, dates and "5 minutes ago" by hand: a page's first Intl
+// The first screens format numbers and "5 minutes ago" by hand: a page's first Intl
 // formatter loads the ICU data, about 100 ms on a phone-class CPU before anything shows.
 // The output is Intl's en-US (format.test.ts compares them); anything rarer uses Intl,
 // built once on first use (toLocaleString(options) would build one on every call).
@@ -8,8 +8,7 @@
 // with the full name on hover and for screen readers). The calling window and what is
 // forecast against it (a window's opening, a finish estimate) are in the campaign's zone;
 // everything that happened (activity, attempts, creation, charts) in the viewer's zone,
-// chosen in Settings (viewerZone). The older formatDate, formatDateTime and formatUpcoming
-// say the viewer's zone without naming it.
+// chosen in Settings (viewerZone).
 import { knownTimeZone, zonedFormatter } from '../../contract/zoned-formatter';
 import { browserZone, chosenZone } from './viewer-zone';
 
@@ -34,48 +33,6 @@ export function formatCount(n: number, noun: string): string {
 export function formatRange(start: number, end: number): string {
   if (!(start >= 0 && end >= start) || !Number.isFinite(end)) return NOT_A_VALUE;
   return `${formatNumber(start)}–${formatNumber(end)}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The viewer's zone when it is not the browser's, which Date's own getters read by hand. */
-const otherViewerZone = () => {
-  const zone = chosenZone();
-  return zone && zone !== browserZone() ? zone : null;
-};
-
-/** "Nov 20, 2026", in the viewer's zone. */
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const zone = otherViewerZone();
-  if (zone) return zonedFormatter(zone, ZONED_OPTIONS.date).format(d);
-  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** "Tue 14:20" within the coming week, "Dec 12" beyond it; in the viewer's zone. */
-export function formatUpcoming(iso: string, now: number = Date.now()): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const zone = otherViewerZone();
-  if (zone) return formatZonedText(d, zone, 'upcoming', now);
-  if (d.getTime() - now > 6 * 86_400_000) return `${MONTHS[d.getMonth()]} ${d.getDate()}`;
-  return `${WEEKDAYS[d.getDay()]} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** "Nov 20, 09:05:03 AM", in the viewer's zone. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const zone = otherViewerZone();
-  if (zone) return zonedFormatter(zone, DATE_TIME_12H).format(d);
-  const hour = d.getHours() % 12 || 12;
-  const clock = `${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clock} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
 }
 
 /** English relative time as Intl.RelativeTimeFormat('en', { numeric: 'auto' }) says it. */
@@ -121,14 +78,6 @@ export function shownZone(zone: string): string {
 export function unknownZoneNote(zone: string): string | null {
   return knownTimeZone(zone) ? null : `Times in UTC: this browser does not know ${zone}`;
 }
-
-const DATE_TIME_12H: Intl.DateTimeFormatOptions = {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-};
 
 const ZONED = {
   /** "14:20" */

@@ -18,8 +18,9 @@ import { ErrorState } from '../../components/error-state';
 import { Field, inputClass } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
 import { showToast } from '../../components/toaster';
+import { ZonedTime } from '../../components/zoned-time';
 import { downloadCsv } from '../../lib/csv-download';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { useDebouncedParam } from '../../lib/use-debounced-param';
 import { readSuppressionCsv, typedNumbers } from './suppression-csv';
 
@@ -268,7 +269,7 @@ function SuppressionTable({ search, canManage }: { search: string; canManage: bo
                 <td className={cellClass}>{SOURCES[e.source] ?? e.source}</td>
                 <td className={`${cellClass} wrap-anywhere`}>{e.added_by}</td>
                 <td className={cellClass}>
-                  <time dateTime={e.added_at}>{formatDateTime(e.added_at)}</time>
+                  <ZonedTime at={e.added_at} style="date-time" />
                 </td>
                 {canManage && (
                   <td className={cellClass}>
