@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
 import { useExtension } from '../../api/session';
-import { RATE_AMOUNT } from '../../../contract/extensions';
 import {
   E164,
   MAX_ATTEMPTS,
@@ -21,6 +20,7 @@ import {
   type FormState,
 } from './configuration-form-state';
 import { TimezonePicker } from '../../components/timezone-picker';
+import { RateAmountField } from './rate-amount-field';
 import { WindowBasisField } from './window-basis-field';
 import { showErrors } from '../../lib/show-errors';
 
@@ -236,36 +236,18 @@ export function ConfigurationForm({
                   onChange={(e) => set('currency', e.target.value)}
                 />
               </Field>
-              <Field
+              <RateAmountField
                 label="Per minute"
+                value={state.per_minute}
                 error={errors['rate_card.per_minute']}
-                hint={`${RATE_AMOUNT.min} to ${RATE_AMOUNT.max}`}
-              >
-                <input
-                  type="number"
-                  step="0.0001"
-                  min={RATE_AMOUNT.min}
-                  max={RATE_AMOUNT.max}
-                  className={inputClass}
-                  value={state.per_minute}
-                  onChange={(e) => set('per_minute', e.target.value)}
-                />
-              </Field>
-              <Field
+                onChange={(value) => set('per_minute', value)}
+              />
+              <RateAmountField
                 label="Per call"
+                value={state.per_call}
                 error={errors['rate_card.per_call']}
-                hint={`${RATE_AMOUNT.min} to ${RATE_AMOUNT.max}`}
-              >
-                <input
-                  type="number"
-                  step="0.0001"
-                  min={RATE_AMOUNT.min}
-                  max={RATE_AMOUNT.max}
-                  className={inputClass}
-                  value={state.per_call}
-                  onChange={(e) => set('per_call', e.target.value)}
-                />
-              </Field>
+                onChange={(value) => set('per_call', value)}
+              />
             </div>
           )}
         </fieldset>

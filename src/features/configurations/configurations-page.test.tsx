@@ -360,4 +360,42 @@ describe('Configurations', () => {
     await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
     await waitFor(() => expect(body).toMatchObject({ from_phone_number: '+442079460000' }));
   });
+
+  it('prices calls with a rate card: each amount checked at its field, then sent', async () => {
+    serve([]);
+    let body: unknown;
+    server.use(
+      sessionHandler(makeSession({ extensions: ['session', 'cost'] })),
+      http.post(`${API}/campaign/configurations`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(makeConfiguration(), { status: 201 });
+      }),
+    );
+    renderRoute('/configurations');
+    const form = within(await openNewForm());
+    await userEvent.type(form.getByLabelText('Name'), 'Priced');
+    await userEvent.click(form.getByRole('checkbox', { name: 'Price calls with a rate card' }));
+    const perMinute = form.getByLabelText('Per minute');
+    const perCall = form.getByLabelText('Per call');
+    expect(perMinute).toHaveAccessibleDescription('0 to 100');
+    await userEvent.type(perMinute, '100.5');
+    await userEvent.type(perCall, '0.00001');
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    await waitFor(() => expect(perMinute).toHaveAccessibleDescription(/Must be at most 100/));
+    expect(perCall).toHaveAccessibleDescription(/At most 4 decimals/);
+    expect(perMinute).toHaveValue(100.5);
+    expect(body).toBeUndefined();
+
+    await userEvent.clear(perMinute);
+    await userEvent.type(perMinute, '0.09');
+    await userEvent.clear(perCall);
+    await userEvent.type(perCall, '0.01');
+    await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
+    await waitFor(() =>
+      expect(body).toMatchObject({
+        name: 'Priced',
+        rate_card: { currency: 'USD', per_minute: 0.09, per_call: 0.01 },
+      }),
+    );
+  });
 });
