@@ -2,97 +2,44 @@
 // 7 days of per-minute rollups each, every condition represented, org-wide and per-campaign
 // rules, calling windows in several time zones. One evaluation reads counters, rollups and the
 // attempts' started_at index only.
-import { loadavg } from 'node:os';
 import type { AlertCondition } from '../contract/alerts.ts';
-import { insertCampaign } from '../server/db/campaigns.ts';
-import { createOrg, setConcurrencyLimit } from '../server/db/orgs.ts';
-import { openDatabase } from '../server/db/schema.ts';
+import { setConcurrencyLimit } from '../server/db/orgs.ts';
 import { createRule } from '../server/domain/alert-rules.ts';
 import { evaluateAlerts } from '../server/domain/alert-evaluation.ts';
 import { createRandom } from '../server/dialer/random.ts';
-import { machineLine, percentile } from './machine.ts';
+import { percentile } from './machine.ts';
+import {
+  benchDatabase,
+  insertCampaigns,
+  insertConfigurations,
+  logSeeded,
+  minuteHistory,
+  setBusyCounters,
+} from './seed-campaigns.ts';
 
 const NOW = Date.parse('2026-12-01T15:00:00Z'); // a Tuesday
 const CAMPAIGNS = 200;
 const RULES = 1000;
 const random = createRandom(7);
 const started = performance.now();
-const db = openDatabase(':memory:');
-createOrg(db, { id: 'org_bench', name: 'Bench' });
+const db = benchDatabase();
 setConcurrencyLimit(db, 'org_bench', 200, new Date(NOW - 7 * 86_400_000));
 const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata'];
-const configs = [null, ...zones].map((tz, i) => {
-  const id = `cfg-${i}`;
-  db.prepare(
-    `INSERT INTO configurations (id, org_id, name, timezone, schedule, max_attempts, retry_interval_minutes, created_at, updated_at)
-     VALUES (?, 'org_bench', ?, ?, ?, 3, 60, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
-  ).run(
-    id,
-    `Config ${i}`,
-    tz ?? 'UTC',
-    tz
-      ? JSON.stringify({
-          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-          start_time: '09:00',
-          end_time: '17:00',
-        })
-      : null,
-  );
-  return id;
+const configs = insertConfigurations(db, [
+  null,
+  ...zones.map((tz) => ({
+    tz,
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    start: '09:00',
+    end: '17:00',
+  })),
+]);
+const history = minuteHistory(db, random);
+// One campaign in ten has finished: nothing pending or in progress.
+const ids = insertCampaigns(db, CAMPAIGNS, configs, (id, c) => {
+  setBusyCounters(db, id, c % 10 === 0);
+  history(id, c === 0 ? 7 : 4, NOW);
 });
-
-const minute = (ms: number) => Math.floor(ms / 60_000);
-const row = db.prepare(
-  `INSERT INTO campaign_minutes (campaign_id, minute, started, completed, no_answer, busy, voicemail, failed, finished,
-     active_calls_max, active_calls_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-const ids: string[] = [];
-db.transaction(() => {
-  for (let c = 0; c < CAMPAIGNS; c++) {
-    const campaign = insertCampaign(
-      db,
-      'org_bench',
-      {
-        name: `Campaign ${c}`,
-        external_id: `c-${c}`,
-        configuration_id: configs[c % configs.length]!,
-        max_concurrent_calls: null,
-      },
-      '2026-11-01T00:00:00Z',
-    );
-    ids.push(campaign.id);
-    // Counters as thousands of contacts and calls would leave them (some finished).
-    db.prepare(
-      `UPDATE campaigns SET n_pending = ?, n_in_progress = ?, n_completed = ?, n_exhausted = ?, n_attempts = ?,
-         n_att_completed = ?, n_att_no_answer = ? WHERE id = ?`,
-    ).run(
-      c % 10 === 0 ? 0 : 4000,
-      c % 10 === 0 ? 0 : 10,
-      3000,
-      1000,
-      9000,
-      3000,
-      6000,
-      campaign.id,
-    );
-    for (let m = minute(NOW - (c === 0 ? 7 : 4) * 86_400_000); m <= minute(NOW); m++) {
-      const active = random.int(0, 12);
-      row.run(
-        campaign.id,
-        m,
-        random.int(2, 9),
-        random.int(0, 4),
-        random.int(0, 3),
-        random.int(0, 1),
-        random.int(0, 1),
-        random.int(0, 1),
-        random.int(0, 4),
-        active,
-        active,
-      );
-    }
-  }
-})();
 
 const conditions: AlertCondition[] = [
   { kind: 'rate_below', metric: 'answer_rate', threshold: 30, window_calls: 200 },
@@ -129,13 +76,9 @@ const pairs = (
     )
     .get() as { n: number }
 ).n;
-console.log(machineLine());
-console.log(
-  `load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(
-      ' ',
-    )}; seeded ${CAMPAIGNS} campaigns, ${rows.toLocaleString('en')} campaign minutes, ${RULES} rules (${pairs.toLocaleString('en')} rule × campaign pairs) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+logSeeded(
+  `${CAMPAIGNS} campaigns, ${rows.toLocaleString('en')} campaign minutes, ${RULES} rules (${pairs.toLocaleString('en')} rule × campaign pairs)`,
+  started,
 );
 
 // Every 15 s of the clock, as the server does: the first evaluation opens the episodes.
