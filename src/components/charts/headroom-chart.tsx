@@ -8,9 +8,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useViewerZone } from '../../lib/viewer-zone';
 import { AXIS, AXIS_TITLE, GRID, legendText, TICK, TOOLTIP } from './chart-style';
-import { timeAxisTitle, timeTick } from './chart-time';
+import { useTimeAxis } from './chart-time';
 
 export type HeadroomPoint = { at: number; activeCalls: number; limit: number };
 
@@ -31,9 +30,11 @@ export default function HeadroomChart({
   limitLabel?: string;
   timeZone?: string;
 }) {
-  const viewer = useViewerZone();
-  const zone = timeZone ?? viewer;
-  const time = timeTick(spanSeconds ?? 0, spanSeconds === undefined, zone);
+  const time = useTimeAxis(points, {
+    spanSeconds: spanSeconds ?? 0,
+    withSeconds: spanSeconds === undefined,
+    timeZone,
+  });
   return (
     <ResponsiveContainer width="100%" height={220}>
       <LineChart
@@ -42,15 +43,7 @@ export default function HeadroomChart({
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
       >
         <CartesianGrid {...GRID} vertical={false} />
-        <XAxis
-          dataKey="at"
-          tickFormatter={time}
-          tick={TICK}
-          {...AXIS}
-          minTickGap={40}
-          height={44}
-          label={{ value: timeAxisTitle(points, zone), position: 'insideBottom', ...AXIS_TITLE }}
-        />
+        <XAxis {...time.axis} />
         <YAxis
           allowDecimals={false}
           tick={TICK}
@@ -58,7 +51,7 @@ export default function HeadroomChart({
           width={56}
           label={{ value: 'Calls', angle: -90, position: 'insideLeft', ...AXIS_TITLE }}
         />
-        <Tooltip {...TOOLTIP} labelFormatter={(at) => time(Number(at))} />
+        <Tooltip {...TOOLTIP} labelFormatter={time.tooltipLabel} />
         <Legend itemSorter={null} formatter={legendText} />
         <Line
           type="stepAfter"

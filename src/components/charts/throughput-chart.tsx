@@ -11,10 +11,9 @@ import {
 } from 'recharts';
 import { formatNumber } from '../../lib/format';
 import { OUTCOMES } from '../../lib/outcomes';
-import { useViewerZone } from '../../lib/viewer-zone';
 import { clippedTop } from './chart-scale';
 import { AXIS, AXIS_TITLE, GRID, legendText, TICK, TOOLTIP } from './chart-style';
-import { timeAxisTitle, timeTick } from './chart-time';
+import { useTimeAxis } from './chart-time';
 
 export type ThroughputPoint = { at: number } & Record<(typeof OUTCOMES)[number]['key'], number>;
 
@@ -38,9 +37,7 @@ export default function ThroughputChart({
   /** The viewer's zone unless given. */
   timeZone?: string;
 }) {
-  const viewer = useViewerZone();
-  const zone = timeZone ?? viewer;
-  const tick = timeTick(spanSeconds, false, zone);
+  const time = useTimeAxis(points, { spanSeconds, withSeconds: false, timeZone });
   const totals = points.map((p) => OUTCOMES.reduce((sum, o) => sum + p[o.key], 0));
   const top = clippedTop(totals);
   const cut =
@@ -57,15 +54,7 @@ export default function ThroughputChart({
           margin={{ top: 20, right: 8, bottom: 0, left: 0 }}
         >
           <CartesianGrid {...GRID} vertical={false} />
-          <XAxis
-            dataKey="at"
-            tickFormatter={tick}
-            tick={TICK}
-            {...AXIS}
-            minTickGap={40}
-            height={44}
-            label={{ value: timeAxisTitle(points, zone), position: 'insideBottom', ...AXIS_TITLE }}
-          />
+          <XAxis {...time.axis} />
           <YAxis
             allowDecimals={false}
             tick={TICK}
@@ -77,7 +66,7 @@ export default function ThroughputChart({
           />
           <Tooltip
             {...TOOLTIP}
-            labelFormatter={(at) => tick(Number(at))}
+            labelFormatter={time.tooltipLabel}
             itemSorter={(item) => ORDER.get(item.dataKey) ?? 0}
           />
           <Legend itemSorter={null} formatter={legendText} />
