@@ -178,7 +178,13 @@ export const alertEventQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(NAME_MAX))),
 });
-export const alertTestResultSchema = z.object({ deliveries: z.array(alertDeliverySchema) });
+/**
+ * Beyond the contract, which says only that a test is sent: what each channel answered to its
+ * one try. A server may answer without it (or without a body: src/api/alerts.ts).
+ */
+export const alertTestResultSchema = z.object({
+  deliveries: z.optional(z.array(alertDeliverySchema)),
+});
 
 /** The body every webhook receives (Slack gets `{ text: message }`). */
 export type AlertPayload = {

@@ -97,6 +97,8 @@ export function useTestRule() {
     mutationFn: (id: string) =>
       apiRequest(`/campaign/alerts/rules/${encodeURIComponent(id)}/test`, {
         method: 'POST',
+        // An answer with no body (a 202 or 204) says only that the test was sent.
+        prepare: (json) => json ?? {},
         schema: alertTestResultSchema,
       }),
   });

@@ -184,6 +184,39 @@ describe('Alerts page', () => {
     });
   }, 20_000);
 
+  it('sends a test and says what each channel answered, or only that it was sent where the server does not say', async () => {
+    serve();
+    const answers = [
+      HttpResponse.json({
+        deliveries: [
+          {
+            channel: { type: 'slack', host: 'hooks.slack.com' },
+            state: 'test',
+            status: 'failed',
+            attempts: 1,
+            last_error: 'HTTP 404',
+            last_attempt_at: '2026-12-01T10:00:00Z',
+          },
+        ],
+      }),
+      // A contract-only answer: the test is sent, and nothing more is said.
+      new HttpResponse(null, { status: 204 }),
+    ];
+    server.use(http.post(`${API}/campaign/alerts/rules/:id/test`, () => answers.shift()));
+    const user = userEvent.setup();
+    renderRoute('/alerts');
+    const send = await screen.findByRole('button', { name: 'Send test' });
+    await user.click(send);
+    expect(
+      await screen.findByText('Test: Slack (test): failed after 1 attempt, last error: HTTP 404'),
+    ).toBeInTheDocument();
+    await user.click(send);
+    expect(
+      await screen.findByText('Test sent: this server does not say what the channels answered.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Test not sent/)).not.toBeInTheDocument();
+  });
+
   it('marks the board row of a campaign with a firing alert', async () => {
     serve();
     renderRoute('/campaigns');

@@ -144,13 +144,16 @@ function RuleItem({
         </div>
       </div>
       <div aria-live="polite" className="text-sm">
-        {test.data && (
-          <ul className="mt-2">
-            {test.data.deliveries.map((d, i) => (
-              <li key={i}>Test: {deliveryWords(d)}</li>
-            ))}
-          </ul>
-        )}
+        {test.data &&
+          (test.data.deliveries ? (
+            <ul className="mt-2">
+              {test.data.deliveries.map((d, i) => (
+                <li key={i}>Test: {deliveryWords(d)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2">Test sent: this server does not say what the channels answered.</p>
+          ))}
         {test.error && <p className="mt-2 text-red-800">Test not sent: {test.error.message}</p>}
         {save.error && <p className="mt-2 text-red-800">Not saved: {save.error.message}</p>}
       </div>

@@ -93,11 +93,9 @@ export function ConversionCell({ campaign, stats }: Live) {
 }
 
 export function SpendCell({ stats }: Live) {
-  return stats.cost ? (
-    formatMoney(stats.cost.total, stats.cost.currency)
-  ) : (
-    <None why="No rate card" />
-  );
+  if (stats.cost) return formatMoney(stats.cost.total, stats.cost.currency);
+  // Null: no rate card. Absent: a server that gives no spend in a row (it is beyond the contract).
+  return <None why={stats.cost === null ? 'No rate card' : 'Spend not given by this server'} />;
 }
 
 /** A finish time rounded as the Overview rounds it; a timestamp this browser cannot read as it came. */

@@ -285,6 +285,32 @@ describe('Campaign board', () => {
     await waitFor(() => expect(lists.at(-1)?.searchParams.get('finished')).toBe('true'));
   });
 
+  it("keeps to the contract's row where a server sends nothing beyond it", async () => {
+    serve({
+      extensions: [...BOARD, 'goal', 'cost'],
+      stats: [
+        // No cost, ended_calls or finishes_range: the contract's row, goal round included.
+        batch(spring, { conversion_rate: 12.5, finishes_at: '2026-11-24T15:05:00Z' }),
+        batch(renewals, { status: 'paused', conversion_rate: null, cost: null }),
+      ],
+    });
+    renderRoute('/campaigns');
+    await screen.findByText(/^Live · updated \d+s ago$/);
+    await screen.findByRole('link', { name: 'Spring outreach' });
+    const row = rowOf('Spring outreach');
+    expect(row.querySelector('td[data-label="Spend"]')).toHaveTextContent(
+      '—Spend not given by this server',
+    );
+    expect(rowOf('Renewals').querySelector('td[data-label="Spend"]')).toHaveTextContent(
+      '—No rate card',
+    );
+    // Its one finish time, not "not enough calls", with the campaign's zone named.
+    const finish = row.querySelector('td[data-label="Finishes"] time');
+    expect(finish).toHaveAttribute('datetime', '2026-11-24T15:05:00Z');
+    expect(finish).toHaveAttribute('title', config.timezone);
+    expect(screen.getByTestId('board-totals')).not.toHaveTextContent('spent');
+  });
+
   it('says who paused a paused campaign and when, from one activity request', async () => {
     const pause = (id: string, campaignId: string, at: string, label: string) => ({
       id,

@@ -170,6 +170,22 @@ describe('Key numbers on the Overview', () => {
     expect(asked).toEqual([]);
   });
 
+  it("keep to the contract where a server sends nothing beyond it: no goal's answered, one finish time", async () => {
+    serve(campaign, {
+      extensions: ALL,
+      report: makeReport(campaign.id, {
+        goal: { results: ['next_step.action:book_demo'], conversions: 200, conversion_rate: 33.33 },
+      }),
+      // No ended_calls or finishes_range: the contract's forecast.
+      forecast: { finishes_at: new Date(Date.now() + 2 * HOUR).toISOString() },
+    });
+    renderRoute(`/campaigns/${campaign.id}`);
+    expect(await keyNumber('Conversions')).toBe('Conversions20033.3% of answered contacts');
+    expect(await keyNumber('Estimated finish')).toMatch(
+      /^Estimated finish\w{3} \d\d:\d0America\/New_York,/,
+    );
+  });
+
   it('name each rate for what it counts, and call success unknown while nothing is finished', async () => {
     serve(makeCampaign({ ...campaign, status: 'paused' }), {
       extensions: ['session', 'report'],
