@@ -23,10 +23,12 @@ export function ZonedTime({
   const parts = zonedParts(at, zone ?? viewer, style, now);
   if (!parts) return <>{String(at)}</>;
   return (
+    // Relative: the screen readers' zone (absolute) stays inside whatever scrolls the time, so
+    // a time in a table that scrolls sideways cannot widen the page.
     <time
       dateTime={typeof at === 'string' ? at : new Date(at).toISOString()}
       title={parts.zone}
-      className={`whitespace-nowrap ${className}`}
+      className={`relative whitespace-nowrap ${className}`}
     >
       {parts.text} <span aria-hidden="true">{parts.abbreviation}</span>
       <span className="sr-only">{parts.zone}</span>

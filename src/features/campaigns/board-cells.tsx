@@ -123,7 +123,7 @@ export function FinishesCell({ stats, now, timeZone }: Live) {
     const sameDay =
       /^\w{3} \d\d:\d\d$/.test(to.text) && to.text.slice(0, 3) === from.text.slice(0, 3);
     return (
-      <time dateTime={range.earliest} title={to.zone} className="whitespace-nowrap">
+      <time dateTime={range.earliest} title={to.zone} className="relative whitespace-nowrap">
         {from.text === to.text ? from.text : `${from.text}–${sameDay ? to.text.slice(4) : to.text}`}{' '}
         <span aria-hidden="true">{to.abbreviation}</span>
         <span className="sr-only">{to.zone}</span>
@@ -142,7 +142,7 @@ function FinishTime({ at, zone, now }: { at: string; zone: string; now: number }
   const parts = zonedParts(rounded(at, now), zone, 'upcoming', now);
   if (!parts) return at;
   return (
-    <time dateTime={at} title={parts.zone} className="whitespace-nowrap">
+    <time dateTime={at} title={parts.zone} className="relative whitespace-nowrap">
       {parts.text} <span aria-hidden="true">{parts.abbreviation}</span>
       <span className="sr-only">{parts.zone}</span>
     </time>
