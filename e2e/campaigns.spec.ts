@@ -90,7 +90,7 @@ test.describe('Campaign list', () => {
     await page.getByLabel('API token').fill('ak_demo_read');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByTestId('connection-badge')).toHaveText(
-      'Org org_demoAPI key “Demo read-only key”',
+      'Northwind EnergyAPI key “Demo read-only key”',
     );
     await page
       .getByRole('navigation', { name: 'Main' })
