@@ -339,7 +339,7 @@ describe('Campaign page', () => {
     await screen.findByText('Live');
     expect(
       await screen.findByText(
-        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
+        'Read-only key: ask an admin for a manage key to start, pause or close.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');

@@ -254,12 +254,15 @@ describe('Configurations', () => {
     server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
     renderRoute('/configurations');
     expect(
-      await screen.findByText(/cannot change campaigns, contacts and configurations/),
+      await screen.findByText(
+        'Read-only key: ask an admin for a manage key to add or edit configurations.',
+      ),
     ).toBeInTheDocument();
     const create = screen.getByRole('button', { name: 'New configuration' });
     expect(create).toHaveAttribute('aria-disabled', 'true');
     // Still focusable, with its reason read out; rows offer no actions at all.
-    expect(create).toHaveAccessibleDescription(/it needs campaigns:manage/);
+    expect(create).toHaveAccessibleDescription(/ask an admin for a manage key/);
+    expect(document.body).not.toHaveTextContent('campaigns:manage');
     create.focus();
     expect(create).toHaveFocus();
     // The notice comes with the session; the rows with their own answer.

@@ -105,7 +105,7 @@ export function ConfigurationsPage() {
   const unshown = useQuery({ ...configurationQueries.list(), select: (data) => data.unshown });
   const rowsPending = useDeferredPending(list.isPending);
   const campaigns = useQuery(campaignQueries.everything());
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'add or edit configurations');
   const reasonId = useId();
   const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
   const usage = useMemo(() => {

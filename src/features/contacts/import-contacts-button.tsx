@@ -9,7 +9,7 @@ const ImportWizard = lazy(() => import('./import/import-wizard'));
 
 export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
   const [open, setOpen] = useState(false);
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'import or delete contacts');
   const reasonId = useId();
   return (
     <>
