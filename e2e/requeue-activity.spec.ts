@@ -53,7 +53,7 @@ test('exhausted contacts are redialed after a requeue, which the activity log re
   const exhausted = before.contacts.exhausted;
 
   await page.goto(`/campaigns/redial-${stamp}/contacts`);
-  await page.getByRole('button', { name: `Redial exhausted (${exhausted})` }).click();
+  await page.getByRole('button', { name: `Call exhausted contacts again (${exhausted})` }).click();
   const noun = `${exhausted} contact${exhausted === 1 ? '' : 's'}`;
   const dialog = page.getByRole('dialog', { name: `Call ${noun} again?` });
   await expect(dialog).toBeVisible();
