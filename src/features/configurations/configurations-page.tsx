@@ -9,7 +9,7 @@ import { Dialog } from '../../components/dialog';
 import { DataTable, type ColumnDef } from '../../components/data-table/data-table';
 import { UnshownItems } from '../../components/unshown-items';
 import { DeleteConfigurationButton } from './delete-configuration-button';
-import { formatMinutes, formatSchedule } from '../../lib/schedule';
+import { formatRetries, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
 import { ZoneNote } from '../../components/zone-note';
 import { useDeferredPending } from '../../lib/first-paint';
@@ -67,8 +67,7 @@ function configurationColumns({
     {
       id: 'retries',
       header: 'Retries',
-      cell: ({ row: { original: c } }) =>
-        `${c.max_attempts} attempts, ${formatMinutes(c.retry_interval_minutes)} apart`,
+      cell: ({ row: { original: c } }) => formatRetries(c.max_attempts, c.retry_interval_minutes),
     },
     {
       id: 'campaigns',
