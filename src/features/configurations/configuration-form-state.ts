@@ -1,5 +1,6 @@
 import {
   configurationCreateSchema,
+  E164,
   MAX_ATTEMPTS,
   RETRY_INTERVAL,
   type Configuration,
@@ -115,6 +116,10 @@ export function validate(body: ConfigurationBody): FieldErrors {
         errors[['rate_card', ...issue.path].join('.')] ??= issue.message;
   }
   if (Number.isNaN(body.max_attempts)) errors.max_attempts = 'Enter a whole number';
+  // The form has already read a national number with the country code: this one is unreadable.
+  if (body.from_phone_number && !E164.test(body.from_phone_number))
+    errors.from_phone_number =
+      'Enter a number with its country code, like +14155550100, or one the default country code below completes';
   const minutes = body.retry_interval_minutes ?? 0;
   // Said in the units the admin chose, not in the API's minutes.
   if (Number.isNaN(minutes)) errors.retry_interval_minutes = 'Enter a number';

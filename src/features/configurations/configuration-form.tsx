@@ -108,7 +108,7 @@ export function ConfigurationForm({
         {text(
           'from_phone_number',
           'Caller number',
-          'E.164 (+14155550100), or national with the default country code below',
+          'Like +14155550100, or (415) 555-0100 read with the default country code below',
         )}
         {text('default_country_code', 'Default country code', 'For numbers without one, e.g. +44')}
         <TimezonePicker

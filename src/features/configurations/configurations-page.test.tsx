@@ -80,7 +80,7 @@ describe('Configurations', () => {
       expect(form.getByLabelText('Name')).toHaveAccessibleDescription('Name is required'),
     );
     expect(form.getByLabelText('Caller number')).toHaveAccessibleDescription(
-      'Use E.164 format, e.g. +14155550123',
+      'Enter a number with its country code, like +14155550100, or one the default country code below completes',
     );
     expect(form.getByLabelText('Calls per contact, at most')).toHaveAccessibleDescription(
       'Must be at most 20',
