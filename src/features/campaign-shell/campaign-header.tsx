@@ -26,7 +26,8 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
   const values = c
     ? [
         c.name,
-        c.agent_id ?? '—',
+        // No agents endpoint gives it a name: the id, as secondary text.
+        <span className="font-mono text-xs text-slate-600">{c.agent_id ?? '—'}</span>,
         c.from_phone_number ?? '—',
         `${formatSchedule(c.schedule)} (${c.timezone})`,
         formatRetries(c.max_attempts, c.retry_interval_minutes),

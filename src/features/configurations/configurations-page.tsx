@@ -42,7 +42,13 @@ function configurationColumns({
       meta: { className: 'font-medium' },
       cell: ({ row }) => row.original.name,
     },
-    { id: 'agent', header: 'Agent', cell: ({ row }) => row.original.agent_id ?? '—' },
+    {
+      id: 'agent',
+      header: 'Agent',
+      // No agents endpoint gives it a name: the id, as secondary text beside the name.
+      meta: { className: 'font-mono text-xs text-slate-600' },
+      cell: ({ row }) => row.original.agent_id ?? '—',
+    },
     {
       id: 'caller',
       header: 'Caller number',
