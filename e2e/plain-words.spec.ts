@@ -39,11 +39,9 @@ test.describe('Plain words', () => {
     const sentence = `Demo manager key changed the configuration of ${name} from Mornings ${stamp} to Evenings ${stamp}`;
     await expect(events.getByRole('listitem').filter({ hasText: sentence })).toBeVisible();
     await expect(
-      events
-        .getByRole('listitem')
-        .filter({
-          hasText: `Demo manager key created ${name} with the configuration Mornings ${stamp}`,
-        }),
+      events.getByRole('listitem').filter({
+        hasText: `Demo manager key created ${name} with the configuration Mornings ${stamp}`,
+      }),
     ).toBeVisible();
     await expect(events).not.toContainText(UUID);
     await expectNoAxeViolations(page);
