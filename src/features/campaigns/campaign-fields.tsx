@@ -87,7 +87,7 @@ export function CampaignFields({
           disabled={readOnly}
           onChange={(e) => set({ configurationId: e.target.value })}
         >
-          <option value="">None (defaults: 3 attempts, any time)</option>
+          <option value="">None (defaults: up to 3 calls, 1 hour apart, any time)</option>
           {configurations.data?.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

@@ -9,7 +9,7 @@ const NewCampaignDialog = lazy(() =>
 export function NewCampaignButton({ label = 'New campaign' }: { label?: string }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'create campaigns');
   const reasonId = useId();
   return (
     <div className="flex flex-col items-end">

@@ -6,7 +6,7 @@ import { useExtension, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { PhoneDisclosure } from '../../components/phone-disclosure';
 import { UnshownItems } from '../../components/unshown-items';
-import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
+import { CallExhaustedAgainButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
@@ -86,7 +86,10 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
         </div>
         <PhoneDisclosure label="Actions">
           {stats.data && (
-            <RedialExhaustedButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
+            <CallExhaustedAgainButton
+              campaign={campaign}
+              exhausted={stats.data.contacts.exhausted}
+            />
           )}
           {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
           <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />

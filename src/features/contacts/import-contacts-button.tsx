@@ -9,7 +9,7 @@ const ImportWizard = lazy(() => import('./import/import-wizard'));
 
 export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
   const [open, setOpen] = useState(false);
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'import or delete contacts');
   const reasonId = useId();
   return (
     <>
@@ -24,7 +24,7 @@ export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
         onOpenChange={setOpen}
         wide
         title="Import contacts"
-        description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
+        description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. Long lists are sent 1,000 contacts at a time, and the report says which rows were saved."
         trigger={
           <Button
             disabled={!permission.allowed}

@@ -170,7 +170,7 @@ export default function ImportWizard({
                 setParseError(null);
               }}
             />
-            {m === 'csv' ? 'Upload a CSV file' : 'Paste JSON'}
+            {m === 'csv' ? 'Upload a CSV file' : 'Paste contacts'}
           </label>
         ))}
       </div>
@@ -199,7 +199,7 @@ export default function ImportWizard({
             />
           </label>
           <Button onClick={readJson} disabled={!json.trim()}>
-            Check JSON
+            Check the pasted contacts
           </Button>
         </div>
       )}
