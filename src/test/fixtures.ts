@@ -1,6 +1,6 @@
 import type { Campaign, Configuration, Contact, Session, Stats } from '../../contract/schemas';
 import type { Connection } from '../api/connection';
-import type { Report } from '../../contract/extensions';
+import type { Plan, Report } from '../../contract/extensions';
 
 export const API = 'http://api.test';
 export const TEST_CONNECTION: Connection = {
@@ -120,6 +120,28 @@ export function makeReport(campaignId: string, overrides: Partial<Report> = {}):
       { key: 'qualification.interested', type: 'boolean', count: 412, true: 300, false: 112 },
       { key: 'quality.score', type: 'number', count: 412, mean: 7.14, min: 2, max: 10 },
     ],
+    ...overrides,
+  };
+}
+
+/**
+ * A plan as of Wednesday 25 November 2026, 10:00 in New York: 10 lines (today's) finish
+ * Monday 11:20, 14 or more Friday 16:40 (New York).
+ */
+export function makePlan(campaignId: string, overrides: Partial<Plan> = {}): Plan {
+  return {
+    campaign_id: campaignId,
+    generated_at: '2026-11-25T15:00:00Z',
+    remaining: { contacts: 4000, attempts_expected: 6100.5 },
+    attempts_per_line_hour: 14.2,
+    basis: 'last 6 hours of calls',
+    lines_now: 10,
+    at_lines: Array.from({ length: 20 }, (_, i) => ({
+      lines: i + 1,
+      finishes_at: i + 1 >= 14 ? '2026-11-27T21:40:00Z' : '2026-11-30T16:20:00Z',
+    })),
+    deadline: null,
+    cost_to_finish: 812.4,
     ...overrides,
   };
 }

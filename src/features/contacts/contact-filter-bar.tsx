@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import {
   CALL_STATUS_FILTERS,
   type ContactFilters,
@@ -33,53 +32,48 @@ function resultOptions(report: Report | undefined): string[] {
   );
 }
 
-function Menu({ label, count, children }: { label: string; count: number; children: ReactNode }) {
+/** A menu of checkboxes, one per option, its button counting the ones ticked. */
+function CheckboxMenu<T extends string | number>({
+  label,
+  legend,
+  options,
+  selected,
+  optionLabel,
+  onChange,
+}: {
+  label: string;
+  legend: string;
+  options: readonly T[];
+  selected: readonly T[];
+  optionLabel: (value: T) => string;
+  onChange: (next: T[]) => void;
+}) {
   return (
     <details className="relative">
       <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
         {label}
-        {count > 0 && <span className="ml-1 text-indigo-800">({count})</span>}
+        {selected.length > 0 && <span className="ml-1 text-indigo-800">({selected.length})</span>}
       </summary>
-      <div className="absolute z-10 mt-1 max-h-72 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-        {children}
-      </div>
+      <fieldset className="absolute z-10 mt-1 max-h-72 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <legend className="sr-only">{legend}</legend>
+        {options.map((option) => (
+          <label key={String(option)} className="flex items-center gap-2 py-0.5 text-sm">
+            <input
+              type="checkbox"
+              checked={selected.includes(option)}
+              onChange={() =>
+                onChange(
+                  selected.includes(option)
+                    ? selected.filter((s) => s !== option)
+                    : [...selected, option],
+                )
+              }
+            />
+            {optionLabel(option)}
+          </label>
+        ))}
+      </fieldset>
     </details>
-  );
-}
-
-function Checkboxes<T extends string | number>({
-  legend,
-  options,
-  selected,
-  label,
-  onChange,
-}: {
-  legend: string;
-  options: readonly T[];
-  selected: readonly T[];
-  label: (value: T) => string;
-  onChange: (next: T[]) => void;
-}) {
-  return (
-    <fieldset>
-      <legend className="sr-only">{legend}</legend>
-      {options.map((option) => (
-        <label key={String(option)} className="flex items-center gap-2 py-0.5 text-sm">
-          <input
-            type="checkbox"
-            checked={selected.includes(option)}
-            onChange={() =>
-              onChange(
-                selected.includes(option)
-                  ? selected.filter((s) => s !== option)
-                  : [...selected, option],
-              )
-            }
-          />
-          {label(option)}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -180,33 +174,30 @@ export function ContactFilterBar({
         </label>
         {/* On a phone the search stays and the rest open from one button. */}
         <PhoneDisclosure label="Filters" count={chips.length}>
-          <Menu label="Last call" count={filters.last_status?.length ?? 0}>
-            <Checkboxes
-              legend="Status of the last call"
-              options={CALL_STATUS_FILTERS}
-              selected={filters.last_status ?? []}
-              label={callStatusLabel}
-              onChange={(next) => set('last_status', next)}
-            />
-          </Menu>
-          <Menu label="First call" count={filters.first_status?.length ?? 0}>
-            <Checkboxes
-              legend="Status of the first call"
-              options={CALL_STATUS_FILTERS}
-              selected={filters.first_status ?? []}
-              label={callStatusLabel}
-              onChange={(next) => set('first_status', next)}
-            />
-          </Menu>
-          <Menu label="Attempts" count={filters.attempts?.length ?? 0}>
-            <Checkboxes
-              legend="Number of attempts"
-              options={ATTEMPT_COUNTS}
-              selected={filters.attempts ?? []}
-              label={(n) => `${n} attempt${n === 1 ? '' : 's'}`}
-              onChange={(next) => set('attempts', next)}
-            />
-          </Menu>
+          <CheckboxMenu
+            label="Last call"
+            legend="Status of the last call"
+            options={CALL_STATUS_FILTERS}
+            selected={filters.last_status ?? []}
+            optionLabel={callStatusLabel}
+            onChange={(next) => set('last_status', next)}
+          />
+          <CheckboxMenu
+            label="First call"
+            legend="Status of the first call"
+            options={CALL_STATUS_FILTERS}
+            selected={filters.first_status ?? []}
+            optionLabel={callStatusLabel}
+            onChange={(next) => set('first_status', next)}
+          />
+          <CheckboxMenu
+            label="Attempts"
+            legend="Number of attempts"
+            options={ATTEMPT_COUNTS}
+            selected={filters.attempts ?? []}
+            optionLabel={(n) => `${n} attempt${n === 1 ? '' : 's'}`}
+            onChange={(next) => set('attempts', next)}
+          />
           {zones && (
             <label className="flex items-center gap-2 self-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
               <input
@@ -218,15 +209,14 @@ export function ContactFilterBar({
             </label>
           )}
           {results.length > 0 && (
-            <Menu label="Result" count={filters.result?.length ?? 0}>
-              <Checkboxes
-                legend="Latest evaluation result"
-                options={results}
-                selected={filters.result ?? []}
-                label={resultLabel}
-                onChange={(next) => set('result', next)}
-              />
-            </Menu>
+            <CheckboxMenu
+              label="Result"
+              legend="Latest evaluation result"
+              options={results}
+              selected={filters.result ?? []}
+              optionLabel={resultLabel}
+              onChange={(next) => set('result', next)}
+            />
           )}
         </PhoneDisclosure>
       </div>

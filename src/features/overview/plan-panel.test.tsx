@@ -3,11 +3,17 @@ import { seenSentence } from '../../test/sentence';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
+import {
+  API,
+  makeCampaign,
+  makeConfiguration,
+  makePlan,
+  makeSession,
+  makeStats,
+} from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { expectNoAxeViolations } from '../../test/axe';
 import { user, withFakeClock } from '../../test/clock';
-import type { Plan } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 
 withFakeClock();
@@ -17,23 +23,11 @@ const configuration = makeConfiguration({
   rate_card: { currency: 'USD', per_minute: 0.09, per_call: 0.01 },
 });
 
-/** 10 lines finish Monday 11:20, 14 or more Friday 16:40 (New York). */
-function plan(campaignId: string, deadline: string | null): Plan {
-  return {
-    campaign_id: campaignId,
-    generated_at: '2026-11-25T15:00:00Z',
-    remaining: { contacts: 4000, attempts_expected: 6100.5 },
-    attempts_per_line_hour: 14.2,
-    basis: 'last 6 hours of calls',
-    lines_now: 10,
-    at_lines: Array.from({ length: 20 }, (_, i) => ({
-      lines: i + 1,
-      finishes_at: i + 1 >= 14 ? '2026-11-27T21:40:00Z' : '2026-11-30T16:20:00Z',
-    })),
+/** Makes the deadline asked for one that 14 lines meet. */
+const plan = (campaignId: string, deadline: string | null) =>
+  makePlan(campaignId, {
     deadline: deadline ? { at: deadline, lines_needed: 14, within_org_limit: true } : null,
-    cost_to_finish: 812.4,
-  };
-}
+  });
 
 function serve(campaign: Campaign, extensions: string[]) {
   const state = { campaign, patches: [] as unknown[], deadlines: [] as (string | null)[] };

@@ -1,26 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../contract/extensions';
 import { setViewerZone } from '../../lib/viewer-zone';
+import { makePlan } from '../../test/fixtures';
 import { renderSentence } from '../../test/sentence';
 import { planSentence } from './plan-text';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z'); // Wednesday 10:00 in New York
-const plan = (over: Partial<Plan> = {}): Plan => ({
-  campaign_id: 'c',
-  generated_at: '2026-11-25T15:00:00Z',
-  remaining: { contacts: 4000, attempts_expected: 6100.5 },
-  attempts_per_line_hour: 14.2,
-  basis: 'last 6 hours of calls',
-  lines_now: 10,
-  at_lines: Array.from({ length: 20 }, (_, i) => ({
-    lines: i + 1,
-    // 10 lines: Monday 11:20; 14 lines: Friday 16:40 (New York).
-    finishes_at: i + 1 >= 14 ? '2026-11-27T21:40:00Z' : '2026-11-30T16:20:00Z',
-  })),
-  deadline: null,
-  cost_to_finish: null,
-  ...over,
-});
+const plan = (over: Partial<Plan> = {}) => makePlan('c', over);
 
 const sentence = (p: Plan, zone = 'America/New_York') => renderSentence(planSentence(p, zone, NOW));
 
