@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
+import { API, makeCampaign, makeConfiguration, makePlan, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { expectNoAxeViolations } from '../../test/axe';
 import { user, withFakeClock } from '../../test/clock';
@@ -17,20 +17,16 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 
 /** A plan whose work takes `hours` line-hours: at L lines it finishes `hours / L` from now. */
 function plan(campaignId: string, hours: number, cost: number | null): Plan {
-  return {
-    campaign_id: campaignId,
+  return makePlan(campaignId, {
     generated_at: iso(NOW),
     remaining: { contacts: 100, attempts_expected: 150 },
     attempts_per_line_hour: 10,
-    basis: 'last 6 hours of calls',
-    lines_now: 10,
     at_lines: Array.from({ length: 10 }, (_, i) => ({
       lines: i + 1,
       finishes_at: iso(NOW + Math.ceil((hours * H) / (i + 1) / 60_000) * 60_000),
     })),
-    deadline: null,
     cost_to_finish: cost,
-  };
+  });
 }
 
 const usd = makeConfiguration({
