@@ -67,8 +67,8 @@ export function finishRange(
     timeZone,
     now,
   }: { status: CampaignStatus; total: number; timeZone: string; now: number },
-): { text: string; known: boolean } {
-  const none = (text: string) => ({ text, known: false });
+): { text: string; known: boolean; range: boolean; at?: number } {
+  const none = (text: string) => ({ text, known: false, range: false });
   if (total === 0) return none('No contacts yet');
   if (forecast.remaining === 0) return none('Every contact is finished');
   if (status !== 'active') return none(`No estimate while ${status}`);
@@ -88,10 +88,10 @@ export function finishRange(
   const far = (to ?? from) - now > 6 * 86_400_000;
   const style = far ? 'date-clock' : 'weekday-clock';
   const start = formatInZone(from, timeZone, style);
-  if (to === undefined || to === from) return { text: start, known: true };
+  if (to === undefined || to === from) return { text: start, known: true, range: false, at: from };
   const end = formatInZone(to, timeZone, style);
   // The same day once: "Tue 14:20–16:00".
   const [startDay, endDay] = [start, end].map((s) => s.slice(0, s.lastIndexOf(' ')));
   const endShown = startDay === endDay ? end.slice(end.lastIndexOf(' ') + 1) : end;
-  return { text: `${start}–${endShown}`, known: true };
+  return { text: `${start}–${endShown}`, known: true, range: true, at: from };
 }

@@ -3,7 +3,13 @@ import { Link } from 'react-router';
 import type { Campaign, Stats } from '../../../contract/schemas';
 import type { CampaignTimeline, Report } from '../../../contract/extensions';
 import { contactsHref } from '../../lib/contact-filters';
-import { formatMoney, formatNumber, formatPercent, shownZone } from '../../lib/format';
+import {
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  shownZone,
+  zoneAbbreviation,
+} from '../../lib/format';
 import { finishRange } from './forecast-text';
 
 const HOUR = 3_600_000;
@@ -152,9 +158,16 @@ export function KeyNumbers({
             name="Estimated finish"
             value={<span className={finish.known ? '' : 'text-base'}>{finish.text}</span>}
             detail={
-              finish.known
-                ? `${shownZone(timeZone)}, from the last 30 min and 3 h`
-                : `${formatNumber(remaining)} contacts left`
+              finish.known ? (
+                <>
+                  {/* The zone as every time names it: short, its full name on hover. */}
+                  <span title={shownZone(timeZone)}>{zoneAbbreviation(finish.at!, timeZone)}</span>
+                  <span className="sr-only"> ({shownZone(timeZone)})</span>
+                  {finish.range && ', from the last 30 min and 3 h'}
+                </>
+              ) : (
+                `${formatNumber(remaining)} contacts left`
+              )
             }
           />
         )}
