@@ -14,7 +14,7 @@ import { ContactFilterBar } from './contact-filter-bar';
 import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
-import { ImportContactsButton } from './import-contacts-button';
+import { ImportContactsButton } from '../../entities/contact/import-contacts-button';
 import { RequeueFilterButton } from './requeue-filter-button';
 import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
 import { useDeferredPending } from '../../lib/first-paint';
