@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatSchedule } from './schedule';
+import { formatMinutes, formatRetries, formatSchedule } from './schedule';
 
 describe('formatMinutes', () => {
   it('says retry intervals as people do', () => {
@@ -20,5 +20,14 @@ describe('formatSchedule', () => {
       'toString, constructor 09:00–17:00',
     );
     expect(formatSchedule(null)).toBe('Any time');
+  });
+});
+
+describe('formatRetries', () => {
+  it('says how often a contact is called', () => {
+    expect(formatRetries(3, 1440)).toBe('Up to 3 calls, 1 day apart');
+    expect(formatRetries(2, 60)).toBe('Up to 2 calls, 60 min apart');
+    expect(formatRetries(4, 0)).toBe('Up to 4 calls, one straight after another');
+    expect(formatRetries(1, 60)).toBe('One call, no retry');
   });
 });

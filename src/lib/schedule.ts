@@ -32,3 +32,11 @@ export function formatMinutes(minutes: number): string {
   ];
   return parts.filter(Boolean).join(' ');
 }
+
+/** "Up to 3 calls, 1 day apart": how often a contact is called, as a manager would say it. */
+export function formatRetries(maxAttempts: number, retryIntervalMinutes: number): string {
+  if (maxAttempts <= 1) return 'One call, no retry';
+  return retryIntervalMinutes === 0
+    ? `Up to ${maxAttempts} calls, one straight after another`
+    : `Up to ${maxAttempts} calls, ${formatMinutes(retryIntervalMinutes)} apart`;
+}
