@@ -7,7 +7,14 @@ import { Dialog } from '../../components/dialog';
 // The CSV parser and the wizard load only when someone imports.
 const ImportWizard = lazy(() => import('./import/import-wizard'));
 
-export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
+export function ImportContactsButton({
+  campaign,
+  primary = false,
+}: {
+  campaign: Campaign;
+  /** The next thing to do (an empty campaign's), rather than one action among others. */
+  primary?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const permission = usePermission('campaigns:manage');
   const reasonId = useId();
@@ -27,6 +34,7 @@ export function ImportContactsButton({ campaign }: { campaign: Campaign }) {
         description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
         trigger={
           <Button
+            variant={primary ? 'primary' : 'secondary'}
             disabled={!permission.allowed}
             aria-describedby={permission.reason ? reasonId : undefined}
           >
