@@ -1,11 +1,39 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import type { Campaign } from '../../../contract/schemas';
 import { usePermission } from '../../api/session';
 import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
+import { Dialog, loadDialogs } from '../../components/dialog';
+import { createStore, useStore } from '../../lib/store';
 
 // The CSV parser and the wizard load only when someone imports.
 const ImportWizard = lazy(() => import('./import/import-wizard'));
+const loadWizard = () => void Promise.all([loadDialogs(), import('./import/import-wizard')]);
+
+/** The campaign whose import is open: its buttons open it, the campaign page shows it. */
+const importing = createStore<string | null>(null);
+
+/**
+ * The campaign page's one Import contacts dialog. It outlives the buttons that open it: an
+ * empty campaign's button goes once its first contacts are counted, mid-import.
+ */
+export function ImportContactsDialog({ campaign }: { campaign: Campaign }) {
+  const open = useStore(importing) === campaign.id;
+  const setOpen = (next: boolean) => importing.set(next ? campaign.id : null);
+  useEffect(() => () => importing.set(null), []);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      wide
+      title="Import contacts"
+      description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
+    >
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
+        <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
+      </Suspense>
+    </Dialog>
+  );
+}
 
 export function ImportContactsButton({
   campaign,
@@ -15,7 +43,6 @@ export function ImportContactsButton({
   /** The next thing to do (an empty campaign's), rather than one action among others. */
   primary?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
   const permission = usePermission('campaigns:manage');
   const reasonId = useId();
   return (
@@ -26,26 +53,17 @@ export function ImportContactsButton({
           {permission.reason} Contacts are read-only.
         </p>
       )}
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        wide
-        title="Import contacts"
-        description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
-        trigger={
-          <Button
-            variant={primary ? 'primary' : 'secondary'}
-            disabled={!permission.allowed}
-            aria-describedby={permission.reason ? reasonId : undefined}
-          >
-            Import contacts
-          </Button>
-        }
+      <Button
+        variant={primary ? 'primary' : 'secondary'}
+        disabled={!permission.allowed}
+        aria-haspopup="dialog"
+        aria-describedby={permission.reason ? reasonId : undefined}
+        onFocus={loadWizard}
+        onPointerEnter={loadWizard}
+        onClick={() => importing.set(campaign.id)}
       >
-        <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
-          <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
-        </Suspense>
-      </Dialog>
+        Import contacts
+      </Button>
     </>
   );
 }

@@ -63,7 +63,8 @@ function Option({
         value={value}
         checked={checked}
         aria-describedby={`${id}-facts`}
-        className="mt-1"
+        // Above the label's overlay, so a click on the radio itself reaches it.
+        className="relative z-10 mt-1"
         onChange={() => onChange(value)}
       />
       <div className="min-w-0">

@@ -236,7 +236,7 @@ describe('Configurations', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Delete Busy config' }));
     const dialog = await screen.findByRole('dialog', { name: 'Busy config is in use' });
     expect(dialog).toHaveAccessibleDescription(
-      'It cannot be deleted while 2 campaigns use it. Move them to another configuration in their Settings first.',
+      'It is used by 2 campaigns, so it cannot be deleted. Move them to another configuration in their Settings first.',
     );
     expect(within(dialog).getByRole('link', { name: 'Spring outreach' })).toHaveAttribute(
       'href',

@@ -48,7 +48,7 @@ export function DeleteConfigurationButton({
       title={inUse ? `${config.name} is in use` : `Delete ${config.name}?`}
       description={
         inUse
-          ? `It cannot be deleted while ${formatCount(usedBy.length, 'campaign')} use it. Move them to another configuration in their Settings first.`
+          ? `It is used by ${formatCount(usedBy.length, 'campaign')}, so it cannot be deleted. Move them to another configuration in their Settings first.`
           : 'Campaigns cannot use a deleted configuration. This cannot be undone.'
       }
       trigger={
