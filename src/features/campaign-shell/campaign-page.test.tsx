@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
@@ -405,6 +405,40 @@ describe('A campaign without contacts', () => {
     expect(await screen.findByText('This campaign has no contacts yet.')).toBeInTheDocument();
     // The empty table's button is the one import on the tab.
     expect(screen.getAllByRole('button', { name: 'Import contacts' })).toHaveLength(1);
+  });
+
+  it('keeps the import open once the first contacts are counted and the empty state goes', async () => {
+    const campaign = makeCampaign({ status: 'paused', configuration_id: 'cfg' });
+    const api = serve(campaign);
+    api.stats = empty(campaign);
+    server.use(
+      http.post(`${API}/campaign/campaigns/:id/contacts`, () => {
+        api.stats = makeStats(campaign.id);
+        return HttpResponse.json({
+          inserted: 1,
+          updated: 0,
+          failed: [],
+          warnings: [],
+          contact_ids: ['c-1'],
+        });
+      }),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    const overview = within(await screen.findByRole('region', { name: 'Overview' }));
+    await user().click(overview.getByRole('button', { name: 'Import contacts' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Import contacts' }));
+    await user().upload(
+      await dialog.findByLabelText('CSV file'),
+      new File(['phone\n+14155550101'], 'one.csv', { type: 'text/csv' }),
+    );
+    await user().click(await dialog.findByRole('button', { name: 'Import 1 contact' }));
+    // The stats now count it: the empty state is gone, the import's result stays.
+    await waitFor(() =>
+      expect(screen.queryByText('This campaign has no contacts yet.')).not.toBeInTheDocument(),
+    );
+    expect(dialog.getByLabelText('Import result')).toHaveTextContent('Inserted1');
+    await user().click(dialog.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('says it plainly to a key that may only read, with no button', async () => {
