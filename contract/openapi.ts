@@ -79,6 +79,7 @@ const BY_NAME: Record<string, unknown> = {
   attempts_expected: 6100.5,
   cost_to_finish: 812.4,
   org_id: 'org_demo',
+  org_name: 'Northwind Energy',
   kind: 'ak',
   label: 'Demo manager key',
   scopes: ['campaigns:read', 'campaigns:manage'],

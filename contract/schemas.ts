@@ -455,6 +455,8 @@ export type Extension = (typeof EXTENSIONS)[number];
 
 export const sessionSchema = z.object({
   org_id: z.string(),
+  /** The org's display name ("Session, named"); a server that does not send it shows the id. */
+  org_name: z.optional(z.string()),
   credential: z.object({
     kind: z.string(),
     label: z.string(),

@@ -96,7 +96,7 @@ test.describe('Campaign list', () => {
     await page.getByLabel('API token').fill('ak_demo_read');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(page.getByTestId('connection-badge')).toHaveText(
-      'Org org_demoAPI key “Demo read-only key”',
+      'Northwind EnergyAPI key “Demo read-only key”',
     );
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -104,9 +104,7 @@ test.describe('Campaign list', () => {
       .click();
     await expect(page.getByRole('button', { name: 'New campaign' })).toBeDisabled();
     await expect(
-      page.getByText(
-        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
-      ),
+      page.getByText('Read-only key: ask an admin for a manage key to create campaigns.'),
     ).toBeVisible();
     await page.getByRole('link', { name: 'Spring outreach' }).click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();

@@ -107,7 +107,7 @@ test.describe('Configurations and org settings', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const concurrency = page.getByRole('region', { name: 'Concurrency' });
     await expect(concurrency).toContainText(
-      'This credential cannot change the concurrency limit: it needs campaigns:manage or concurrency:manage. The limit is shown read-only.',
+      'Read-only key: ask an admin for a manage key to change the concurrency limit. The limit is shown read-only.',
     );
     await expect(concurrency.getByLabel('Concurrency limit')).toHaveCount(0);
     await expect(concurrency.getByRole('meter')).toBeVisible();

@@ -9,7 +9,7 @@ const EXTENSION_CONTROLS = [
   { role: 'button' as const, name: 'Open conversation' },
   { role: 'heading' as const, name: 'Results' },
   { role: 'search' as const, name: 'Filter contacts' },
-  { role: 'button' as const, name: /^Redial/ },
+  { role: 'button' as const, name: /^Call .* again/ },
   { role: 'link' as const, name: 'Activity' },
   { role: 'region' as const, name: 'Activity' },
   { role: 'link' as const, name: 'Alerts' },

@@ -122,10 +122,14 @@ test.describe('Keyboard, focus and titles', () => {
     }
     await tabOnTo(page, dialog.getByLabel('Start time'));
     await tabOnTo(page, dialog.getByLabel('End time'));
-    await tabOnTo(page, dialog.getByLabel('Max attempts'));
+    await tabOnTo(page, dialog.getByLabel('Calls per contact, at most'));
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('5');
-    await tabOnTo(page, dialog.getByLabel('Retry interval (minutes)'));
+    await tabOnTo(page, dialog.getByLabel('Time between calls'));
+    // The unit is one stop: its radios are a group that arrows move within.
+    await tabOnTo(page, dialog.getByRole('radio', { name: 'hours' }));
+    await page.keyboard.press('ArrowRight');
+    await expect(dialog.getByRole('radio', { name: 'days' })).toBeChecked();
     await tabOnTo(page, dialog.getByRole('checkbox', { name: 'Price calls with a rate card' }));
     await tabOnTo(page, dialog.getByRole('button', { name: 'Cancel' }));
     await tabOnTo(page, dialog.getByRole('button', { name: 'Create configuration' }));
@@ -134,7 +138,7 @@ test.describe('Keyboard, focus and titles', () => {
     await expect(create).toBeFocused();
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row).toContainText('Asia/Tokyo');
-    await expect(row).toContainText('5 attempts');
+    await expect(row).toContainText('Up to 5 calls, 1 day apart');
   });
 
   test('creates a campaign, then pauses and starts it, focus staying on the button', async ({

@@ -53,7 +53,7 @@ test('exhausted contacts are redialed after a requeue, which the activity log re
   const exhausted = before.contacts.exhausted;
 
   await page.goto(`/campaigns/redial-${stamp}/contacts`);
-  await page.getByRole('button', { name: `Redial exhausted (${exhausted})` }).click();
+  await page.getByRole('button', { name: `Call exhausted contacts again (${exhausted})` }).click();
   const noun = `${exhausted} contact${exhausted === 1 ? '' : 's'}`;
   const dialog = page.getByRole('dialog', { name: `Call ${noun} again?` });
   await expect(dialog).toBeVisible();
@@ -85,19 +85,25 @@ test('exhausted contacts are redialed after a requeue, which the activity log re
     .getByRole('link', { name: 'Activity' })
     .click();
   const events = page.getByRole('list', { name: 'Activity events' });
-  const requeued = events.getByRole('listitem').filter({ hasText: 'Contacts requeued' });
-  await expect(requeued).toContainText('by Demo manager key (ak)');
-  await expect(requeued).toContainText(`Requeued ${noun} (exhausted)`);
-  await expect(events.getByRole('listitem').filter({ hasText: 'Campaign created' })).toBeVisible();
+  const name = `Redial ${stamp}`;
+  const requeued = events
+    .getByRole('listitem')
+    .filter({ hasText: `Demo manager key set contacts of ${name} to be called again` });
+  await expect(requeued).toContainText(`Set ${noun} to be called again (exhausted)`);
+  await expect(
+    events.getByRole('listitem').filter({
+      hasText: new RegExp(`^Demo manager key created ${name} with the configuration One try`),
+    }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // The org's log names the campaign, as a link to it.
   await page.goto('/settings');
   const org = page.getByRole('region', { name: 'Activity' });
   await org.getByRole('combobox', { name: 'Action' }).selectOption('contacts.requeued');
-  await expect(
-    org
-      .getByRole('listitem')
-      .filter({ hasText: `Requeued ${noun} (exhausted)` })
-      .first(),
-  ).toBeVisible();
+  const entry = org
+    .getByRole('listitem')
+    .filter({ hasText: `Set ${noun} to be called again (exhausted)` })
+    .filter({ has: page.getByRole('link', { name }) });
+  await expect(entry).toBeVisible();
 });

@@ -23,6 +23,13 @@ export function orgExists(db: Db, id: string): boolean {
   return !!db.prepare('SELECT 1 FROM orgs WHERE id = ?').get(id);
 }
 
+/** The org's display name, for people; its id stays for machines. */
+export function orgName(db: Db, id: string): string {
+  return (
+    sql<[string], { name: string }>(db, 'SELECT name FROM orgs WHERE id = ?').get(id)?.name ?? id
+  );
+}
+
 export function createUser(db: Db, user: { id: string; name: string; orgIds: string[] }): void {
   db.transaction(() => {
     db.prepare('INSERT INTO users (id, name) VALUES (?, ?)').run(user.id, user.name);

@@ -130,7 +130,7 @@ function write(db: Db, job: WriteJobRow, live: Live): boolean {
       slice.length,
       seqs.length,
       progress,
-      () => `Requeued ${plural(progress.requeued, 'contact')} ${activity.describe}`,
+      () => `Set ${plural(progress.requeued, 'contact')} to be called again ${activity.describe}`,
     );
   })();
 
@@ -245,7 +245,7 @@ export function requeue(
     if (seqs.length <= FIRST.requeue) {
       return db.transaction(() => {
         const n = requeueSeqs(db, r.campaignId, r.statuses, seqs, r.now);
-        const summary = `Requeued ${plural(n, 'contact')} ${r.describe}`;
+        const summary = `Set ${plural(n, 'contact')} to be called again ${r.describe}`;
         insertActivity(db, {
           ...r.actor,
           action: 'contacts.requeued',

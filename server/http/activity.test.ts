@@ -96,7 +96,7 @@ describe('activity (ext)', () => {
       changes: { concurrency_limit: [10, 4] },
     });
     expect(byAction('contacts.requeued').summary).toBe(
-      'Requeued 0 contacts (exhausted, search "zzz")',
+      'Set 0 contacts to be called again (exhausted, search "zzz")',
     );
     expect(events.at(-4)!.summary).toBe('Imported 1 contact: 1 inserted, 0 updated, 0 failed');
     expect(events[3]).toMatchObject({

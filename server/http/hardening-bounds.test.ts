@@ -277,7 +277,7 @@ describe('the activity log stores user text as data', () => {
     }[];
     const requeued = events.find((e) => e.action === 'contacts.requeued')!.summary;
     expect(requeued).toBe(
-      'Requeued 0 contacts (exhausted, search "\\u202Eniamod", result "q.note:x\\u000A\\u202EDeleted campaign \\"Spring\\"")',
+      'Set 0 contacts to be called again (exhausted, search "\\u202Eniamod", result "q.note:x\\u000A\\u202EDeleted campaign \\"Spring\\"")',
     );
     expect(events[0]!.summary).toBe('Created campaign "Fall \\u2067\\u202E ylno"');
     for (const { summary } of events)

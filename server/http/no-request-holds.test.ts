@@ -276,7 +276,7 @@ describe('no request holds the server (issue 28)', () => {
     });
     const events = (await call('GET', '/campaign/activity?action=contacts.requeued')).body.events;
     expect(events.map((e: { summary: string }) => e.summary)).toEqual([
-      'Requeued 30000 contacts (exhausted, completed)',
+      'Set 30000 contacts to be called again (exhausted, completed)',
     ]);
     checkCounters(db);
     expectNotHeld(r);
@@ -361,7 +361,7 @@ describe('no request holds the server (issue 28)', () => {
     ]);
     const summaries = () =>
       again.prepare('SELECT summary FROM activity ORDER BY seq').pluck().all() as string[];
-    expect(summaries()).toEqual(['Requeued 6000 contacts (exhausted, completed)']);
+    expect(summaries()).toEqual(['Set 6000 contacts to be called again (exhausted, completed)']);
     checkCounters(again);
 
     const create = serve(again)('POST', '/campaign/campaigns', {

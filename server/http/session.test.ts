@@ -13,6 +13,7 @@ describe('GET /campaign/session (ext)', () => {
     expect(manage.status).toBe(200);
     expect(manage.body).toEqual({
       org_id: 'org_a',
+      org_name: 'Org A',
       credential: {
         kind: 'ak',
         label: 'manage',
@@ -28,7 +29,12 @@ describe('GET /campaign/session (ext)', () => {
       token: TOKENS.pat,
       headers: { 'X-Anyreach-Org': 'org_b' },
     });
-    expect(pat.body).toMatchObject({ org_id: 'org_b', credential: { kind: 'pat', label: 'pat' } });
+    // A personal token acts for the org it names, and is told that org's name.
+    expect(pat.body).toMatchObject({
+      org_id: 'org_b',
+      org_name: 'Org B',
+      credential: { kind: 'pat', label: 'pat' },
+    });
     expect(JSON.stringify(pat.body)).not.toContain(TOKENS.pat);
   });
 
@@ -53,6 +59,9 @@ describe('EXTENSIONS=off', () => {
     }
     expect((await get('/campaign/campaigns')).status).toBe(200);
     expect((await get('/campaign/concurrency-settings')).status).toBe(200);
+    // The org's name comes with the session only: no contract answer carries it.
+    for (const path of ['/campaign/session', '/campaign/campaigns', '/campaign/configurations'])
+      expect(await (await get(path)).text(), path).not.toContain('Org A');
   });
 });
 

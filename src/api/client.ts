@@ -1,6 +1,7 @@
 import { errorBodySchema, type ErrorDetail, type Schema } from '../../contract/schemas';
 import { authHeaders, getConnection, markConnectionRejected, type Connection } from './connection';
-import { explainMissing, findRoute } from '../../contract/scopes';
+import { findRoute } from '../../contract/scopes';
+import { sayRefused } from './permission-words';
 
 /** Any non-2xx answer, a network failure (status 0) or a response that breaks the contract. */
 export class ApiError extends Error {
@@ -78,7 +79,7 @@ function describeStatus(status: number, path: string, method: string): string {
     return 'The server did not accept this credential. Reconnect with a valid API token.';
   const access = findRoute(method, path)?.access;
   if (status === 403 && access && access !== 'public' && access !== 'authenticated')
-    return explainMissing(access);
+    return sayRefused(access);
   if (status === 404) return 'Not found.';
   if (status === 429) return 'Too many requests (429). Try again in a moment.';
   if (status >= 500) return `The server failed (HTTP ${status}). Try again shortly.`;

@@ -11,7 +11,8 @@ import {
   type Refusals,
 } from './connection';
 import { sessionSchema, type Extension, type Session } from '../../contract/schemas';
-import { explainMissing, findRoute, grants, type Access } from '../../contract/scopes';
+import { findRoute, grants, type Access } from '../../contract/scopes';
+import { sayRefused } from './permission-words';
 
 // What the current credential may do: the (ext) session, when the server offers it, is a
 // query under a key per credential; the refusals met so far (for servers without it) are
@@ -73,7 +74,9 @@ export function refusalBeforeSending(queryClient: QueryClient) {
       state?.fetchStatus === 'fetching' && state.data === undefined
         ? await queryClient.fetchQuery(options).catch(() => null)
         : state?.data;
-    return session && !grants(session.credential.scopes, access) ? explainMissing(access) : null;
+    return session && !grants(session.credential.scopes, access)
+      ? sayRefused(access, session.credential)
+      : null;
   };
 }
 
@@ -116,13 +119,18 @@ export type Permission = {
 /**
  * Whether the current credential may do something, from the session's scopes when the server
  * lists them, else from the refusals met so far: never from a request sent only to find out.
+ * `action` ("start or pause") is what the control does, for the reason's sentence.
  */
-export function usePermission(access: Access): Permission {
+export function usePermission(access: Access, action?: string): Permission {
   const { session, refused, checking } = useContext(AccessContext);
   const reason = refused[access];
   if (reason) return { allowed: false, reason, checking: false };
   if (session && !grants(session.credential.scopes, access)) {
-    return { allowed: false, reason: explainMissing(access), checking: false };
+    return {
+      allowed: false,
+      reason: sayRefused(access, session.credential, action),
+      checking: false,
+    };
   }
   return { allowed: true, reason: null, checking };
 }

@@ -51,7 +51,10 @@ describe('App shell and connection', () => {
     expect(sessionStorage.getItem('headroom.connection')).toContain('ak_demo_manage');
     expect(localStorage.getItem('headroom.connection')).toBeNull();
     const badge = screen.getByTestId('connection-badge');
-    expect(badge).toHaveTextContent('Org org_test');
+    // The org by its name; its id only on hover, where nobody has to read it.
+    expect(badge).toHaveTextContent('Test Outreach Co');
+    expect(badge).not.toHaveTextContent('org_test');
+    expect(badge).toHaveAttribute('title', 'Org ID: org_test');
     expect(badge).toHaveTextContent('API key “Demo manager key”');
     expect(await screen.findByText('4 / 10 calls in flight')).toBeInTheDocument();
     expect(screen.getByText('6 free slots')).toBeInTheDocument();
@@ -65,7 +68,11 @@ describe('App shell and connection', () => {
         checked.push(request.headers);
         const org = request.headers.get('x-anyreach-org');
         return org
-          ? HttpResponse.json({ ...makeSession({ kind: 'pat', label: 'Ada' }), org_id: org })
+          ? HttpResponse.json({
+              ...makeSession({ kind: 'pat', label: 'Ada' }),
+              org_id: org,
+              org_name: 'Demo Outreach',
+            })
           : HttpResponse.json({ detail: 'X-Anyreach-Org header is required' }, { status: 400 });
       }),
       http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)),
@@ -87,8 +94,23 @@ describe('App shell and connection', () => {
     expect(localStorage.getItem('headroom.connection')).toContain('org_demo');
     expect(sessionStorage.getItem('headroom.connection')).toBeNull();
     expect(screen.getByTestId('connection-badge')).toHaveTextContent(
-      'Org org_demoPersonal token “Ada”',
+      'Demo OutreachPersonal token “Ada”',
     );
+  });
+
+  it('without the org’s name (a session that does not send it), says plainly whose org it is and keeps the id second', async () => {
+    initConnection({ baseUrl: API, token: 'pat_demo_admin', orgId: 'org_demo', remember: false });
+    const { org_name: _, ...unnamed } = makeSession({ kind: 'pat', label: 'Ada' });
+    server.use(
+      sessionHandler({ ...unnamed, org_id: 'org_demo' }),
+      http.get(`${API}/campaign/concurrency-settings`, () => HttpResponse.json(settings)),
+    );
+    serveCampaigns();
+    renderRoute('/campaigns');
+    expect(await screen.findByRole('link', { name: 'Spring outreach' })).toBeInTheDocument();
+    const badge = screen.getByTestId('connection-badge');
+    expect(badge).toHaveTextContent('Org of this tokenPersonal token “Ada” · org_demo');
+    expect(badge).not.toHaveTextContent('Org org_demo');
   });
 
   it('without the session extension, verifies with a read any key may make and says what it knows', async () => {

@@ -5,7 +5,14 @@ import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { MemoryRouter, type RouteObject } from 'react-router';
-import { API, makeCampaign, makeConfiguration, makeStats } from '../test/fixtures';
+import {
+  API,
+  makeCampaign,
+  makeConfiguration,
+  makeReport,
+  makeSession,
+  makeStats,
+} from '../test/fixtures';
 import { createTestQueryClient, renderRoute } from '../test/render';
 import { server } from '../test/server';
 import { FIRST_SCREENS, PAGES } from './pages.mjs';
@@ -143,6 +150,50 @@ describe('the route table', () => {
     expect(asked.filter((path) => path === '/campaign/session')).toHaveLength(1);
     expect(asked.filter((path) => path === '/campaign/concurrency-settings')).toHaveLength(1);
   });
+
+  it.each([
+    ['offers them', ['session', 'report', 'timeline'], ['report', 'stats', 'timeline']],
+    ['does not offer them', ['session'], ['stats']],
+  ])(
+    "asks for the Overview's report and timeline with its counts when the session %s",
+    async (_, extensions, expected) => {
+      const campaign = makeCampaign({ external_id: 'spring', configuration_id: null });
+      const asked: string[] = [];
+      server.events.on('request:start', ({ request }) => {
+        const [, rest] = new URL(request.url).pathname.split(`/campaign/campaigns/${campaign.id}/`);
+        if (rest) asked.push(rest);
+      });
+      server.use(
+        http.get(`${API}/campaign/session`, () => HttpResponse.json(makeSession({ extensions }))),
+        http.get(`${API}/campaign/campaigns/:id`, () => HttpResponse.json(campaign)),
+        http.get(`${API}/campaign/campaigns/:id/stats`, () =>
+          HttpResponse.json(makeStats(campaign.id)),
+        ),
+        http.get(`${API}/campaign/campaigns/:id/report`, () =>
+          HttpResponse.json(makeReport(campaign.id)),
+        ),
+        http.get(`${API}/campaign/campaigns/:id/timeline`, ({ request }) =>
+          HttpResponse.json({
+            campaign_id: campaign.id,
+            bucket_seconds: Number(new URL(request.url).searchParams.get('bucket_seconds')),
+            points: [],
+            forecast: null,
+          }),
+        ),
+        http.get(`${API}/campaign/concurrency-settings`, () =>
+          HttpResponse.json({ concurrency_limit: 10, active_calls: 0 }),
+        ),
+      );
+      const queryClient = createTestQueryClient();
+      renderRoute('/campaigns/spring', { queryClient });
+      expect(await screen.findByRole('heading', { name: campaign.name })).toBeInTheDocument();
+      // All of it asked by the UUID while the Overview's code is still on its way (held until
+      // the next test): the page's request start asked, not the tab.
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+      expect(screen.queryByRole('region', { name: 'Contacts' })).not.toBeInTheDocument();
+      expect(asked.sort()).toEqual(expected);
+    },
+  );
 
   it("shows a campaign's header while its tab's code is still loading", async () => {
     const campaign = makeCampaign({ name: 'Spring outreach', configuration_id: 'cfg' });

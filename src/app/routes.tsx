@@ -10,6 +10,7 @@ import type { Campaign } from '../../contract/schemas';
 import { prefetchCampaignPage } from '../features/campaign-shell/prefetch-campaign-page';
 import { prefetchCampaigns } from '../features/campaigns/prefetch-campaigns';
 import { prefetchContacts } from '../features/contacts/prefetch-contacts';
+import { prefetchOverview } from '../features/overview/prefetch-overview';
 import { prefetchSettings } from '../features/settings/prefetch-settings';
 import { AppShell } from './app-shell';
 import { campaignTab } from './campaign-tab';
@@ -94,8 +95,8 @@ function pageRequests(queryClient: QueryClient): Record<string, RouteRequests> {
   );
   return {
     '/campaigns': requests(({ search }) => prefetchCampaigns(queryClient, search)),
-    '/campaigns/:id': requests(({ params }) =>
-      prefetchCampaignPage(queryClient, params.id ?? '', prefetchStats),
+    '/campaigns/:id': requests(({ params, search }) =>
+      prefetchCampaignPage(queryClient, params.id ?? '', prefetchOverview(queryClient, search)),
     ),
     '/campaigns/:id/contacts': requests(({ params, search }) => {
       const ref = params.id ?? '';

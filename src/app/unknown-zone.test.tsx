@@ -118,7 +118,7 @@ describe(`every page with a configuration in ${ZONE}, a zone this browser does n
 
   it.each([
     ['Contacts', `/campaigns/${campaign.id}/contacts`, 'Riyadh calls', /Nour/],
-    ['Activity', `/campaigns/${campaign.id}/activity`, 'Riyadh calls', /Created configuration/],
+    ['Activity', `/campaigns/${campaign.id}/activity`, 'Riyadh calls', /created the configuration/],
     ['Settings', `/campaigns/${campaign.id}/settings`, 'Riyadh calls', 'Save changes'],
     ['contact', `/campaigns/${campaign.id}/contacts/${contact.id}`, 'Riyadh calls', 'Nour'],
   ])("the campaign's %s page notes the zone under its header", async (_, path, h1, content) => {
@@ -153,6 +153,6 @@ describe(`every page with a configuration in ${ZONE}, a zone this browser does n
   it('Settings shows without an error', async () => {
     serve();
     renderRoute('/settings');
-    await shows('Settings', 'Created configuration "Old Riyadh"');
+    await shows('Settings', /created the configuration/);
   });
 });

@@ -77,6 +77,7 @@ export function makeSession(
   const { extensions = ['session', 'conversations'], ...credential } = overrides;
   return {
     org_id: 'org_test',
+    org_name: 'Test Outreach Co',
     credential: {
       kind: 'ak',
       label: 'Test manager key',

@@ -1,4 +1,5 @@
 import type { Session } from '../../../contract/schemas.ts';
+import { orgName } from '../../db/orgs.ts';
 import type { Handlers } from '../operations.ts';
 
 export const sessionHandlers = {
@@ -7,6 +8,7 @@ export const sessionHandlers = {
     const { orgId, kind, label, scopes } = c.var.auth;
     const session: Session = {
       org_id: orgId,
+      org_name: orgName(c.var.db, orgId),
       credential: { kind, label, scopes },
       extensions: [...c.var.extensions],
     };

@@ -26,7 +26,7 @@ export function ImportContactsDialog({ campaign }: { campaign: Campaign }) {
       onOpenChange={setOpen}
       wide
       title="Import contacts"
-      description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. At most 1,000 are sent per request."
+      description="Contacts are matched by external ID: rows already in the campaign are updated, new ones are added. Long lists are sent 1,000 contacts at a time, and the report says which rows were saved."
     >
       <Suspense fallback={<p className="text-sm text-slate-600">Loading the importer…</p>}>
         <ImportWizard campaign={campaign} onClose={() => setOpen(false)} />
@@ -43,7 +43,7 @@ export function ImportContactsButton({
   /** The next thing to do (an empty campaign's), rather than one action among others. */
   primary?: boolean;
 }) {
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'import or delete contacts');
   const reasonId = useId();
   return (
     <>

@@ -77,8 +77,8 @@ export function RequeueDialog({
   );
 }
 
-/** "Redial exhausted (N)": every exhausted contact of the campaign, after a confirmation. */
-export function RedialExhaustedButton({
+/** "Call exhausted contacts again (N)": every exhausted contact, after a confirmation. */
+export function CallExhaustedAgainButton({
   campaign,
   exhausted,
 }: {
@@ -90,7 +90,7 @@ export function RedialExhaustedButton({
   return (
     <>
       <Button aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Redial exhausted ({formatNumber(exhausted)})
+        Call exhausted contacts again ({formatNumber(exhausted)})
       </Button>
       {open && (
         <RequeueDialog

@@ -1,7 +1,10 @@
-import { useId } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useId, useMemo } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { activityQueries } from '../../api/activity';
+import { campaignQueries } from '../../api/campaigns';
+import { configurationQueries } from '../../api/configurations';
+import type { Campaign } from '../../../contract/schemas';
 import {
   ACTIVITY_ACTIONS,
   type ActivityAction,
@@ -11,18 +14,19 @@ import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
 import { sumUnshown, UnshownItems } from '../../components/unshown-items';
 import { ZonedTime } from '../../components/zoned-time';
+import { ChangeList, eventSentence, type Names } from './event-sentence';
 
 const ACTION_LABELS: Record<ActivityAction, string> = {
   'campaign.created': 'Campaign created',
-  'campaign.updated': 'Campaign updated',
+  'campaign.updated': 'Campaign changed',
   'campaign.started': 'Campaign started',
   'campaign.paused': 'Campaign paused',
   'campaign.closed': 'Campaign closed',
   'contacts.imported': 'Contacts imported',
   'contacts.deleted': 'Contact deleted',
-  'contacts.requeued': 'Contacts requeued',
+  'contacts.requeued': 'Contacts called again',
   'configuration.created': 'Configuration created',
-  'configuration.updated': 'Configuration updated',
+  'configuration.updated': 'Configuration changed',
   'configuration.deleted': 'Configuration deleted',
   'concurrency.updated': 'Concurrency limit changed',
   'suppression.added': 'Numbers suppressed',
@@ -31,59 +35,47 @@ const ACTION_LABELS: Record<ActivityAction, string> = {
 
 const isAction = (a: string): a is ActivityAction =>
   (ACTIVITY_ACTIONS as readonly string[]).includes(a);
-// Actions this dashboard does not know yet are shown by name.
-const actionLabel = (a: string) => (isAction(a) ? ACTION_LABELS[a] : a);
 
-/** A before/after value as plain text: user-supplied, never markup. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function EventItem({ event, linkCampaign }: { event: ActivityEvent; linkCampaign: boolean }) {
-  const changes = Object.entries(event.changes ?? {});
+function EventItem({ event, names }: { event: ActivityEvent; names: Names }) {
+  const sentence = eventSentence(event, names);
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="font-semibold">{actionLabel(event.action)}</span>
-        <ZonedTime at={event.at} style="date-time" className="text-slate-600" />
-        <span className="text-slate-700">
-          by {event.actor.label} ({event.actor.kind})
-        </span>
-        {linkCampaign && event.campaign_id && (
-          <Link
-            to={`/campaigns/${encodeURIComponent(event.campaign_id)}`}
-            className="text-indigo-700 underline"
-          >
-            Open campaign
-          </Link>
-        )}
-      </div>
-      <p className="mt-1 wrap-anywhere">{event.summary}</p>
-      {changes.length > 0 && (
-        <dl className="mt-2 grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[max-content_1fr]">
-          {changes.map(([field, [before, after]]) => (
-            <div key={field} className="contents">
-              <dt className="font-mono text-slate-600">{field}</dt>
-              <dd className="wrap-anywhere">
-                {valueText(before)} → {valueText(after)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <p>
+        {sentence.text}{' '}
+        <ZonedTime at={event.at} style="date-time" className="text-xs text-slate-600" />
+      </p>
+      {sentence.detail && <p className="mt-1 text-slate-700 wrap-anywhere">{event.summary}</p>}
+      {sentence.list && <ChangeList changes={sentence.list} names={names} />}
     </li>
   );
+}
+
+/** Names for the ids events carry: the campaign's own, or the org's campaigns; configurations. */
+function useNames(campaign: Campaign | undefined): Names {
+  const campaigns = useQuery({ ...campaignQueries.everything(), enabled: !campaign });
+  const configurations = useQuery(configurationQueries.list());
+  return useMemo(() => {
+    const campaignNames = new Map((campaigns.data ?? []).map((c) => [c.id, c.name]));
+    if (campaign) campaignNames.set(campaign.id, campaign.name);
+    const configurationNames = new Map((configurations.data ?? []).map((c) => [c.id, c.name]));
+    return {
+      campaign: (id) => campaignNames.get(id),
+      configuration: (id) => configurationNames.get(id),
+      configurationsKnown: configurations.isSuccess,
+      linkCampaigns: !campaign,
+    };
+  }, [campaign, campaigns.data, configurations.data, configurations.isSuccess]);
 }
 
 /**
  * (ext) activity, newest first, a cursor page at a time; the action filter lives in the URL
  * (`?action=campaign.paused`) so a view is a link.
  */
-export function ActivityLog({ campaignId }: { campaignId?: string }) {
+export function ActivityLog({ campaign }: { campaign?: Campaign }) {
   const [params, setParams] = useSearchParams();
   const actions = params.getAll('action').filter(isAction);
-  const list = useInfiniteQuery(activityQueries.list({ campaignId, actions }));
+  const list = useInfiniteQuery(activityQueries.list({ campaignId: campaign?.id, actions }));
+  const names = useNames(campaign);
   const events = list.data?.pages.flatMap((p) => p.events) ?? [];
   const selectId = useId();
   return (
@@ -129,7 +121,7 @@ export function ActivityLog({ campaignId }: { campaignId?: string }) {
         <>
           <ol aria-label="Activity events" className="space-y-2">
             {events.map((e) => (
-              <EventItem key={e.id} event={e} linkCampaign={!campaignId} />
+              <EventItem key={e.id} event={e} names={names} />
             ))}
           </ol>
           {list.hasNextPage && (

@@ -9,7 +9,7 @@ export function ActivityTab({ campaign }: { campaign: Campaign }) {
   if (!offered) return <p className="text-slate-700">This server keeps no activity log.</p>;
   return (
     <section aria-label="Activity" className="space-y-3">
-      <ActivityLog campaignId={campaign.id} />
+      <ActivityLog campaign={campaign} />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useUpsertContacts } from '../../api/contacts';
-import { E164 } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { Field, inputClass } from '../../components/field';
 import { showToast } from '../../components/toaster';
@@ -13,8 +12,9 @@ const splitNumbers = (text: string) =>
     .filter(Boolean);
 
 /**
- * Adds an ad-hoc contact, or updates the one with this external ID. Without a campaign there
- * is no calling code to read a national number with: numbers must already be E.164.
+ * Adds an ad-hoc contact, or updates the one with this external ID. The API takes only
+ * +<country><number> here (no campaign, so no calling code): a national number is read as the
+ * contract's default, +1, before sending, as the importer reads one with its campaign's code.
  */
 export function AdhocContactForm() {
   const upsert = useUpsertContacts('default');
@@ -23,21 +23,24 @@ export function AdhocContactForm() {
   const [phones, setPhones] = useState('');
   const [phoneError, setPhoneError] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const numbers = splitNumbers(phones);
-    const bad = numbers.filter((n) => !E164.test(n));
-    if (numbers.length === 0) return setPhoneError('Enter at least one phone number.');
+    const typed = splitNumbers(phones);
+    if (typed.length === 0) return setPhoneError('Enter at least one phone number.');
+    // The phone library loads only here, not with the page.
+    const { normalizePhone } = await import('../../../contract/phone');
+    const read = typed.map((n) => ({ typed: n, as: normalizePhone(n, null) }));
+    const bad = read.filter((n) => !n.as.ok).map((n) => n.typed);
     if (bad.length > 0) {
       return setPhoneError(
-        `Not E.164: ${bad.join(', ')}. Contacts without a campaign need +<country><number>, like +14155550123.`,
+        `Could not read ${bad.join(', ')} as a phone number. Outside the US and Canada, start with + and the country code, like +44 20 7946 0000.`,
       );
     }
     setPhoneError(null);
     upsert.mutate(
       [
         {
-          phone_numbers: numbers,
+          phone_numbers: read.map((n) => (n.as.ok ? n.as.e164 : n.typed)),
           ...(externalId.trim() && { external_id: externalId.trim() }),
           ...(name.trim() && { data: { name: name.trim() } }),
         },
@@ -57,7 +60,7 @@ export function AdhocContactForm() {
   const failed = upsert.data?.failed ?? [];
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-label="Add or update a contact"
       noValidate
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
@@ -75,7 +78,7 @@ export function AdhocContactForm() {
       <Field
         label="Phone numbers"
         error={phoneError}
-        hint="E.164 only, like +14155550123; separate several with commas."
+        hint="Like +14155550199, or (415) 555-0199 for a US or Canadian number; separate several with commas."
       >
         <input
           className={inputClass}

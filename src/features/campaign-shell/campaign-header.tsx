@@ -3,12 +3,12 @@ import { configurationQueries } from '../../api/configurations';
 import type { Campaign } from '../../../contract/schemas';
 import { StatusBadge } from '../../components/status-badge';
 import { ZoneNote } from '../../components/zone-note';
-import { formatMinutes, formatSchedule } from '../../lib/schedule';
+import { formatRetries, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
 import { PageHeading } from '../../components/page-heading';
 import { CampaignPausedBy } from '../../entities/campaign/paused-by';
 
-const TERMS = ['Configuration', 'Agent', 'Caller number', 'Calling window', 'Attempts'];
+const TERMS = ['Configuration', 'Agent', 'Caller number', 'Calling window', 'Retries'];
 
 function ConfigurationSummary({ configurationId }: { configurationId: string | null }) {
   const config = useQuery({
@@ -17,7 +17,7 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
   });
   if (configurationId === null) {
     return (
-      <p>No configuration: defaults apply (3 attempts, 60 minutes apart, any time, +1 numbers).</p>
+      <p>No configuration: defaults apply (up to 3 calls, 1 hour apart, any time, +1 numbers).</p>
     );
   }
   if (config.isError) return <p>Configuration unavailable: {config.error.message}</p>;
@@ -26,10 +26,11 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
   const values = c
     ? [
         c.name,
-        c.agent_id ?? '—',
+        // No agents endpoint gives it a name: the id, as secondary text.
+        <span className="font-mono text-xs text-slate-600">{c.agent_id ?? '—'}</span>,
         c.from_phone_number ?? '—',
         `${formatSchedule(c.schedule)} (${c.timezone})`,
-        `up to ${c.max_attempts}, ${formatMinutes(c.retry_interval_minutes)} apart`,
+        formatRetries(c.max_attempts, c.retry_interval_minutes),
       ]
     : TERMS.map(() => '…');
   return (

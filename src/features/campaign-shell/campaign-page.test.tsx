@@ -218,7 +218,7 @@ describe('Campaign page', () => {
     expect(
       screen.getByText('Mon, Tue, Wed, Thu, Fri 09:00–17:00 (Europe/London)'),
     ).toBeInTheDocument();
-    expect(screen.getByText('up to 3, 60 min apart')).toBeInTheDocument();
+    expect(screen.getByText('Up to 3 calls, 1 hour apart')).toBeInTheDocument();
     const counts = screen.getByRole('region', { name: 'Contacts' });
     expect(definitionOf(counts, 'Pending')).toBe('60');
     expect(screen.getByText('150')).toBeInTheDocument();
@@ -341,7 +341,7 @@ describe('Campaign page', () => {
     await screen.findByText('Live');
     expect(
       await screen.findByText(
-        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
+        'Read-only key: ask an admin for a manage key to start, pause or close.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');

@@ -16,7 +16,7 @@ const DONE: Record<CampaignTransition, string> = {
 /** Start or Pause, and Close, each shown only where the transition is legal. */
 export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   const transition = useCampaignTransition(campaign.id);
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'start, pause or close');
   const reasonId = useId();
   const skippedId = useId();
   const [confirmClose, setConfirmClose] = useState(false);

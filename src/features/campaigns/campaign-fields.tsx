@@ -94,7 +94,7 @@ export function CampaignFields(props: FieldsProps) {
           disabled={readOnly}
           onChange={(e) => onChange({ ...values, configurationId: e.target.value })}
         >
-          <option value="">None (defaults: 3 attempts, any time)</option>
+          <option value="">None (defaults: up to 3 calls, 1 hour apart, any time)</option>
           {configurations.data?.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

@@ -170,7 +170,7 @@ describe('Campaign settings tab', () => {
     const settings = within(await screen.findByRole('region', { name: 'Campaign settings' }));
     expect(
       await settings.findByText(
-        /This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage\./,
+        'Read-only key: ask an admin for a manage key to change these settings.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveAttribute('readonly');
@@ -194,7 +194,7 @@ describe('Campaign settings tab', () => {
     const { container } = renderRoute(`/campaigns/${campaign.id}/settings`);
     const settings = within(await screen.findByRole('region', { name: 'Campaign settings' }));
     expect(
-      await settings.findByText(/This credential cannot change campaigns.*campaigns:manage\./),
+      await settings.findByText(/^Read-only key: ask an admin for a manage key/),
     ).toBeInTheDocument();
     const group = within(settings.getByRole('group', { name: 'Calls at once' }));
     expect(group.getByRole('radio', { name: 'At most' })).toBeChecked();

@@ -32,7 +32,7 @@ export function CampaignSettingsTab({ campaign }: { campaign: Campaign }) {
   const [errors, setErrors] = useState<CampaignFieldErrors>({});
   const [saved, setSaved] = useState(false);
   const update = useUpdateCampaign(campaign.id);
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'change these settings');
   const capOffered = useExtension('campaign-concurrency');
   const goalOffered = useExtension('goal');
   const reportOffered = useExtension('report');

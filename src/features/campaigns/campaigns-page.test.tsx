@@ -247,9 +247,7 @@ describe('Campaign list', () => {
       ),
     );
     expect(
-      screen.getByText(
-        'This credential cannot change campaigns, contacts and configurations: it needs campaigns:manage.',
-      ),
+      screen.getByText('Read-only key: ask an admin for a manage key to create campaigns.'),
     ).toBeInTheDocument();
   });
 

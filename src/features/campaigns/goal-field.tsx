@@ -71,7 +71,7 @@ export function GoalField({
       {seen.length > 0 && (
         <div className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
           {seen.map(({ pair, count }) => (
-            <label key={pair} className="flex min-w-0 items-center gap-1.5">
+            <label key={pair} className="flex min-h-6 min-w-0 items-center gap-1.5">
               <input
                 type="checkbox"
                 checked={items.includes(pair)}

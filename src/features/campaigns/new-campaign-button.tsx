@@ -34,7 +34,7 @@ export function NewCampaignButton({
   label?: string;
   onOpen: () => void;
 }) {
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'create campaigns');
   const reasonId = useId();
   return (
     <div className="flex flex-col items-end">

@@ -143,7 +143,7 @@ describe('New campaign, step by step', () => {
       'Calling window Mon, Tue, Wed, Thu, Fri 09:00–12:00 (America/Chicago) Retries Up to 3 calls, 1 day apart Caller number +13125550100',
     );
     expect(d.getByRole('radio', { name: 'Evenings' })).toHaveAccessibleDescription(
-      'Calling window Any time Retries One call, no retry Caller number Not set',
+      'Calling window Any time Retries One call, no retries Caller number Not set',
     );
     expect(d.getByRole('radio', { name: 'No configuration (the defaults)' })).toBeChecked();
     await expectNoAxeViolations(dialog);

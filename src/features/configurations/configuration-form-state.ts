@@ -1,5 +1,6 @@
 import {
   configurationCreateSchema,
+  E164,
   MAX_ATTEMPTS,
   RETRY_INTERVAL,
   type Configuration,
@@ -8,6 +9,12 @@ import {
 } from '../../../contract/schemas';
 import { rateCardSchema, type RateCard } from '../../../contract/extensions';
 import { viewerZone } from '../../lib/format';
+import {
+  formatMinutes,
+  INTERVAL_UNITS,
+  intervalInUnits,
+  type IntervalUnit,
+} from '../../lib/schedule';
 
 export type FormState = {
   name: string;
@@ -20,7 +27,9 @@ export type FormState = {
   start_time: string;
   end_time: string;
   max_attempts: string;
-  retry_interval_minutes: string;
+  /** The time between calls as typed, in `retry_unit`; sent as retry_interval_minutes. */
+  retry_every: string;
+  retry_unit: IntervalUnit;
   /** (ext) contact-timezones: the schedule read in each contact's zone. */
   perContact: boolean;
   /** (ext) cost: whether calls are priced, and the rate card as typed. */
@@ -48,13 +57,18 @@ export function initialState(config?: Configuration): FormState {
     start_time: config?.schedule?.start_time ?? '09:00',
     end_time: config?.schedule?.end_time ?? '17:00',
     max_attempts: String(config?.max_attempts ?? MAX_ATTEMPTS.default),
-    retry_interval_minutes: String(config?.retry_interval_minutes ?? RETRY_INTERVAL.default),
+    ...retryFields(config?.retry_interval_minutes ?? RETRY_INTERVAL.default),
     perContact: config?.window_basis === 'contact',
     priced: !!config?.rate_card,
     currency: config?.rate_card?.currency ?? 'USD',
     per_minute: config?.rate_card ? String(config.rate_card.per_minute) : '',
     per_call: config?.rate_card ? String(config.rate_card.per_call) : '',
   };
+}
+
+function retryFields(minutes: number): Pick<FormState, 'retry_every' | 'retry_unit'> {
+  const { amount, unit } = intervalInUnits(minutes);
+  return { retry_every: String(amount), retry_unit: unit };
 }
 
 const toAmount = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -84,7 +98,9 @@ export function toBody(state: FormState, withRateCard = false): ConfigurationBod
       ? null
       : { days: state.days, start_time: state.start_time, end_time: state.end_time },
     max_attempts: toInt(state.max_attempts),
-    retry_interval_minutes: toInt(state.retry_interval_minutes),
+    // 1.5 hours is 90 minutes; a part of a minute stays visible to validate() as a fraction.
+    retry_interval_minutes:
+      Math.round(toInt(state.retry_every) * INTERVAL_UNITS[state.retry_unit] * 1e6) / 1e6,
   };
 }
 
@@ -99,9 +115,19 @@ export function validate(body: ConfigurationBody): FieldErrors {
       for (const issue of card.error.issues)
         errors[['rate_card', ...issue.path].join('.')] ??= issue.message;
   }
-  for (const key of ['max_attempts', 'retry_interval_minutes'] as const) {
-    if (Number.isNaN(body[key])) errors[key] = 'Enter a whole number';
-  }
+  if (Number.isNaN(body.max_attempts)) errors.max_attempts = 'Enter a whole number';
+  // The form has already read a national number with the country code: this one is unreadable.
+  if (body.from_phone_number && !E164.test(body.from_phone_number))
+    errors.from_phone_number =
+      'Enter a number with its country code, like +14155550100, or one the default country code below completes';
+  const minutes = body.retry_interval_minutes ?? 0;
+  // Said in the units the admin chose, not in the API's minutes.
+  if (Number.isNaN(minutes)) errors.retry_interval_minutes = 'Enter a number';
+  else if (minutes < RETRY_INTERVAL.min) errors.retry_interval_minutes = 'Must be 0 or more';
+  else if (minutes > RETRY_INTERVAL.max)
+    errors.retry_interval_minutes = `Must be at most ${formatMinutes(RETRY_INTERVAL.max)}`;
+  else if (!Number.isInteger(minutes))
+    errors.retry_interval_minutes = 'Must be a whole number of minutes';
   const result = configurationCreateSchema.safeParse(body);
   if (!result.success) {
     for (const issue of result.error.issues) {

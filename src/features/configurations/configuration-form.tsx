@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateConfiguration, useUpdateConfiguration } from '../../api/configurations';
 import { useExtension } from '../../api/session';
@@ -10,6 +10,7 @@ import {
   WEEKDAYS,
   type Configuration,
 } from '../../../contract/schemas';
+import { formatMinutes, INTERVAL_UNITS, type IntervalUnit } from '../../lib/schedule';
 import { Button } from '../../components/button';
 import { Field, inputClass } from '../../components/field';
 import { humanize } from '../../lib/humanize';
@@ -44,6 +45,7 @@ export function ConfigurationForm({
   const update = useUpdateConfiguration(config?.id ?? '');
   const saving = create.isPending || update.isPending;
   const costOffered = useExtension('cost');
+  const retryId = useId();
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
@@ -106,7 +108,7 @@ export function ConfigurationForm({
         {text(
           'from_phone_number',
           'Caller number',
-          'E.164 (+14155550100), or national with the default country code below',
+          'Like +14155550100, or (415) 555-0100 read with the default country code below',
         )}
         {text('default_country_code', 'Default country code', 'For numbers without one, e.g. +44')}
         <TimezonePicker
@@ -179,9 +181,9 @@ export function ConfigurationForm({
       </fieldset>
       <div className="grid grid-cols-2 gap-4">
         <Field
-          label="Max attempts"
+          label="Calls per contact, at most"
           error={errors.max_attempts}
-          hint={`${MAX_ATTEMPTS.min} to ${MAX_ATTEMPTS.max}`}
+          hint={`${MAX_ATTEMPTS.min} to ${MAX_ATTEMPTS.max}, the first call included`}
         >
           <input
             type="number"
@@ -192,20 +194,44 @@ export function ConfigurationForm({
             onChange={(e) => set('max_attempts', e.target.value)}
           />
         </Field>
-        <Field
-          label="Retry interval (minutes)"
-          error={errors.retry_interval_minutes}
-          hint={`${RETRY_INTERVAL.min} to ${RETRY_INTERVAL.max}`}
-        >
-          <input
-            type="number"
-            min={RETRY_INTERVAL.min}
-            max={RETRY_INTERVAL.max}
-            className={inputClass}
-            value={state.retry_interval_minutes}
-            onChange={(e) => set('retry_interval_minutes', e.target.value)}
-          />
-        </Field>
+        {/* A number and its unit; the API still takes minutes (toBody converts). */}
+        <fieldset>
+          <legend className="block text-sm font-medium">Time between calls</legend>
+          <div className="flex flex-wrap items-center gap-x-3">
+            <input
+              id={retryId}
+              type="number"
+              min={0}
+              step="any"
+              aria-label="Time between calls"
+              className={`${inputClass.replace('w-full', 'w-24')}`}
+              value={state.retry_every}
+              aria-invalid={errors.retry_interval_minutes ? true : undefined}
+              aria-describedby={`${retryId}-message`}
+              onChange={(e) => set('retry_every', e.target.value)}
+            />
+            {Object.keys(INTERVAL_UNITS).map((unit) => (
+              <label key={unit} className="mt-1 flex items-center gap-1 text-sm">
+                <input
+                  type="radio"
+                  name={`${retryId}-unit`}
+                  checked={state.retry_unit === unit}
+                  onChange={() => set('retry_unit', unit as IntervalUnit)}
+                />
+                {unit}
+              </label>
+            ))}
+          </div>
+          {errors.retry_interval_minutes ? (
+            <p id={`${retryId}-message`} className="mt-1 text-sm text-red-800">
+              {errors.retry_interval_minutes}
+            </p>
+          ) : (
+            <p id={`${retryId}-message`} className="mt-1 text-xs text-slate-600">
+              Up to {formatMinutes(RETRY_INTERVAL.max)}; 0 calls back as soon as the window allows
+            </p>
+          )}
+        </fieldset>
       </div>
       {costOffered && (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">

@@ -47,7 +47,7 @@ describe('Configurations', () => {
     const ukRow = (await screen.findByText('UK hours')).closest('tr')!;
     expect(ukRow).toHaveTextContent('Europe/London');
     expect(ukRow).toHaveTextContent('Mon, Tue, Wed, Thu, Fri 09:00–17:00');
-    expect(ukRow).toHaveTextContent('3 attempts, 60 min apart');
+    expect(ukRow).toHaveTextContent('Up to 3 calls, 1 hour apart');
     await waitFor(() => expect(within(ukRow).getAllByRole('cell')[6]).toHaveTextContent('2'));
     const anyRow = screen.getByText('Round the clock').closest('tr')!;
     expect(anyRow).toHaveTextContent('Any time');
@@ -67,21 +67,32 @@ describe('Configurations', () => {
     const dialog = await openNewForm();
     const form = within(dialog);
     await userEvent.type(form.getByLabelText('Caller number'), '555-0100');
-    await userEvent.clear(form.getByLabelText('Max attempts'));
-    await userEvent.type(form.getByLabelText('Max attempts'), '21');
+    await userEvent.clear(form.getByLabelText('Calls per contact, at most'));
+    await userEvent.type(form.getByLabelText('Calls per contact, at most'), '21');
     await userEvent.clear(form.getByLabelText('End time'));
     await userEvent.type(form.getByLabelText('End time'), '08:00');
+    // The time between calls in days: too long is said in days too, and both parts stay.
+    await userEvent.clear(form.getByLabelText('Time between calls'));
+    await userEvent.type(form.getByLabelText('Time between calls'), '8');
+    await userEvent.click(form.getByRole('radio', { name: 'days' }));
     await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
     await waitFor(() =>
       expect(form.getByLabelText('Name')).toHaveAccessibleDescription('Name is required'),
     );
     expect(form.getByLabelText('Caller number')).toHaveAccessibleDescription(
-      'Use E.164 format, e.g. +14155550123',
+      'Enter a number with its country code, like +14155550100, or one the default country code below completes',
     );
-    expect(form.getByLabelText('Max attempts')).toHaveAccessibleDescription('Must be at most 20');
+    expect(form.getByLabelText('Calls per contact, at most')).toHaveAccessibleDescription(
+      'Must be at most 20',
+    );
     expect(form.getByLabelText('End time')).toHaveAccessibleDescription(
       'End time must be after start time',
     );
+    expect(form.getByLabelText('Time between calls')).toHaveAccessibleDescription(
+      'Must be at most 7 days',
+    );
+    expect(form.getByLabelText('Time between calls')).toHaveValue(8);
+    expect(form.getByRole('radio', { name: 'days' })).toBeChecked();
     expect(form.getByLabelText('Caller number')).toHaveValue('555-0100');
     expect(posted).toBe(0);
   });
@@ -145,6 +156,10 @@ describe('Configurations', () => {
     expect(picker).toHaveValue('Europe/London');
     expect(picker).toHaveAccessibleDescription(/^Local time in Europe\/London: \d\d:\d\d$/);
     await userEvent.click(form.getByRole('checkbox', { name: 'Sat' }));
+    // Typed in hours, sent in the API's minutes.
+    expect(form.getByLabelText('Time between calls')).toHaveValue(1);
+    await userEvent.clear(form.getByLabelText('Time between calls'));
+    await userEvent.type(form.getByLabelText('Time between calls'), '1.5');
     await userEvent.click(form.getByRole('button', { name: 'Create configuration' }));
     await waitFor(() => expect(body).toBeDefined());
     expect(body).toMatchObject({
@@ -156,7 +171,7 @@ describe('Configurations', () => {
         end_time: '17:00',
       },
       max_attempts: 3,
-      retry_interval_minutes: 60,
+      retry_interval_minutes: 90,
     });
   });
 
@@ -285,12 +300,15 @@ describe('Configurations', () => {
     server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
     renderRoute('/configurations');
     expect(
-      await screen.findByText(/cannot change campaigns, contacts and configurations/),
+      await screen.findByText(
+        'Read-only key: ask an admin for a manage key to add or edit configurations.',
+      ),
     ).toBeInTheDocument();
     const create = screen.getByRole('button', { name: 'New configuration' });
     expect(create).toHaveAttribute('aria-disabled', 'true');
     // Still focusable, with its reason read out; rows offer no actions at all.
-    expect(create).toHaveAccessibleDescription(/it needs campaigns:manage/);
+    expect(create).toHaveAccessibleDescription(/ask an admin for a manage key/);
+    expect(document.body).not.toHaveTextContent('campaigns:manage');
     create.focus();
     expect(create).toHaveFocus();
     // The notice comes with the session; the rows with their own answer.
@@ -365,9 +383,18 @@ describe('Configurations', () => {
       ],
     );
     renderRoute('/configurations');
-    expect(await screen.findByRole('row', { name: /UK hours/ })).toHaveTextContent('1 day apart');
+    expect(await screen.findByRole('row', { name: /UK hours/ })).toHaveTextContent(
+      'Up to 3 calls, 1 day apart',
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Edit UK hours' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit UK hours' });
+    // 1440 minutes opens as 1 day, not as minutes to convert in one's head.
+    expect(within(dialog).getByLabelText('Time between calls')).toHaveValue(1);
+    expect(
+      within(within(dialog).getByRole('group', { name: 'Time between calls' })).getByRole('radio', {
+        name: 'days',
+      }),
+    ).toBeChecked();
     expect(
       within(dialog).getByText('Saving changes how 2 active campaigns dial from their next call.'),
     ).toBeInTheDocument();

@@ -9,7 +9,7 @@ import { Dialog } from '../../components/dialog';
 import { DataTable, type ColumnDef } from '../../components/data-table/data-table';
 import { UnshownItems } from '../../components/unshown-items';
 import { DeleteConfigurationButton } from './delete-configuration-button';
-import { formatMinutes, formatSchedule } from '../../lib/schedule';
+import { formatRetries, formatSchedule } from '../../lib/schedule';
 import { PageHeading } from '../../components/page-heading';
 import { ZoneNote } from '../../components/zone-note';
 import { useDeferredPending } from '../../lib/first-paint';
@@ -42,7 +42,13 @@ function configurationColumns({
       meta: { className: 'font-medium' },
       cell: ({ row }) => row.original.name,
     },
-    { id: 'agent', header: 'Agent', cell: ({ row }) => row.original.agent_id ?? '—' },
+    {
+      id: 'agent',
+      header: 'Agent',
+      // No agents endpoint gives it a name: the id, as secondary text beside the name.
+      meta: { className: 'font-mono text-xs text-slate-600' },
+      cell: ({ row }) => row.original.agent_id ?? '—',
+    },
     {
       id: 'caller',
       header: 'Caller number',
@@ -67,8 +73,7 @@ function configurationColumns({
     {
       id: 'retries',
       header: 'Retries',
-      cell: ({ row: { original: c } }) =>
-        `${c.max_attempts} attempts, ${formatMinutes(c.retry_interval_minutes)} apart`,
+      cell: ({ row: { original: c } }) => formatRetries(c.max_attempts, c.retry_interval_minutes),
     },
     {
       id: 'campaigns',
@@ -108,7 +113,7 @@ export function ConfigurationsPage() {
   const unshown = useQuery({ ...configurationQueries.list(), select: (data) => data.unshown });
   const rowsPending = useDeferredPending(list.isPending);
   const campaigns = useQuery(campaignQueries.everything());
-  const permission = usePermission('campaigns:manage');
+  const permission = usePermission('campaigns:manage', 'add or edit configurations');
   const reasonId = useId();
   const [editing, setEditing] = useState<Configuration | 'new' | null>(null);
   const usage = useMemo(() => {

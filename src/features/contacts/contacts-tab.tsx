@@ -5,7 +5,7 @@ import { reportQueries } from '../../api/reports';
 import { useExtension, usePermission, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { UnshownItems } from '../../components/unshown-items';
-import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
+import { CallExhaustedAgainButton } from '../../entities/contact/requeue-dialog';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { formatNumber } from '../../lib/format';
 import { usePageVisible } from '../../lib/use-page-visibility';
@@ -87,7 +87,7 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           />
         </div>
         {stats.data && (
-          <RedialExhaustedButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
+          <CallExhaustedAgainButton campaign={campaign} exhausted={stats.data.contacts.exhausted} />
         )}
         {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
         <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />

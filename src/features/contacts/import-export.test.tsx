@@ -541,10 +541,12 @@ describe('Import contacts', () => {
     const upserts: Upsert[] = [];
     serve(campaign, { upserts });
     const dialog = await openImport(campaign);
-    await userEvent.click(within(dialog).getByRole('radio', { name: 'Paste JSON' }));
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'Paste contacts' }));
     const box = within(dialog).getByLabelText('Contacts as JSON');
     await userEvent.type(box, '{{ not json');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Check JSON' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Check the pasted contacts' }),
+    );
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('This is not valid JSON');
     expect(box).toHaveValue('{ not json');
 
@@ -559,7 +561,9 @@ describe('Import contacts', () => {
         ],
       }),
     );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Check JSON' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Check the pasted contacts' }),
+    );
     const skipped = await within(dialog).findByRole('table', {
       name: '2 of 3 rows will be skipped',
     });

@@ -63,7 +63,7 @@ function RequeueFilterDialog({
   );
 }
 
-/** Requeues what the current contact filters match, after a confirmation with the count. */
+/** Calls again what the current contact filters match, after a confirmation with the count. */
 export function RequeueFilterButton({
   campaign,
   filters,
@@ -76,7 +76,7 @@ export function RequeueFilterButton({
   return (
     <>
       <Button aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Redial matching…
+        Call matching contacts again…
       </Button>
       {open && (
         <RequeueFilterDialog campaign={campaign} filters={filters} onClose={() => setOpen(false)} />

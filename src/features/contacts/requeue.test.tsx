@@ -67,7 +67,11 @@ describe('Requeue on the Contacts tab (extension)', () => {
     const requeues = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}/contacts`);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Redial exhausted (50)' }, { timeout: 5000 }),
+      await screen.findByRole(
+        'button',
+        { name: 'Call exhausted contacts again (50)' },
+        { timeout: 5000 },
+      ),
     );
     const dialog = within(screen.getByRole('dialog', { name: 'Call 50 contacts again?' }));
     await userEvent.click(dialog.getByRole('button', { name: 'Call 50 contacts again' }));
@@ -75,7 +79,9 @@ describe('Requeue on the Contacts tab (extension)', () => {
     expect(await screen.findByText('50 contacts will be called again.')).toBeInTheDocument();
     // The stats refetch: nothing is exhausted any more, so the button goes.
     await waitFor(() =>
-      expect(screen.queryByRole('button', { name: /Redial exhausted/ })).not.toBeInTheDocument(),
+      expect(
+        screen.queryByRole('button', { name: /Call exhausted contacts again/ }),
+      ).not.toBeInTheDocument(),
     );
   });
 
@@ -83,7 +89,9 @@ describe('Requeue on the Contacts tab (extension)', () => {
     const campaign = makeCampaign();
     const requeues = serve(campaign);
     renderRoute(`/campaigns/${campaign.id}/contacts?last_status=busy&search=ada`);
-    await userEvent.click(await screen.findByRole('button', { name: 'Redial matching…' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Call matching contacts again…' }),
+    );
     const dialog = within(await screen.findByRole('dialog', { name: 'Call 7 contacts again?' }));
     await userEvent.click(dialog.getByRole('checkbox', { name: 'Completed (3)' }));
     expect(
@@ -116,7 +124,7 @@ describe('Requeue on the Contacts tab (extension)', () => {
       serve(campaign, opts);
       const { unmount } = renderRoute(`/campaigns/${campaign.id}/contacts?last_status=busy`);
       expect(await screen.findByText('lead-1')).toBeInTheDocument();
-      expect(screen.queryByRole('button', { name: /Redial/ })).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /^Call .* again/ })).not.toBeInTheDocument();
       unmount();
     }
   });

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { callableQueries } from '../../api/callable';
@@ -63,11 +64,13 @@ export default function CallablePanel({ campaign, live }: { campaign: Campaign; 
     ...callableQueries.campaign(campaign.id),
     refetchInterval: live ? POLL_MS : false,
   });
-  if (!query.data) return null;
+  // An answer re-renders synchronously; its list renders in the background pass (see OverviewTab).
+  const data = useDeferredValue(query.data);
+  if (!data) return null;
   return (
     <Panel title="Who can be called" className="lg:col-span-2">
       <ul aria-label="Callable contacts" className="mt-2 flex flex-wrap gap-x-2 gap-y-1 text-sm">
-        {parts(query.data, suppression).map((p, i) => (
+        {parts(data, suppression).map((p, i) => (
           <li key={p.key}>
             {i > 0 && (
               <span aria-hidden="true" className="mr-2 text-slate-400">

@@ -5,11 +5,13 @@ import { MemoryRouter } from 'react-router';
 import { http, HttpResponse } from 'msw';
 import type { CampaignTimeline } from '../../../contract/extensions';
 import { reportQueries } from '../../api/reports';
-import { API, makeCampaign, makeReport } from '../../test/fixtures';
+import { AccessContext } from '../../api/session';
+import { API, makeCampaign, makeReport, makeSession, makeStats } from '../../test/fixtures';
 import { recordCommits, statesOf } from '../../test/commits';
 import { createTestQueryClient } from '../../test/render';
 import { server } from '../../test/server';
 import HistoryPanel from './history-panel';
+import { OverviewTab } from './overview-tab';
 import ResultsSection from './results-section';
 
 /** What each commit showed, and whether the answer was in by then. */
@@ -84,6 +86,54 @@ describe('charts render in a background pass', () => {
       expect(screen.getByRole('table', { name: 'Ended calls by outcome' })).toBeInTheDocument(),
     );
     expect(statesOf(seen)).toEqual([
+      'asked, placeholder',
+      'answered, placeholder',
+      'answered, shown',
+    ]);
+  });
+});
+
+describe('answers render in a background pass', () => {
+  it("the Overview's key numbers show a report after a commit that still lacks it", async () => {
+    const campaign = makeCampaign({ status: 'paused', configuration_id: null });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id/stats`, () =>
+        HttpResponse.json(makeStats(campaign.id, { status: 'paused' })),
+      ),
+      http.get(`${API}/campaign/campaigns/:id/report`, async () => {
+        await held;
+        return HttpResponse.json(makeReport(campaign.id));
+      }),
+    );
+    const queryClient = createTestQueryClient();
+    const { seen, Recorder } = commits(
+      () => screen.queryByTestId('key-answer-rate') !== null,
+      () => queryClient.getQueryData(reportQueries.campaign(campaign.id).queryKey) !== undefined,
+    );
+    render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter>
+          <AccessContext
+            value={{
+              session: makeSession({ extensions: ['session', 'report'] }),
+              refused: {},
+              checking: false,
+            }}
+          >
+            <Recorder>
+              <OverviewTab campaign={campaign} />
+            </Recorder>
+          </AccessContext>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByTestId('key-in-flight')).toBeInTheDocument();
+    release();
+    expect(await screen.findByTestId('key-answer-rate')).toBeInTheDocument();
+    // The report's synchronous update commits without it; the key numbers follow.
+    expect(statesOf(seen).slice(-3)).toEqual([
       'asked, placeholder',
       'answered, placeholder',
       'answered, shown',

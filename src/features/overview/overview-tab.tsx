@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { lazy, memo, Suspense, useDeferredValue } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { POLL_INTERVAL_MS } from '../../api/concurrency';
 import { configurationQueries } from '../../api/configurations';
 import { reportQueries } from '../../api/reports';
 import { useExtension } from '../../api/session';
-import type { Campaign } from '../../../contract/schemas';
+import type { CampaignTimeline, Report } from '../../../contract/extensions';
+import type { Campaign, Configuration, Stats } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
 import { FiringAlertList } from '../../entities/alert/firing-alerts';
@@ -12,9 +13,11 @@ import { NoContactsYet } from '../../entities/contact/no-contacts-yet';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
+import type { TimelineRange } from '../../api/timelines';
 import { HeadroomPanel } from './headroom-panel';
 import { KeyNumbers } from './key-numbers';
 import { useHeadroomHistory } from './use-headroom-history';
+import type { HistoryPoint } from './headroom-history';
 import { LivenessBar } from './liveness-bar';
 import { useCampaignStats } from './use-campaign-stats';
 import { whyNotDialing } from '../../lib/dialing-reason';
@@ -61,13 +64,37 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
     refetchInterval: live ? POLL_INTERVAL_MS : false,
   });
 
+  // Every answer re-renders this component synchronously (TanStack Query reads its cache
+  // through useSyncExternalStore); the sections render from deferred copies instead, in a
+  // background pass React splits into short tasks, so no answer is one long task on a phone.
+  const sections: SectionsProps = {
+    campaign: useDeferredValue(campaign),
+    stats: useDeferredValue(query.data),
+    statsUpdatedAt: useDeferredValue(query.dataUpdatedAt),
+    statsFetching: useDeferredValue(query.isFetching),
+    statsError: useDeferredValue(query.isError ? query.error : null),
+    refresh: query.refetch,
+    live: useDeferredValue(live),
+    visible: useDeferredValue(visible),
+    points: useDeferredValue(points),
+    timeline: useDeferredValue(timeline),
+    range,
+    setRange,
+    configuration: useDeferredValue(configuration.data),
+    report: useDeferredValue(report.data),
+    hasReport,
+    hasTimeline,
+    hasPlan,
+    hasZones,
+  };
+
   // "Why is nothing dialing?" reads the configuration: waiting for it keeps that note from
   // pushing the panels down when it arrives.
   const pending = useDeferredPending(query.isPending || configuration.isLoading);
   if (pending) {
     return <p className="text-slate-500">Loading statistics…</p>;
   }
-  if (!query.data) {
+  if (!sections.stats) {
     return (
       <ErrorState
         title="Could not load the statistics"
@@ -76,16 +103,54 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
       />
     );
   }
-  const stats = query.data;
-  const reason = whyNotDialing(
-    campaign,
-    stats,
-    configuration.data ?? null,
-    new Date(query.dataUpdatedAt),
-  );
-  const stale = query.isError;
+  return <OverviewSections {...sections} stats={sections.stats} />;
+}
+
+type SectionsProps = {
+  campaign: Campaign;
+  stats: Stats | undefined;
+  statsUpdatedAt: number;
+  statsFetching: boolean;
+  statsError: Error | null;
+  refresh: () => unknown;
+  live: boolean;
+  visible: boolean;
+  points: HistoryPoint[];
+  timeline: UseQueryResult<CampaignTimeline>;
+  range: TimelineRange;
+  setRange: (range: TimelineRange) => void;
+  configuration: Configuration | undefined;
+  report: Report | undefined;
+  hasReport: boolean;
+  hasTimeline: boolean;
+  hasPlan: boolean;
+  hasZones: boolean;
+};
+
+const OverviewSections = memo(function OverviewSections({
+  campaign,
+  stats,
+  statsUpdatedAt,
+  statsFetching,
+  statsError,
+  refresh,
+  live,
+  visible,
+  points,
+  timeline,
+  range,
+  setRange,
+  configuration,
+  report,
+  hasReport,
+  hasTimeline,
+  hasPlan,
+  hasZones,
+}: SectionsProps & { stats: Stats }) {
+  const reason = whyNotDialing(campaign, stats, configuration ?? null, new Date(statsUpdatedAt));
+  const stale = statsError !== null;
   // Campaigns without a configuration have no timezone of their own: the viewer's.
-  const timeZone = configuration.data?.timezone ?? viewerZone();
+  const timeZone = configuration?.timezone ?? viewerZone();
 
   return (
     // Printed (Print / Save as PDF), a report: the key numbers and results, no live-only parts.
@@ -98,7 +163,7 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
       <KeyNumbers
         campaign={campaign}
         stats={stats}
-        report={report.data}
+        report={report}
         timeline={timeline.data}
         timelineUpdatedAt={timeline.dataUpdatedAt}
         timeZone={timeZone}
@@ -108,10 +173,10 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
           live={live}
           visible={visible}
           campaignStatus={campaign.status}
-          updatedAt={query.dataUpdatedAt}
-          fetching={query.isFetching}
-          error={query.isError ? query.error : null}
-          onRefresh={() => query.refetch()}
+          updatedAt={statsUpdatedAt}
+          fetching={statsFetching}
+          error={statsError}
+          onRefresh={refresh}
         />
         <FiringAlertList campaignId={campaign.id} />
       </div>
@@ -180,10 +245,10 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
             campaign={campaign}
             timeZone={timeZone}
             orgLimit={stats.concurrency_limit}
-            currency={configuration.data?.rate_card?.currency ?? null}
+            currency={configuration?.rate_card?.currency ?? null}
           />
         </Suspense>
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { CampaignConcurrencyInput, Plan } from '../../../contract/extensions';
@@ -41,7 +41,9 @@ export default function PlanPanel({
       : '',
   );
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const plan = useQuery(planQueries.campaign(campaign.id, deadline));
+  // An answer re-renders synchronously; the panel renders it in the background pass (see
+  // OverviewTab), so the chart's first render is not one long task on a phone.
+  const plan = useDeferredValue(useQuery(planQueries.campaign(campaign.id, deadline)));
   const zone = shownZone(timeZone);
 
   function submit(event: FormEvent) {

@@ -27,7 +27,7 @@ function Rate({
       <dd className="text-xs text-slate-700">{counts}</dd>
       <dd>
         <details className="text-xs text-slate-600">
-          <summary className="cursor-pointer text-indigo-700">
+          <summary className="cursor-pointer py-1 text-indigo-700">
             How is the {name.toLowerCase()} counted?
           </summary>
           <p className="mt-1">{definition}</p>
@@ -79,7 +79,8 @@ export function RatesPanel({ campaignId, report }: { campaignId: string; report:
             counts={
               <Link
                 to={contactsHref(campaignId, { result: goal.results })}
-                className="text-indigo-700 underline"
+                // Its own line of at least 24 px, apart from the summary under it (target size).
+                className="inline-block py-1 text-indigo-700 underline"
               >
                 {formatNumber(goal.conversions)} converted
                 {goal.answered === undefined

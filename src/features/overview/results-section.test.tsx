@@ -193,7 +193,9 @@ describe('Results on the Overview', () => {
     );
     renderRoute(`/campaigns/${campaign.id}`);
     const section = await results();
-    await userEvent.click(section.getByRole('button', { name: 'Redial exhausted (100)' }));
+    await userEvent.click(
+      section.getByRole('button', { name: 'Call exhausted contacts again (100)' }),
+    );
     const dialog = within(screen.getByRole('dialog', { name: 'Call 100 contacts again?' }));
     await userEvent.click(dialog.getByRole('button', { name: 'Call 100 contacts again' }));
     await waitFor(() => expect(requeues).toEqual([{ status: ['exhausted'] }]));

@@ -6,7 +6,7 @@ import type { Report } from '../../../contract/extensions';
 import type { Campaign } from '../../../contract/schemas';
 import { Button } from '../../components/button';
 import { ErrorState } from '../../components/error-state';
-import { RedialExhaustedButton } from '../../entities/contact/requeue-dialog';
+import { CallExhaustedAgainButton } from '../../entities/contact/requeue-dialog';
 import { AttemptNumbersPanel } from './attempt-numbers-panel';
 import { EvaluationRollupPanel } from './evaluation-rollup-panel';
 import { OutcomesPanel } from './outcomes-panel';
@@ -101,7 +101,7 @@ export default function ResultsSection({ campaign, live }: { campaign: Campaign;
         {heading}
         <div className="flex flex-wrap items-center gap-2 print:hidden">
           <ReportActions campaign={campaign} report={data} />
-          <RedialExhaustedButton campaign={campaign} exhausted={data.contacts.exhausted} />
+          <CallExhaustedAgainButton campaign={campaign} exhausted={data.contacts.exhausted} />
         </div>
       </div>
       <p className="hidden text-sm text-slate-700 print:block">

@@ -14,11 +14,16 @@ const REFRESH_MS: Record<TimelineRange, number> = {
 const isRange = (value: string | null): value is TimelineRange =>
   value !== null && value in TIMELINE_RANGES;
 
-/** The range the URL holds (`?range=24h`, default 6 hours), so a reload keeps it. */
+/** The range a URL's search holds (`?range=24h`), default 6 hours. */
+export function timelineRangeOf(params: URLSearchParams): TimelineRange {
+  const value = params.get('range');
+  return isRange(value) ? value : '6h';
+}
+
+/** The range the URL holds, so a reload keeps it. */
 export function useTimelineRange() {
   const [params, setParams] = useSearchParams();
-  const value = params.get('range');
-  const range: TimelineRange = isRange(value) ? value : '6h';
+  const range = timelineRangeOf(params);
   const setRange = useCallback(
     (next: TimelineRange) =>
       setParams(

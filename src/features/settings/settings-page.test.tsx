@@ -94,7 +94,7 @@ describe('Org settings', () => {
     renderRoute('/settings');
     expect(
       await screen.findByText(
-        'This credential cannot change the concurrency limit: it needs campaigns:manage or concurrency:manage. The limit is shown read-only.',
+        'Read-only key: ask an admin for a manage key to change the concurrency limit. The limit is shown read-only.',
       ),
     ).toBeInTheDocument();
     expect(screen.queryByLabelText('Concurrency limit')).not.toBeInTheDocument();

@@ -182,7 +182,7 @@ function RemoveButton({ entry }: { entry: Suppression }) {
         if (!next) remove.reset();
       }}
       title={`Call ${entry.phone_number} again?`}
-      description="Its contacts lose their do-not-call flag; they stay where they are until requeued. The removal and its reason are kept in the activity log."
+      description="Its contacts lose their do-not-call flag; they stay where they are until called again. The removal and its reason are kept in the activity log."
       trigger={<Button aria-label={`Remove ${entry.phone_number}`}>Remove</Button>}
     >
       <form

@@ -180,7 +180,7 @@ export default function ImportWizard({
                 setParseError(null);
               }}
             />
-            {m === 'csv' ? 'Upload a CSV file' : 'Paste JSON'}
+            {m === 'csv' ? 'Upload a CSV file' : 'Paste contacts'}
           </label>
         ))}
       </div>
@@ -201,7 +201,7 @@ export default function ImportWizard({
             />
           </label>
           <Button onClick={readJson} disabled={!json.trim()}>
-            Check JSON
+            Check the pasted contacts
           </Button>
         </div>
       )}
