@@ -56,9 +56,14 @@ test.describe('Campaign list', () => {
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
     await dialog.getByLabel('Name').fill(name);
     await dialog.getByLabel('External ID').fill(`ext-${Date.now()}`);
+    await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('button', { name: 'Create campaign' }).click();
+    await dialog.getByRole('button', { name: 'Skip import' }).click();
+    await dialog.getByRole('button', { name: 'Keep paused' }).click();
     await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}/);
     await expect(page.getByRole('heading', { name })).toBeVisible();
+    // Created paused: nothing dials until Start.
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   });
 
   test('a duplicate external_id is explained next to the field, keeping the input', async ({
@@ -74,6 +79,7 @@ test.describe('Campaign list', () => {
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
     await dialog.getByLabel('Name').fill('Second');
     await dialog.getByLabel('External ID').fill(external);
+    await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('button', { name: 'Create campaign' }).click();
     await expect(dialog.getByLabel('External ID')).toHaveAccessibleDescription(/already/i);
     await expect(dialog.getByLabel('Name')).toHaveValue('Second');

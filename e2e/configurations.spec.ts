@@ -42,10 +42,11 @@ test.describe('Configurations and org settings', () => {
 
     await page.goto('/configurations');
     await page.getByRole('button', { name: `Delete ${name}` }).click();
-    const confirm = page.getByRole('dialog', { name: `Delete ${name}?` });
-    await confirm.getByRole('button', { name: 'Delete configuration' }).click();
-    await expect(confirm.getByRole('alert')).toContainText('in use');
-    await confirm.getByRole('link', { name: `Uses ${name}` }).click();
+    // Said up front, with no Delete to press that the server would refuse.
+    const refusal = page.getByRole('dialog', { name: `${name} is in use` });
+    await expect(refusal).toContainText('It is used by 1 campaign, so it cannot be deleted.');
+    await expect(refusal.getByRole('button', { name: 'Delete configuration' })).toHaveCount(0);
+    await refusal.getByRole('link', { name: `Uses ${name}` }).click();
     await expect(page).toHaveURL(new RegExp(`/campaigns/${campaign.id}/settings`));
     await expectNoAxeViolations(page);
   });

@@ -131,5 +131,5 @@ test('a read-only key learns from the first refusal and shows the server’s wor
     ),
   ).toBeVisible();
   await expect(pause).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Close' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Close campaign', exact: true })).toBeDisabled();
 });

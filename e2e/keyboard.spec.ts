@@ -150,11 +150,18 @@ test.describe('Keyboard, focus and titles', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'New campaign' });
     // An empty name is refused, with focus on the field that says why.
-    await tabTo(page, dialog.getByRole('button', { name: 'Create campaign' }));
+    await tabTo(page, dialog.getByRole('button', { name: 'Next' }));
     await page.keyboard.press('Enter');
     await expect(dialog.getByLabel('Name')).toBeFocused();
     await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription(/required/i);
     await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: 'Step 2 of 4: Configuration' })).toBeFocused();
+    await tabTo(page, dialog.getByRole('button', { name: 'Create campaign' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, dialog.getByRole('button', { name: 'Skip import' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, dialog.getByRole('button', { name: 'Start calling' }));
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 1, name });
     await expect(heading).toBeFocused();

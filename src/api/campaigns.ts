@@ -127,7 +127,7 @@ export function useCreateCampaign() {
   );
 }
 
-/** Pauses a campaign known only once created (New campaign's "Start paused"). */
+/** Pauses a campaign known only once created: New campaign pauses it before any contact. */
 export function usePauseNewCampaign() {
   return useCampaignWrite((campaignId: string) =>
     apiRequest(`/campaign/campaigns/${enc(campaignId)}/pause`, {

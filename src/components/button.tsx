@@ -1,12 +1,15 @@
 import type { ComponentProps, MouseEvent } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+type Variant = 'primary' | 'secondary' | 'danger' | 'danger-secondary' | 'ghost';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-indigo-700 text-white hover:bg-indigo-800 aria-disabled:bg-indigo-300',
   secondary:
     'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 aria-disabled:text-slate-500',
   danger: 'bg-red-700 text-white hover:bg-red-800 aria-disabled:bg-red-300',
+  // A permanent action beside everyday ones: outlined, so it does not read as the main one.
+  'danger-secondary':
+    'border border-red-300 bg-white text-red-800 hover:bg-red-50 aria-disabled:border-slate-300 aria-disabled:text-slate-500',
   ghost: 'text-slate-700 hover:bg-slate-100 aria-disabled:text-slate-500',
 };
 

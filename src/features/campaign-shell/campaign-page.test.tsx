@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
 import { API, makeCampaign, makeConfiguration, makeSession, makeStats } from '../../test/fixtures';
@@ -300,12 +300,12 @@ describe('Campaign page', () => {
     renderRoute(`/campaigns/${api.campaign.id}`);
     await screen.findByText('Live');
     expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
-    await user().click(screen.getByRole('button', { name: 'Close' }));
+    await user().click(screen.getByRole('button', { name: 'Close campaign' }));
     const dialog = await screen.findByRole('dialog', { name: 'Close this campaign?' });
     expect(dialog).toHaveTextContent('Closing is permanent');
     await user().click(within(dialog).getByRole('button', { name: 'Keep it open' }));
     expect(api.transitions).toEqual([]);
-    await user().click(screen.getByRole('button', { name: 'Close' }));
+    await user().click(screen.getByRole('button', { name: 'Close campaign' }));
     await user().click(
       within(await screen.findByRole('dialog')).getByRole('button', {
         name: 'Close campaign for good',
@@ -313,7 +313,9 @@ describe('Campaign page', () => {
     );
     expect(await screen.findByText('Final: campaign is closed')).toBeInTheDocument();
     expect(api.transitions).toEqual(['close']);
-    expect(screen.queryByRole('button', { name: /^(Start|Pause|Close)$/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^(Start|Pause|Close campaign)$/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says how the headroom chart fills while not live, and draws it once live', async () => {
@@ -343,7 +345,10 @@ describe('Campaign page', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Close campaign' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     expect(api.transitions).toEqual([]);
   });
 
@@ -361,6 +366,105 @@ describe('Campaign page', () => {
     await user().click(screen.getByRole('button', { name: 'Pause' }));
     expect(await screen.findByText('Key ak_demo_read lacks campaigns:manage')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Close campaign' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  });
+});
+
+describe('A campaign without contacts', () => {
+  const empty = (campaign: Campaign) =>
+    makeStats(campaign.id, {
+      contacts: { total: 0, pending: 0, in_progress: 0, completed: 0, exhausted: 0 },
+      attempts: { total: 0, average_per_contact: 0 },
+    });
+
+  it('offers the import on the Overview and in the Contacts tab’s place, once', async () => {
+    const campaign = makeCampaign({ status: 'paused', configuration_id: 'cfg' });
+    const api = serve(campaign);
+    api.stats = empty(campaign);
+    server.use(
+      http.get(`${API}/campaign/campaigns/:id/contacts`, () =>
+        HttpResponse.json({ contacts: [], total: 0, limit: 50, offset: 0 }),
+      ),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    const overview = within(await screen.findByRole('region', { name: 'Overview' }));
+    expect(overview.getByText('This campaign has no contacts yet.')).toBeInTheDocument();
+    expect(
+      overview.getByText('Import them from a CSV file: none is called until you press Start.'),
+    ).toBeInTheDocument();
+    await user().click(overview.getByRole('button', { name: 'Import contacts' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import contacts' });
+    expect(await within(dialog).findByLabelText('CSV file')).toBeInTheDocument();
+    await user().keyboard('{Escape}');
+
+    await user().click(screen.getByRole('link', { name: 'Contacts' }));
+    await screen.findByRole('group', { name: 'Filter by status' });
+    expect(await screen.findByText('This campaign has no contacts yet.')).toBeInTheDocument();
+    // The empty table's button is the one import on the tab.
+    expect(screen.getAllByRole('button', { name: 'Import contacts' })).toHaveLength(1);
+  });
+
+  it('keeps the import open once the first contacts are counted and the empty state goes', async () => {
+    const campaign = makeCampaign({ status: 'paused', configuration_id: 'cfg' });
+    const api = serve(campaign);
+    api.stats = empty(campaign);
+    server.use(
+      http.post(`${API}/campaign/campaigns/:id/contacts`, () => {
+        api.stats = makeStats(campaign.id);
+        return HttpResponse.json({
+          inserted: 1,
+          updated: 0,
+          failed: [],
+          warnings: [],
+          contact_ids: ['c-1'],
+        });
+      }),
+    );
+    renderRoute(`/campaigns/${campaign.id}`);
+    const overview = within(await screen.findByRole('region', { name: 'Overview' }));
+    await user().click(overview.getByRole('button', { name: 'Import contacts' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Import contacts' }));
+    await user().upload(
+      await dialog.findByLabelText('CSV file'),
+      new File(['phone\n+14155550101'], 'one.csv', { type: 'text/csv' }),
+    );
+    await user().click(await dialog.findByRole('button', { name: 'Import 1 contact' }));
+    // The stats now count it: the empty state is gone, the import's result stays.
+    await waitFor(() =>
+      expect(screen.queryByText('This campaign has no contacts yet.')).not.toBeInTheDocument(),
+    );
+    expect(dialog.getByLabelText('Import result')).toHaveTextContent('Inserted1');
+    await user().click(dialog.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('says it plainly to a key that may only read, with no button', async () => {
+    const campaign = makeCampaign({ configuration_id: 'cfg' });
+    const api = serve(campaign);
+    api.stats = empty(campaign);
+    server.use(sessionHandler(makeSession({ scopes: ['campaigns:read'] })));
+    renderRoute(`/campaigns/${campaign.id}`);
+    const overview = within(await screen.findByRole('region', { name: 'Overview' }));
+    expect(overview.getByText('This campaign has no contacts yet.')).toBeInTheDocument();
+    expect(overview.queryByRole('button', { name: 'Import contacts' })).not.toBeInTheDocument();
+    expect(overview.queryByText(/Import them/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Close', () => {
+  it('is an outlined action set apart from Start and Pause, never the main button', async () => {
+    const api = serve(makeCampaign({ status: 'paused', configuration_id: 'cfg' }));
+    renderRoute(`/campaigns/${api.campaign.id}`);
+    const close = await screen.findByRole('button', { name: 'Close campaign' });
+    const start = screen.getByRole('button', { name: 'Start' });
+    // Start is the page's main action; Close is outlined red, in a group of its own.
+    expect(start).toHaveClass('bg-indigo-700');
+    expect(close).toHaveClass('border-red-300');
+    expect(close).not.toHaveClass('bg-red-700');
+    expect(close.parentElement).not.toContainElement(start);
+    expect(close.parentElement).toHaveClass('border-l');
   });
 });

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { useExtension } from '../../api/session';
 import { ErrorState } from '../../components/error-state';
 import { CampaignHeader } from './campaign-header';
+import { ImportContactsDialog } from '../../entities/contact/import-contacts-button';
 import { PageHeading } from '../../components/page-heading';
 import { PageSuspense } from '../../lib/first-paint';
 
@@ -96,6 +97,7 @@ export function CampaignPage() {
       <PageSuspense fallback={<p className="text-slate-500">Loading…</p>}>
         <Outlet context={c} />
       </PageSuspense>
+      <ImportContactsDialog campaign={c} />
     </div>
   );
 }

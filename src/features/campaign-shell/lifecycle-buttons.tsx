@@ -32,7 +32,7 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
   if (campaign.status === 'closed') return null;
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2">
+      <div className="flex flex-wrap items-center justify-end gap-2">
         {/* One element for Start and Pause, so focus stays on it when it turns into the other. */}
         <Button
           variant={campaign.status === 'paused' ? 'primary' : 'secondary'}
@@ -44,28 +44,31 @@ export function LifecycleButtons({ campaign }: { campaign: Campaign }) {
         >
           {campaign.status === 'paused' ? 'Start' : 'Pause'}
         </Button>
-        <Dialog
-          open={confirmClose}
-          onOpenChange={setConfirmClose}
-          title="Close this campaign?"
-          description="Closing is permanent: the campaign will never dial again and cannot be reopened. Calls in flight finish."
-          trigger={
-            <Button
-              variant="danger"
-              disabled={disabled}
-              aria-describedby={permission.reason ? reasonId : undefined}
-            >
-              Close
-            </Button>
-          }
-        >
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setConfirmClose(false)}>Keep it open</Button>
-            <Button variant="danger" disabled={transition.isPending} onClick={() => run('close')}>
-              Close campaign for good
-            </Button>
-          </div>
-        </Dialog>
+        {/* Permanent, so apart from Start and Pause and not the main button. */}
+        <div className="ml-2 border-l border-slate-200 pl-4">
+          <Dialog
+            open={confirmClose}
+            onOpenChange={setConfirmClose}
+            title="Close this campaign?"
+            description="Closing is permanent: the campaign will never dial again and cannot be reopened. Calls in flight finish."
+            trigger={
+              <Button
+                variant="danger-secondary"
+                disabled={disabled}
+                aria-describedby={permission.reason ? reasonId : undefined}
+              >
+                Close campaign
+              </Button>
+            }
+          >
+            <div className="flex justify-end gap-2">
+              <Button onClick={() => setConfirmClose(false)}>Keep it open</Button>
+              <Button variant="danger" disabled={transition.isPending} onClick={() => run('close')}>
+                Close campaign for good
+              </Button>
+            </div>
+          </Dialog>
+        </div>
       </div>
       {campaign.status === 'paused' && (
         <div id={skippedId}>

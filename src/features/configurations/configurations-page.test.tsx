@@ -240,28 +240,59 @@ describe('Configurations', () => {
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
   });
 
-  it('explains a 409 on delete with links to the campaigns using it', async () => {
+  it('says up front that a configuration in use cannot be deleted, naming its campaigns, and offers no Delete', async () => {
     const config = makeConfiguration({ name: 'Busy config' });
     const spring = makeCampaign({ name: 'Spring outreach', configuration_id: config.id });
-    serve([config], [spring]);
+    const autumn = makeCampaign({ name: 'Autumn calls', configuration_id: config.id });
+    serve([config], [spring, autumn, makeCampaign({ name: 'Other' })]);
+    // No DELETE handler: one sent would fail the test as unhandled.
+    renderRoute('/configurations');
+    await screen.findByRole('cell', { name: '2' }, { timeout: 5000 });
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Busy config' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Busy config is in use' });
+    expect(dialog).toHaveAccessibleDescription(
+      'It is used by 2 campaigns, so it cannot be deleted. Move them to another configuration in their Settings first.',
+    );
+    expect(within(dialog).getByRole('link', { name: 'Spring outreach' })).toHaveAttribute(
+      'href',
+      `/campaigns/${spring.id}/settings`,
+    );
+    expect(within(dialog).getByRole('link', { name: 'Autumn calls' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('link', { name: 'Other' })).not.toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole('button', { name: 'Delete configuration' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
+  it('explains a 409 for a campaign the list did not show yet with the server’s detail', async () => {
+    const config = makeConfiguration({ name: 'Busy config' });
+    serve([config], []);
     server.use(
       http.delete(`${API}/campaign/configurations/:id`, () =>
         HttpResponse.json(
-          { detail: `Configuration is used by 1 campaign: Spring outreach (${spring.id})` },
+          { detail: 'Configuration is used by 1 campaign: Made meanwhile (c-1)' },
           { status: 409 },
         ),
       ),
     );
     renderRoute('/configurations');
-    await userEvent.click(await screen.findByRole('button', { name: 'Delete Busy config' }));
+    await screen.findByRole('cell', { name: '0' }, { timeout: 5000 });
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Busy config' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete Busy config?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete configuration' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('This configuration is in use, so it cannot be deleted.');
-    expect(within(alert).getByRole('link', { name: 'Spring outreach' })).toHaveAttribute(
-      'href',
-      `/campaigns/${spring.id}/settings`,
-    );
+    expect(alert).toHaveTextContent('Made meanwhile');
+  });
+
+  it('offers to create the first configuration when there are none', async () => {
+    serve([]);
+    renderRoute('/configurations');
+    expect(await screen.findByText('No configurations yet')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create your first configuration' }));
+    expect(await screen.findByRole('dialog', { name: 'New configuration' })).toBeInTheDocument();
   });
 
   it('a read-only key cannot create or edit, and is told why', async () => {

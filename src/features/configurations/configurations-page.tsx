@@ -97,7 +97,10 @@ function configurationColumns({
             >
               Edit
             </Button>
-            <DeleteConfigurationButton config={c} usedBy={usage.get(c.id) ?? []} />
+            <DeleteConfigurationButton
+              config={c}
+              usedBy={counted ? (usage.get(c.id) ?? []) : null}
+            />
           </>
         ),
     },
@@ -195,6 +198,17 @@ export function ConfigurationsPage() {
               A configuration sets the agent, caller number, calling window and retries of the
               campaigns that use it.
             </p>
+            {/* A read-only key has the reason beside the heading's button. */}
+            {permission.allowed && (
+              <Button
+                variant="primary"
+                className="mt-4"
+                onClick={() => setEditing('new')}
+                {...preloadForm}
+              >
+                Create your first configuration
+              </Button>
+            )}
           </div>
         }
       />

@@ -1,6 +1,6 @@
 import type { Contact } from '../../../contract/schemas';
 import { AttemptsList } from './attempts-list';
-import { asText, truncate } from './contact-display';
+import { asText, truncate } from '../../entities/contact/contact-display';
 
 function DataPreview({ data }: { data: Record<string, unknown> }) {
   const entries = Object.entries(data).filter(

@@ -13,7 +13,7 @@ import { AttemptsList } from './attempts-list';
 import { ContactZone } from './contact-zone';
 import { SuppressNumberButton } from './suppress-number-button';
 import { useExtension, usePermission } from '../../api/session';
-import { asText } from './contact-display';
+import { asText } from '../../entities/contact/contact-display';
 
 /** The Contacts tab's query string the row was opened from, so Back returns to it. */
 export type ContactLinkState = { from?: string };

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { campaignQueries } from '../../api/campaigns';
 import { contactQueries } from '../../api/contacts';
 import { reportQueries } from '../../api/reports';
-import { useExtension, useSessionPending } from '../../api/session';
+import { useExtension, usePermission, useSessionPending } from '../../api/session';
 import type { Campaign, Contact, ContactBucket } from '../../../contract/schemas';
 import { PhoneDisclosure } from '../../components/phone-disclosure';
 import { UnshownItems } from '../../components/unshown-items';
@@ -15,7 +15,8 @@ import { ContactFilterBar } from './contact-filter-bar';
 import { ContactsTable } from './contacts-table';
 import { ExportContactsButton } from './export-contacts-button';
 import { FilteredStats } from './filtered-stats';
-import { ImportContactsButton } from './import-contacts-button';
+import { ImportContactsButton } from '../../entities/contact/import-contacts-button';
+import { NoContactsYet } from '../../entities/contact/no-contacts-yet';
 import { RequeueFilterButton } from './requeue-filter-button';
 import { contactListParams, PAGE_SIZES, useContactsParams } from './use-contacts-params';
 import { useDeferredPending } from '../../lib/first-paint';
@@ -58,6 +59,8 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
   });
   const canDelete = campaign.status !== 'closed';
   const total = list.data?.total ?? 0;
+  const noContacts = stats.data?.contacts.total === 0;
+  const canManage = usePermission('campaigns:manage').allowed;
   const count = (status: ContactBucket | null) =>
     stats.data ? (status ? stats.data.contacts[status] : stats.data.contacts.total) : null;
 
@@ -93,8 +96,11 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
           )}
           {filtered && <RequeueFilterButton campaign={campaign} filters={filters} />}
           <ExportContactsButton campaign={campaign} status={params.status} filters={filters} />
-          {/* A closed campaign takes no new contacts (the API answers 400). */}
-          {campaign.status !== 'closed' && <ImportContactsButton campaign={campaign} />}
+          {/* A closed campaign takes no new contacts (the API answers 400). An empty one offers
+              the import in the table's place instead. */}
+          {campaign.status !== 'closed' && !(noContacts && canManage) && (
+            <ImportContactsButton campaign={campaign} />
+          )}
         </PhoneDisclosure>
       </div>
       {canFilter && (
@@ -146,13 +152,17 @@ export function ContactsTab({ campaign }: { campaign: Campaign }) {
             : null
         }
         empty={
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
-            {filtered
-              ? 'No contacts match these filters.'
-              : params.status
-                ? 'No contacts in this status.'
-                : 'This campaign has no contacts yet.'}
-          </p>
+          noContacts ? (
+            <NoContactsYet campaign={campaign} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">
+              {filtered
+                ? 'No contacts match these filters.'
+                : params.status
+                  ? 'No contacts in this status.'
+                  : 'This campaign has no contacts yet.'}
+            </p>
+          )
         }
         // Shown with the rows it counts: below a skeleton it would be pushed down.
         pagination={

@@ -14,7 +14,7 @@ import { useExtension } from '../../api/session';
 import { contactLabel, contactName } from '../../entities/contact/contact-label';
 import { DeleteContactButton } from '../../entities/contact/delete-contact-button';
 import type { ContactLinkState } from './contact-page';
-import { lastResult, truncate } from './contact-display';
+import { lastResult, truncate } from '../../entities/contact/contact-display';
 import { EvaluationGlance } from '../../entities/conversation/evaluation-results';
 
 // A row's data and attempts load with the first row expanded, not with the table.

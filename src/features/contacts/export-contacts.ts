@@ -5,7 +5,7 @@ import type { ContactFilters } from '../../../contract/extensions';
 import { hasContactFilters } from '../../lib/contact-filters';
 import { contactName } from '../../entities/contact/contact-label';
 import { downloadCsv, fileSlug } from '../../lib/csv-download';
-import { asText, lastResult } from './contact-display';
+import { asText, lastResult } from '../../entities/contact/contact-display';
 
 const PAGE = 200;
 

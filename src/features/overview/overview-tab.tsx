@@ -9,6 +9,7 @@ import type { Campaign, Configuration, Stats } from '../../../contract/schemas';
 import { ErrorState } from '../../components/error-state';
 import { Panel } from '../../components/panel';
 import { FiringAlertList } from '../../entities/alert/firing-alerts';
+import { NoContactsYet } from '../../entities/contact/no-contacts-yet';
 import { BucketsPanel } from './buckets-panel';
 import { FinishEstimatePanel, ForecastPanel } from './finish-estimate-panel';
 import { useCampaignTimeline, useTimelineRange } from './use-campaign-timeline';
@@ -154,6 +155,11 @@ const OverviewSections = memo(function OverviewSections({
   return (
     // Printed (Print / Save as PDF), a report: the key numbers and results, no live-only parts.
     <section aria-label="Overview" className="space-y-4 print:flex print:flex-col print:gap-4">
+      {stats.contacts.total === 0 && (
+        <div className="print:hidden">
+          <NoContactsYet campaign={campaign} />
+        </div>
+      )}
       <KeyNumbers
         campaign={campaign}
         stats={stats}

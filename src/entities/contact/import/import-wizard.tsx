@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Campaign } from '../../../../contract/schemas';
 import { Button } from '../../../components/button';
 import { ErrorState } from '../../../components/error-state';
 import { inputClass } from '../../../components/field';
 import { fileSlug } from '../../../lib/csv-download';
 import { formatCount } from '../../../lib/format';
+import { CsvDropZone } from './csv-drop-zone';
 import { CsvMappingForm } from './csv-mapping-form';
 import { guessMapping, mapCsvRows, parseCsv, type CsvMapping, type CsvTable } from './csv-import';
 import { ImportPreview } from './import-preview';
@@ -41,9 +42,17 @@ type Source =
 export default function ImportWizard({
   campaign,
   onClose,
+  cancelLabel = 'Cancel',
+  doneLabel = 'Done',
+  back,
 }: {
   campaign: Campaign;
   onClose: () => void;
+  /** The new-campaign flow's words for leaving: "Skip import", "Continue". */
+  cancelLabel?: string;
+  doneLabel?: string;
+  /** A Back button of the flow around it, first in the row of buttons. */
+  back?: ReactNode;
 }) {
   const [mode, setMode] = useState<'csv' | 'json'>('csv');
   const [source, setSource] = useState<Source | null>(null);
@@ -134,6 +143,7 @@ export default function ImportWizard({
             <Button onClick={() => controller.current?.abort()}>Cancel import</Button>
           ) : (
             <>
+              {back && <div className="mr-auto">{back}</div>}
               {report.unsent.length > 0 && (
                 <Button onClick={() => void run(report)}>Resume import</Button>
               )}
@@ -146,7 +156,7 @@ export default function ImportWizard({
                 Import another
               </Button>
               <Button variant="primary" onClick={onClose}>
-                Done
+                {doneLabel}
               </Button>
             </>
           )}
@@ -175,18 +185,10 @@ export default function ImportWizard({
         ))}
       </div>
       {mode === 'csv' ? (
-        <label className="block text-sm font-medium">
-          CSV file
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            className="mt-1 block w-full text-sm"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void readFile(file);
-            }}
-          />
-        </label>
+        <CsvDropZone
+          chosen={source?.kind === 'csv' ? source.name : null}
+          onFile={(file) => void readFile(file)}
+        />
       ) : (
         <div className="space-y-2">
           <label className="block text-sm font-medium">
@@ -230,7 +232,8 @@ export default function ImportWizard({
           </p>
         ))}
       <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
+        {back && <div className="mr-auto">{back}</div>}
+        <Button onClick={onClose}>{cancelLabel}</Button>
         <Button
           variant="primary"
           disabled={!source || sendable === 0}
