@@ -8,7 +8,12 @@ import { configurationQueries } from '../../api/configurations';
 import { planQueries, useApplyCaps, type CapChange } from '../../api/plans';
 import { useExtension, usePermission } from '../../api/session';
 import { Button } from '../../components/button';
-import { cellClass, headClass } from '../../components/data-table/table-classes';
+import {
+  cellClass,
+  headClass,
+  phoneCellClass,
+  phoneRowClass,
+} from '../../components/data-table/table-classes';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
 import { inputClass } from '../../components/field';
@@ -147,10 +152,11 @@ function PlanTable({
         )}
         .
       </p>
+      {/* Below 640 px each campaign is a card of labelled lines, as in every data table. */}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
+        <table className="w-full text-sm max-sm:block">
           <caption className="sr-only">Active campaigns and their deadlines</caption>
-          <thead className={headClass}>
+          <thead className={`${headClass} max-sm:hidden`}>
             <tr>
               <th className={cellClass}>Campaign</th>
               <th className={cellClass}>Deadline</th>
@@ -160,7 +166,7 @@ function PlanTable({
               {priced && <th className={cellClass}>Cost to finish</th>}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block max-sm:divide-y max-sm:divide-slate-100">
             {rows.map((r, i) => (
               <PlanRow
                 key={r.campaign.id}
@@ -218,9 +224,10 @@ function PlanRow({
     onDeadline(campaign.id, at);
   }
 
+  const phoneCell = `${cellClass} max-sm:px-0 max-sm:py-0.5 ${phoneCellClass}`;
   return (
-    <tr className="border-t border-slate-100 align-top">
-      <th scope="row" className={`${cellClass} text-left font-medium`}>
+    <tr className={`border-t border-slate-100 align-top max-sm:border-t-0 ${phoneRowClass}`}>
+      <th scope="row" className={`${cellClass} text-left font-medium max-sm:w-full max-sm:px-0`}>
         <Link
           to={`/campaigns/${encodeURIComponent(campaign.external_id ?? campaign.id)}`}
           className="text-indigo-800 underline"
@@ -228,7 +235,10 @@ function PlanRow({
           {campaign.name}
         </Link>
       </th>
-      <td className={cellClass}>
+      <td className={`${cellClass} max-sm:w-full max-sm:px-0`}>
+        <span aria-hidden="true" className="hidden text-xs font-medium text-slate-600 max-sm:block">
+          Deadline ({shownZone(zone)})
+        </span>
         <input
           type="datetime-local"
           aria-label={`Deadline for ${campaign.name} (${shownZone(zone)})`}
@@ -245,35 +255,43 @@ function PlanRow({
           </p>
         )}
       </td>
-      <td className={cellClass}>
-        {plan.attempts_per_line_hour === null
-          ? plan.basis
-          : deadline === null
-            ? '—'
-            : need === null
-              ? `More than ${formatNumber(limit)}`
-              : formatNumber(need)}
+      <td className={phoneCell} data-label="Lines needed">
+        <div className="max-sm:min-w-0 max-sm:text-right">
+          {plan.attempts_per_line_hour === null
+            ? plan.basis
+            : deadline === null
+              ? '—'
+              : need === null
+                ? `More than ${formatNumber(limit)}`
+                : formatNumber(need)}
+        </div>
       </td>
-      <td className={cellClass}>
-        {formatNumber(share)} lines
-        {finish !== null && (
-          <span className="block text-slate-600">
-            finish <ZonedTime at={finish} zone={zone} style="date-clock" />
-          </span>
-        )}
-        {misses && <strong className="block text-red-800">Would miss the deadline</strong>}
+      <td className={phoneCell} data-label="At today's split">
+        <div className="max-sm:min-w-0 max-sm:text-right">
+          {formatNumber(share)} lines
+          {finish !== null && (
+            <span className="block text-slate-600">
+              finish <ZonedTime at={finish} zone={zone} style="date-clock" />
+            </span>
+          )}
+          {misses && <strong className="block text-red-800">Would miss the deadline</strong>}
+        </div>
       </td>
-      <td className={cellClass}>
-        {formatNumber(proposed)}
-        {(campaign.max_concurrent_calls ?? null) !== proposed && (
-          <span className="block text-slate-600">
-            now {campaign.max_concurrent_calls ?? 'no cap'}
-          </span>
-        )}
+      <td className={phoneCell} data-label="Proposed cap">
+        <div className="max-sm:min-w-0 max-sm:text-right">
+          {formatNumber(proposed)}
+          {(campaign.max_concurrent_calls ?? null) !== proposed && (
+            <span className="block text-slate-600">
+              now {campaign.max_concurrent_calls ?? 'no cap'}
+            </span>
+          )}
+        </div>
       </td>
       {priced && (
-        <td className={cellClass}>
-          {cost === null ? NOT_A_VALUE : currency ? formatMoney(cost, currency) : cost.toFixed(2)}
+        <td className={phoneCell} data-label="Cost to finish">
+          <div className="max-sm:min-w-0 max-sm:text-right">
+            {cost === null ? NOT_A_VALUE : currency ? formatMoney(cost, currency) : cost.toFixed(2)}
+          </div>
         </td>
       )}
     </tr>
