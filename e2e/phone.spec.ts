@@ -57,6 +57,23 @@ test.describe('On a 390 px phone', () => {
     }
   });
 
+  test("the plan's campaigns are cards with every figure in the screen's width", async ({
+    page,
+  }) => {
+    await page.goto('/plan');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Spring outreach' }) });
+    await expect(row.getByRole('textbox', { name: /^Deadline for Spring outreach/ })).toBeVisible();
+    for (const label of ['Lines needed', "At today's split", 'Proposed cap']) {
+      const cell = row.locator(`td[data-label="${label}"]`);
+      await expect(cell, label).toBeVisible();
+      const { x, width } = (await cell.boundingBox())!;
+      expect(x, label).toBeGreaterThanOrEqual(0);
+      expect(x + width, label).toBeLessThanOrEqual(390);
+    }
+  });
+
   test("the contacts' rows show who, status and attempts, with a 44 px expand target", async ({
     page,
   }) => {
