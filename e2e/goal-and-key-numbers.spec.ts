@@ -11,6 +11,10 @@ async function expectInFirstScreen(page: Page, height: number, width: number) {
     expect(box!.y, `${id} top`).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height, `${id} bottom at ${width}×${height}`).toBeLessThanOrEqual(height);
     expect(box!.x + box!.width, `${id} right at ${width}×${height}`).toBeLessThanOrEqual(width);
+    // Nothing of a value hidden behind its box's ellipsis (a range keeps its end).
+    const value = page.getByTestId(id).locator('dd').first();
+    const cut = await value.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(cut, `${id} value cut at ${width}×${height}`).toBe(false);
   }
 }
 

@@ -156,7 +156,12 @@ export function KeyNumbers({
           <KeyNumber
             testId="key-finish"
             name="Estimated finish"
-            value={<span className={finish.known ? '' : 'text-base'}>{finish.text}</span>}
+            value={
+              // A range wraps rather than lose its end to the box's ellipsis.
+              <span className={finish.known ? 'whitespace-normal sm:text-xl' : 'text-base'}>
+                {finish.text}
+              </span>
+            }
             detail={
               finish.known ? (
                 <>
