@@ -57,6 +57,21 @@ test.describe('On a 390 px phone', () => {
     }
   });
 
+  test("a campaign's configuration is one button in its header, opening to the details", async ({
+    page,
+  }) => {
+    await page.goto('/campaigns/spring-outreach');
+    const header = page.locator('header').filter({ hasText: 'Spring outreach' });
+    const details = header.getByText('Calling window');
+    await expect(details).toBeHidden();
+    // About 330 px with the details open.
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(220);
+    const button = header.getByRole('button', { name: 'Configuration' });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(details).toBeVisible();
+  });
+
   test("the plan's campaigns are cards with every figure in the screen's width", async ({
     page,
   }) => {

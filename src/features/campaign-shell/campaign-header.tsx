@@ -7,6 +7,7 @@ import { formatRetries, formatSchedule } from '../../lib/schedule';
 import { LifecycleButtons } from './lifecycle-buttons';
 import { PageHeading } from '../../components/page-heading';
 import { CampaignPausedBy } from '../../entities/campaign/paused-by';
+import { PhoneDisclosure } from '../../components/phone-disclosure';
 
 const TERMS = ['Configuration', 'Agent', 'Caller number', 'Calling window', 'Retries'];
 
@@ -50,7 +51,7 @@ function ConfigurationSummary({ configurationId }: { configurationId: string | n
 
 export function CampaignHeader({ campaign }: { campaign: Campaign }) {
   return (
-    <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+    <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 max-sm:p-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex min-w-0 items-center gap-3">
@@ -67,8 +68,13 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
         </div>
         <LifecycleButtons campaign={campaign} />
       </div>
-      <div className="text-sm text-slate-700">
-        <ConfigurationSummary configurationId={campaign.configuration_id} />
+      {/* On a phone behind one button, so the tab's first numbers are in the first screen. */}
+      <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <PhoneDisclosure label="Configuration">
+          <div className="w-full">
+            <ConfigurationSummary configurationId={campaign.configuration_id} />
+          </div>
+        </PhoneDisclosure>
       </div>
     </header>
   );
