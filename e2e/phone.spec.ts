@@ -57,6 +57,28 @@ test.describe('On a 390 px phone', () => {
     }
   });
 
+  test('the campaign list does not jump down as the session and the board answer', async ({
+    page,
+  }) => {
+    // The session held, as on a slow network: the page lays out what it does not know yet.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/campaign\/session$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/campaigns');
+    const table = page.getByRole('table', { name: /^Campaigns/ });
+    await expect(table).toHaveAttribute('aria-busy', 'true');
+    const firstRow = () => table.locator('tbody tr').first().boundingBox();
+    const before = { table: (await table.boundingBox())!.y, row: (await firstRow())!.y };
+    release();
+    await expect(page.getByRole('link', { name: 'Spring outreach' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Finished' })).toBeVisible();
+    expect((await table.boundingBox())!.y).toBe(before.table);
+    expect((await firstRow())!.y).toBe(before.row);
+  });
+
   test("a campaign's configuration is one button in its header, opening to the details", async ({
     page,
   }) => {

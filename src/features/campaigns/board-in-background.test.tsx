@@ -41,6 +41,7 @@ describe('the live board', () => {
           <CampaignTable
             campaigns={campaigns}
             loading={false}
+            boardExpected
             configurations={configurations}
             board={board(answer)}
             sort={null}

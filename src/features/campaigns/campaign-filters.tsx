@@ -7,11 +7,14 @@ export function CampaignFilters({
   filters,
   onChange,
   finishedOffered,
+  finishedPending,
 }: {
   filters: CampaignListFilters;
   onChange: (next: Partial<CampaignListFilters>) => void;
   /** (ext) finished: the server can tell finished campaigns apart. */
   finishedOffered: boolean;
+  /** The session is on its way: the filter's place is kept so the list does not jump down. */
+  finishedPending: boolean;
 }) {
   // The URL gets the name 300 ms after the last key, merged into the URL of that moment.
   const [name, type] = useDebouncedParam('q');
@@ -51,8 +54,13 @@ export function CampaignFilters({
           </label>
         ))}
       </fieldset>
-      {finishedOffered && (
-        <label className="text-sm font-medium">
+      {(finishedOffered || finishedPending) && (
+        <label
+          className={`text-sm font-medium ${finishedOffered ? '' : 'invisible'}`}
+          // Until the session says, its place is kept (the list below would jump down).
+          aria-hidden={finishedOffered ? undefined : true}
+          inert={!finishedOffered}
+        >
           Finished
           <select
             className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"

@@ -31,6 +31,8 @@ import type { LiveBoard } from './use-live-board';
 type Live = { campaign: Campaign; stats: BatchStats; now: number; timeZone?: string };
 type Context = {
   shown: boolean;
+  /** Rows are loading for a board that may show: its sort buttons' line is kept on a phone. */
+  sortable: boolean;
   byId: LiveBoard['byId'];
   configurations: Map<string, Configuration>;
   now: number;
@@ -75,7 +77,7 @@ function liveColumn(
 }
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
-  const { shown, byId, configurations, now, firing, pauses, goals, costs } = context;
+  const { shown, sortable, byId, configurations, now, firing, pauses, goals, costs } = context;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -83,7 +85,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       id: 'name',
       header: BOARD_SORTS.name,
       // Names sort A to Z first, on the board only.
-      enableSorting: shown,
+      enableSorting: shown || sortable,
       sortDescFirst: false,
       meta: { className: 'font-medium', headerClassName: nowrap },
       cell: ({ row: { original: c } }) => (
@@ -177,6 +179,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
 export function CampaignTable({
   campaigns,
   loading,
+  boardExpected,
   configurations,
   board,
   sort,
@@ -187,6 +190,8 @@ export function CampaignTable({
 }: {
   campaigns: Campaign[];
   loading: boolean;
+  /** The board may show once the rows are in (offered, or the session not known yet). */
+  boardExpected: boolean;
   configurations: Map<string, Configuration>;
   board: LiveBoard;
   sort: BoardSort | null;
@@ -200,9 +205,11 @@ export function CampaignTable({
   const byId = useDeferredValue(board.byId);
   const goals = useExtension('goal');
   const costs = useExtension('cost');
+  const sortable = loading && boardExpected;
   const columns = useMemo(
-    () => campaignColumns({ shown, byId, configurations, now, firing, pauses, goals, costs }),
-    [shown, byId, configurations, now, firing, pauses, goals, costs],
+    () =>
+      campaignColumns({ shown, sortable, byId, configurations, now, firing, pauses, goals, costs }),
+    [shown, sortable, byId, configurations, now, firing, pauses, goals, costs],
   );
   // The order is the URL's, on the board only; sortCampaigns keeps rows without a value last
   // either way and ties in the server's order.

@@ -77,7 +77,12 @@ export function CampaignsPage() {
         </div>
       </div>
       {newCampaign.dialog}
-      <CampaignFilters filters={filters} onChange={setFilters} finishedOffered={finishedOffered} />
+      <CampaignFilters
+        filters={filters}
+        onChange={setFilters}
+        finishedOffered={finishedOffered}
+        finishedPending={sessionPending}
+      />
       {/* Says what a filter change did, once the list has answered. */}
       <p role="status" className="sr-only">
         {list.isPending
@@ -92,6 +97,7 @@ export function CampaignsPage() {
       <CampaignTable
         campaigns={campaigns}
         loading={rowsPending}
+        boardExpected={board.offered || sessionPending}
         configurations={configurationsById}
         board={board}
         sort={sort}
