@@ -78,6 +78,8 @@ function liveColumn(
 
 function campaignColumns(context: Context): ColumnDef<Campaign>[] {
   const { shown, sortable, byId, configurations, now, firing, pauses, goals, costs } = context;
+  // A board's columns while its rows load too: on a phone its skeleton cards are then as tall.
+  const live = shown || sortable;
   const configurationOf = (c: Campaign) =>
     c.configuration_id ? (configurations.get(c.configuration_id) ?? null) : null;
   return [
@@ -85,7 +87,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
       id: 'name',
       header: BOARD_SORTS.name,
       // Names sort A to Z first, on the board only.
-      enableSorting: shown || sortable,
+      enableSorting: live,
       sortDescFirst: false,
       meta: { className: 'font-medium', headerClassName: nowrap },
       cell: ({ row: { original: c } }) => (
@@ -102,7 +104,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
         </>
       ),
     },
-    ...(shown
+    ...(live
       ? []
       : [
           {
@@ -134,7 +136,7 @@ function campaignColumns(context: Context): ColumnDef<Campaign>[] {
         );
       },
     },
-    ...(shown
+    ...(live
       ? [
           liveColumn('progress', ProgressCell, context),
           liveColumn('in_flight', InFlightCell, context),
