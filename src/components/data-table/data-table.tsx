@@ -2,7 +2,14 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } 
 import { ErrorState } from '../error-state';
 import { Pagination, type PaginationProps } from './pagination';
 import { SkeletonRows } from './skeleton-rows';
-import { cellClass, headClass, phoneCellClass, phoneRowClass } from './table-classes';
+import {
+  cellClass,
+  headClass,
+  phoneCardCellClass,
+  phoneCellClass,
+  phoneRowClass,
+  phoneValueClass,
+} from './table-classes';
 
 /** What a cell is given: its row's item, key and expansion. */
 export type Row<T> = {
@@ -127,13 +134,11 @@ const DataRow = memo(function DataRow<T>({
             <td
               key={column.id}
               data-label={phone['data-label']}
-              className={`${cellClass} max-sm:px-0 max-sm:py-0.5 ${phone.className} ${column.meta?.className ?? ''}`}
+              className={`${phoneCardCellClass} ${phone.className} ${column.meta?.className ?? ''}`}
             >
               {phone['data-label'] ? (
-                // One value beside its label: its parts (a badge and a chip) together, right.
-                <div className="max-sm:min-w-0 max-sm:text-right max-sm:*:ml-auto">
-                  {column.cell({ row })}
-                </div>
+                // One value beside its label.
+                <div className={phoneValueClass}>{column.cell({ row })}</div>
               ) : (
                 column.cell({ row })
               )}

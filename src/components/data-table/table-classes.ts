@@ -11,3 +11,7 @@ export const phoneRowClass =
 /** A cell of such a card: its column's name (data-label), then its value, on one line. */
 export const phoneCellClass =
   'max-sm:flex max-sm:w-full max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:text-right max-sm:before:text-left max-sm:before:text-xs max-sm:before:font-sans max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
+/** A cell of a phone's card: its row gives the padding. */
+export const phoneCardCellClass = `${cellClass} max-sm:px-0 max-sm:py-0.5`;
+/** A labelled cell's value: its parts (a badge and a chip) together, on the right. */
+export const phoneValueClass = 'max-sm:min-w-0 max-sm:text-right max-sm:*:ml-auto';

@@ -57,8 +57,8 @@ export function CampaignFilters({
       {(finishedOffered || finishedPending) && (
         <label
           className={`text-sm font-medium ${finishedOffered ? '' : 'invisible'}`}
-          // Until the session says, its place is kept (the list below would jump down).
-          aria-hidden={finishedOffered ? undefined : true}
+          // Until the session says, its place is kept (the list below would jump down); inert
+          // keeps it from keyboard and screen readers meanwhile.
           inert={!finishedOffered}
         >
           Finished

@@ -11,8 +11,10 @@ import { Button } from '../../components/button';
 import {
   cellClass,
   headClass,
+  phoneCardCellClass,
   phoneCellClass,
   phoneRowClass,
+  phoneValueClass,
 } from '../../components/data-table/table-classes';
 import { Dialog } from '../../components/dialog';
 import { ErrorState } from '../../components/error-state';
@@ -224,7 +226,7 @@ function PlanRow({
     onDeadline(campaign.id, at);
   }
 
-  const phoneCell = `${cellClass} max-sm:px-0 max-sm:py-0.5 ${phoneCellClass}`;
+  const phoneCell = `${phoneCardCellClass} ${phoneCellClass}`;
   return (
     <tr className={`border-t border-slate-100 align-top max-sm:border-t-0 ${phoneRowClass}`}>
       <th scope="row" className={`${cellClass} text-left font-medium max-sm:w-full max-sm:px-0`}>
@@ -256,7 +258,7 @@ function PlanRow({
         )}
       </td>
       <td className={phoneCell} data-label="Lines needed">
-        <div className="max-sm:min-w-0 max-sm:text-right">
+        <div className={phoneValueClass}>
           {plan.attempts_per_line_hour === null
             ? plan.basis
             : deadline === null
@@ -267,7 +269,7 @@ function PlanRow({
         </div>
       </td>
       <td className={phoneCell} data-label="At today's split">
-        <div className="max-sm:min-w-0 max-sm:text-right">
+        <div className={phoneValueClass}>
           {formatNumber(share)} lines
           {finish !== null && (
             <span className="block text-slate-600">
@@ -278,7 +280,7 @@ function PlanRow({
         </div>
       </td>
       <td className={phoneCell} data-label="Proposed cap">
-        <div className="max-sm:min-w-0 max-sm:text-right">
+        <div className={phoneValueClass}>
           {formatNumber(proposed)}
           {(campaign.max_concurrent_calls ?? null) !== proposed && (
             <span className="block text-slate-600">
@@ -289,7 +291,7 @@ function PlanRow({
       </td>
       {priced && (
         <td className={phoneCell} data-label="Cost to finish">
-          <div className="max-sm:min-w-0 max-sm:text-right">
+          <div className={phoneValueClass}>
             {cost === null ? NOT_A_VALUE : currency ? formatMoney(cost, currency) : cost.toFixed(2)}
           </div>
         </td>
